@@ -1,0 +1,54 @@
+namespace GridGovernance;
+
+/// <summary>
+/// The stable, machine-readable codes carried by <see cref="GridGovernanceException.Code"/> and
+/// <see cref="ValidationProblem.Rule"/>. Codes never change meaning between versions; new ones are added.
+/// </summary>
+[Immutable]
+public static class ErrorCodes
+{
+    /// <summary>An aggregate was saved by someone else since it was loaded (optimistic concurrency).</summary>
+    public const string ConcurrencyConflict = "storage.concurrency-conflict";
+    /// <summary>An aggregate with the same id is already stored.</summary>
+    public const string DuplicateKey = "storage.duplicate-key";
+    /// <summary>The aggregate asked for does not exist.</summary>
+    public const string NotFound = "storage.not-found";
+    /// <summary>A batch or a set of options broke one or more rules; the problems are listed.</summary>
+    public const string ValidationFailed = "validation.failed";
+
+    /// <summary>A specification was built in a way the builder does not allow (for example two Take calls).</summary>
+    public const string SpecificationMisuse = "specification.misuse";
+    /// <summary>A single-result specification matched more than one item.</summary>
+    public const string SpecificationNotSingle = "specification.not-single";
+
+    /// <summary>The schema does not allow a unit of this kind under a parent of that kind.</summary>
+    public const string ParentKindNotAllowed = "hierarchy.parent-kind-not-allowed";
+    /// <summary>The schema does not know the unit kind.</summary>
+    public const string UnknownUnitKind = "hierarchy.unknown-unit-kind";
+    /// <summary>A unit of this kind must have a parent, or a root kind was given a parent.</summary>
+    public const string RootKindMismatch = "hierarchy.root-kind-mismatch";
+    /// <summary>The move would make a unit its own ancestor.</summary>
+    public const string CycleDetected = "hierarchy.cycle";
+    /// <summary>The unit referenced is closed on the effective date.</summary>
+    public const string UnitClosed = "hierarchy.unit-closed";
+    /// <summary>A unit, member or household referenced does not exist.</summary>
+    public const string UnknownReference = "hierarchy.unknown-reference";
+    /// <summary>Members may not be placed in a unit of this kind under the schema.</summary>
+    public const string MemberPlacementNotAllowed = "hierarchy.member-placement-not-allowed";
+    /// <summary>Households may not be placed in a unit of this kind under the schema.</summary>
+    public const string HouseholdPlacementNotAllowed = "hierarchy.household-placement-not-allowed";
+    /// <summary>A change is dated before the last recorded change of the same history.</summary>
+    public const string RetroactiveChange = "history.retroactive-change";
+    /// <summary>Merge or split inputs are inconsistent (kinds differ, a child is left out, a part is empty...).</summary>
+    public const string InvalidRestructure = "hierarchy.invalid-restructure";
+    /// <summary>A unit still has open children, members or households and cannot be closed.</summary>
+    public const string UnitNotEmpty = "hierarchy.unit-not-empty";
+    /// <summary>An id appears twice in a batch or is already used.</summary>
+    public const string DuplicateId = "hierarchy.duplicate-id";
+    /// <summary>A value is outside its allowed range or format.</summary>
+    public const string InvalidValue = "value.invalid";
+    /// <summary>A role is not allowed on the unit kind it was assigned to, or overlaps itself.</summary>
+    public const string InvalidRole = "hierarchy.invalid-role";
+    /// <summary>A functional organisation (regional committee) span or chair is invalid.</summary>
+    public const string InvalidSpan = "hierarchy.invalid-span";
+}

@@ -1,0 +1,39 @@
+namespace GridGovernance;
+
+/// <summary>
+/// Identifies an organisation unit (组织): a district, street committee, community committee, grid branch, party group or functional organisation.
+/// </summary>
+/// <remarks>
+/// Ids are chosen by the caller (an import keeps the integrator's own numbering) and must be positive;
+/// <c>default(OrgUnitId)</c> (value 0) means "none" and is never a valid id.
+/// </remarks>
+[Immutable]
+public readonly record struct OrgUnitId : IComparable<OrgUnitId>
+{
+    /// <summary>Creates an id.</summary>
+    /// <param name="value">A positive number.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is zero or negative.</exception>
+    public OrgUnitId(int value)
+    {
+        Preconditions.CheckArgumentRange(nameof(value), value, 1, int.MaxValue);
+        Value = value;
+    }
+
+    /// <summary>The number behind the id.</summary>
+    public int Value { get; }
+
+    /// <summary>Whether this is a real id rather than <c>default</c>.</summary>
+    public bool IsSpecified => Value > 0;
+
+    /// <inheritdoc />
+    public int CompareTo(OrgUnitId other) => Value.CompareTo(other.Value);
+
+    /// <summary>Compares two ids by their number.</summary>
+    public static bool operator <(OrgUnitId left, OrgUnitId right) => left.Value < right.Value;
+
+    /// <summary>Compares two ids by their number.</summary>
+    public static bool operator >(OrgUnitId left, OrgUnitId right) => left.Value > right.Value;
+
+    /// <inheritdoc />
+    public override string ToString() => "unit:" + Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
