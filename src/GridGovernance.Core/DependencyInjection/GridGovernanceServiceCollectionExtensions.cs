@@ -1,0 +1,53 @@
+using GridGovernance;
+using GridGovernance.Organisation;
+using GridGovernance.Persistence;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers GridGovernance.Core with a service collection.</summary>
+[Immutable]
+public static class GridGovernanceServiceCollectionExtensions
+{
+    /// <summary>Registers the library with default options (Asia/Shanghai, the standard schema, the in-memory store).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    public static IServiceCollection AddGridGovernance(this IServiceCollection services) => services.AddGridGovernance(static _ => { });
+
+    /// <summary>
+    /// Registers the library. Every registration uses <c>TryAdd</c>: a store, clock or schema an integrator
+    /// registered first wins, and calling this again is harmless (later calls apply their
+    /// <paramref name="configure"/> to the same options).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets options.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <exception cref="GridGovernanceValidationException">The options are invalid; every problem is listed and nothing was registered.</exception>
+    public static IServiceCollection AddGridGovernance(this IServiceCollection services, Action<GridGovernanceOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        var existing = services.FirstOrDefault(d => d.ServiceType == typeof(GridGovernanceOptions))?.ImplementationInstance as GridGovernanceOptions;
+        var options = existing ?? new GridGovernanceOptions();
+        var before = (options.TimeZone, options.Schema, options.GridHouseholdBand);
+        configure(options);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            (options.TimeZone, options.Schema, options.GridHouseholdBand) = before;
+            throw new GridGovernanceValidationException(nameof(GridGovernanceOptions), problems);
+        }
+
+        services.TryAddSingleton(options);
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton<InMemoryStore>();
+        services.TryAddScoped<InMemoryUnitOfWork>();
+        services.TryAddScoped<IUnitOfWork>(sp => sp.GetRequiredService<InMemoryUnitOfWork>());
+        services.TryAdd(ServiceDescriptor.Scoped(typeof(IRepository<>), typeof(InMemoryRepository<>)));
+        services.TryAdd(ServiceDescriptor.Scoped(typeof(IReadRepository<>), typeof(InMemoryRepository<>)));
+        services.TryAddScoped<OrganisationService>();
+        return services;
+    }
+}

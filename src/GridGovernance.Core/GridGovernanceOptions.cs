@@ -1,0 +1,45 @@
+using GridGovernance.Organisation;
+using NodaTime;
+
+namespace GridGovernance;
+
+/// <summary>
+/// The library's settings, given to <c>services.AddGridGovernance(o =&gt; …)</c>. They are checked when they are
+/// registered and every problem is reported at once.
+/// </summary>
+[Mutable]
+public sealed class GridGovernanceOptions
+{
+    /// <summary>The zone in which dates, periods and deadlines are reckoned. Default: Asia/Shanghai.</summary>
+    public DateTimeZone TimeZone { get; set; } = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+
+    /// <summary>Which unit kinds exist and which may sit under which. Default: <see cref="HierarchySchemas.Standard"/>.</summary>
+    public HierarchySchema Schema { get; set; } = HierarchySchemas.Standard;
+
+    /// <summary>The households a grid is expected to hold, for coverage reports. Default: 200–300 (Wanshan).</summary>
+    public GridHouseholdBand GridHouseholdBand { get; set; } = new(200, 300);
+
+    /// <summary>Lists every problem with the current settings (empty when they are valid).</summary>
+    public IReadOnlyList<ValidationProblem> Validate()
+    {
+        var problems = new List<ValidationProblem>();
+        if (TimeZone is null)
+        {
+            problems.Add(new(nameof(TimeZone), null, ErrorCodes.InvalidValue, "TimeZone must be set (for example DateTimeZoneProviders.Tzdb[\"Asia/Shanghai\"])."));
+        }
+        if (Schema is null)
+        {
+            problems.Add(new(nameof(Schema), null, ErrorCodes.InvalidValue, "Schema must be set (for example HierarchySchemas.Standard)."));
+        }
+        if (GridHouseholdBand.Min < 0)
+        {
+            problems.Add(new(nameof(GridHouseholdBand) + ".Min", null, ErrorCodes.InvalidValue, $"GridHouseholdBand.Min must be zero or more; it was {GridHouseholdBand.Min}."));
+        }
+        if (GridHouseholdBand.Max < GridHouseholdBand.Min)
+        {
+            problems.Add(new(nameof(GridHouseholdBand) + ".Max", null, ErrorCodes.InvalidValue,
+                $"GridHouseholdBand.Max ({GridHouseholdBand.Max}) must not be below GridHouseholdBand.Min ({GridHouseholdBand.Min})."));
+        }
+        return problems;
+    }
+}

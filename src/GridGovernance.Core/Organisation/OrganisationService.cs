@@ -1,0 +1,599 @@
+using GridGovernance.Organisation.Queries;
+using GridGovernance.Persistence;
+using NodaTime;
+
+namespace GridGovernance.Organisation;
+
+/// <summary>
+/// The application service of the organisation hierarchy (组织体系): imports rosters, adds, renames, moves,
+/// closes, merges and splits units, transfers members, assigns roles, and builds the index and coverage
+/// figures. Every change is checked against the <see cref="HierarchySchema"/> and the stored tree before
+/// anything is written; an illegal change throws and changes nothing.
+/// </summary>
+/// <remarks>
+/// Each method loads what it needs through the repositories, changes copies, stages them and saves the
+/// scope's unit of work once. Dates are effective dates (LocalDate in the configured zone); history is
+/// append-only, so a change dated before the last recorded change of the same history is refused.
+/// </remarks>
+[Immutable]
+public sealed class OrganisationService
+{
+    private readonly IRepository<OrgUnit> units;
+    private readonly IRepository<Member> members;
+    private readonly IRepository<Household> households;
+    private readonly IRepository<ResidentUnit> residentUnits;
+    private readonly IUnitOfWork unitOfWork;
+    private readonly GridGovernanceOptions options;
+    private readonly IClock clock;
+
+    /// <summary>Creates the service (normally resolved from DI after <c>AddGridGovernance()</c>).</summary>
+    /// <param name="units">Units.</param>
+    /// <param name="members">Members.</param>
+    /// <param name="households">Households.</param>
+    /// <param name="residentUnits">Resident units.</param>
+    /// <param name="unitOfWork">The scope's unit of work, shared by the repositories.</param>
+    /// <param name="options">The library's options (schema, zone, household band).</param>
+    /// <param name="clock">The clock, for <see cref="Today"/>.</param>
+    public OrganisationService(
+        IRepository<OrgUnit> units,
+        IRepository<Member> members,
+        IRepository<Household> households,
+        IRepository<ResidentUnit> residentUnits,
+        IUnitOfWork unitOfWork,
+        GridGovernanceOptions options,
+        IClock clock)
+    {
+        this.units = Preconditions.CheckNotNull(units);
+        this.members = Preconditions.CheckNotNull(members);
+        this.households = Preconditions.CheckNotNull(households);
+        this.residentUnits = Preconditions.CheckNotNull(residentUnits);
+        this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
+        this.options = Preconditions.CheckNotNull(options);
+        this.clock = Preconditions.CheckNotNull(clock);
+    }
+
+    /// <summary>The schema changes are checked against.</summary>
+    public HierarchySchema Schema => options.Schema;
+
+    /// <summary>Today's date in the configured zone (Asia/Shanghai by default).</summary>
+    public LocalDate Today => clock.GetCurrentInstant().InZone(options.TimeZone).Date;
+
+    /// <summary>
+    /// Imports a roster batch: validates every row against the schema, the batch itself and what is stored,
+    /// then adds everything at once.
+    /// </summary>
+    /// <param name="batch">The rows.</param>
+    /// <param name="effective">The day the rows take effect.</param>
+    /// <param name="cancellationToken">Cancels the import before it is saved.</param>
+    /// <returns>What was added.</returns>
+    /// <exception cref="GridGovernanceValidationException">Any row is bad: every problem is listed and nothing was added.</exception>
+    public async Task<ImportResult> ImportAsync(RosterBatch batch, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(batch);
+        var storedUnits = (await units.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(u => u.Id);
+        var storedMembers = await ExistingAsync(members, batch.Members.Where(m => m is not null).Select(m => m.Id)
+            .Concat(batch.Roles.Where(r => r is not null).Select(r => r.MemberId)), cancellationToken).ConfigureAwait(false);
+        var storedHouseholds = await ExistingAsync(households, batch.Households.Where(h => h is not null).Select(h => h.Id), cancellationToken).ConfigureAwait(false);
+        var storedResidentUnits = await ExistingAsync(residentUnits, batch.ResidentUnits.Where(r => r is not null).Select(r => r.Id)
+            .Concat(batch.Units.Where(u => u?.CoBuildingPartner is not null).Select(u => u.CoBuildingPartner!.Value)), cancellationToken).ConfigureAwait(false);
+
+        var problems = new RosterValidator(Schema, effective, storedUnits, storedMembers, storedHouseholds, storedResidentUnits).Validate(batch);
+        if (problems.Count > 0)
+        {
+            throw new GridGovernanceValidationException("The roster batch", problems);
+        }
+
+        var newMembers = batch.Members.Select(m => Member.Create(m, effective)).ToDictionary(m => m.Id);
+        var changedMembers = new Dictionary<MemberId, Member>();
+        foreach (var role in batch.Roles)
+        {
+            if (!newMembers.TryGetValue(role.MemberId, out var member) && !changedMembers.TryGetValue(role.MemberId, out member))
+            {
+                member = await members.GetByIdAsync(role.MemberId, cancellationToken).ConfigureAwait(false)
+                         ?? throw new EntityNotFoundException(nameof(Member), role.MemberId);
+                changedMembers.Add(member.Id, member);
+            }
+            member.Assign(new RoleAssignment(role.Role, role.UnitId, role.Employment, new Validity(effective, role.Until)));
+        }
+
+        await units.AddRangeAsync(batch.Units.Select(u => OrgUnit.Create(u, effective)), cancellationToken).ConfigureAwait(false);
+        await residentUnits.AddRangeAsync(batch.ResidentUnits.Select(r => ResidentUnit.Create(r, effective)), cancellationToken).ConfigureAwait(false);
+        await members.AddRangeAsync(newMembers.Values, cancellationToken).ConfigureAwait(false);
+        await households.AddRangeAsync(batch.Households.Select(h => Household.Create(h, effective)), cancellationToken).ConfigureAwait(false);
+        foreach (var member in changedMembers.Values)
+        {
+            await members.UpdateAsync(member, cancellationToken).ConfigureAwait(false);
+        }
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return new ImportResult(batch.Units.Count, batch.Members.Count, batch.Households.Count, batch.ResidentUnits.Count, batch.Roles.Count);
+    }
+
+    /// <summary>Adds one unit (a batch of one; see <see cref="ImportAsync"/>).</summary>
+    /// <param name="draft">The unit.</param>
+    /// <param name="effective">The day it opens.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="GridGovernanceValidationException">The draft breaks a rule; the code names it (e.g. <c>hierarchy.parent-kind-not-allowed</c>).</exception>
+    public async Task<OrgUnit> AddUnitAsync(UnitDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        await ImportAsync(new RosterBatch { Units = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
+        return await GetUnitAsync(draft.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds one member (a batch of one).</summary>
+    /// <param name="draft">The member.</param>
+    /// <param name="effective">The day they join the roster.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="GridGovernanceValidationException">The draft breaks a rule.</exception>
+    public async Task<Member> AddMemberAsync(MemberDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        await ImportAsync(new RosterBatch { Members = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
+        return await GetAsync(members, draft.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds one household (a batch of one).</summary>
+    /// <param name="draft">The household.</param>
+    /// <param name="effective">The day it joins the roster.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="GridGovernanceValidationException">The draft breaks a rule.</exception>
+    public async Task<Household> AddHouseholdAsync(HouseholdDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        await ImportAsync(new RosterBatch { Households = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
+        return await GetAsync(households, draft.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Registers one resident unit (a batch of one).</summary>
+    /// <param name="draft">The resident unit.</param>
+    /// <param name="effective">The day it is registered.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="GridGovernanceValidationException">The draft breaks a rule.</exception>
+    public async Task<ResidentUnit> AddResidentUnitAsync(ResidentUnitDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        await ImportAsync(new RosterBatch { ResidentUnits = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
+        return await GetAsync(residentUnits, draft.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Gives a member a role from <paramref name="effective"/> (until <see cref="RoleDraft.Until"/>, if set).</summary>
+    /// <param name="draft">The role.</param>
+    /// <param name="effective">The first day it is held.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="GridGovernanceValidationException">The member or unit is unknown or closed, or the dates are wrong.</exception>
+    /// <exception cref="GridGovernanceException">The member already holds that role on that unit then (code <c>hierarchy.invalid-role</c>).</exception>
+    public async Task<Member> AssignRoleAsync(RoleDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        await ImportAsync(new RosterBatch { Roles = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
+        return await GetAsync(members, draft.MemberId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends a member's role on <paramref name="effective"/> (the first day it is no longer held).</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="role">The role.</param>
+    /// <param name="unit">The unit it is held on.</param>
+    /// <param name="effective">The first day it is no longer held.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<Member> EndRoleAsync(MemberId member, RoleKind role, OrgUnitId unit, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        var loaded = await GetAsync(members, member, cancellationToken).ConfigureAwait(false);
+        loaded.EndRole(role, unit, effective);
+        await members.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return loaded;
+    }
+
+    /// <summary>Loads a unit.</summary>
+    /// <param name="id">The unit's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="EntityNotFoundException">There is no such unit.</exception>
+    public Task<OrgUnit> GetUnitAsync(OrgUnitId id, CancellationToken cancellationToken = default) => GetAsync(units, id, cancellationToken);
+
+    /// <summary>Renames a unit from <paramref name="effective"/> on.</summary>
+    /// <param name="id">The unit.</param>
+    /// <param name="name">The new name.</param>
+    /// <param name="effective">The day the new name applies.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<OrgUnit> RenameUnitAsync(OrgUnitId id, string name, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        var unit = await GetUnitAsync(id, cancellationToken).ConfigureAwait(false);
+        unit.Rename(name, effective);
+        await units.UpdateAsync(unit, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return unit;
+    }
+
+    /// <summary>Moves a unit (and everything under it) under another parent from <paramref name="effective"/> on.</summary>
+    /// <param name="id">The unit.</param>
+    /// <param name="newParent">The new parent, or <c>null</c> to make it a root (root kinds only).</param>
+    /// <param name="effective">The day of the move.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="GridGovernanceException">
+    /// The schema forbids the new parent (<c>hierarchy.parent-kind-not-allowed</c>), the move would create a cycle
+    /// (<c>hierarchy.cycle</c>), a unit is closed (<c>hierarchy.unit-closed</c>) or the date is retroactive.
+    /// </exception>
+    public async Task<OrgUnit> MoveUnitAsync(OrgUnitId id, OrgUnitId? newParent, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        var unit = await GetOpenUnitAsync(id, effective, cancellationToken).ConfigureAwait(false);
+        if (newParent is OrgUnitId parentId)
+        {
+            var parent = await GetOpenUnitAsync(parentId, effective, cancellationToken).ConfigureAwait(false);
+            CheckAllowedUnder(unit.Kind, parent);
+            await CheckNotUnderAsync(parent, [id], cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            Preconditions.CheckState(Schema.RootKinds.Contains(unit.Kind), ErrorCodes.RootKindMismatch,
+                $"{id} is a '{unit.Kind}', which needs a parent under the '{Schema.Name}' schema.");
+        }
+        unit.MoveTo(newParent, effective);
+        await units.UpdateAsync(unit, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return unit;
+    }
+
+    /// <summary>Closes an empty unit on <paramref name="effective"/> (the first day it no longer exists).</summary>
+    /// <param name="id">The unit.</param>
+    /// <param name="effective">The first day it no longer exists.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="GridGovernanceException">It still has open units, members or households under it (<c>hierarchy.unit-not-empty</c>): merge or move them first.</exception>
+    public async Task<OrgUnit> CloseUnitAsync(OrgUnitId id, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        var unit = await GetOpenUnitAsync(id, effective, cancellationToken).ConfigureAwait(false);
+        var contents = await LoadContentsAsync(id, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckState(contents.IsEmpty, ErrorCodes.UnitNotEmpty,
+            $"{id} ({unit.Name}) still holds {contents.Units.Count} unit(s), {contents.Members.Count} member(s) and {contents.Households.Count} household(s); move or merge them before closing it.");
+        unit.Close(effective, []);
+        await units.UpdateAsync(unit, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return unit;
+    }
+
+    /// <summary>
+    /// Merges units into <paramref name="target"/> (Shantou merged 8 small streets into 3): every child unit,
+    /// member and household of each source moves to the target, resident units covered by a source are covered
+    /// by the target, and the sources close with the target as successor.
+    /// </summary>
+    /// <param name="sources">The units merged away; all of the target's kind, open, distinct, not the target.</param>
+    /// <param name="target">The unit that takes everything over.</param>
+    /// <param name="effective">The day of the merge.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="GridGovernanceException">The inputs are inconsistent (<c>hierarchy.invalid-restructure</c>), the target lies under a source (<c>hierarchy.cycle</c>) or a unit is closed.</exception>
+    public async Task<RestructureResult> MergeUnitsAsync(IReadOnlyCollection<OrgUnitId> sources, OrgUnitId target, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(sources);
+        Preconditions.CheckState(sources.Count > 0, ErrorCodes.InvalidRestructure, "A merge needs at least one source unit.");
+        Preconditions.CheckState(sources.Distinct().Count() == sources.Count, ErrorCodes.InvalidRestructure, "A merge names the same source unit twice.");
+        Preconditions.CheckState(!sources.Contains(target), ErrorCodes.InvalidRestructure, $"{target} is both a source and the target of the merge.");
+        var targetUnit = await GetOpenUnitAsync(target, effective, cancellationToken).ConfigureAwait(false);
+        var sourceUnits = new List<OrgUnit>();
+        foreach (var id in sources.Order())
+        {
+            var source = await GetOpenUnitAsync(id, effective, cancellationToken).ConfigureAwait(false);
+            Preconditions.CheckState(source.Kind == targetUnit.Kind, ErrorCodes.InvalidRestructure,
+                $"{id} is a '{source.Kind}' but the target {target} is a '{targetUnit.Kind}'; only units of one kind merge.");
+            sourceUnits.Add(source);
+        }
+        await CheckNotUnderAsync(targetUnit, [.. sources], cancellationToken).ConfigureAwait(false);
+
+        var moved = new Contents([], [], [], []);
+        foreach (var source in sourceUnits)
+        {
+            var contents = await LoadContentsAsync(source.Id, cancellationToken).ConfigureAwait(false);
+            contents.MoveTo(target, effective);
+            moved = moved.Concat(contents);
+            source.Close(effective, [target]);
+        }
+        await StageAsync(moved, sourceUnits, [], cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return new RestructureResult([.. sources.Order()], [], moved.Units.Count, moved.Members.Count, moved.Households.Count);
+    }
+
+    /// <summary>
+    /// Splits a unit into new units of the same kind under the same parent; each part takes over the child
+    /// units, members and households it lists, and the split unit closes with the parts as successors.
+    /// </summary>
+    /// <param name="source">The unit to split.</param>
+    /// <param name="parts">At least two parts; together they must list everything under the unit, each thing once.</param>
+    /// <param name="effective">The day of the split.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="GridGovernanceException">The parts are inconsistent (<c>hierarchy.invalid-restructure</c>) or the unit is closed.</exception>
+    /// <exception cref="GridGovernanceValidationException">A part's new unit breaks a rule of <see cref="ImportAsync"/>.</exception>
+    public async Task<RestructureResult> SplitUnitAsync(OrgUnitId source, IReadOnlyList<SplitPart> parts, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(parts);
+        Preconditions.CheckState(parts.Count >= 2, ErrorCodes.InvalidRestructure, $"A split needs at least two parts; {parts.Count} given.");
+        var unit = await GetOpenUnitAsync(source, effective, cancellationToken).ConfigureAwait(false);
+        foreach (var part in parts)
+        {
+            Preconditions.CheckNotNull(part);
+            Preconditions.CheckState(part.Unit.Kind == unit.Kind && part.Unit.ParentId == unit.ParentId, ErrorCodes.InvalidRestructure,
+                $"Part {part.Unit.Id} must be a '{unit.Kind}' under {unit.ParentId?.ToString() ?? "no parent"}, like {source}.");
+        }
+        var contents = await LoadContentsAsync(source, cancellationToken).ConfigureAwait(false);
+        var owner = new Dictionary<NodeRef, int>();
+        for (int i = 0; i < parts.Count; i++)
+        {
+            foreach (var node in Preconditions.CheckNotNull(parts[i].Contents))
+            {
+                Preconditions.CheckState(owner.TryAdd(node, i), ErrorCodes.InvalidRestructure, $"{node} is listed in more than one part of the split.");
+            }
+        }
+        var all = contents.Nodes().ToHashSet();
+        var foreign = owner.Keys.Where(n => !all.Contains(n)).Order().ToList();
+        Preconditions.CheckState(foreign.Count == 0, ErrorCodes.InvalidRestructure, $"The parts list {string.Join(", ", foreign.Take(5))} which {source} does not hold.");
+        var missing = all.Where(n => !owner.ContainsKey(n)).Order().ToList();
+        Preconditions.CheckState(missing.Count == 0, ErrorCodes.InvalidRestructure,
+            $"{missing.Count} thing(s) under {source} are in no part, e.g. {string.Join(", ", missing.Take(5))}; every unit, member and household must go to one part.");
+
+        var storedUnits = (await units.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(u => u.Id);
+        var problems = new RosterValidator(Schema, effective, storedUnits, new HashSet<MemberId>(), new HashSet<HouseholdId>(), new HashSet<ResidentUnitId>())
+            .Validate(new RosterBatch { Units = [.. parts.Select(p => p.Unit)] });
+        if (problems.Count > 0)
+        {
+            throw new GridGovernanceValidationException("The split's new units", problems);
+        }
+
+        var created = parts.Select(p => OrgUnit.Create(p.Unit, effective)).ToList();
+        foreach (var u in contents.Units)
+        {
+            u.MoveTo(parts[owner[u.Id]].Unit.Id, effective);
+        }
+        foreach (var m in contents.Members)
+        {
+            m.TransferTo(parts[owner[m.Id]].Unit.Id, effective);
+        }
+        foreach (var h in contents.Households)
+        {
+            h.MoveTo(parts[owner[h.Id]].Unit.Id, effective);
+        }
+        var successors = created.Select(c => c.Id).ToList();
+        foreach (var r in contents.ResidentUnits)
+        {
+            r.CoverBy(successors[0], r.HasOwnOrganisation);
+        }
+        unit.Close(effective, successors);
+        await StageAsync(contents, [unit], created, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return new RestructureResult([source], successors, contents.Units.Count, contents.Members.Count, contents.Households.Count);
+    }
+
+    /// <summary>Transfers a member's primary branch (组织关系转接).</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="branch">The new branch; a kind members may be placed in.</param>
+    /// <param name="effective">The day of the transfer.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<Member> TransferMemberAsync(MemberId member, OrgUnitId branch, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        var loaded = await GetAsync(members, member, cancellationToken).ConfigureAwait(false);
+        var unit = await GetOpenUnitAsync(branch, effective, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckState(Schema.MemberKinds.Contains(unit.Kind), ErrorCodes.MemberPlacementNotAllowed,
+            $"Members may not be placed in a '{unit.Kind}' ({branch}) under the '{Schema.Name}' schema.");
+        loaded.TransferTo(branch, effective);
+        await members.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return loaded;
+    }
+
+    /// <summary>Takes a member off the roster (transferred out of the city, deceased); their roles and registrations end.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="effective">The first day they are no longer on the roster.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<Member> RemoveMemberAsync(MemberId member, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        var loaded = await GetAsync(members, member, cancellationToken).ConfigureAwait(false);
+        loaded.Leave(effective);
+        await members.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return loaded;
+    }
+
+    /// <summary>Registers a member with a second unit (双报到), e.g. an in-service member with the community where they live.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="unit">The unit registered with; not their primary branch.</param>
+    /// <param name="validity">When the registration holds.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<Member> RegisterDualAsync(MemberId member, OrgUnitId unit, Validity validity, CancellationToken cancellationToken = default)
+    {
+        var loaded = await GetAsync(members, member, cancellationToken).ConfigureAwait(false);
+        await GetOpenUnitAsync(unit, validity.From, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckState(loaded.BranchId != unit, ErrorCodes.InvalidRole, $"{unit} is already {member}'s primary branch; a dual registration names another unit.");
+        loaded.RegisterWith(unit, validity);
+        await members.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return loaded;
+    }
+
+    /// <summary>Places a household in another grid or group.</summary>
+    /// <param name="household">The household.</param>
+    /// <param name="unit">The new unit; a kind households may be placed in.</param>
+    /// <param name="effective">The day of the move.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<Household> MoveHouseholdAsync(HouseholdId household, OrgUnitId unit, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        var loaded = await GetAsync(households, household, cancellationToken).ConfigureAwait(false);
+        var target = await GetOpenUnitAsync(unit, effective, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckState(Schema.HouseholdKinds.Contains(target.Kind), ErrorCodes.HouseholdPlacementNotAllowed,
+            $"Households may not be placed in a '{target.Kind}' ({unit}) under the '{Schema.Name}' schema.");
+        loaded.MoveTo(unit, effective);
+        await households.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return loaded;
+    }
+
+    /// <summary>Takes a household off the roster (moved away).</summary>
+    /// <param name="household">The household.</param>
+    /// <param name="effective">The first day it is no longer on the roster.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<Household> RemoveHouseholdAsync(HouseholdId household, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        var loaded = await GetAsync(households, household, cancellationToken).ConfigureAwait(false);
+        loaded.Remove(effective);
+        await households.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return loaded;
+    }
+
+    /// <summary>Records that a regional committee (区域党委) spans a community (Yibin: 4 communities).</summary>
+    /// <param name="committee">The regional committee.</param>
+    /// <param name="community">The community spanned.</param>
+    /// <param name="validity">When.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<OrgUnit> AddSpanAsync(OrgUnitId committee, OrgUnitId community, Validity validity, CancellationToken cancellationToken = default)
+    {
+        var unit = await GetOpenUnitAsync(committee, validity.From, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckState(unit.Kind == UnitKind.RegionalCommittee, ErrorCodes.InvalidSpan, $"{committee} is a '{unit.Kind}'; only a regional committee spans communities.");
+        var spanned = await GetOpenUnitAsync(community, validity.From, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckState(spanned.Kind == UnitKind.Community, ErrorCodes.InvalidSpan, $"{community} is a '{spanned.Kind}'; a regional committee spans communities.");
+        unit.AddSpan(community, validity);
+        await units.UpdateAsync(unit, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return unit;
+    }
+
+    /// <summary>Records a rotating chair's term (轮值主席, six months in Yibin) on a regional committee.</summary>
+    /// <param name="committee">The regional committee.</param>
+    /// <param name="term">The term; must not overlap another and the chair must be on the roster.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<OrgUnit> AppointChairAsync(OrgUnitId committee, ChairTerm term, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(term);
+        var unit = await GetOpenUnitAsync(committee, term.Term.From, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckState(unit.Kind == UnitKind.RegionalCommittee, ErrorCodes.InvalidSpan, $"{committee} is a '{unit.Kind}'; only a regional committee has a rotating chair.");
+        var chair = await GetAsync(members, term.Chair, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckState(chair.IsActive, ErrorCodes.UnknownReference, $"{term.Chair} is not on the roster.");
+        await GetOpenUnitAsync(term.ChairUnit, term.Term.From, cancellationToken).ConfigureAwait(false);
+        unit.AddChairTerm(term);
+        await units.UpdateAsync(unit, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return unit;
+    }
+
+    /// <summary>Builds the <see cref="HierarchyIndex"/> of the stored hierarchy as it stood on <paramref name="asOf"/>.</summary>
+    /// <param name="asOf">The date.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<HierarchyIndex> BuildIndexAsync(LocalDate asOf, CancellationToken cancellationToken = default)
+    {
+        var allUnits = await units.ListAsync(cancellationToken).ConfigureAwait(false);
+        var allMembers = await members.ListAsync(cancellationToken).ConfigureAwait(false);
+        var allHouseholds = await households.ListAsync(cancellationToken).ConfigureAwait(false);
+        return HierarchyIndex.Build(allUnits, allMembers, allHouseholds, asOf);
+    }
+
+    /// <summary>Computes the coverage figures officials report (两个覆盖, grid placement, household bands) as of a date.</summary>
+    /// <param name="asOf">The date.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<CoverageReport> ComputeCoverageAsync(LocalDate asOf, CancellationToken cancellationToken = default)
+    {
+        var index = await BuildIndexAsync(asOf, cancellationToken).ConfigureAwait(false);
+        var registered = await residentUnits.ListAsync(cancellationToken).ConfigureAwait(false);
+        return CoverageCalculator.Compute(index, Schema, registered, options.GridHouseholdBand);
+    }
+
+    private async Task<OrgUnit> GetOpenUnitAsync(OrgUnitId id, LocalDate effective, CancellationToken cancellationToken)
+    {
+        var unit = await GetUnitAsync(id, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckState(!unit.IsClosed, ErrorCodes.UnitClosed, $"{id} ({unit.Name}) closed on {unit.ClosedOn:yyyy-MM-dd}.");
+        Preconditions.CheckState(unit.OpenedOn <= effective, ErrorCodes.UnitClosed, $"{id} ({unit.Name}) opens only on {unit.OpenedOn:yyyy-MM-dd}, after {effective:yyyy-MM-dd}.");
+        return unit;
+    }
+
+    private void CheckAllowedUnder(UnitKind kind, OrgUnit parent) =>
+        Preconditions.CheckState(Schema.Allows(kind, parent.Kind), ErrorCodes.ParentKindNotAllowed,
+            $"A '{kind}' may not sit under a '{parent.Kind}' ({parent.Id}) under the '{Schema.Name}' schema.");
+
+    /// <summary>Throws when <paramref name="start"/> is one of <paramref name="forbidden"/> or lies under one.</summary>
+    private async Task CheckNotUnderAsync(OrgUnit start, IReadOnlyCollection<OrgUnitId> forbidden, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<OrgUnitId>();
+        for (OrgUnit? current = start; current is not null;)
+        {
+            Preconditions.CheckState(!forbidden.Contains(current.Id), ErrorCodes.CycleDetected,
+                $"{start.Id} is {(current.Id == start.Id ? "" : "under ")}{current.Id}; the change would make a unit its own ancestor.");
+            if (!seen.Add(current.Id) || current.ParentId is not OrgUnitId up)
+            {
+                break;
+            }
+            current = await units.GetByIdAsync(up, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Contents> LoadContentsAsync(OrgUnitId unit, CancellationToken cancellationToken) => new(
+        [.. await units.ListAsync(new OpenChildUnits(unit), cancellationToken).ConfigureAwait(false)],
+        [.. await members.ListAsync(new ActiveMembersOfBranch(unit), cancellationToken).ConfigureAwait(false)],
+        [.. await households.ListAsync(new ActiveHouseholdsOfUnit(unit), cancellationToken).ConfigureAwait(false)],
+        [.. await residentUnits.ListAsync(new ResidentUnitsCoveredBy(unit), cancellationToken).ConfigureAwait(false)]);
+
+    private async Task StageAsync(Contents contents, IEnumerable<OrgUnit> closed, IEnumerable<OrgUnit> created, CancellationToken cancellationToken)
+    {
+        await units.AddRangeAsync(created, cancellationToken).ConfigureAwait(false);
+        foreach (var u in contents.Units.Concat(closed))
+        {
+            await units.UpdateAsync(u, cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var m in contents.Members)
+        {
+            await members.UpdateAsync(m, cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var h in contents.Households)
+        {
+            await households.UpdateAsync(h, cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var r in contents.ResidentUnits)
+        {
+            await residentUnits.UpdateAsync(r, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            unitOfWork.DiscardChanges();
+            throw;
+        }
+    }
+
+    private static async Task<T> GetAsync<T, TId>(IReadRepository<T> repository, TId id, CancellationToken cancellationToken)
+        where T : class, IAggregateRoot
+        where TId : struct =>
+        await repository.GetByIdAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new EntityNotFoundException(typeof(T).Name, id);
+
+    private static async Task<HashSet<TId>> ExistingAsync<T, TId>(IReadRepository<T> repository, IEnumerable<TId> ids, CancellationToken cancellationToken)
+        where T : class, IAggregateRoot
+        where TId : struct
+    {
+        var existing = new HashSet<TId>();
+        foreach (var id in ids.Distinct())
+        {
+            if (id is OrgUnitId { IsSpecified: false } or MemberId { IsSpecified: false } or HouseholdId { IsSpecified: false } or ResidentUnitId { IsSpecified: false })
+            {
+                continue;
+            }
+            if (await repository.GetByIdAsync(id, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                existing.Add(id);
+            }
+        }
+        return existing;
+    }
+
+    private sealed record Contents(List<OrgUnit> Units, List<Member> Members, List<Household> Households, List<ResidentUnit> ResidentUnits)
+    {
+        public bool IsEmpty => Units.Count == 0 && Members.Count == 0 && Households.Count == 0;
+
+        public IEnumerable<NodeRef> Nodes() =>
+            Units.Select(u => (NodeRef)u.Id).Concat(Members.Select(m => (NodeRef)m.Id)).Concat(Households.Select(h => (NodeRef)h.Id));
+
+        public void MoveTo(OrgUnitId target, LocalDate effective)
+        {
+            Units.ForEach(u => u.MoveTo(target, effective));
+            Members.ForEach(m => m.TransferTo(target, effective));
+            Households.ForEach(h => h.MoveTo(target, effective));
+            ResidentUnits.ForEach(r => r.CoverBy(target, r.HasOwnOrganisation));
+        }
+
+        public Contents Concat(Contents other) =>
+            new([.. Units, .. other.Units], [.. Members, .. other.Members], [.. Households, .. other.Households], [.. ResidentUnits, .. other.ResidentUnits]);
+    }
+}

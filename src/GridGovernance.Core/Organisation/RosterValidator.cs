@@ -1,0 +1,300 @@
+using NodaTime;
+
+namespace GridGovernance.Organisation;
+
+/// <summary>
+/// Checks a whole <see cref="RosterBatch"/> against the schema, itself and what is stored, collecting every
+/// problem. Pure: the stored state comes in as lookups.
+/// </summary>
+internal sealed class RosterValidator
+{
+    private readonly HierarchySchema schema;
+    private readonly LocalDate effective;
+    private readonly IReadOnlyDictionary<OrgUnitId, OrgUnit> storedUnits;
+    private readonly IReadOnlySet<MemberId> storedMembers;
+    private readonly IReadOnlySet<HouseholdId> storedHouseholds;
+    private readonly IReadOnlySet<ResidentUnitId> storedResidentUnits;
+    private readonly List<ValidationProblem> problems = [];
+
+    internal RosterValidator(
+        HierarchySchema schema,
+        LocalDate effective,
+        IReadOnlyDictionary<OrgUnitId, OrgUnit> storedUnits,
+        IReadOnlySet<MemberId> storedMembers,
+        IReadOnlySet<HouseholdId> storedHouseholds,
+        IReadOnlySet<ResidentUnitId> storedResidentUnits)
+    {
+        this.schema = schema;
+        this.effective = effective;
+        this.storedUnits = storedUnits;
+        this.storedMembers = storedMembers;
+        this.storedHouseholds = storedHouseholds;
+        this.storedResidentUnits = storedResidentUnits;
+    }
+
+    internal IReadOnlyList<ValidationProblem> Validate(RosterBatch batch)
+    {
+        var batchUnits = new Dictionary<OrgUnitId, UnitDraft>();
+        CheckIds(batch.Units, "Units", u => u.Id, u => u.Id.IsSpecified, id => storedUnits.ContainsKey(id), batchUnits);
+        var batchResidentUnits = new Dictionary<ResidentUnitId, ResidentUnitDraft>();
+        CheckIds(batch.ResidentUnits, "ResidentUnits", r => r.Id, r => r.Id.IsSpecified, storedResidentUnits.Contains, batchResidentUnits);
+        var batchMembers = new Dictionary<MemberId, MemberDraft>();
+        CheckIds(batch.Members, "Members", m => m.Id, m => m.Id.IsSpecified, storedMembers.Contains, batchMembers);
+        CheckIds(batch.Households, "Households", h => h.Id, h => h.Id.IsSpecified, storedHouseholds.Contains, new Dictionary<HouseholdId, HouseholdDraft>());
+
+        for (int i = 0; i < batch.Units.Count; i++)
+        {
+            CheckUnit(batch.Units[i], $"Units[{i}]", batchUnits, batchResidentUnits);
+        }
+        CheckUnitCycles(batch.Units, batchUnits);
+        for (int i = 0; i < batch.Members.Count; i++)
+        {
+            var m = batch.Members[i];
+            string field = $"Members[{i}]";
+            CheckName(m.Name, field + ".Name", m.Id.ToString());
+            if (m.JoinedPartyOn > effective)
+            {
+                Add(field + ".JoinedPartyOn", m.Id.ToString(), ErrorCodes.InvalidValue, $"JoinedPartyOn ({m.JoinedPartyOn:yyyy-MM-dd}) is after the import date ({effective:yyyy-MM-dd}).");
+            }
+            CheckPhone(m.Phone, field + ".Phone", m.Id.ToString());
+            CheckPlacement(m.BranchId, field + ".BranchId", m.Id.ToString(), batchUnits, schema.MemberKinds, ErrorCodes.MemberPlacementNotAllowed, "members");
+        }
+        for (int i = 0; i < batch.Households.Count; i++)
+        {
+            var h = batch.Households[i];
+            string field = $"Households[{i}]";
+            CheckName(h.Address, field + ".Address", h.Id.ToString());
+            if (h.Residents < 0)
+            {
+                Add(field + ".Residents", h.Id.ToString(), ErrorCodes.InvalidValue, $"Residents must be zero or more; it was {h.Residents}.");
+            }
+            CheckPhone(h.Phone, field + ".Phone", h.Id.ToString());
+            CheckPlacement(h.UnitId, field + ".UnitId", h.Id.ToString(), batchUnits, schema.HouseholdKinds, ErrorCodes.HouseholdPlacementNotAllowed, "households");
+        }
+        for (int i = 0; i < batch.ResidentUnits.Count; i++)
+        {
+            CheckResidentUnit(batch.ResidentUnits[i], $"ResidentUnits[{i}]", batchUnits);
+        }
+        CheckRoles(batch.Roles, batchUnits, batchMembers);
+        return problems;
+    }
+
+    private void CheckIds<TDraft, TId>(IReadOnlyList<TDraft> rows, string list, Func<TDraft, TId> id, Func<TDraft, bool> specified, Func<TId, bool> stored, Dictionary<TId, TDraft> seen)
+        where TId : struct
+    {
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (row is null)
+            {
+                Add($"{list}[{i}]", null, ErrorCodes.InvalidValue, "The row is null.");
+                continue;
+            }
+            var key = id(row);
+            if (!specified(row))
+            {
+                Add($"{list}[{i}].Id", null, ErrorCodes.InvalidValue, "Id must be a positive id, not default.");
+            }
+            else if (!seen.TryAdd(key, row))
+            {
+                Add($"{list}[{i}].Id", key.ToString(), ErrorCodes.DuplicateId, $"{key} appears more than once in the batch.");
+            }
+            else if (stored(key))
+            {
+                Add($"{list}[{i}].Id", key.ToString(), ErrorCodes.DuplicateId, $"{key} is already stored.");
+            }
+        }
+    }
+
+    private void CheckUnit(UnitDraft u, string field, Dictionary<OrgUnitId, UnitDraft> batchUnits, Dictionary<ResidentUnitId, ResidentUnitDraft> batchResidentUnits)
+    {
+        if (u is null)
+        {
+            return;
+        }
+        string key = u.Id.ToString();
+        CheckName(u.Name, field + ".Name", key);
+        bool kindKnown = u.Kind.Code is not null && schema.Kinds.Contains(u.Kind);
+        if (!kindKnown)
+        {
+            Add(field + ".Kind", key, ErrorCodes.UnknownUnitKind, $"Kind '{u.Kind}' is not defined in the '{schema.Name}' schema.");
+        }
+        if (u.ParentId is null)
+        {
+            if (kindKnown && !schema.RootKinds.Contains(u.Kind))
+            {
+                Add(field + ".ParentId", key, ErrorCodes.RootKindMismatch, $"A unit of kind '{u.Kind}' needs a parent; only {string.Join(", ", schema.RootKinds)} may stand at the top.");
+            }
+        }
+        else if (TryResolveUnit(u.ParentId.Value, field + ".ParentId", key, batchUnits, out var parentKind) && kindKnown && !schema.Allows(u.Kind, parentKind))
+        {
+            Add(field + ".ParentId", key, ErrorCodes.ParentKindNotAllowed,
+                $"A '{u.Kind}' may not sit under a '{parentKind}' ({u.ParentId}); the '{schema.Name}' schema allows it under: {string.Join(", ", schema.AllowedParentsOf(u.Kind).Select(k => k.Code).Order(StringComparer.Ordinal))}.");
+        }
+        if (u.GridBranchKind is not null && u.Kind != schema.GridKind)
+        {
+            Add(field + ".GridBranchKind", key, ErrorCodes.InvalidValue, $"GridBranchKind applies to '{schema.GridKind}' units only, not '{u.Kind}'.");
+        }
+        if (u.PartyGroupKind is not null && u.Kind != UnitKind.PartyGroup)
+        {
+            Add(field + ".PartyGroupKind", key, ErrorCodes.InvalidValue, $"PartyGroupKind applies to '{UnitKind.PartyGroup}' units only, not '{u.Kind}'.");
+        }
+        if (u.CoBuildingPartner is ResidentUnitId partner)
+        {
+            if (u.GridBranchKind != GridBranchKind.CoBuilt)
+            {
+                Add(field + ".CoBuildingPartner", key, ErrorCodes.InvalidValue, "A co-building partner is only recorded for a co-built (共建型) grid branch.");
+            }
+            if (!batchResidentUnits.ContainsKey(partner) && !storedResidentUnits.Contains(partner))
+            {
+                Add(field + ".CoBuildingPartner", key, ErrorCodes.UnknownReference, $"{partner} is neither in the batch nor stored.");
+            }
+        }
+    }
+
+    private void CheckUnitCycles(IReadOnlyList<UnitDraft> units, Dictionary<OrgUnitId, UnitDraft> batchUnits)
+    {
+        // Stored units never point into the batch, so a cycle can only run through batch rows.
+        var state = new Dictionary<OrgUnitId, int>(); // 1 = on the current path, 2 = known acyclic
+        var reported = new HashSet<OrgUnitId>();
+        for (int i = 0; i < units.Count; i++)
+        {
+            if (units[i] is null)
+            {
+                continue;
+            }
+            var path = new List<OrgUnitId>();
+            var current = units[i].Id;
+            while (batchUnits.TryGetValue(current, out var draft) && !state.ContainsKey(current))
+            {
+                state[current] = 1;
+                path.Add(current);
+                if (draft.ParentId is not OrgUnitId next)
+                {
+                    break;
+                }
+                current = next;
+            }
+            if (state.TryGetValue(current, out var s) && s == 1 && path.Contains(current) && reported.Add(current))
+            {
+                var cycle = path.SkipWhile(id => id != current).ToList();
+                Add($"Units[{i}].ParentId", units[i].Id.ToString(), ErrorCodes.CycleDetected,
+                    $"The batch's parent links form a cycle: {string.Join(" → ", cycle.Append(current))}.");
+            }
+            foreach (var id in path)
+            {
+                state[id] = 2;
+            }
+        }
+    }
+
+    private void CheckPlacement(OrgUnitId unit, string field, string key, Dictionary<OrgUnitId, UnitDraft> batchUnits, IReadOnlySet<UnitKind> allowed, string rule, string what)
+    {
+        if (TryResolveUnit(unit, field, key, batchUnits, out var kind) && !allowed.Contains(kind))
+        {
+            Add(field, key, rule, $"{char.ToUpperInvariant(what[0])}{what[1..]} may not be placed in a '{kind}' ({unit}); the '{schema.Name}' schema places {what} in: {string.Join(", ", allowed.Select(k => k.Code).Order(StringComparer.Ordinal))}.");
+        }
+    }
+
+    private void CheckResidentUnit(ResidentUnitDraft r, string field, Dictionary<OrgUnitId, UnitDraft> batchUnits)
+    {
+        if (r is null)
+        {
+            return;
+        }
+        string key = r.Id.ToString();
+        CheckName(r.Name, field + ".Name", key);
+        TryResolveUnit(r.CommunityId, field + ".CommunityId", key, batchUnits, out _);
+        if (r.Headcount < 0)
+        {
+            Add(field + ".Headcount", key, ErrorCodes.InvalidValue, $"Headcount must be zero or more; it was {r.Headcount}.");
+        }
+        if (r.MemberCount < 0 || r.MemberCount > Math.Max(r.Headcount, 0))
+        {
+            Add(field + ".MemberCount", key, ErrorCodes.InvalidValue, $"MemberCount must be between 0 and the headcount ({r.Headcount}); it was {r.MemberCount}.");
+        }
+        if (r.PartyOrganisationId is OrgUnitId organisation)
+        {
+            TryResolveUnit(organisation, field + ".PartyOrganisationId", key, batchUnits, out _);
+        }
+        else if (r.HasOwnOrganisation)
+        {
+            Add(field + ".HasOwnOrganisation", key, ErrorCodes.InvalidValue, "HasOwnOrganisation is set but no PartyOrganisationId names the organisation.");
+        }
+    }
+
+    private void CheckRoles(IReadOnlyList<RoleDraft> roles, Dictionary<OrgUnitId, UnitDraft> batchUnits, Dictionary<MemberId, MemberDraft> batchMembers)
+    {
+        var seen = new HashSet<(MemberId, RoleKind, OrgUnitId)>();
+        for (int i = 0; i < roles.Count; i++)
+        {
+            var r = roles[i];
+            string field = $"Roles[{i}]";
+            if (r is null)
+            {
+                Add(field, null, ErrorCodes.InvalidValue, "The row is null.");
+                continue;
+            }
+            string key = r.MemberId.ToString();
+            if (!batchMembers.ContainsKey(r.MemberId) && !storedMembers.Contains(r.MemberId))
+            {
+                Add(field + ".MemberId", key, ErrorCodes.UnknownReference, $"{r.MemberId} is neither in the batch nor stored.");
+            }
+            if (r.Role.Code is null)
+            {
+                Add(field + ".Role", key, ErrorCodes.InvalidRole, "Role must be set.");
+            }
+            TryResolveUnit(r.UnitId, field + ".UnitId", key, batchUnits, out _);
+            if (r.Until is LocalDate until && until <= effective)
+            {
+                Add(field + ".Until", key, ErrorCodes.InvalidValue, $"Until ({until:yyyy-MM-dd}) must be after the import date ({effective:yyyy-MM-dd}).");
+            }
+            if (!seen.Add((r.MemberId, r.Role, r.UnitId)))
+            {
+                Add(field, key, ErrorCodes.InvalidRole, $"{r.MemberId} is given {r.Role} on {r.UnitId} twice in the batch.");
+            }
+        }
+    }
+
+    private bool TryResolveUnit(OrgUnitId id, string field, string key, Dictionary<OrgUnitId, UnitDraft> batchUnits, out UnitKind kind)
+    {
+        if (batchUnits.TryGetValue(id, out var draft))
+        {
+            kind = draft.Kind;
+            return true;
+        }
+        if (storedUnits.TryGetValue(id, out var unit))
+        {
+            kind = unit.Kind;
+            if (unit.IsClosed || unit.OpenedOn > effective)
+            {
+                Add(field, key, ErrorCodes.UnitClosed, unit.IsClosed
+                    ? $"{id} ({unit.Name}) closed on {unit.ClosedOn:yyyy-MM-dd}."
+                    : $"{id} ({unit.Name}) opens only on {unit.OpenedOn:yyyy-MM-dd}, after {effective:yyyy-MM-dd}.");
+                return false;
+            }
+            return true;
+        }
+        kind = default;
+        Add(field, key, ErrorCodes.UnknownReference, $"{id} is neither in the batch nor stored.");
+        return false;
+    }
+
+    private void CheckName(string? name, string field, string key)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            Add(field, key, ErrorCodes.InvalidValue, $"{field[(field.LastIndexOf('.') + 1)..]} must not be empty.");
+        }
+    }
+
+    private void CheckPhone(string? phone, string field, string key)
+    {
+        if (phone is not null && !RosterRules.IsValidPhone(phone))
+        {
+            Add(field, key, ErrorCodes.InvalidValue, "Phone must be 5 to 15 digits, optionally starting with +.");
+        }
+    }
+
+    private void Add(string field, string? key, string rule, string message) => problems.Add(new ValidationProblem(field, key, rule, message));
+}

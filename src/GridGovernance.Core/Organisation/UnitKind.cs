@@ -1,0 +1,54 @@
+namespace GridGovernance.Organisation;
+
+/// <summary>
+/// The kind of an organisation unit (组织层级). Kinds are configuration: a <see cref="HierarchySchema"/> says
+/// which kinds exist and which may sit under which, so each city's chain can be expressed. The well-known
+/// kinds below cover the chains in the case reports; a schema may add its own with <see cref="UnitKind(string)"/>.
+/// </summary>
+[Immutable]
+public readonly record struct UnitKind
+{
+    /// <summary>Creates a kind from its code.</summary>
+    /// <param name="code">A short stable code, e.g. <c>grid-branch</c>.</param>
+    /// <exception cref="ArgumentException"><paramref name="code"/> is empty.</exception>
+    public UnitKind(string code)
+    {
+        Code = Preconditions.CheckNotBlank(code);
+    }
+
+    /// <summary>The stable code.</summary>
+    public string Code { get; }
+
+    /// <summary>区 / 区委 — a district and its party committee.</summary>
+    public static UnitKind District { get; } = new("district");
+
+    /// <summary>街道党工委 ("大工委") — a street (sub-district) working committee.</summary>
+    public static UnitKind Street { get; } = new("street");
+
+    /// <summary>社区党委 ("大党委") / 社区党组织 — a community party committee or organisation.</summary>
+    public static UnitKind Community { get; } = new("community");
+
+    /// <summary>网格党支部 — a grid party branch, one per grid.</summary>
+    public static UnitKind GridBranch { get; } = new("grid-branch");
+
+    /// <summary>党支部 — a party branch that is not tied to a grid (Shantou's 社区党组织—党支部 chain).</summary>
+    public static UnitKind Branch { get; } = new("branch");
+
+    /// <summary>党小组 — a party group: a building group (楼宇党小组) or a merchant group (商户党小组).</summary>
+    public static UnitKind PartyGroup { get; } = new("party-group");
+
+    /// <summary>区域党委 — a regional committee spanning several communities, with a rotating chair (轮值主席).</summary>
+    public static UnitKind RegionalCommittee { get; } = new("regional-committee");
+
+    /// <summary>行业党委 — an industry committee.</summary>
+    public static UnitKind IndustryCommittee { get; } = new("industry-committee");
+
+    /// <summary>功能型党支部 — a functional branch (e.g. for a project or a service team).</summary>
+    public static UnitKind FunctionalBranch { get; } = new("functional-branch");
+
+    /// <summary>临时党组织 — a temporary party organisation.</summary>
+    public static UnitKind TemporaryBranch { get; } = new("temporary-branch");
+
+    /// <inheritdoc />
+    public override string ToString() => Code ?? "";
+}
