@@ -165,8 +165,14 @@ internal sealed class RosterValidator
             }
             var path = new List<OrgUnitId>();
             var current = units[i].Id;
-            while (batchUnits.TryGetValue(current, out var draft) && !state.ContainsKey(current))
+            bool cycle = false;
+            while (batchUnits.TryGetValue(current, out var draft))
             {
+                if (state.TryGetValue(current, out var seen))
+                {
+                    cycle = seen == 1;
+                    break;
+                }
                 state[current] = 1;
                 path.Add(current);
                 if (draft.ParentId is not OrgUnitId next)
@@ -175,11 +181,11 @@ internal sealed class RosterValidator
                 }
                 current = next;
             }
-            if (state.TryGetValue(current, out var s) && s == 1 && path.Contains(current) && reported.Add(current))
+            if (cycle && reported.Add(current))
             {
-                var cycle = path.SkipWhile(id => id != current).ToList();
+                var loop = path.SkipWhile(id => id != current).Append(current);
                 Add($"Units[{i}].ParentId", units[i].Id.ToString(), ErrorCodes.CycleDetected,
-                    $"The batch's parent links form a cycle: {string.Join(" → ", cycle.Append(current))}.");
+                    $"The batch's parent links form a cycle: {string.Join(" → ", loop)}.");
             }
             foreach (var id in path)
             {
