@@ -1,8 +1,10 @@
+using GridGovernance;
 using GridGovernance.Organisation;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Xunit;
 
-namespace GridGovernance.Tests.Documentation;
+namespace ReadmeExample;
 
 /// <summary>The usage example of README.md, kept in step with it, so the README shows code that runs.</summary>
 public sealed class ReadmeExampleTest
