@@ -24,6 +24,7 @@ public static class GridGovernanceServiceCollectionExtensions
     /// <param name="configure">Sets options.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <exception cref="GridGovernanceValidationException">The options are invalid; every problem is listed and nothing was registered.</exception>
+    /// <exception cref="InvalidOperationException">A store registered <c>IRepository&lt;&gt;</c> without <c>IUnitOfWork</c>.</exception>
     public static IServiceCollection AddGridGovernance(this IServiceCollection services, Action<GridGovernanceOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -40,13 +41,23 @@ public static class GridGovernanceServiceCollectionExtensions
             throw new GridGovernanceValidationException(nameof(GridGovernanceOptions), problems);
         }
 
+        // An integrator's store replaces the in-memory one as a whole: its repositories and its unit of work.
+        var repository = services.FirstOrDefault(d => d.ServiceType == typeof(IRepository<>));
+        if (repository is not null && !services.Any(d => d.ServiceType == typeof(IUnitOfWork)))
+        {
+            throw new InvalidOperationException(
+                "IRepository<> is registered but IUnitOfWork is not: a store must register both (and IReadRepository<>) before AddGridGovernance, so that saves cover every repository of a scope.");
+        }
+
         services.TryAddSingleton(options);
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<InMemoryStore>();
         services.TryAddScoped<InMemoryUnitOfWork>();
         services.TryAddScoped<IUnitOfWork>(sp => sp.GetRequiredService<InMemoryUnitOfWork>());
         services.TryAdd(ServiceDescriptor.Scoped(typeof(IRepository<>), typeof(InMemoryRepository<>)));
-        services.TryAdd(ServiceDescriptor.Scoped(typeof(IReadRepository<>), typeof(InMemoryRepository<>)));
+        services.TryAdd(repository?.ImplementationType is Type implementation
+            ? ServiceDescriptor.Describe(typeof(IReadRepository<>), implementation, repository.Lifetime)
+            : ServiceDescriptor.Scoped(typeof(IReadRepository<>), typeof(InMemoryRepository<>)));
         services.TryAddScoped<OrganisationService>();
         return services;
     }

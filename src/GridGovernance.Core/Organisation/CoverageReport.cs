@@ -81,7 +81,11 @@ public static class CoverageCalculator
         foreach (var grid in grids)
         {
             var counts = index.CountsUnder(grid);
-            membersInGrids += counts.Members;
+            // A schema may nest grids; count members once, under the outermost grid.
+            if (!index.Ancestors(grid).Any(a => index.KindOf(a.AsUnit()) == schema.GridKind))
+            {
+                membersInGrids += counts.Members;
+            }
             if (!band.Contains(counts.Households))
             {
                 outside.Add(new GridHouseholdCount(grid, counts.Households));
@@ -94,7 +98,7 @@ public static class CoverageCalculator
             registered.Count(r => r.IsEligibleForOwnOrganisation),
             registered.Count(r => r.IsEligibleForOwnOrganisation && r.HasOwnOrganisation),
             index.MemberCount,
-            Math.Min(membersInGrids, index.MemberCount),
+            membersInGrids,
             grids.Count,
             band,
             outside);

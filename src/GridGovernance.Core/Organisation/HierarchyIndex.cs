@@ -106,6 +106,12 @@ public sealed class HierarchyIndex
                 }
             }
         }
+        if (position < n)
+        {
+            // Nodes no root reaches sit on a cycle of parent links (or under one).
+            var unreached = Enumerable.Range(0, n).First(h => entry[h] == 0 && (roots.Count == 0 || preorder[0] != h));
+            throw new ArgumentException($"{NodeOf(unreached)} is not reachable from any root: the parent links of the input form a cycle.", "units");
+        }
         for (int p = n - 1; p >= 0; p--)
         {
             int h = preorder[p];
@@ -156,7 +162,7 @@ public sealed class HierarchyIndex
     /// <param name="households">Households (those not on the roster on the date are left out).</param>
     /// <param name="asOf">The date.</param>
     /// <returns>The index.</returns>
-    /// <exception cref="ArgumentException">An id appears twice.</exception>
+    /// <exception cref="ArgumentException">An id appears twice, or a node sits under a unit that is missing or not open on the date.</exception>
     public static HierarchyIndex Build(IEnumerable<OrgUnit> units, IEnumerable<Member> members, IEnumerable<Household> households, LocalDate asOf)
     {
         Preconditions.CheckNotNull(units);
@@ -192,16 +198,16 @@ public sealed class HierarchyIndex
         for (int i = 0; i < unitIds.Count; i++)
         {
             int h = unitMap.HandleOf(unitIds[i]);
-            parent[h] = unitParents[i] == 0 ? -1 : unitMap.HandleOf(unitParents[i]);
+            parent[h] = unitParents[i] == 0 ? -1 : ParentHandle(unitMap, new NodeRef(NodeKind.Unit, unitIds[i]), unitParents[i], asOf);
             unitKinds[h] = kinds[i];
         }
         for (int i = 0; i < memberIds.Length; i++)
         {
-            parent[memberMap.HandleOf(memberIds[i])] = unitMap.HandleOf(memberParents[i]);
+            parent[memberMap.HandleOf(memberIds[i])] = ParentHandle(unitMap, new NodeRef(NodeKind.Member, memberIds[i]), memberParents[i], asOf);
         }
         for (int i = 0; i < householdIds.Length; i++)
         {
-            parent[householdMap.HandleOf(householdIds[i])] = unitMap.HandleOf(householdParents[i]);
+            parent[householdMap.HandleOf(householdIds[i])] = ParentHandle(unitMap, new NodeRef(NodeKind.Household, householdIds[i]), householdParents[i], asOf);
         }
         var spans = spanSources.ToImmutableDictionary(
             s => unitMap.HandleOf(s.Unit),
@@ -433,6 +439,18 @@ public sealed class HierarchyIndex
         {
             yield return NodeOf(preorder[p]);
         }
+    }
+
+    private static int ParentHandle(IdMap unitMap, NodeRef node, int parentId, LocalDate asOf)
+    {
+        int handle = unitMap.HandleOf(parentId);
+        if (handle < 0)
+        {
+            throw new ArgumentException(
+                $"{node} sits under {new OrgUnitId(parentId)} on {asOf:yyyy-MM-dd}, but that unit is not in the input or not open that day; the input is inconsistent.",
+                "units");
+        }
+        return handle;
     }
 
     private static (int[] Ids, int[] Parents) Resolve<T>(IEnumerable<T> items, Func<T, int> id, Func<T, OrgUnitId?> parentOn)

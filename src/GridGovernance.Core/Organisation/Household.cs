@@ -70,15 +70,19 @@ public sealed class Household : AggregateRoot<HouseholdId>
 
     internal void MoveTo(OrgUnitId unit, LocalDate effective)
     {
-        Preconditions.CheckState(IsActive, ErrorCodes.UnknownReference, $"{Id} left the roster on {Units.Last.Until:yyyy-MM-dd}.");
+        Preconditions.CheckState(IsActive, ErrorCodes.NotOnRoster, $"{Id} left the roster on {Units.Last.Until:yyyy-MM-dd}.");
         var old = UnitId;
-        Units = Units.ChangeTo(unit, effective);
-        Raise(new HouseholdMoved(Id, old, unit, effective));
+        var changed = Units.ChangeTo(unit, effective);
+        if (!ReferenceEquals(changed, Units))
+        {
+            Units = changed;
+            Raise(new HouseholdMoved(Id, old, unit, effective));
+        }
     }
 
     internal void Remove(LocalDate effective)
     {
-        Preconditions.CheckState(IsActive, ErrorCodes.UnknownReference, $"{Id} left the roster on {Units.Last.Until:yyyy-MM-dd}.");
+        Preconditions.CheckState(IsActive, ErrorCodes.NotOnRoster, $"{Id} left the roster on {Units.Last.Until:yyyy-MM-dd}.");
         Units = Units.EndOn(effective);
         Raise(new HouseholdRemoved(Id, effective));
     }

@@ -90,17 +90,51 @@ public sealed class Member : AggregateRoot<MemberId>
     {
         CheckActive(effective);
         var old = BranchId;
-        Branches = Branches.ChangeTo(branch, effective);
-        Raise(new MemberTransferred(Id, old, branch, effective));
+        var changed = Branches.ChangeTo(branch, effective);
+        if (!ReferenceEquals(changed, Branches))
+        {
+            Branches = changed;
+            Raise(new MemberTransferred(Id, old, branch, effective));
+        }
     }
 
     internal void Leave(LocalDate effective)
     {
         CheckActive(effective);
         Branches = Branches.EndOn(effective);
-        Roles = [.. Roles.Select(r => r.Validity.Until is null || r.Validity.Until > effective ? EndAssignment(r, effective) : r).OfType<RoleAssignment>()];
-        DualRegistrations = [.. DualRegistrations.Select(r => r.Validity.Until is null || r.Validity.Until > effective ? EndRegistration(r, effective) : r).OfType<DualRegistration>()];
+        EndAttachments(_ => true, effective);
         Raise(new MemberLeft(Id, effective));
+    }
+
+    /// <summary>Whether the member holds a role on, or is registered with, <paramref name="unit"/> on or after <paramref name="date"/>.</summary>
+    internal bool IsAttachedTo(OrgUnitId unit, LocalDate date) =>
+        Roles.Any(r => r.Unit == unit && (r.Validity.Until is null || r.Validity.Until > date))
+        || DualRegistrations.Any(r => r.Unit == unit && (r.Validity.Until is null || r.Validity.Until > date));
+
+    /// <summary>Ends the roles held on, and registrations with, a unit that closes on <paramref name="effective"/>.</summary>
+    internal void DetachFrom(OrgUnitId unit, LocalDate effective) => EndAttachments(u => u == unit, effective);
+
+    private void EndAttachments(Func<OrgUnitId, bool> which, LocalDate effective)
+    {
+        static bool Runs(Validity v, LocalDate date) => v.Until is null || v.Until > date;
+        var roles = ImmutableArray.CreateBuilder<RoleAssignment>();
+        foreach (var r in Roles)
+        {
+            if (!which(r.Unit) || !Runs(r.Validity, effective))
+            {
+                roles.Add(r);
+            }
+            else if (r.Validity.From < effective)
+            {
+                var ended = r with { Validity = r.Validity.EndOn(effective) };
+                roles.Add(ended);
+                Raise(new MemberRoleEnded(Id, ended));
+            }
+        }
+        Roles = roles.ToImmutable();
+        DualRegistrations = [.. DualRegistrations
+            .Where(r => !which(r.Unit) || !Runs(r.Validity, effective) || r.Validity.From < effective)
+            .Select(r => which(r.Unit) && Runs(r.Validity, effective) ? r with { Validity = r.Validity.EndOn(effective) } : r)];
     }
 
     internal void RegisterWith(OrgUnitId unit, Validity validity)
@@ -139,15 +173,9 @@ public sealed class Member : AggregateRoot<MemberId>
         Raise(new MemberRoleEnded(Id, ended));
     }
 
-    private static RoleAssignment? EndAssignment(RoleAssignment r, LocalDate effective) =>
-        r.Validity.From >= effective ? null : r with { Validity = r.Validity.EndOn(effective) };
-
-    private static DualRegistration? EndRegistration(DualRegistration r, LocalDate effective) =>
-        r.Validity.From >= effective ? null : r with { Validity = r.Validity.EndOn(effective) };
-
     private void CheckActive(LocalDate date)
     {
-        Preconditions.CheckState(IsActive, ErrorCodes.UnknownReference, $"{Id} left the roster on {Branches.Last.Until:yyyy-MM-dd}.");
+        Preconditions.CheckState(IsActive, ErrorCodes.NotOnRoster, $"{Id} left the roster on {Branches.Last.Until:yyyy-MM-dd}.");
         Preconditions.CheckState(date >= Branches.Start, ErrorCodes.RetroactiveChange, $"{Id} joined the roster on {Branches.Start:yyyy-MM-dd}; nothing can happen to them on {date:yyyy-MM-dd}.");
     }
 }

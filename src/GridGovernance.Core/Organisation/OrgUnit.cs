@@ -109,16 +109,24 @@ public sealed class OrgUnit : AggregateRoot<OrgUnitId>
         Preconditions.CheckNotBlank(name);
         CheckOpenOn(effective);
         var old = Name;
-        Names = Names.ChangeTo(name.Trim(), effective);
-        Raise(new OrgUnitRenamed(Id, old, Name, effective));
+        var changed = Names.ChangeTo(name.Trim(), effective);
+        if (!ReferenceEquals(changed, Names))
+        {
+            Names = changed;
+            Raise(new OrgUnitRenamed(Id, old, Name, effective));
+        }
     }
 
     internal void MoveTo(OrgUnitId? parent, LocalDate effective)
     {
         CheckOpenOn(effective);
         var old = ParentId;
-        Parents = Parents.ChangeTo(parent, effective);
-        Raise(new OrgUnitMoved(Id, old, parent, effective));
+        var changed = Parents.ChangeTo(parent, effective);
+        if (!ReferenceEquals(changed, Parents))
+        {
+            Parents = changed;
+            Raise(new OrgUnitMoved(Id, old, parent, effective));
+        }
     }
 
     internal void Close(LocalDate effective, IReadOnlyList<OrgUnitId> successors)

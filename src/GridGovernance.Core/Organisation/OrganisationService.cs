@@ -69,43 +69,8 @@ public sealed class OrganisationService
     /// <exception cref="GridGovernanceValidationException">Any row is bad: every problem is listed and nothing was added.</exception>
     public async Task<ImportResult> ImportAsync(RosterBatch batch, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        Preconditions.CheckNotNull(batch);
-        var storedUnits = (await units.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(u => u.Id);
-        var storedMembers = await ExistingAsync(members, batch.Members.Where(m => m is not null).Select(m => m.Id)
-            .Concat(batch.Roles.Where(r => r is not null).Select(r => r.MemberId)), cancellationToken).ConfigureAwait(false);
-        var storedHouseholds = await ExistingAsync(households, batch.Households.Where(h => h is not null).Select(h => h.Id), cancellationToken).ConfigureAwait(false);
-        var storedResidentUnits = await ExistingAsync(residentUnits, batch.ResidentUnits.Where(r => r is not null).Select(r => r.Id)
-            .Concat(batch.Units.Where(u => u?.CoBuildingPartner is not null).Select(u => u.CoBuildingPartner!.Value)), cancellationToken).ConfigureAwait(false);
-
-        var problems = new RosterValidator(Schema, effective, storedUnits, storedMembers, storedHouseholds, storedResidentUnits).Validate(batch);
-        if (problems.Count > 0)
-        {
-            throw new GridGovernanceValidationException("The roster batch", problems);
-        }
-
-        var newMembers = batch.Members.Select(m => Member.Create(m, effective)).ToDictionary(m => m.Id);
-        var changedMembers = new Dictionary<MemberId, Member>();
-        foreach (var role in batch.Roles)
-        {
-            if (!newMembers.TryGetValue(role.MemberId, out var member) && !changedMembers.TryGetValue(role.MemberId, out member))
-            {
-                member = await members.GetByIdAsync(role.MemberId, cancellationToken).ConfigureAwait(false)
-                         ?? throw new EntityNotFoundException(nameof(Member), role.MemberId);
-                changedMembers.Add(member.Id, member);
-            }
-            member.Assign(new RoleAssignment(role.Role, role.UnitId, role.Employment, new Validity(effective, role.Until)));
-        }
-
-        await units.AddRangeAsync(batch.Units.Select(u => OrgUnit.Create(u, effective)), cancellationToken).ConfigureAwait(false);
-        await residentUnits.AddRangeAsync(batch.ResidentUnits.Select(r => ResidentUnit.Create(r, effective)), cancellationToken).ConfigureAwait(false);
-        await members.AddRangeAsync(newMembers.Values, cancellationToken).ConfigureAwait(false);
-        await households.AddRangeAsync(batch.Households.Select(h => Household.Create(h, effective)), cancellationToken).ConfigureAwait(false);
-        foreach (var member in changedMembers.Values)
-        {
-            await members.UpdateAsync(member, cancellationToken).ConfigureAwait(false);
-        }
-        await SaveAsync(cancellationToken).ConfigureAwait(false);
-        return new ImportResult(batch.Units.Count, batch.Members.Count, batch.Households.Count, batch.ResidentUnits.Count, batch.Roles.Count);
+        var imported = await ImportCoreAsync(batch, effective, cancellationToken).ConfigureAwait(false);
+        return new ImportResult(imported.Units.Count, batch.Members.Count, imported.Households.Count, imported.ResidentUnits.Count, batch.Roles.Count);
     }
 
     /// <summary>Adds one unit (a batch of one; see <see cref="ImportAsync"/>).</summary>
@@ -115,8 +80,8 @@ public sealed class OrganisationService
     /// <exception cref="GridGovernanceValidationException">The draft breaks a rule; the code names it (e.g. <c>hierarchy.parent-kind-not-allowed</c>).</exception>
     public async Task<OrgUnit> AddUnitAsync(UnitDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        await ImportAsync(new RosterBatch { Units = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
-        return await GetUnitAsync(draft.Id, cancellationToken).ConfigureAwait(false);
+        var imported = await ImportCoreAsync(new RosterBatch { Units = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
+        return imported.Units[0];
     }
 
     /// <summary>Adds one member (a batch of one).</summary>
@@ -126,8 +91,8 @@ public sealed class OrganisationService
     /// <exception cref="GridGovernanceValidationException">The draft breaks a rule.</exception>
     public async Task<Member> AddMemberAsync(MemberDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        await ImportAsync(new RosterBatch { Members = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
-        return await GetAsync(members, draft.Id, cancellationToken).ConfigureAwait(false);
+        var imported = await ImportCoreAsync(new RosterBatch { Members = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
+        return imported.Members[0];
     }
 
     /// <summary>Adds one household (a batch of one).</summary>
@@ -137,8 +102,8 @@ public sealed class OrganisationService
     /// <exception cref="GridGovernanceValidationException">The draft breaks a rule.</exception>
     public async Task<Household> AddHouseholdAsync(HouseholdDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        await ImportAsync(new RosterBatch { Households = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
-        return await GetAsync(households, draft.Id, cancellationToken).ConfigureAwait(false);
+        var imported = await ImportCoreAsync(new RosterBatch { Households = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
+        return imported.Households[0];
     }
 
     /// <summary>Registers one resident unit (a batch of one).</summary>
@@ -148,8 +113,8 @@ public sealed class OrganisationService
     /// <exception cref="GridGovernanceValidationException">The draft breaks a rule.</exception>
     public async Task<ResidentUnit> AddResidentUnitAsync(ResidentUnitDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        await ImportAsync(new RosterBatch { ResidentUnits = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
-        return await GetAsync(residentUnits, draft.Id, cancellationToken).ConfigureAwait(false);
+        var imported = await ImportCoreAsync(new RosterBatch { ResidentUnits = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
+        return imported.ResidentUnits[0];
     }
 
     /// <summary>Gives a member a role from <paramref name="effective"/> (until <see cref="RoleDraft.Until"/>, if set).</summary>
@@ -160,8 +125,8 @@ public sealed class OrganisationService
     /// <exception cref="GridGovernanceException">The member already holds that role on that unit then (code <c>hierarchy.invalid-role</c>).</exception>
     public async Task<Member> AssignRoleAsync(RoleDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        await ImportAsync(new RosterBatch { Roles = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
-        return await GetAsync(members, draft.MemberId, cancellationToken).ConfigureAwait(false);
+        var imported = await ImportCoreAsync(new RosterBatch { Roles = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
+        return imported.Members[0];
     }
 
     /// <summary>Ends a member's role on <paramref name="effective"/> (the first day it is no longer held).</summary>
@@ -172,11 +137,7 @@ public sealed class OrganisationService
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<Member> EndRoleAsync(MemberId member, RoleKind role, OrgUnitId unit, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        var loaded = await GetAsync(members, member, cancellationToken).ConfigureAwait(false);
-        loaded.EndRole(role, unit, effective);
-        await members.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
-        await SaveAsync(cancellationToken).ConfigureAwait(false);
-        return loaded;
+        return await ChangeAsync(members, member, m => m.EndRole(role, unit, effective), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Loads a unit.</summary>
@@ -192,11 +153,7 @@ public sealed class OrganisationService
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<OrgUnit> RenameUnitAsync(OrgUnitId id, string name, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        var unit = await GetUnitAsync(id, cancellationToken).ConfigureAwait(false);
-        unit.Rename(name, effective);
-        await units.UpdateAsync(unit, cancellationToken).ConfigureAwait(false);
-        await SaveAsync(cancellationToken).ConfigureAwait(false);
-        return unit;
+        return await ChangeAsync(units, id, u => u.Rename(name, effective), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Moves a unit (and everything under it) under another parent from <paramref name="effective"/> on.</summary>
@@ -215,7 +172,7 @@ public sealed class OrganisationService
         {
             var parent = await GetOpenUnitAsync(parentId, effective, cancellationToken).ConfigureAwait(false);
             CheckAllowedUnder(unit.Kind, parent);
-            await CheckNotUnderAsync(parent, [id], cancellationToken).ConfigureAwait(false);
+            await CheckNotUnderAsync(parentId, [id], effective, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -232,15 +189,19 @@ public sealed class OrganisationService
     /// <param name="id">The unit.</param>
     /// <param name="effective">The first day it no longer exists.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="GridGovernanceException">It still has open units, members or households under it (<c>hierarchy.unit-not-empty</c>): merge or move them first.</exception>
+    /// <remarks>Roles held on the unit and registrations with it end on the same day.</remarks>
+    /// <exception cref="GridGovernanceException">It still has open units, members or households under it, or covers resident units (<c>hierarchy.unit-not-empty</c>): merge, move or re-cover them first.</exception>
     public async Task<OrgUnit> CloseUnitAsync(OrgUnitId id, LocalDate effective, CancellationToken cancellationToken = default)
     {
         var unit = await GetOpenUnitAsync(id, effective, cancellationToken).ConfigureAwait(false);
         var contents = await LoadContentsAsync(id, cancellationToken).ConfigureAwait(false);
-        Preconditions.CheckState(contents.IsEmpty, ErrorCodes.UnitNotEmpty,
-            $"{id} ({unit.Name}) still holds {contents.Units.Count} unit(s), {contents.Members.Count} member(s) and {contents.Households.Count} household(s); move or merge them before closing it.");
+        await CheckNothingLeftAfterAsync(id, effective, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckState(contents.IsEmpty && contents.ResidentUnits.Count == 0, ErrorCodes.UnitNotEmpty,
+            $"{id} ({unit.Name}) still holds {contents.Units.Count} unit(s), {contents.Members.Count} member(s) and {contents.Households.Count} household(s) " +
+            $"and covers {contents.ResidentUnits.Count} resident unit(s); move, merge or re-cover them before closing it.");
         unit.Close(effective, []);
-        await units.UpdateAsync(unit, cancellationToken).ConfigureAwait(false);
+        var detached = await DetachMembersAsync([id], [], effective, cancellationToken).ConfigureAwait(false);
+        await StageAsync(contents with { Members = detached }, [unit], [], cancellationToken).ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
         return unit;
     }
@@ -248,7 +209,8 @@ public sealed class OrganisationService
     /// <summary>
     /// Merges units into <paramref name="target"/> (Shantou merged 8 small streets into 3): every child unit,
     /// member and household of each source moves to the target, resident units covered by a source are covered
-    /// by the target, and the sources close with the target as successor.
+    /// by the target, and the sources close with the target as successor. Roles held on a source and
+    /// registrations with it end on the day of the merge (appoint again on the target).
     /// </summary>
     /// <param name="sources">The units merged away; all of the target's kind, open, distinct, not the target.</param>
     /// <param name="target">The unit that takes everything over.</param>
@@ -266,11 +228,12 @@ public sealed class OrganisationService
         foreach (var id in sources.Order())
         {
             var source = await GetOpenUnitAsync(id, effective, cancellationToken).ConfigureAwait(false);
+            await CheckNothingLeftAfterAsync(id, effective, cancellationToken).ConfigureAwait(false);
             Preconditions.CheckState(source.Kind == targetUnit.Kind, ErrorCodes.InvalidRestructure,
                 $"{id} is a '{source.Kind}' but the target {target} is a '{targetUnit.Kind}'; only units of one kind merge.");
             sourceUnits.Add(source);
         }
-        await CheckNotUnderAsync(targetUnit, [.. sources], cancellationToken).ConfigureAwait(false);
+        await CheckNotUnderAsync(target, [.. sources], effective, cancellationToken).ConfigureAwait(false);
 
         var moved = new Contents([], [], [], []);
         foreach (var source in sourceUnits)
@@ -280,17 +243,20 @@ public sealed class OrganisationService
             moved = moved.Concat(contents);
             source.Close(effective, [target]);
         }
-        await StageAsync(moved, sourceUnits, [], cancellationToken).ConfigureAwait(false);
+        var detached = await DetachMembersAsync(sources, moved.Members, effective, cancellationToken).ConfigureAwait(false);
+        await StageAsync(moved with { Members = detached }, sourceUnits, [], cancellationToken).ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
         return new RestructureResult([.. sources.Order()], [], moved.Units.Count, moved.Members.Count, moved.Households.Count);
     }
 
     /// <summary>
     /// Splits a unit into new units of the same kind under the same parent; each part takes over the child
-    /// units, members and households it lists, and the split unit closes with the parts as successors.
+    /// units, members and households it lists, and the split unit closes with the parts as successors. Resident
+    /// units it covered are covered by the first part (re-cover them with <see cref="SetCoverageAsync"/>); roles
+    /// held on it end on the day of the split.
     /// </summary>
     /// <param name="source">The unit to split.</param>
-    /// <param name="parts">At least two parts; together they must list everything under the unit, each thing once.</param>
+    /// <param name="parts">At least two parts, none empty; together they must list everything under the unit, each thing once.</param>
     /// <param name="effective">The day of the split.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="GridGovernanceException">The parts are inconsistent (<c>hierarchy.invalid-restructure</c>) or the unit is closed.</exception>
@@ -303,14 +269,18 @@ public sealed class OrganisationService
         foreach (var part in parts)
         {
             Preconditions.CheckNotNull(part);
+            Preconditions.CheckNotNull(part.Contents);
             Preconditions.CheckState(part.Unit.Kind == unit.Kind && part.Unit.ParentId == unit.ParentId, ErrorCodes.InvalidRestructure,
                 $"Part {part.Unit.Id} must be a '{unit.Kind}' under {unit.ParentId?.ToString() ?? "no parent"}, like {source}.");
         }
         var contents = await LoadContentsAsync(source, cancellationToken).ConfigureAwait(false);
+        await CheckNothingLeftAfterAsync(source, effective, cancellationToken).ConfigureAwait(false);
         var owner = new Dictionary<NodeRef, int>();
         for (int i = 0; i < parts.Count; i++)
         {
-            foreach (var node in Preconditions.CheckNotNull(parts[i].Contents))
+            Preconditions.CheckState(parts[i].Contents.Count > 0, ErrorCodes.InvalidRestructure,
+                $"Part {parts[i].Unit.Id} takes nothing over; every part of a split takes at least one unit, member or household (add an empty unit with AddUnitAsync instead).");
+            foreach (var node in parts[i].Contents)
             {
                 Preconditions.CheckState(owner.TryAdd(node, i), ErrorCodes.InvalidRestructure, $"{node} is listed in more than one part of the split.");
             }
@@ -349,7 +319,8 @@ public sealed class OrganisationService
             r.CoverBy(successors[0], r.HasOwnOrganisation);
         }
         unit.Close(effective, successors);
-        await StageAsync(contents, [unit], created, cancellationToken).ConfigureAwait(false);
+        var detached = await DetachMembersAsync([source], contents.Members, effective, cancellationToken).ConfigureAwait(false);
+        await StageAsync(contents with { Members = detached }, [unit], created, cancellationToken).ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
         return new RestructureResult([source], successors, contents.Units.Count, contents.Members.Count, contents.Households.Count);
     }
@@ -361,14 +332,10 @@ public sealed class OrganisationService
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<Member> TransferMemberAsync(MemberId member, OrgUnitId branch, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        var loaded = await GetAsync(members, member, cancellationToken).ConfigureAwait(false);
         var unit = await GetOpenUnitAsync(branch, effective, cancellationToken).ConfigureAwait(false);
         Preconditions.CheckState(Schema.MemberKinds.Contains(unit.Kind), ErrorCodes.MemberPlacementNotAllowed,
             $"Members may not be placed in a '{unit.Kind}' ({branch}) under the '{Schema.Name}' schema.");
-        loaded.TransferTo(branch, effective);
-        await members.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
-        await SaveAsync(cancellationToken).ConfigureAwait(false);
-        return loaded;
+        return await ChangeAsync(members, member, m => m.TransferTo(branch, effective), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Takes a member off the roster (transferred out of the city, deceased); their roles and registrations end.</summary>
@@ -377,11 +344,7 @@ public sealed class OrganisationService
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<Member> RemoveMemberAsync(MemberId member, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        var loaded = await GetAsync(members, member, cancellationToken).ConfigureAwait(false);
-        loaded.Leave(effective);
-        await members.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
-        await SaveAsync(cancellationToken).ConfigureAwait(false);
-        return loaded;
+        return await ChangeAsync(members, member, m => m.Leave(effective), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Registers a member with a second unit (双报到), e.g. an in-service member with the community where they live.</summary>
@@ -391,13 +354,12 @@ public sealed class OrganisationService
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<Member> RegisterDualAsync(MemberId member, OrgUnitId unit, Validity validity, CancellationToken cancellationToken = default)
     {
-        var loaded = await GetAsync(members, member, cancellationToken).ConfigureAwait(false);
         await GetOpenUnitAsync(unit, validity.From, cancellationToken).ConfigureAwait(false);
-        Preconditions.CheckState(loaded.BranchId != unit, ErrorCodes.InvalidRole, $"{unit} is already {member}'s primary branch; a dual registration names another unit.");
-        loaded.RegisterWith(unit, validity);
-        await members.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
-        await SaveAsync(cancellationToken).ConfigureAwait(false);
-        return loaded;
+        return await ChangeAsync(members, member, m =>
+        {
+            Preconditions.CheckState(m.BranchId != unit, ErrorCodes.InvalidRole, $"{unit} is already {member}'s primary branch; a dual registration names another unit.");
+            m.RegisterWith(unit, validity);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Places a household in another grid or group.</summary>
@@ -407,14 +369,10 @@ public sealed class OrganisationService
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<Household> MoveHouseholdAsync(HouseholdId household, OrgUnitId unit, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        var loaded = await GetAsync(households, household, cancellationToken).ConfigureAwait(false);
         var target = await GetOpenUnitAsync(unit, effective, cancellationToken).ConfigureAwait(false);
         Preconditions.CheckState(Schema.HouseholdKinds.Contains(target.Kind), ErrorCodes.HouseholdPlacementNotAllowed,
             $"Households may not be placed in a '{target.Kind}' ({unit}) under the '{Schema.Name}' schema.");
-        loaded.MoveTo(unit, effective);
-        await households.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
-        await SaveAsync(cancellationToken).ConfigureAwait(false);
-        return loaded;
+        return await ChangeAsync(households, household, h => h.MoveTo(unit, effective), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Takes a household off the roster (moved away).</summary>
@@ -423,11 +381,7 @@ public sealed class OrganisationService
     /// <param name="cancellationToken">Cancels the call.</param>
     public async Task<Household> RemoveHouseholdAsync(HouseholdId household, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        var loaded = await GetAsync(households, household, cancellationToken).ConfigureAwait(false);
-        loaded.Remove(effective);
-        await households.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
-        await SaveAsync(cancellationToken).ConfigureAwait(false);
-        return loaded;
+        return await ChangeAsync(households, household, h => h.Remove(effective), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records that a regional committee (区域党委) spans a community (Yibin: 4 communities).</summary>
@@ -465,6 +419,25 @@ public sealed class OrganisationService
         return unit;
     }
 
+    /// <summary>
+    /// Records which party organisation covers a resident unit (驻区单位): its own (单独组建), a joint one
+    /// (联合组建), or none. This is what 党组织覆盖率 and 单独组建率 count.
+    /// </summary>
+    /// <param name="residentUnit">The resident unit.</param>
+    /// <param name="organisation">The covering organisation (open), or <c>null</c> for none.</param>
+    /// <param name="ownOrganisation">Whether the organisation is the unit's own.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<ResidentUnit> SetCoverageAsync(ResidentUnitId residentUnit, OrgUnitId? organisation, bool ownOrganisation, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckArgument(organisation is not null || !ownOrganisation, nameof(ownOrganisation), "ownOrganisation needs an organisation to name.");
+        if (organisation is OrgUnitId covering)
+        {
+            var unit = await GetUnitAsync(covering, cancellationToken).ConfigureAwait(false);
+            Preconditions.CheckState(!unit.IsClosed, ErrorCodes.UnitClosed, $"{covering} ({unit.Name}) closed on {unit.ClosedOn:yyyy-MM-dd}.");
+        }
+        return await ChangeAsync(residentUnits, residentUnit, r => r.CoverBy(organisation, ownOrganisation), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Builds the <see cref="HierarchyIndex"/> of the stored hierarchy as it stood on <paramref name="asOf"/>.</summary>
     /// <param name="asOf">The date.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
@@ -486,6 +459,86 @@ public sealed class OrganisationService
         return CoverageCalculator.Compute(index, Schema, registered, options.GridHouseholdBand);
     }
 
+    /// <summary>Loads one aggregate, changes it, stages and saves it; nothing is staged if the change throws.</summary>
+    private async Task<T> ChangeAsync<T, TId>(IRepository<T> repository, TId id, Action<T> change, CancellationToken cancellationToken)
+        where T : class, IAggregateRoot
+        where TId : struct
+    {
+        var loaded = await GetAsync(repository, id, cancellationToken).ConfigureAwait(false);
+        change(loaded);
+        await repository.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return loaded;
+    }
+
+    /// <summary>
+    /// Ends roles on, and registrations with, closing units. Members already loaded (being moved) are changed in
+    /// place, so each member is staged once; the result is every member to stage.
+    /// </summary>
+    private async Task<List<Member>> DetachMembersAsync(IReadOnlyCollection<OrgUnitId> closing, List<Member> loaded, LocalDate effective, CancellationToken cancellationToken)
+    {
+        var result = loaded.ToDictionary(m => m.Id);
+        foreach (var unit in closing)
+        {
+            foreach (var member in await members.ListAsync(new MembersAttachedTo(unit, effective), cancellationToken).ConfigureAwait(false))
+            {
+                if (!result.TryGetValue(member.Id, out var target))
+                {
+                    target = member;
+                    result.Add(member.Id, member);
+                }
+                target.DetachFrom(unit, effective);
+            }
+        }
+        return [.. result.Values];
+    }
+
+    private async Task<Imported> ImportCoreAsync(RosterBatch batch, LocalDate effective, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckNotNull(batch);
+        var storedUnits = (await units.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(u => u.Id);
+        var storedMembers = await ExistingAsync(members, batch.Members.Where(m => m is not null).Select(m => m.Id)
+            .Concat(batch.Roles.Where(r => r is not null).Select(r => r.MemberId)), cancellationToken).ConfigureAwait(false);
+        var storedHouseholds = await ExistingAsync(households, batch.Households.Where(h => h is not null).Select(h => h.Id), cancellationToken).ConfigureAwait(false);
+        var storedResidentUnits = await ExistingAsync(residentUnits, batch.ResidentUnits.Where(r => r is not null).Select(r => r.Id)
+            .Concat(batch.Units.Where(u => u?.CoBuildingPartner is not null).Select(u => u.CoBuildingPartner!.Value)), cancellationToken).ConfigureAwait(false);
+
+        var problems = new RosterValidator(Schema, effective, storedUnits, storedMembers, storedHouseholds, storedResidentUnits).Validate(batch);
+        if (problems.Count > 0)
+        {
+            throw new GridGovernanceValidationException("The roster batch", problems);
+        }
+
+        var newMembers = batch.Members.Select(m => Member.Create(m, effective)).ToList();
+        var byId = newMembers.ToDictionary(m => m.Id);
+        var changedMembers = new Dictionary<MemberId, Member>();
+        foreach (var role in batch.Roles)
+        {
+            if (!byId.TryGetValue(role.MemberId, out var member) && !changedMembers.TryGetValue(role.MemberId, out member))
+            {
+                member = await GetAsync(members, role.MemberId, cancellationToken).ConfigureAwait(false);
+                changedMembers.Add(member.Id, member);
+            }
+            member.Assign(new RoleAssignment(role.Role, role.UnitId, role.Employment, new Validity(effective, role.Until)));
+        }
+
+        var imported = new Imported(
+            [.. batch.Units.Select(u => OrgUnit.Create(u, effective))],
+            [.. newMembers, .. changedMembers.Values],
+            [.. batch.Households.Select(h => Household.Create(h, effective))],
+            [.. batch.ResidentUnits.Select(r => ResidentUnit.Create(r, effective))]);
+        await units.AddRangeAsync(imported.Units, cancellationToken).ConfigureAwait(false);
+        await residentUnits.AddRangeAsync(imported.ResidentUnits, cancellationToken).ConfigureAwait(false);
+        await members.AddRangeAsync(newMembers, cancellationToken).ConfigureAwait(false);
+        await households.AddRangeAsync(imported.Households, cancellationToken).ConfigureAwait(false);
+        foreach (var member in changedMembers.Values)
+        {
+            await members.UpdateAsync(member, cancellationToken).ConfigureAwait(false);
+        }
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return imported;
+    }
+
     private async Task<OrgUnit> GetOpenUnitAsync(OrgUnitId id, LocalDate effective, CancellationToken cancellationToken)
     {
         var unit = await GetUnitAsync(id, cancellationToken).ConfigureAwait(false);
@@ -498,20 +551,40 @@ public sealed class OrganisationService
         Preconditions.CheckState(Schema.Allows(kind, parent.Kind), ErrorCodes.ParentKindNotAllowed,
             $"A '{kind}' may not sit under a '{parent.Kind}' ({parent.Id}) under the '{Schema.Name}' schema.");
 
-    /// <summary>Throws when <paramref name="start"/> is one of <paramref name="forbidden"/> or lies under one.</summary>
-    private async Task CheckNotUnderAsync(OrgUnit start, IReadOnlyCollection<OrgUnitId> forbidden, CancellationToken cancellationToken)
+    /// <summary>
+    /// Throws when <paramref name="start"/> is one of <paramref name="forbidden"/> or lies under one on
+    /// <paramref name="effective"/> or on any later day the tree changes: a back-dated move must not create a cycle
+    /// in the period between its date and later recorded moves.
+    /// </summary>
+    private async Task CheckNotUnderAsync(OrgUnitId start, IReadOnlyCollection<OrgUnitId> forbidden, LocalDate effective, CancellationToken cancellationToken)
     {
-        var seen = new HashSet<OrgUnitId>();
-        for (OrgUnit? current = start; current is not null;)
+        var all = (await units.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(u => u.Id);
+        var days = all.Values.SelectMany(u => u.Parents.Segments.Select(s => s.From)).Where(d => d > effective).Append(effective).Distinct().Order();
+        foreach (var day in days)
         {
-            Preconditions.CheckState(!forbidden.Contains(current.Id), ErrorCodes.CycleDetected,
-                $"{start.Id} is {(current.Id == start.Id ? "" : "under ")}{current.Id}; the change would make a unit its own ancestor.");
-            if (!seen.Add(current.Id) || current.ParentId is not OrgUnitId up)
+            int steps = 0;
+            for (OrgUnitId? current = start; current is OrgUnitId id && all.TryGetValue(id, out var unit) && steps <= all.Count; steps++)
             {
-                break;
+                Preconditions.CheckState(!forbidden.Contains(id), ErrorCodes.CycleDetected,
+                    $"{start} is {(id == start ? "" : "under ")}{id} on {day:yyyy-MM-dd}; the change would make a unit its own ancestor.");
+                current = unit.TryGetParentOn(day, out var parent) ? parent : null;
             }
-            current = await units.GetByIdAsync(up, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Throws when something left <paramref name="unit"/> after <paramref name="effective"/>: closing, merging or
+    /// splitting it on that date would leave that thing under a closed unit for the days between.
+    /// </summary>
+    private async Task CheckNothingLeftAfterAsync(OrgUnitId unit, LocalDate effective, CancellationToken cancellationToken)
+    {
+        var left = new List<string>();
+        left.AddRange((await units.ListAsync(new UnitsThatLeftAfter(unit, effective), cancellationToken).ConfigureAwait(false)).Select(u => u.Id.ToString()));
+        left.AddRange((await members.ListAsync(new MembersThatLeftAfter(unit, effective), cancellationToken).ConfigureAwait(false)).Select(m => m.Id.ToString()));
+        left.AddRange((await households.ListAsync(new HouseholdsThatLeftAfter(unit, effective), cancellationToken).ConfigureAwait(false)).Select(h => h.Id.ToString()));
+        Preconditions.CheckState(left.Count == 0, ErrorCodes.RetroactiveChange,
+            $"{string.Join(", ", left.Take(5))}{(left.Count > 5 ? $" and {left.Count - 5} more" : "")} left {unit} after {effective:yyyy-MM-dd}; " +
+            "the unit cannot close on that date because they were still under it then.");
     }
 
     private async Task<Contents> LoadContentsAsync(OrgUnitId unit, CancellationToken cancellationToken) => new(
@@ -577,6 +650,8 @@ public sealed class OrganisationService
         }
         return existing;
     }
+
+    private sealed record Imported(List<OrgUnit> Units, List<Member> Members, List<Household> Households, List<ResidentUnit> ResidentUnits);
 
     private sealed record Contents(List<OrgUnit> Units, List<Member> Members, List<Household> Households, List<ResidentUnit> ResidentUnits)
     {

@@ -88,6 +88,9 @@ public sealed class ResidentUnit : AggregateRoot<ResidentUnitId>
         return unit;
     }
 
+    /// <summary>Records which party organisation covers the unit (its own: 单独组建; a joint one: 联合组建), or none.</summary>
+    /// <param name="organisation">The covering organisation, or <c>null</c>.</param>
+    /// <param name="ownOrganisation">Whether it is the unit's own.</param>
     internal void CoverBy(OrgUnitId? organisation, bool ownOrganisation)
     {
         PartyOrganisationId = organisation;

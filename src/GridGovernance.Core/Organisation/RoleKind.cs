@@ -5,7 +5,7 @@ namespace GridGovernance.Organisation;
 /// integrators may define their own with <see cref="RoleKind(string)"/>.
 /// </summary>
 [Immutable]
-public readonly record struct RoleKind
+public readonly record struct RoleKind : IComparable<RoleKind>, IComparable
 {
     /// <summary>Creates a role from its code.</summary>
     /// <param name="code">A short stable code.</param>
@@ -43,6 +43,18 @@ public readonly record struct RoleKind
 
     /// <summary>党员中心户 — a central-household member who looks after nearby households.</summary>
     public static RoleKind CentralHousehold { get; } = new("central-household");
+
+    /// <summary>Compares by code, ordinally.</summary>
+    /// <param name="other">The other value.</param>
+    public int CompareTo(RoleKind other) => string.CompareOrdinal(Code, other.Code);
+
+    /// <inheritdoc />
+    int IComparable.CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        RoleKind other => CompareTo(other),
+        _ => throw new ArgumentException($"Cannot compare a RoleKind with a {obj.GetType().Name}.", nameof(obj)),
+    };
 
     /// <inheritdoc />
     public override string ToString() => Code ?? "";

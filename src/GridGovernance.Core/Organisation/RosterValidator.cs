@@ -184,7 +184,8 @@ internal sealed class RosterValidator
             if (cycle && reported.Add(current))
             {
                 var loop = path.SkipWhile(id => id != current).Append(current);
-                Add($"Units[{i}].ParentId", units[i].Id.ToString(), ErrorCodes.CycleDetected,
+                int row = IndexOf(units, current);
+                Add($"Units[{row}].ParentId", current.ToString(), ErrorCodes.CycleDetected,
                     $"The batch's parent links form a cycle: {string.Join(" → ", loop)}.");
             }
             foreach (var id in path)
@@ -192,6 +193,18 @@ internal sealed class RosterValidator
                 state[id] = 2;
             }
         }
+    }
+
+    private static int IndexOf(IReadOnlyList<UnitDraft> units, OrgUnitId id)
+    {
+        for (int i = 0; i < units.Count; i++)
+        {
+            if (units[i]?.Id == id)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void CheckPlacement(OrgUnitId unit, string field, string key, Dictionary<OrgUnitId, UnitDraft> batchUnits, IReadOnlySet<UnitKind> allowed, string rule, string what)

@@ -6,7 +6,7 @@ namespace GridGovernance.Organisation;
 /// kinds below cover the chains in the case reports; a schema may add its own with <see cref="UnitKind(string)"/>.
 /// </summary>
 [Immutable]
-public readonly record struct UnitKind
+public readonly record struct UnitKind : IComparable<UnitKind>, IComparable
 {
     /// <summary>Creates a kind from its code.</summary>
     /// <param name="code">A short stable code, e.g. <c>grid-branch</c>.</param>
@@ -48,6 +48,18 @@ public readonly record struct UnitKind
 
     /// <summary>临时党组织 — a temporary party organisation.</summary>
     public static UnitKind TemporaryBranch { get; } = new("temporary-branch");
+
+    /// <summary>Compares by code, ordinally.</summary>
+    /// <param name="other">The other value.</param>
+    public int CompareTo(UnitKind other) => string.CompareOrdinal(Code, other.Code);
+
+    /// <inheritdoc />
+    int IComparable.CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        UnitKind other => CompareTo(other),
+        _ => throw new ArgumentException($"Cannot compare a UnitKind with a {obj.GetType().Name}.", nameof(obj)),
+    };
 
     /// <inheritdoc />
     public override string ToString() => Code ?? "";

@@ -29,6 +29,8 @@ public sealed class InMemoryRepository<T> : IRepository<T>
         where TId : notnull
     {
         Preconditions.CheckArgument(id is not null, nameof(id), "id must not be null.");
+        Preconditions.CheckArgument(IdType is null || typeof(TId) == IdType, nameof(id),
+            $"{typeof(T).Name} is keyed by {IdType?.Name}, not {typeof(TId).Name}.");
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(store.Find<T>(id));
     }
@@ -40,7 +42,8 @@ public sealed class InMemoryRepository<T> : IRepository<T>
     /// <inheritdoc />
     public Task<T?> SingleOrDefaultAsync(ISingleResultSpecification<T> specification, CancellationToken cancellationToken = default)
     {
-        var matches = Query(specification, cancellationToken).Take(2).ToArray();
+        // Paging is ignored here: a Take(1) must not hide a second match.
+        var matches = Query(specification, cancellationToken, applyPaging: false).Take(2).ToArray();
         if (matches.Length > 1)
         {
             throw new GridGovernanceException(ErrorCodes.SpecificationNotSingle,
@@ -120,6 +123,21 @@ public sealed class InMemoryRepository<T> : IRepository<T>
         Preconditions.CheckNotNull(specification);
         cancellationToken.ThrowIfCancellationRequested();
         return InMemorySpecificationEvaluator.Evaluate(store.All<T>(), specification, applyPaging);
+    }
+
+    /// <summary>The TId of the AggregateRoot&lt;TId&gt; that T derives from.</summary>
+    private static readonly Type? IdType = FindIdType(typeof(T));
+
+    private static Type? FindIdType(Type type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.IsGenericType && current.GetGenericTypeDefinition() == typeof(AggregateRoot<>))
+            {
+                return current.GetGenericArguments()[0];
+            }
+        }
+        return null;
     }
 
     private static T? Copy(T? stored) => stored is null ? null : AggregateStoreSupport.Snapshot(stored);

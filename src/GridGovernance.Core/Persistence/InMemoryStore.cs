@@ -87,6 +87,11 @@ public sealed class InMemoryStore
             }
             return;
         }
+        if (!exists && aggregate.Version == 0)
+        {
+            throw new GridGovernanceException(ErrorCodes.NotFound,
+                $"{change.Type.Name} {aggregate.Id} was never saved, so it cannot be {change.Kind.ToString().ToLowerInvariant()}d; add it instead. Nothing was saved.");
+        }
         if (!exists || stored!.Version != aggregate.Version)
         {
             throw new ConcurrencyException(change.Type.Name, aggregate.Id, aggregate.Version, exists ? stored!.Version : null);

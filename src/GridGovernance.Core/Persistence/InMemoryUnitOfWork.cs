@@ -65,10 +65,12 @@ public sealed class InMemoryUnitOfWork : IUnitOfWork
             // Fold a second change of the same aggregate into the first so one save writes it once.
             var merged = (earlier.Kind, kind) switch
             {
+                (_, PendingChangeKind.Add) => throw new GridGovernanceException(ErrorCodes.DuplicateKey,
+                    $"{type.Name} {aggregate.Id} is already staged for {earlier.Kind.ToString().ToLowerInvariant()} in this unit of work; it cannot also be added."),
+                (PendingChangeKind.Delete, _) => throw new GridGovernanceException(ErrorCodes.NotFound,
+                    $"{type.Name} {aggregate.Id} is already staged for delete in this unit of work; it cannot also be {kind.ToString().ToLowerInvariant()}d."),
                 (PendingChangeKind.Add, PendingChangeKind.Delete) => null,
                 (PendingChangeKind.Add, _) => earlier with { Aggregate = aggregate },
-                (_, PendingChangeKind.Add) => throw new GridGovernanceException(ErrorCodes.DuplicateKey,
-                    $"{type.Name} {aggregate.Id} is already staged for {earlier.Kind.ToString().ToLowerInvariant()}; it cannot also be added."),
                 _ => new PendingChange(type, aggregate, kind),
             };
             if (merged is null)

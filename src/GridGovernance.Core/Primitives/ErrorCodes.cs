@@ -47,8 +47,10 @@ public static class ErrorCodes
     public const string DuplicateId = "hierarchy.duplicate-id";
     /// <summary>A value is outside its allowed range or format.</summary>
     public const string InvalidValue = "value.invalid";
-    /// <summary>A role is not allowed on the unit kind it was assigned to, or overlaps itself.</summary>
+    /// <summary>A role or a dual registration overlaps one already held, or names no held role to end.</summary>
     public const string InvalidRole = "hierarchy.invalid-role";
+    /// <summary>The member or household has left the roster.</summary>
+    public const string NotOnRoster = "hierarchy.not-on-roster";
     /// <summary>A functional organisation (regional committee) span or chair is invalid.</summary>
     public const string InvalidSpan = "hierarchy.invalid-span";
 }

@@ -8,7 +8,7 @@ namespace GridGovernance;
 /// <c>default(HouseholdId)</c> (value 0) means "none" and is never a valid id.
 /// </remarks>
 [Immutable]
-public readonly record struct HouseholdId : IComparable<HouseholdId>
+public readonly record struct HouseholdId : IComparable<HouseholdId>, IComparable
 {
     /// <summary>Creates an id.</summary>
     /// <param name="value">A positive number.</param>
@@ -27,6 +27,14 @@ public readonly record struct HouseholdId : IComparable<HouseholdId>
 
     /// <inheritdoc />
     public int CompareTo(HouseholdId other) => Value.CompareTo(other.Value);
+
+    /// <inheritdoc />
+    int IComparable.CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        HouseholdId other => CompareTo(other),
+        _ => throw new ArgumentException($"Cannot compare a HouseholdId with a {obj.GetType().Name}.", nameof(obj)),
+    };
 
     /// <summary>Compares two ids by their number.</summary>
     public static bool operator <(HouseholdId left, HouseholdId right) => left.Value < right.Value;

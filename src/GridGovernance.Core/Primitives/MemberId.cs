@@ -8,7 +8,7 @@ namespace GridGovernance;
 /// <c>default(MemberId)</c> (value 0) means "none" and is never a valid id.
 /// </remarks>
 [Immutable]
-public readonly record struct MemberId : IComparable<MemberId>
+public readonly record struct MemberId : IComparable<MemberId>, IComparable
 {
     /// <summary>Creates an id.</summary>
     /// <param name="value">A positive number.</param>
@@ -27,6 +27,14 @@ public readonly record struct MemberId : IComparable<MemberId>
 
     /// <inheritdoc />
     public int CompareTo(MemberId other) => Value.CompareTo(other.Value);
+
+    /// <inheritdoc />
+    int IComparable.CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        MemberId other => CompareTo(other),
+        _ => throw new ArgumentException($"Cannot compare a MemberId with a {obj.GetType().Name}.", nameof(obj)),
+    };
 
     /// <summary>Compares two ids by their number.</summary>
     public static bool operator <(MemberId left, MemberId right) => left.Value < right.Value;

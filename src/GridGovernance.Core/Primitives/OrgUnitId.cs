@@ -8,7 +8,7 @@ namespace GridGovernance;
 /// <c>default(OrgUnitId)</c> (value 0) means "none" and is never a valid id.
 /// </remarks>
 [Immutable]
-public readonly record struct OrgUnitId : IComparable<OrgUnitId>
+public readonly record struct OrgUnitId : IComparable<OrgUnitId>, IComparable
 {
     /// <summary>Creates an id.</summary>
     /// <param name="value">A positive number.</param>
@@ -27,6 +27,14 @@ public readonly record struct OrgUnitId : IComparable<OrgUnitId>
 
     /// <inheritdoc />
     public int CompareTo(OrgUnitId other) => Value.CompareTo(other.Value);
+
+    /// <inheritdoc />
+    int IComparable.CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        OrgUnitId other => CompareTo(other),
+        _ => throw new ArgumentException($"Cannot compare a OrgUnitId with a {obj.GetType().Name}.", nameof(obj)),
+    };
 
     /// <summary>Compares two ids by their number.</summary>
     public static bool operator <(OrgUnitId left, OrgUnitId right) => left.Value < right.Value;

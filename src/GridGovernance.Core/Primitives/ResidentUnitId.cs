@@ -8,7 +8,7 @@ namespace GridGovernance;
 /// <c>default(ResidentUnitId)</c> (value 0) means "none" and is never a valid id.
 /// </remarks>
 [Immutable]
-public readonly record struct ResidentUnitId : IComparable<ResidentUnitId>
+public readonly record struct ResidentUnitId : IComparable<ResidentUnitId>, IComparable
 {
     /// <summary>Creates an id.</summary>
     /// <param name="value">A positive number.</param>
@@ -27,6 +27,14 @@ public readonly record struct ResidentUnitId : IComparable<ResidentUnitId>
 
     /// <inheritdoc />
     public int CompareTo(ResidentUnitId other) => Value.CompareTo(other.Value);
+
+    /// <inheritdoc />
+    int IComparable.CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        ResidentUnitId other => CompareTo(other),
+        _ => throw new ArgumentException($"Cannot compare a ResidentUnitId with a {obj.GetType().Name}.", nameof(obj)),
+    };
 
     /// <summary>Compares two ids by their number.</summary>
     public static bool operator <(ResidentUnitId left, ResidentUnitId right) => left.Value < right.Value;

@@ -12,7 +12,8 @@ namespace GridGovernance;
 /// <remarks>
 /// Changes are appended only: a change dated before the start of the current segment throws
 /// <see cref="GridGovernanceException"/> with code <see cref="ErrorCodes.RetroactiveChange"/>. A change on the
-/// same day as the current segment's start replaces that segment (a same-day correction).
+/// same day as the current segment's start replaces that segment (a same-day correction), and rejoins the previous
+/// segment when it restores the previous value, so history never holds two adjacent segments of one value.
 /// </remarks>
 [Immutable]
 public sealed class Timeline<T>
@@ -90,7 +91,10 @@ public sealed class Timeline<T>
     /// <param name="date">The day to ask about.</param>
     public bool HoldsOn(LocalDate date) => TryGetValueAt(date, out _);
 
-    /// <summary>Returns a timeline where <paramref name="value"/> holds from <paramref name="from"/> on.</summary>
+    /// <summary>
+    /// Returns a timeline where <paramref name="value"/> holds from <paramref name="from"/> on; the same timeline when
+    /// the value is already the current one.
+    /// </summary>
     /// <param name="value">The new value.</param>
     /// <param name="from">The day the change takes effect; not before the current segment's start.</param>
     /// <exception cref="GridGovernanceException">The change is retroactive, or the timeline has ended.</exception>
@@ -98,10 +102,23 @@ public sealed class Timeline<T>
     {
         CheckNotRetroactive(from);
         Preconditions.CheckState(IsOpen, ErrorCodes.RetroactiveChange, $"The history ended on {Last.Until:yyyy-MM-dd}; it cannot change on {from:yyyy-MM-dd}.");
+        if (EqualityComparer<T>.Default.Equals(value, Current))
+        {
+            return this;
+        }
         var builder = Segments.ToBuilder();
         if (from == Last.From)
         {
-            builder[^1] = new Segment<T>(value, from, null);
+            // A same-day correction: the replaced value never held for a whole day.
+            builder.RemoveAt(builder.Count - 1);
+            if (builder.Count > 0 && EqualityComparer<T>.Default.Equals(builder[^1].Value, value))
+            {
+                builder[^1] = builder[^1] with { Until = null };
+            }
+            else
+            {
+                builder.Add(new Segment<T>(value, from, null));
+            }
         }
         else
         {

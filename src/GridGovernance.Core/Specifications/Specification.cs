@@ -77,6 +77,11 @@ public abstract class Specification<T> : ISpecification<T>
             throw new GridGovernanceException(ErrorCodes.SpecificationMisuse,
                 $"{GetType().Name} already has an OrderBy; add further sort keys with ThenBy or ThenByDescending.");
         }
+        if (!first && orderExpressions.Count == 0)
+        {
+            throw new GridGovernanceException(ErrorCodes.SpecificationMisuse,
+                $"{GetType().Name} calls ThenBy before any OrderBy; start with OrderBy or OrderByDescending.");
+        }
         orderExpressions.Add(order);
     }
 

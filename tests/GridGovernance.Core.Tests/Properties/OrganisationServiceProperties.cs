@@ -83,12 +83,17 @@ public sealed class OrganisationServiceProperties
         var grids = before.UnitsOfKind(UnitKind.GridBranch).ToList();
         var source = grids[random.Next(grids.Count)];
         var parentId = before.ParentOf(source)!.Value.AsUnit();
-        var contents = before.Children(source);
+        var contents = before.Children(source).OrderBy(_ => random.Next()).ToList();
+        if (contents.Count < 2)
+        {
+            return true; // every part of a split takes something, so a grid with one child cannot be split
+        }
         int nextId = city.Roster.Units.Max(u => u.Id.Value) + 1;
-        int partCount = random.Next(2, 4);
-        var assignment = contents.GroupBy(_ => random.Next(partCount)).ToDictionary(g => g.Key, g => g.ToList());
+        int partCount = random.Next(2, Math.Min(4, contents.Count + 1));
         var parts = Enumerable.Range(0, partCount)
-            .Select(i => new SplitPart(new UnitDraft(new OrgUnitId(nextId + i), UnitKind.GridBranch, $"part {i}", parentId), assignment.GetValueOrDefault(i) ?? []))
+            .Select(i => new SplitPart(
+                new UnitDraft(new OrgUnitId(nextId + i), UnitKind.GridBranch, $"part {i}", parentId),
+                contents.Where((_, k) => k % partCount == i).ToList()))
             .ToList();
         var date = city.Date.PlusDays(5);
         harness.Run(s => s.SplitUnitAsync(source, parts, date));

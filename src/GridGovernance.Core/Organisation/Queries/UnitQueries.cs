@@ -51,3 +51,49 @@ public sealed class ResidentUnitsCoveredBy : Specification<ResidentUnit>
     public ResidentUnitsCoveredBy(OrgUnitId organisation) =>
         Query.Where(r => r.PartyOrganisationId == organisation && r.IsActive).OrderBy(r => r.Id.Value);
 }
+
+/// <summary>Members on the roster who hold a role on, or are registered with, a unit on or after a date.</summary>
+[Immutable]
+public sealed class MembersAttachedTo : Specification<Member>
+{
+    /// <summary>Creates the specification.</summary>
+    /// <param name="unit">The unit.</param>
+    /// <param name="date">The date.</param>
+    public MembersAttachedTo(OrgUnitId unit, NodaTime.LocalDate date) =>
+        Query.Where(m => m.IsActive && (m.Roles.Any(r => r.Unit == unit && (r.Validity.Until == null || r.Validity.Until > date))
+                                        || m.DualRegistrations.Any(r => r.Unit == unit && (r.Validity.Until == null || r.Validity.Until > date))))
+             .OrderBy(m => m.Id.Value);
+}
+
+/// <summary>Units whose parent was a given unit until some day after a date (they moved away or closed since).</summary>
+[Immutable]
+public sealed class UnitsThatLeftAfter : Specification<OrgUnit>
+{
+    /// <summary>Creates the specification.</summary>
+    /// <param name="unit">The former parent.</param>
+    /// <param name="date">The date.</param>
+    public UnitsThatLeftAfter(OrgUnitId unit, NodaTime.LocalDate date) =>
+        Query.Where(u => u.Parents.Segments.Any(s => s.Value == unit && s.Until != null && s.Until > date)).OrderBy(u => u.Id.Value);
+}
+
+/// <summary>Members whose primary branch was a given unit until some day after a date.</summary>
+[Immutable]
+public sealed class MembersThatLeftAfter : Specification<Member>
+{
+    /// <summary>Creates the specification.</summary>
+    /// <param name="unit">The former branch.</param>
+    /// <param name="date">The date.</param>
+    public MembersThatLeftAfter(OrgUnitId unit, NodaTime.LocalDate date) =>
+        Query.Where(m => m.Branches.Segments.Any(s => s.Value == unit && s.Until != null && s.Until > date)).OrderBy(m => m.Id.Value);
+}
+
+/// <summary>Households that were placed in a given unit until some day after a date.</summary>
+[Immutable]
+public sealed class HouseholdsThatLeftAfter : Specification<Household>
+{
+    /// <summary>Creates the specification.</summary>
+    /// <param name="unit">The former unit.</param>
+    /// <param name="date">The date.</param>
+    public HouseholdsThatLeftAfter(OrgUnitId unit, NodaTime.LocalDate date) =>
+        Query.Where(h => h.Units.Segments.Any(s => s.Value == unit && s.Until != null && s.Until > date)).OrderBy(h => h.Id.Value);
+}

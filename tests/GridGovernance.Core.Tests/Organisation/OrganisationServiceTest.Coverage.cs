@@ -1,0 +1,65 @@
+using GridGovernance.Organisation;
+using static GridGovernance.Tests.Organisation.OrganisationFixture;
+
+namespace GridGovernance.Tests.Organisation;
+
+public partial class OrganisationServiceTest
+{
+    [Fact]
+    public async Task ComputeCoverage_UsesStoreAndConfiguredBand()
+    {
+        using var banded = new OrganisationFixture(HierarchySchemas.Laiwu, new GridHouseholdBand(1, 2));
+        await banded.SeedLaiwuAsync();
+        await banded.RunAsync(s => s.AddResidentUnitAsync(new ResidentUnitDraft(R(2), "小商户", ResidentUnitKind.PrivateFirm, U(101), 8, 1), D1));
+
+        var report = await banded.RunAsync(s => s.ComputeCoverageAsync(D1));
+
+        Assert.Equal(D1, report.AsOf);
+        Assert.Equal(new GridHouseholdBand(1, 2), report.Band);
+        Assert.Equal(5, report.Grids);
+        Assert.Equal([new GridHouseholdCount(U(1000), 3), new GridHouseholdCount(U(1011), 0)], report.GridsOutsideBand);
+        Assert.Equal((5, 5), (report.Members, report.MembersInGrids));
+        Assert.Equal((2, 1, 1, 1), (report.ResidentUnits, report.CoveredResidentUnits, report.ResidentUnitsEligibleForOwnOrganisation, report.ResidentUnitsWithOwnOrganisation));
+        Assert.Equal(0.5, report.PartyOrganisationCoverageRate);
+        Assert.Equal(1.0, report.OwnOrganisationRate);
+        Assert.Equal(1, (await banded.RunAsync(s => s.ComputeCoverageAsync(D0))).ResidentUnits);
+    }
+
+    [Fact]
+    public async Task ComputeCoverage_DefaultBand_IsWanshan200To300()
+    {
+        await city.SeedLaiwuAsync();
+
+        var report = await city.RunAsync(s => s.ComputeCoverageAsync(D1));
+
+        Assert.Equal(new GridHouseholdBand(200, 300), report.Band);
+        Assert.Equal(5, report.GridsOutsideBand.Count);
+    }
+
+    [Fact]
+    public async Task SetCoverage_ChangesWhatCoverageCounts()
+    {
+        await city.SeedLaiwuAsync();
+        await city.RunAsync(s => s.AddResidentUnitAsync(new ResidentUnitDraft(R(2), "物业公司", ResidentUnitKind.PrivateFirm, U(101), 20, 4), D0));
+
+        await city.RunAsync(s => s.SetCoverageAsync(R(2), U(1010), ownOrganisation: true));
+        var covered = await city.RunAsync(s => s.ComputeCoverageAsync(D1));
+        await city.RunAsync(s => s.SetCoverageAsync(R(1), null, ownOrganisation: false));
+        var uncovered = await city.RunAsync(s => s.ComputeCoverageAsync(D1));
+
+        Assert.Equal((2, 2, 2), (covered.CoveredResidentUnits, covered.ResidentUnitsEligibleForOwnOrganisation, covered.ResidentUnitsWithOwnOrganisation));
+        Assert.Equal((1, 1), (uncovered.CoveredResidentUnits, uncovered.ResidentUnitsWithOwnOrganisation));
+        Assert.False((await city.ResidentUnitAsync(1)).HasOwnOrganisation);
+    }
+
+    [Fact]
+    public async Task SetCoverage_OwnWithoutOrganisation_OrClosedOrganisation_Throws()
+    {
+        await city.SeedLaiwuAsync();
+        await city.RunAsync(s => s.CloseUnitAsync(U(1011), D1));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => city.RunAsync(s => s.SetCoverageAsync(R(1), null, ownOrganisation: true)));
+        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.SetCoverageAsync(R(1), U(1011), ownOrganisation: false));
+        await city.FailsAsync(ErrorCodes.NotFound, s => s.SetCoverageAsync(R(9), U(1000), ownOrganisation: false));
+    }
+}
