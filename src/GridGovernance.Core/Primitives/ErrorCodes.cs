@@ -5,7 +5,7 @@ namespace GridGovernance;
 /// <see cref="ValidationProblem.Rule"/>. Codes never change meaning between versions; new ones are added.
 /// </summary>
 [Immutable]
-public static class ErrorCodes
+public static partial class ErrorCodes
 {
     /// <summary>An aggregate was saved by someone else since it was loaded (optimistic concurrency).</summary>
     public const string ConcurrencyConflict = "storage.concurrency-conflict";
@@ -51,6 +51,8 @@ public static class ErrorCodes
     public const string InvalidRole = "hierarchy.invalid-role";
     /// <summary>The member or household has left the roster.</summary>
     public const string NotOnRoster = "hierarchy.not-on-roster";
+    /// <summary>A rule book breaks a rule (negative cap, overlapping tiers, a bad discretionary range...).</summary>
+    public const string InvalidRuleBook = "points.invalid-rule-book";
     /// <summary>A functional organisation (regional committee) span or chair is invalid.</summary>
     public const string InvalidSpan = "hierarchy.invalid-span";
 }
