@@ -24,7 +24,7 @@ public static class GridGovernanceServiceCollectionExtensions
     /// <param name="configure">Sets options.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <exception cref="GridGovernanceValidationException">The options are invalid; every problem is listed and nothing was registered.</exception>
-    /// <exception cref="InvalidOperationException">A store registered <c>IRepository&lt;&gt;</c> without <c>IUnitOfWork</c>.</exception>
+    /// <exception cref="InvalidOperationException">A store registered <c>IRepository&lt;&gt;</c> without <c>IUnitOfWork</c>, or the other way round.</exception>
     public static IServiceCollection AddGridGovernance(this IServiceCollection services, Action<GridGovernanceOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -43,10 +43,16 @@ public static class GridGovernanceServiceCollectionExtensions
 
         // An integrator's store replaces the in-memory one as a whole: its repositories and its unit of work.
         var repository = services.FirstOrDefault(d => d.ServiceType == typeof(IRepository<>));
-        if (repository is not null && !services.Any(d => d.ServiceType == typeof(IUnitOfWork)))
+        bool ownUnitOfWork = services.Any(d => d.ServiceType == typeof(IUnitOfWork));
+        if (repository is not null && !ownUnitOfWork)
         {
             throw new InvalidOperationException(
                 "IRepository<> is registered but IUnitOfWork is not: a store must register both (and IReadRepository<>) before AddGridGovernance, so that saves cover every repository of a scope.");
+        }
+        if (repository is null && ownUnitOfWork && !services.Any(d => d.ServiceType == typeof(InMemoryUnitOfWork)))
+        {
+            throw new InvalidOperationException(
+                "IUnitOfWork is registered but IRepository<> is not: the in-memory repositories would stage changes that your unit of work never saves. Register your store's IRepository<> too.");
         }
 
         services.TryAddSingleton(options);

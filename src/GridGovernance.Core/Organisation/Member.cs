@@ -132,9 +132,21 @@ public sealed class Member : AggregateRoot<MemberId>
             }
         }
         Roles = roles.ToImmutable();
-        DualRegistrations = [.. DualRegistrations
-            .Where(r => !which(r.Unit) || !Runs(r.Validity, effective) || r.Validity.From < effective)
-            .Select(r => which(r.Unit) && Runs(r.Validity, effective) ? r with { Validity = r.Validity.EndOn(effective) } : r)];
+        var registrations = ImmutableArray.CreateBuilder<DualRegistration>();
+        foreach (var r in DualRegistrations)
+        {
+            if (!which(r.Unit) || !Runs(r.Validity, effective))
+            {
+                registrations.Add(r);
+            }
+            else if (r.Validity.From < effective)
+            {
+                var ended = r with { Validity = r.Validity.EndOn(effective) };
+                registrations.Add(ended);
+                Raise(new MemberRegistrationEnded(Id, ended));
+            }
+        }
+        DualRegistrations = registrations.ToImmutable();
     }
 
     internal void RegisterWith(OrgUnitId unit, Validity validity)

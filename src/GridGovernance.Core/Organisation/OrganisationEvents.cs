@@ -114,3 +114,16 @@ public sealed record HouseholdRemoved(HouseholdId Household, LocalDate Effective
 /// <param name="EffectiveDate">The day it was registered.</param>
 [Immutable]
 public sealed record ResidentUnitAdded(ResidentUnitId ResidentUnit, OrgUnitId Community, LocalDate EffectiveDate) : IDomainEvent;
+
+/// <summary>The party organisation covering a resident unit changed (单独组建 / 联合组建 / none).</summary>
+/// <param name="ResidentUnit">The resident unit.</param>
+/// <param name="Organisation">The covering organisation, or <c>null</c>.</param>
+/// <param name="OwnOrganisation">Whether it is the unit's own.</param>
+[Immutable]
+public sealed record ResidentUnitCoverageChanged(ResidentUnitId ResidentUnit, OrgUnitId? Organisation, bool OwnOrganisation) : IDomainEvent;
+
+/// <summary>A member's dual registration (双报到) ended, because the member left or the unit closed.</summary>
+/// <param name="Member">The member.</param>
+/// <param name="Registration">The registration, as ended.</param>
+[Immutable]
+public sealed record MemberRegistrationEnded(MemberId Member, DualRegistration Registration) : IDomainEvent;

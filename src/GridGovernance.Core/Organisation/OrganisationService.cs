@@ -180,6 +180,10 @@ public sealed class OrganisationService
                 $"{id} is a '{unit.Kind}', which needs a parent under the '{Schema.Name}' schema.");
         }
         unit.MoveTo(newParent, effective);
+        if (unit.DomainEvents.Count == 0)
+        {
+            return unit; // already under that parent: nothing to write
+        }
         await units.UpdateAsync(unit, cancellationToken).ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
         return unit;
@@ -411,7 +415,7 @@ public sealed class OrganisationService
         var unit = await GetOpenUnitAsync(committee, term.Term.From, cancellationToken).ConfigureAwait(false);
         Preconditions.CheckState(unit.Kind == UnitKind.RegionalCommittee, ErrorCodes.InvalidSpan, $"{committee} is a '{unit.Kind}'; only a regional committee has a rotating chair.");
         var chair = await GetAsync(members, term.Chair, cancellationToken).ConfigureAwait(false);
-        Preconditions.CheckState(chair.IsActive, ErrorCodes.UnknownReference, $"{term.Chair} is not on the roster.");
+        Preconditions.CheckState(chair.IsActive, ErrorCodes.NotOnRoster, $"{term.Chair} left the roster on {chair.Branches.Last.Until:yyyy-MM-dd}.");
         await GetOpenUnitAsync(term.ChairUnit, term.Term.From, cancellationToken).ConfigureAwait(false);
         unit.AddChairTerm(term);
         await units.UpdateAsync(unit, cancellationToken).ConfigureAwait(false);
@@ -459,13 +463,17 @@ public sealed class OrganisationService
         return CoverageCalculator.Compute(index, Schema, registered, options.GridHouseholdBand);
     }
 
-    /// <summary>Loads one aggregate, changes it, stages and saves it; nothing is staged if the change throws.</summary>
+    /// <summary>Loads one aggregate, changes it, stages and saves it; nothing is staged if the change throws or records no event.</summary>
     private async Task<T> ChangeAsync<T, TId>(IRepository<T> repository, TId id, Action<T> change, CancellationToken cancellationToken)
         where T : class, IAggregateRoot
         where TId : struct
     {
         var loaded = await GetAsync(repository, id, cancellationToken).ConfigureAwait(false);
         change(loaded);
+        if (loaded.DomainEvents.Count == 0)
+        {
+            return loaded; // nothing changed (e.g. a rename to the current name): no write, no version bump
+        }
         await repository.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
         return loaded;

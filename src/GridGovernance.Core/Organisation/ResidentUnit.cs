@@ -93,7 +93,13 @@ public sealed class ResidentUnit : AggregateRoot<ResidentUnitId>
     /// <param name="ownOrganisation">Whether it is the unit's own.</param>
     internal void CoverBy(OrgUnitId? organisation, bool ownOrganisation)
     {
+        bool own = organisation is not null && ownOrganisation;
+        if (organisation == PartyOrganisationId && own == HasOwnOrganisation)
+        {
+            return;
+        }
         PartyOrganisationId = organisation;
-        HasOwnOrganisation = organisation is not null && ownOrganisation;
+        HasOwnOrganisation = own;
+        Raise(new ResidentUnitCoverageChanged(Id, organisation, own));
     }
 }

@@ -127,7 +127,7 @@ public partial class OrganisationServiceTest
         await AddRegionalCommitteeAsync();
         await city.RunAsync(s => s.RemoveMemberAsync(M(4), D1));
 
-        await city.FailsAsync(ErrorCodes.UnknownReference, s => s.AppointChairAsync(U(500), new ChairTerm(M(4), U(110), new Validity(D2))));
+        await city.FailsAsync(ErrorCodes.NotOnRoster, s => s.AppointChairAsync(U(500), new ChairTerm(M(4), U(110), new Validity(D2))));
         await city.FailsAsync(ErrorCodes.NotFound, s => s.AppointChairAsync(U(500), new ChairTerm(M(99), U(110), new Validity(D2))));
     }
 
