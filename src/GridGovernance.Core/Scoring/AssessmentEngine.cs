@@ -14,7 +14,10 @@ namespace GridGovernance.Scoring;
 /// <para>
 /// Caps are applied in occurrence order: entries sorted by (occurrence date, sequence, item, value descending),
 /// automatic grants first. For clip caps the totals do not depend on that order, so the engine sums in one
-/// pass over the entries; only a member whose refuse-mode cap actually binds is replayed in order. Period-level
+/// pass over the entries; only a member whose refuse-mode cap actually binds is replayed in order. Of the
+/// occurrences of a once-per-period item, the one worth most counts (on a tie, the earliest), so with clip caps
+/// adding an award never lowers a total; refuse caps are by nature not monotone (an earlier small award can
+/// crowd out a later large one). Period-level
 /// rules (caps, thresholds, grants) use the item version in force on the period's last day; the points of each
 /// entry come from the version in force on its occurrence date.
 /// </para>
@@ -37,52 +40,18 @@ public static class AssessmentEngine
         var acc = new Accumulator[plan.Members.Length * plan.ItemCount];
         var ignored = new int[plan.Members.Length];
         int outside = 0, unknown = 0;
-        var start = period.Start;
-        var end = period.End;
         int items = plan.ItemCount;
 
         for (int k = 0; k < entries.Length; k++)
         {
-            ref readonly var e = ref entries[k];
-            if (e.OccurredOn < start || e.OccurredOn > end)
+            switch (Accumulate(plan, acc, ignored, in entries[k], out _))
             {
-                outside++;
-                continue;
-            }
-            int m = plan.MemberIndex(e.Member);
-            if (m < 0)
-            {
-                unknown++;
-                continue;
-            }
-            if ((uint)e.Item >= (uint)items)
-            {
-                throw new ArgumentException($"Entry {k} names item position {e.Item}, but the rule book '{ruleBook.Id}' has {items} items.", nameof(entries));
-            }
-            if (!plan.TryValue(in e, plan.Kinds[m], out long value, out bool once))
-            {
-                ignored[m]++;
-                continue;
-            }
-            ref var a = ref acc[m * items + e.Item];
-            a.Count++;
-            if (once)
-            {
-                if (a.Count == 1 || Earlier(e.OccurredOn, e.Sequence, value, a.FirstDay, a.FirstSequence, a.FirstValue))
-                {
-                    a.FirstDay = e.OccurredOn;
-                    a.FirstSequence = e.Sequence;
-                    a.FirstValue = value;
-                }
-                a.Once = true;
-            }
-            else if (value >= 0)
-            {
-                a.Positive += value;
-            }
-            else
-            {
-                a.Negative += value;
+                case Added.OutsidePeriod:
+                    outside++;
+                    break;
+                case Added.UnknownMember:
+                    unknown++;
+                    break;
             }
         }
 
@@ -133,6 +102,61 @@ public static class AssessmentEngine
         return new MemberExplanation(result, [.. outcomes]);
     }
 
+    internal enum Added
+    {
+        Counted,
+        Ignored,
+        OutsidePeriod,
+        UnknownMember,
+    }
+
+    /// <summary>Folds one entry into the accumulators: O(1), no allocation.</summary>
+    internal static Added Accumulate(Plan plan, Accumulator[] acc, int[] ignored, in AssessmentEntry e, out int member)
+    {
+        member = -1;
+        if (e.OccurredOn < plan.Period.Start || e.OccurredOn > plan.Period.End)
+        {
+            return Added.OutsidePeriod;
+        }
+        int m = plan.MemberIndex(e.Member);
+        if (m < 0)
+        {
+            return Added.UnknownMember;
+        }
+        member = m;
+        int items = plan.ItemCount;
+        if ((uint)e.Item >= (uint)items)
+        {
+            throw new ArgumentException($"An entry names item position {e.Item}, but the rule book '{plan.Book.Id}' has {items} items.", "entries");
+        }
+        if (!plan.TryValue(in e, plan.Kinds[m], out long value, out bool once))
+        {
+            ignored[m]++;
+            return Added.Ignored;
+        }
+        ref var a = ref acc[m * items + e.Item];
+        a.Count++;
+        if (once)
+        {
+            if (a.Count == 1 || Preferred(value, e.OccurredOn, e.Sequence, a.FirstValue, a.FirstDay, a.FirstSequence))
+            {
+                a.FirstDay = e.OccurredOn;
+                a.FirstSequence = e.Sequence;
+                a.FirstValue = value;
+            }
+            a.Once = true;
+        }
+        else if (value >= 0)
+        {
+            a.Positive += value;
+        }
+        else
+        {
+            a.Negative += value;
+        }
+        return Added.Counted;
+    }
+
     private static void Replay(Plan plan, ReadOnlySpan<AssessmentEntry> entries, List<int> members, MemberAssessment[] results, int[] ignored)
     {
         var lists = members.ToDictionary(m => m, _ => new List<AssessmentEntry>());
@@ -154,7 +178,7 @@ public static class AssessmentEngine
     }
 
     /// <summary>The reference algorithm: applies one member's entries in canonical order.</summary>
-    private static MemberAssessment Simulate(Plan plan, int m, List<AssessmentEntry> entries, List<EntryOutcome>? outcomes)
+    internal static MemberAssessment Simulate(Plan plan, int m, List<AssessmentEntry> entries, List<EntryOutcome>? outcomes)
     {
         var book = plan.Book;
         var kind = plan.Kinds[m];
@@ -163,7 +187,6 @@ public static class AssessmentEngine
         var categoryPositive = new long[book.Categories.Length];
         var categoryNegative = new long[book.Categories.Length];
         var counts = new int[items];
-        var onceTaken = new bool[items];
         long raw = 0;
         int ignored = 0;
 
@@ -188,8 +211,32 @@ public static class AssessmentEngine
             if (c == 0) c = y.Value.CompareTo(x.Value);
             return c;
         });
-        foreach (var e in entries)
+        var chosen = new int[items];
+        Array.Fill(chosen, -1);
+        for (int k = 0; k < entries.Count; k++)
         {
+            var e = entries[k];
+            if ((uint)e.Item < (uint)items && plan.TryValue(in e, kind, out long v, out bool isOnce) && isOnce)
+            {
+                int c = chosen[e.Item];
+                if (c < 0)
+                {
+                    chosen[e.Item] = k;
+                }
+                else
+                {
+                    var other = entries[c];
+                    plan.TryValue(in other, kind, out long ov, out _);
+                    if (Preferred(v, e.OccurredOn, e.Sequence, ov, other.OccurredOn, other.Sequence))
+                    {
+                        chosen[e.Item] = k;
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < entries.Count; k++)
+        {
+            var e = entries[k];
             if ((uint)e.Item >= (uint)items)
             {
                 throw new ArgumentException($"An entry names item position {e.Item}, but the rule book '{book.Id}' has {items} items.", nameof(entries));
@@ -201,12 +248,11 @@ public static class AssessmentEngine
                 outcomes?.Add(new EntryOutcome(e, code, Points.Zero, Points.Zero, plan.WhyIgnored(in e, kind)));
                 continue;
             }
-            if (once && onceTaken[e.Item])
+            if (once && chosen[e.Item] != k)
             {
                 outcomes?.Add(new EntryOutcome(e, code, Points.FromUnits(value), Points.Zero, EntryOutcomeKind.RefusedOncePerPeriod));
                 continue;
             }
-            onceTaken[e.Item] |= once;
             counts[e.Item]++;
             if (value < 0)
             {
@@ -262,16 +308,17 @@ public static class AssessmentEngine
 
     private static bool BelowThreshold(int count, ThresholdRule rule) => count < rule.MinimumRatio * rule.Expected;
 
-    private static bool Earlier(LocalDate day, long sequence, long value, LocalDate firstDay, long firstSequence, long firstValue)
+    /// <summary>Of two occurrences of a once-per-period item, the one worth most counts; on a tie, the earliest.</summary>
+    private static bool Preferred(long value, LocalDate day, long sequence, long otherValue, LocalDate otherDay, long otherSequence)
     {
-        int c = day.CompareTo(firstDay);
+        if (value != otherValue) return value > otherValue;
+        int c = day.CompareTo(otherDay);
         if (c != 0) return c < 0;
-        if (sequence != firstSequence) return sequence < firstSequence;
-        return value > firstValue;
+        return sequence < otherSequence;
     }
 
     [StructLayout(LayoutKind.Auto)]
-    private struct Accumulator
+    internal struct Accumulator
     {
         public long Positive;
         public long Negative;
@@ -283,7 +330,7 @@ public static class AssessmentEngine
     }
 
     /// <summary>Everything precomputed from the rule book, period and roster.</summary>
-    private sealed class Plan
+    internal sealed class Plan
     {
         private readonly IdMap memberMap;
         private readonly RuleItemVersion?[] singleVersion; // non-null when one version covers the whole period

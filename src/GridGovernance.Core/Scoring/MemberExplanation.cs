@@ -20,7 +20,7 @@ public enum EntryOutcomeKind
     /// <summary>Not counted: the category's cap was reached.</summary>
     RefusedByCategoryCap,
 
-    /// <summary>Not counted: the item counts once per period and an earlier occurrence counted.</summary>
+    /// <summary>Not counted: the item counts once per period and another occurrence (worth more, or as much and earlier) counted.</summary>
     RefusedOncePerPeriod,
 
     /// <summary>Not counted: the member's kind is not eligible for the item.</summary>
