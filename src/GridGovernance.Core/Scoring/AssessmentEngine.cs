@@ -138,13 +138,13 @@ public static class AssessmentEngine
         a.Count++;
         if (once)
         {
-            if (a.Count == 1 || Preferred(value, e.OccurredOn, e.Sequence, a.FirstValue, a.FirstDay, a.FirstSequence))
+            // An item's versions may differ on once-per-period: only the once-occurrences compete for one place.
+            if (++a.OnceCount == 1 || Preferred(value, e.OccurredOn, e.Sequence, a.FirstValue, a.FirstDay, a.FirstSequence))
             {
                 a.FirstDay = e.OccurredOn;
                 a.FirstSequence = e.Sequence;
                 a.FirstValue = value;
             }
-            a.Once = true;
         }
         else if (value >= 0)
         {
@@ -326,7 +326,7 @@ public static class AssessmentEngine
         public long FirstSequence;
         public LocalDate FirstDay;
         public int Count;
-        public bool Once;
+        public int OnceCount;
     }
 
     /// <summary>Everything precomputed from the rule book, period and roster.</summary>
@@ -495,14 +495,11 @@ public static class AssessmentEngine
                     continue;
                 }
                 long positive = a.Positive, negative = a.Negative;
-                if (a.Once)
+                counts[i] += a.Count - a.OnceCount;
+                if (a.OnceCount > 0)
                 {
                     counts[i] += 1;
                     if (a.FirstValue >= 0) positive += a.FirstValue; else negative += a.FirstValue;
-                }
-                else
-                {
-                    counts[i] += a.Count;
                 }
                 raw += positive;
                 categoryNegative[Book.ItemCategories[i]] += negative;
