@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace GridGovernance.Scoring;
+
+/// <summary>
+/// Who did something to the ledger or a publication: a party member (<c>member:17</c>) or a system that records on
+/// its own (<c>system:work-orders</c>). Kept as one string so that people and automatic sources (work orders, claims,
+/// contact visits, the year-end grant job) stand in the same audit column.
+/// </summary>
+/// <remarks>
+/// Reviews name a member and the unit they review for (<see cref="LedgerReviewer"/>), because the jurisdiction check
+/// needs both; everything else is attributed to a <see cref="LedgerActor"/>.
+/// </remarks>
+[Immutable]
+public readonly record struct LedgerActor
+{
+    private const string MemberPrefix = "member:";
+    private const string SystemPrefix = "system:";
+
+    /// <summary>Creates an actor from its stored form, e.g. <c>member:17</c> or <c>system:work-orders</c>.</summary>
+    /// <param name="value">Up to 200 characters, not blank.</param>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is blank or longer than 200 characters.</exception>
+    public LedgerActor(string value)
+    {
+        Preconditions.CheckNotBlank(value);
+        Preconditions.CheckArgument(value.Length <= 200, nameof(value), $"value must be at most 200 characters; it has {value.Length}.");
+        Value = value;
+    }
+
+    /// <summary>The stored form.</summary>
+    public string Value { get; }
+
+    /// <summary>A party member acting in person.</summary>
+    /// <param name="member">The member.</param>
+    /// <exception cref="ArgumentException"><paramref name="member"/> is <c>default</c>.</exception>
+    public static LedgerActor ForMember(MemberId member)
+    {
+        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        return new LedgerActor(MemberPrefix + member.Value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A system recording on its own, e.g. <c>work-orders</c> or <c>annual-grant</c>.</summary>
+    /// <param name="name">The system's name.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is blank.</exception>
+    public static LedgerActor ForSystem(string name) => new(SystemPrefix + Preconditions.CheckNotBlank(name).Trim());
+
+    /// <summary>Whether the actor is a member.</summary>
+    public bool IsMember => TryGetMember(out _);
+
+    /// <summary>The member behind the actor, when it is one.</summary>
+    /// <param name="member">The member.</param>
+    /// <returns><c>true</c> when the actor is a member.</returns>
+    public bool TryGetMember(out MemberId member)
+    {
+        if (Value is not null && Value.StartsWith(MemberPrefix, StringComparison.Ordinal)
+            && int.TryParse(Value.AsSpan(MemberPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int id) && id > 0)
+        {
+            member = new MemberId(id);
+            return true;
+        }
+        member = default;
+        return false;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Value ?? "(no actor)";
+}

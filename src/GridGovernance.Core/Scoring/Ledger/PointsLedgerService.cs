@@ -1,0 +1,717 @@
+using GridGovernance.Organisation;
+using GridGovernance.Persistence;
+using NodaTime;
+
+namespace GridGovernance.Scoring;
+
+/// <summary>
+/// The application service of the points ledger (积分明细账) and its workflow, Yibin's 党员申报 → 区域党委审核 → 定期公示:
+/// members declare, reviewers with jurisdiction approve or reject, automatic sources record directly, corrections are
+/// reversal entries, a period's results are published with an objection window and then frozen, and the approved
+/// entries are exported to the <see cref="AssessmentEngine"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Nothing is edited or deleted. Every write is checked in full before anything is staged, and saved in one unit of
+/// work: a reversal and the entry it cancels are written together or not at all. Writes that add an entry are
+/// idempotent by their key (<see cref="LedgerEntryRequest.IdempotencyKey"/>; a reversal's key is derived from the
+/// entry it reverses): the same key twice returns the first entry and writes nothing.
+/// </para>
+/// <para>
+/// Entry ids are handed out in recorded order (one more than the highest id stored), so they also serve as the
+/// assessment's <see cref="AssessmentEntry.Sequence"/>. Two writers that pick the same id collide on the store's
+/// unique key, and a writer whose publication guard went stale (see below) collides on its version; either way the
+/// whole operation is retried from a fresh read, up to <see cref="MaxAttempts"/> times, with the idempotency check
+/// first. Because the highest id is read before the key is looked up, two concurrent writes with one key can never
+/// both be added. When the unit of work already held someone else's staged changes there is no retry (a failed save
+/// discards them): the conflict is surfaced.
+/// </para>
+/// <para>
+/// Frozen periods: an entry whose occurrence date lies in a frozen period of its rule book is refused by
+/// <see cref="DeclareAsync"/>, <see cref="RecordAsync"/>, <see cref="ApproveAsync"/> and <see cref="ReverseAsync"/>
+/// (code <see cref="ErrorCodes.LedgerPeriodFrozen"/>); record a late correction with <see cref="RecordAdjustmentAsync"/>.
+/// A write into a published period that is not frozen yet also re-saves that publication, so that a freeze racing
+/// with it makes one of the two fail on the version check instead of letting an entry slip into a frozen period.
+/// </para>
+/// <para>
+/// Dates ("today", the review date, the publication date) are reckoned in <see cref="GridGovernanceOptions.TimeZone"/>.
+/// The jurisdiction check builds the <see cref="HierarchyIndex"/> of the review date from the store, once per review.
+/// </para>
+/// </remarks>
+[Immutable]
+public sealed class PointsLedgerService
+{
+    /// <summary>How many times a write is attempted before a conflict is surfaced.</summary>
+    public const int MaxAttempts = 10;
+
+    /// <summary>The prefix of the idempotency keys the ledger gives reversals; callers' keys may not use it.</summary>
+    public const string ReversalKeyPrefix = "reversal-of:";
+
+    private const int MaxKeyLength = 200;
+
+    private readonly IRepository<LedgerEntry> entries;
+    private readonly IRepository<PeriodPublication> publications;
+    private readonly IReadRepository<Member> members;
+    private readonly OrganisationService organisation;
+    private readonly IUnitOfWork unitOfWork;
+    private readonly GridGovernanceOptions options;
+    private readonly IClock clock;
+
+    /// <summary>Creates the service (normally resolved from DI, one per scope).</summary>
+    /// <param name="entries">Ledger entries.</param>
+    /// <param name="publications">Period publications.</param>
+    /// <param name="members">Members, to check the roster on the occurrence date.</param>
+    /// <param name="organisation">The organisation service, for the jurisdiction check.</param>
+    /// <param name="unitOfWork">The scope's unit of work, shared by the repositories.</param>
+    /// <param name="options">The library's options (the zone of dates).</param>
+    /// <param name="clock">The clock.</param>
+    public PointsLedgerService(
+        IRepository<LedgerEntry> entries,
+        IRepository<PeriodPublication> publications,
+        IReadRepository<Member> members,
+        OrganisationService organisation,
+        IUnitOfWork unitOfWork,
+        GridGovernanceOptions options,
+        IClock clock)
+    {
+        this.entries = Preconditions.CheckNotNull(entries);
+        this.publications = Preconditions.CheckNotNull(publications);
+        this.members = Preconditions.CheckNotNull(members);
+        this.organisation = Preconditions.CheckNotNull(organisation);
+        this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
+        this.options = Preconditions.CheckNotNull(options);
+        this.clock = Preconditions.CheckNotNull(clock);
+    }
+
+    /// <summary>Today's date in the configured zone (Asia/Shanghai by default).</summary>
+    public LocalDate Today => clock.GetCurrentInstant().InZone(options.TimeZone).Date;
+
+    /// <summary>
+    /// A member declares points (党员申报): the entry is recorded as <see cref="LedgerEntryStatus.Declared"/> and waits
+    /// for review. The same idempotency key twice returns the first entry.
+    /// </summary>
+    /// <param name="ruleBook">The rule book the item belongs to.</param>
+    /// <param name="request">What is declared; <see cref="LedgerEntryRequest.Actor"/> defaults to the member.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The declared entry (or the one first recorded with the key).</returns>
+    /// <exception cref="ArgumentException">The request is incomplete (no member, blank item or key, a reserved key).</exception>
+    /// <exception cref="EntityNotFoundException">The member does not exist.</exception>
+    /// <exception cref="GridGovernanceException">The item is unknown, has no version in force, is computed by the engine, or
+    /// its value or tier is wrong; the date is in the future or in a frozen period; the member was not on the roster then;
+    /// or the key was used for a different request. See <see cref="ErrorCodes"/> (<c>points.*</c>).</exception>
+    public Task<LedgerEntry> DeclareAsync(RuleBook ruleBook, LedgerEntryRequest request, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(ruleBook);
+        CheckRequest(request);
+        var actor = request.Actor ?? LedgerActor.ForMember(request.Member);
+        return WriteAsync(async () =>
+        {
+            var id = await NextIdAsync(cancellationToken).ConfigureAwait(false);
+            var existing = await FindByKeyAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return Replayed(existing, ruleBook.Id, LedgerSource.Declaration, request, adjustment: false);
+            }
+            var points = PointsOf(ruleBook, request, request.OccurredOn, Today);
+            await CheckOnRosterAsync(request.Member, request.OccurredOn, cancellationToken).ConfigureAwait(false);
+            var guarded = await OpenPublicationsAsync(ruleBook.Id, request.OccurredOn, cancellationToken).ConfigureAwait(false);
+            var entry = LedgerEntry.Declare(id, ruleBook.Id, request, points, actor, clock.GetCurrentInstant());
+            await entries.AddAsync(entry, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(guarded, cancellationToken).ConfigureAwait(false);
+            return entry;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records an entry that needs no review, already <see cref="LedgerEntryStatus.Approved"/>: automatic sources such as
+    /// resolved work orders, claimed projects, contact visits, party dues. The same idempotency key twice returns the
+    /// first entry (use the source's own id, e.g. <c>work-order:4711</c>).
+    /// </summary>
+    /// <param name="ruleBook">The rule book the item belongs to.</param>
+    /// <param name="source">Where it comes from; not <see cref="LedgerSource.Declaration"/> (declarations go through <see cref="DeclareAsync"/>).</param>
+    /// <param name="request">What is recorded; <see cref="LedgerEntryRequest.Actor"/> is required.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The recorded entry (or the one first recorded with the key).</returns>
+    /// <exception cref="ArgumentException">The source is a declaration, or the request is incomplete.</exception>
+    /// <exception cref="EntityNotFoundException">The member does not exist.</exception>
+    /// <exception cref="GridGovernanceException">As for <see cref="DeclareAsync"/>.</exception>
+    public Task<LedgerEntry> RecordAsync(RuleBook ruleBook, LedgerSource source, LedgerEntryRequest request, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(ruleBook);
+        var actor = CheckRecordRequest(source, request);
+        return WriteAsync(async () =>
+        {
+            var id = await NextIdAsync(cancellationToken).ConfigureAwait(false);
+            var existing = await FindByKeyAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return Replayed(existing, ruleBook.Id, source, request, adjustment: false);
+            }
+            var points = PointsOf(ruleBook, request, request.OccurredOn, Today);
+            await CheckOnRosterAsync(request.Member, request.OccurredOn, cancellationToken).ConfigureAwait(false);
+            var guarded = await OpenPublicationsAsync(ruleBook.Id, request.OccurredOn, cancellationToken).ConfigureAwait(false);
+            var entry = LedgerEntry.Record(id, ruleBook.Id, source, request, points, actor, clock.GetCurrentInstant());
+            await entries.AddAsync(entry, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(guarded, cancellationToken).ConfigureAwait(false);
+            return entry;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a late correction of a frozen period (补录调整): the entry happened on
+    /// <see cref="LedgerEntryRequest.OccurredOn"/>, inside a frozen period, but is counted on <paramref name="adjustOn"/>,
+    /// in an open period, with <see cref="LedgerEntry.AdjustsFrozenPeriod"/> naming the frozen period. The frozen
+    /// period's results do not change. To take back points of a frozen period, record a deduction or a discretionary
+    /// correction item with a negative value.
+    /// </summary>
+    /// <param name="ruleBook">The rule book.</param>
+    /// <param name="source">Where it comes from; not <see cref="LedgerSource.Declaration"/>.</param>
+    /// <param name="request">What is recorded; <see cref="LedgerEntryRequest.Actor"/> is required. The item is checked
+    /// against the version in force on <paramref name="adjustOn"/>, which is the one the assessment will use.</param>
+    /// <param name="adjustOn">The day in an open period it is counted on; not after today.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The adjustment entry (or the one first recorded with the key).</returns>
+    /// <exception cref="ArgumentException">The source is a declaration, or the request is incomplete.</exception>
+    /// <exception cref="EntityNotFoundException">The member does not exist.</exception>
+    /// <exception cref="GridGovernanceException">The occurrence date lies in no frozen period (code
+    /// <see cref="ErrorCodes.LedgerNotInFrozenPeriod"/>), <paramref name="adjustOn"/> lies in a frozen period, or as for
+    /// <see cref="DeclareAsync"/>.</exception>
+    public Task<LedgerEntry> RecordAdjustmentAsync(RuleBook ruleBook, LedgerSource source, LedgerEntryRequest request, LocalDate adjustOn, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(ruleBook);
+        var actor = CheckRecordRequest(source, request);
+        return WriteAsync(async () =>
+        {
+            var id = await NextIdAsync(cancellationToken).ConfigureAwait(false);
+            var existing = await FindByKeyAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return Replayed(existing, ruleBook.Id, source, request, adjustment: true);
+            }
+            var today = Today;
+            Preconditions.CheckState(request.OccurredOn <= today, ErrorCodes.LedgerFutureOccurrence,
+                $"The occurrence date {request.OccurredOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
+            var covering = await publications.ListAsync(new PublicationsCovering(ruleBook.Id, request.OccurredOn), cancellationToken).ConfigureAwait(false);
+            var frozen = covering.Where(p => p.IsFrozen)
+                .OrderBy(p => Period.DaysBetween(p.PeriodStart, p.PeriodEnd))
+                .ThenBy(p => p.Id.PeriodLabel, StringComparer.Ordinal)
+                .FirstOrDefault();
+            Preconditions.CheckState(frozen is not null, ErrorCodes.LedgerNotInFrozenPeriod,
+                $"{request.OccurredOn:yyyy-MM-dd} lies in no frozen period of rule book '{ruleBook.Id}'; record the entry with RecordAsync or DeclareAsync instead.");
+            var points = PointsOf(ruleBook, request, adjustOn, today);
+            await CheckOnRosterAsync(request.Member, request.OccurredOn, cancellationToken).ConfigureAwait(false);
+            var guarded = await OpenPublicationsAsync(ruleBook.Id, adjustOn, cancellationToken).ConfigureAwait(false);
+            var entry = LedgerEntry.Record(id, ruleBook.Id, source, request, points, actor, clock.GetCurrentInstant(), adjustOn, frozen.Period.Label);
+            await entries.AddAsync(entry, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(guarded, cancellationToken).ConfigureAwait(false);
+            return entry;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A reviewer approves a declaration (审核通过), possibly with another discretionary value. Only a reviewer whose unit
+    /// has the member's branch within its jurisdiction on the review date (today) may review, and never their own
+    /// declaration.
+    /// </summary>
+    /// <param name="ruleBook">The rule book of the entry (to check a discretionary value).</param>
+    /// <param name="entry">The declared entry.</param>
+    /// <param name="reviewer">The reviewing member and the unit they act for.</param>
+    /// <param name="value">For a discretionary item: the value approved, within the version's Minimum..Maximum; <c>null</c>
+    /// to approve the declared value. Refused for any other item.</param>
+    /// <param name="note">The reviewer's note, or <c>null</c>.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The approved entry.</returns>
+    /// <exception cref="ArgumentException">The rule book is not the entry's, or the reviewer is <c>default</c>.</exception>
+    /// <exception cref="EntityNotFoundException">The entry does not exist.</exception>
+    /// <exception cref="IllegalTransitionException">The entry is not <see cref="LedgerEntryStatus.Declared"/>.</exception>
+    /// <exception cref="GridGovernanceException">The reviewer is outside the jurisdiction (<see cref="ErrorCodes.LedgerOutsideJurisdiction"/>)
+    /// or is the member (<see cref="ErrorCodes.LedgerSelfReview"/>); the value is wrong; or the occurrence date lies in a
+    /// frozen period (reject the declaration and record an adjustment instead).</exception>
+    public async Task<LedgerEntry> ApproveAsync(RuleBook ruleBook, LedgerEntryId entry, LedgerReviewer reviewer, Points? value = null, string? note = null,
+        CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(ruleBook);
+        CheckReviewer(reviewer);
+        var found = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckArgument(found.RuleBookId == ruleBook.Id, nameof(ruleBook), $"{entry} belongs to rule book '{found.RuleBookId}', not '{ruleBook.Id}'.");
+        await CheckJurisdictionAsync(found, reviewer, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(async () =>
+        {
+            var loaded = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
+            loaded.CheckCanMove(LedgerEntryStatus.Approved, reviewer.Actor);
+            var points = value is Points given ? DiscretionaryValue(ruleBook, loaded, given) : loaded.Points;
+            var guarded = await OpenPublicationsAsync(loaded.RuleBookId, loaded.OccurredOn, cancellationToken).ConfigureAwait(false);
+            loaded.Approve(reviewer, points, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), clock.GetCurrentInstant());
+            await entries.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(guarded, cancellationToken).ConfigureAwait(false);
+            return loaded;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A reviewer rejects a declaration (审核不通过) with a reason. The same jurisdiction rule as <see cref="ApproveAsync"/>
+    /// applies. A declaration whose period has been frozen can still be rejected.
+    /// </summary>
+    /// <param name="entry">The declared entry.</param>
+    /// <param name="reviewer">The reviewing member and the unit they act for.</param>
+    /// <param name="reason">Why; required.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The rejected entry.</returns>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank, or the reviewer is <c>default</c>.</exception>
+    /// <exception cref="EntityNotFoundException">The entry does not exist.</exception>
+    /// <exception cref="IllegalTransitionException">The entry is not <see cref="LedgerEntryStatus.Declared"/>.</exception>
+    /// <exception cref="GridGovernanceException">The reviewer is outside the jurisdiction or is the member.</exception>
+    public async Task<LedgerEntry> RejectAsync(LedgerEntryId entry, LedgerReviewer reviewer, string reason, CancellationToken cancellationToken = default)
+    {
+        CheckReviewer(reviewer);
+        Preconditions.CheckNotBlank(reason);
+        var found = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
+        await CheckJurisdictionAsync(found, reviewer, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(async () =>
+        {
+            var loaded = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
+            loaded.Reject(reviewer, reason.Trim(), clock.GetCurrentInstant());
+            await entries.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
+            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return loaded;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Cancels an approved entry (冲销) by appending a reversal entry that references it (same member, item and day,
+    /// negated points) and marking it <see cref="LedgerEntryStatus.Reversed"/>; both are written together. Neither counts
+    /// in an assessment afterwards, so assessing the ledger equals assessing it without either. Calling again for the
+    /// same entry returns the first reversal.
+    /// </summary>
+    /// <param name="original">The approved entry to cancel.</param>
+    /// <param name="actor">Who cancels it.</param>
+    /// <param name="reason">Why; required.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The reversal entry.</returns>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank, or an id or the actor is <c>default</c>.</exception>
+    /// <exception cref="EntityNotFoundException">The entry does not exist.</exception>
+    /// <exception cref="IllegalTransitionException">The entry is not <see cref="LedgerEntryStatus.Approved"/>.</exception>
+    /// <exception cref="GridGovernanceException">The entry is itself a reversal (<see cref="ErrorCodes.LedgerReversalNotReversible"/>),
+    /// or its occurrence date lies in a frozen period (<see cref="ErrorCodes.LedgerPeriodFrozen"/>; record an adjustment instead).</exception>
+    public Task<LedgerEntry> ReverseAsync(LedgerEntryId original, LedgerActor actor, string reason, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckArgument(original.IsSpecified, nameof(original), "original must be a real entry id, not default.");
+        CheckActor(actor);
+        Preconditions.CheckNotBlank(reason);
+        string key = ReversalKeyPrefix + original.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WriteAsync(async () =>
+        {
+            var id = await NextIdAsync(cancellationToken).ConfigureAwait(false);
+            var existing = await FindByKeyAsync(key, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return existing;
+            }
+            var entry = await LoadAsync(original, cancellationToken).ConfigureAwait(false);
+            Preconditions.CheckState(!entry.IsReversal, ErrorCodes.LedgerReversalNotReversible,
+                $"{entry.Id} is a reversal of {entry.ReversalOf}; a reversal cannot itself be reversed. Record a new entry instead.");
+            entry.CheckCanMove(LedgerEntryStatus.Reversed, actor);
+            var guarded = await OpenPublicationsAsync(entry.RuleBookId, entry.OccurredOn, cancellationToken).ConfigureAwait(false);
+            var reversal = LedgerEntry.CreateReversal(id, entry, key, actor, reason.Trim(), clock.GetCurrentInstant());
+            entry.MarkReversed(id, actor, reason.Trim());
+            await entries.AddAsync(reversal, cancellationToken).ConfigureAwait(false);
+            await entries.UpdateAsync(entry, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(guarded, cancellationToken).ConfigureAwait(false);
+            return reversal;
+        }, cancellationToken);
+    }
+
+    /// <summary>An entry by id.</summary>
+    /// <param name="entry">The id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="EntityNotFoundException">There is no such entry.</exception>
+    public Task<LedgerEntry> GetAsync(LedgerEntryId entry, CancellationToken cancellationToken = default) => LoadAsync(entry, cancellationToken);
+
+    /// <summary>A member's entries of every state, in recorded order: their itemised ledger (明细账), for an export of their history.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public Task<IReadOnlyList<LedgerEntry>> HistoryAsync(MemberId member, CancellationToken cancellationToken = default) =>
+        entries.ListAsync(new LedgerEntriesOfMember(member), cancellationToken);
+
+    /// <summary>
+    /// The entries an assessment of <paramref name="period"/> counts: approved entries of the rule book that are neither
+    /// reversed nor reversals, with an occurrence date in the period, in recorded order. Each one's
+    /// <see cref="AssessmentEntry.Sequence"/> is its id (the recorded order) and its item its position in the rule book.
+    /// </summary>
+    /// <param name="ruleBook">The rule book.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The entries, ready for <see cref="AssessmentEngine.Assess"/>.</returns>
+    /// <exception cref="GridGovernanceException">An entry names an item the rule book does not have (code <see cref="ErrorCodes.LedgerUnknownItem"/>).</exception>
+    public async Task<AssessmentEntry[]> ExportForAssessmentAsync(RuleBook ruleBook, AssessmentPeriod period, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(ruleBook);
+        Preconditions.CheckNotNull(period);
+        var found = await entries.ListAsync(new LedgerEntriesForAssessment(ruleBook.Id, period.Start, period.End), cancellationToken).ConfigureAwait(false);
+        var result = new AssessmentEntry[found.Count];
+        SortedSet<string>? unknown = null;
+        for (int i = 0; i < found.Count; i++)
+        {
+            var e = found[i];
+            if (!ruleBook.HasItem(e.ItemCode))
+            {
+                (unknown ??= new SortedSet<string>(StringComparer.Ordinal)).Add(e.ItemCode);
+                continue;
+            }
+            int item = ruleBook.IndexOfItem(e.ItemCode);
+            var version = ruleBook.VersionOn(item, e.OccurredOn);
+            result[i] = new AssessmentEntry(e.Member, item, e.OccurredOn, e.Id.Value)
+            {
+                Value = version?.Kind == ItemKind.Discretionary ? e.Points : Points.Zero,
+                // An unknown tier becomes -1, which the engine counts as an ignored entry rather than dropping silently.
+                Tier = e.Tier is null ? 0 : IndexOfTier(version, e.Tier),
+                AfterReminder = e.AfterReminder,
+            };
+        }
+        if (unknown is not null)
+        {
+            throw new GridGovernanceException(ErrorCodes.LedgerUnknownItem,
+                $"Approved entries of period {period.Label} name items rule book '{ruleBook.Id}' (version {ruleBook.Version}) does not have: {string.Join(", ", unknown)}.");
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Publishes a period's results (定期公示): stores a snapshot of every member's totals and opens a window of
+    /// <paramref name="windowWorkingDays"/> working days, starting today, for objections (异议).
+    /// </summary>
+    /// <param name="result">The assessment of the period (compute it from <see cref="ExportForAssessmentAsync"/>).</param>
+    /// <param name="windowWorkingDays">The window's length in working days, 1 to 366 (e.g. 5).</param>
+    /// <param name="calendar">The working-day calendar with the integrator's holidays.</param>
+    /// <param name="actor">Who publishes.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The publication.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowWorkingDays"/> is out of range.</exception>
+    /// <exception cref="GridGovernanceException">The period is already published (<see cref="ErrorCodes.PublicationExists"/>)
+    /// or has not ended yet (<see cref="ErrorCodes.PublicationPeriodNotEnded"/>).</exception>
+    public Task<PeriodPublication> PublishAsync(AssessmentResult result, int windowWorkingDays, WorkingDayCalendar calendar, LedgerActor actor,
+        CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(result);
+        Preconditions.CheckNotNull(calendar);
+        CheckActor(actor);
+        var id = PeriodPublicationId.Of(result.RuleBook, result.Period);
+        return WriteAsync(async () =>
+        {
+            var existing = await publications.GetByIdAsync(id, cancellationToken).ConfigureAwait(false);
+            Preconditions.CheckState(existing is null, ErrorCodes.PublicationExists,
+                $"{id} was already published on {existing?.PublishedOn:yyyy-MM-dd}; revise its snapshot with ReviseAsync while it is not frozen.");
+            var publication = PeriodPublication.Publish(result, windowWorkingDays, calendar, Today, clock.GetCurrentInstant(), actor);
+            await publications.AddAsync(publication, cancellationToken).ConfigureAwait(false);
+            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return publication;
+        }, cancellationToken);
+    }
+
+    /// <summary>A publication by id.</summary>
+    /// <param name="publication">The id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
+    public async Task<PeriodPublication> GetPublicationAsync(PeriodPublicationId publication, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckArgument(publication.IsSpecified, nameof(publication), "publication must be a real id, not default.");
+        return await publications.GetByIdAsync(publication, cancellationToken).ConfigureAwait(false)
+            ?? throw new EntityNotFoundException(nameof(PeriodPublication), publication);
+    }
+
+    /// <summary>Raises an objection (异议) to a publication; only inside its window (today in the configured zone).</summary>
+    /// <param name="publication">The publication.</param>
+    /// <param name="raisedBy">Who objects.</param>
+    /// <param name="text">What is disputed; required.</param>
+    /// <param name="concerning">The member whose result is disputed, or <c>null</c>.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The objection, with its number.</returns>
+    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
+    /// <exception cref="GridGovernanceException">The window is closed or the period frozen (<see cref="ErrorCodes.PublicationObjectionWindowClosed"/>).</exception>
+    public Task<PublicationObjection> RaiseObjectionAsync(PeriodPublicationId publication, LedgerActor raisedBy, string text, MemberId? concerning = null,
+        CancellationToken cancellationToken = default)
+    {
+        CheckActor(raisedBy);
+        Preconditions.CheckNotBlank(text);
+        return ChangePublicationAsync(publication, p => p.RaiseObjection(raisedBy, concerning, text, Today), cancellationToken);
+    }
+
+    /// <summary>Resolves an objection: upheld (异议成立; correct the ledger, then <see cref="ReviseAsync"/>) or dismissed, with a note.</summary>
+    /// <param name="publication">The publication.</param>
+    /// <param name="objection">The objection's number.</param>
+    /// <param name="outcome"><see cref="ObjectionStatus.Upheld"/> or <see cref="ObjectionStatus.Dismissed"/>.</param>
+    /// <param name="note">The resolution; required.</param>
+    /// <param name="resolvedBy">Who resolves it.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The resolved objection.</returns>
+    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
+    /// <exception cref="IllegalTransitionException">The objection is already resolved, or the outcome is <see cref="ObjectionStatus.Open"/>.</exception>
+    /// <exception cref="GridGovernanceException">There is no such objection (<see cref="ErrorCodes.PublicationUnknownObjection"/>).</exception>
+    public Task<PublicationObjection> ResolveObjectionAsync(PeriodPublicationId publication, int objection, ObjectionStatus outcome, string note, LedgerActor resolvedBy,
+        CancellationToken cancellationToken = default)
+    {
+        CheckActor(resolvedBy);
+        Preconditions.CheckNotBlank(note);
+        return ChangePublicationAsync(publication, p => p.ResolveObjection(objection, outcome, note, resolvedBy, Today), cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces a publication's snapshot with corrected results (after an upheld objection was corrected in the
+    /// ledger), while the period is not frozen. The window does not move.
+    /// </summary>
+    /// <param name="result">The corrected assessment of the same rule book and period.</param>
+    /// <param name="actor">Who revises it.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The publication.</returns>
+    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
+    /// <exception cref="GridGovernanceException">The period is frozen (<see cref="ErrorCodes.LedgerPeriodFrozen"/>).</exception>
+    public Task<PeriodPublication> ReviseAsync(AssessmentResult result, LedgerActor actor, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(result);
+        CheckActor(actor);
+        return ChangePublicationAsync(PeriodPublicationId.Of(result.RuleBook, result.Period), p =>
+        {
+            p.Revise(result, actor);
+            return p;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Freezes a published period: only after its window has closed (from the day after <see cref="PeriodPublication.WindowClosesOn"/>)
+    /// and with no open objection. From then on its published results never change and the ledger refuses entries in it.
+    /// </summary>
+    /// <param name="publication">The publication.</param>
+    /// <param name="actor">Who freezes it.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The frozen publication.</returns>
+    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
+    /// <exception cref="IllegalTransitionException">It is already frozen.</exception>
+    /// <exception cref="GridGovernanceException">The window is still open (<see cref="ErrorCodes.PublicationWindowOpen"/>) or
+    /// an objection is open (<see cref="ErrorCodes.PublicationOpenObjections"/>).</exception>
+    public Task<PeriodPublication> FreezeAsync(PeriodPublicationId publication, LedgerActor actor, CancellationToken cancellationToken = default)
+    {
+        CheckActor(actor);
+        return ChangePublicationAsync(publication, p =>
+        {
+            p.Freeze(actor, Today);
+            return p;
+        }, cancellationToken);
+    }
+
+    private Task<T> ChangePublicationAsync<T>(PeriodPublicationId id, Func<PeriodPublication, T> change, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckArgument(id.IsSpecified, nameof(id), "The publication id must be a real id, not default.");
+        return WriteAsync(async () =>
+        {
+            var publication = await GetPublicationAsync(id, cancellationToken).ConfigureAwait(false);
+            var result = change(publication);
+            await publications.UpdateAsync(publication, cancellationToken).ConfigureAwait(false);
+            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }, cancellationToken);
+    }
+
+    /// <summary>The points of a new entry under the version in force on <paramref name="countedOn"/>; throws when the request does not fit it.</summary>
+    private static Points PointsOf(RuleBook ruleBook, LedgerEntryRequest request, LocalDate countedOn, LocalDate today)
+    {
+        Preconditions.CheckState(countedOn <= today, ErrorCodes.LedgerFutureOccurrence,
+            $"The occurrence date {countedOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}); points are recorded for what has happened.");
+        var version = VersionOf(ruleBook, request.ItemCode, countedOn);
+        string code = request.ItemCode;
+        int factor = request.AfterReminder && version.DoubleAfterReminder ? 2 : 1;
+        switch (version.Kind)
+        {
+            case ItemKind.Threshold:
+            case ItemKind.AutomaticGrant:
+                throw new GridGovernanceException(ErrorCodes.LedgerItemNotDeclarable,
+                    $"Item '{code}' is a {version.Kind} item: the assessment computes it for every member, so it cannot be declared or recorded.");
+            case ItemKind.Discretionary:
+                CheckNoTier(code, version, request.Tier);
+                Preconditions.CheckState(request.Value is not null, ErrorCodes.LedgerValueRequired,
+                    $"Item '{code}' is discretionary: give a value between {version.Minimum} and {version.Maximum}.");
+                CheckRange(code, version, request.Value.Value);
+                return request.Value.Value;
+            case ItemKind.Tiered:
+                CheckNoValue(code, version, request.Value);
+                var tiers = version.Tiers;
+                int tier = request.Tier is null ? -1 : IndexOfTier(version, request.Tier);
+                Preconditions.CheckState(tier >= 0, ErrorCodes.LedgerInvalidTier,
+                    $"Item '{code}' is tiered: give one of the tiers {string.Join(", ", tiers.Select(t => t.Code))}; '{request.Tier}' is not one of them.");
+                return Points.FromUnits(tiers[tier].Points.Units * factor);
+            default:
+                CheckNoValue(code, version, request.Value);
+                CheckNoTier(code, version, request.Tier);
+                return Points.FromUnits(version.Points.Units * factor);
+        }
+    }
+
+    private static Points DiscretionaryValue(RuleBook ruleBook, LedgerEntry entry, Points value)
+    {
+        var version = VersionOf(ruleBook, entry.ItemCode, entry.OccurredOn);
+        Preconditions.CheckState(version.Kind == ItemKind.Discretionary, ErrorCodes.LedgerValueNotAllowed,
+            $"Item '{entry.ItemCode}' is a {version.Kind} item; only a discretionary item is approved with a value.");
+        CheckRange(entry.ItemCode, version, value);
+        return value;
+    }
+
+    private static RuleItemVersion VersionOf(RuleBook ruleBook, string code, LocalDate date)
+    {
+        Preconditions.CheckState(ruleBook.HasItem(code), ErrorCodes.LedgerUnknownItem, $"Rule book '{ruleBook.Id}' has no item '{code}'.");
+        int item = ruleBook.IndexOfItem(code);
+        return ruleBook.VersionOn(item, date)
+            ?? throw new GridGovernanceException(ErrorCodes.LedgerNoVersionInForce,
+                $"Item '{code}' of rule book '{ruleBook.Id}' has no version in force on {date:yyyy-MM-dd}; its first version takes effect on {ruleBook.Items[item].Versions.Min(v => v.EffectiveFrom):yyyy-MM-dd}.");
+    }
+
+    private static void CheckRange(string code, RuleItemVersion version, Points value) =>
+        Preconditions.CheckState(value >= version.Minimum!.Value && value <= version.Maximum!.Value, ErrorCodes.LedgerValueOutOfRange,
+            $"Item '{code}' takes a value between {version.Minimum} and {version.Maximum}; {value} is outside that range.");
+
+    private static void CheckNoValue(string code, RuleItemVersion version, Points? value) =>
+        Preconditions.CheckState(value is null, ErrorCodes.LedgerValueNotAllowed,
+            $"Item '{code}' is a {version.Kind} item with points set by the rule book; a value ({value}) is only given for a discretionary item.");
+
+    private static void CheckNoTier(string code, RuleItemVersion version, string? tier) =>
+        Preconditions.CheckState(tier is null, ErrorCodes.LedgerInvalidTier, $"Item '{code}' is a {version.Kind} item, not a tiered one; it takes no tier ('{tier}' given).");
+
+    private static int IndexOfTier(RuleItemVersion? version, string tier)
+    {
+        var tiers = version?.Tiers ?? [];
+        for (int t = 0; t < tiers.Count; t++)
+        {
+            if (string.Equals(tiers[t].Code, tier, StringComparison.Ordinal))
+            {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    private static void CheckRequest(LedgerEntryRequest request)
+    {
+        Preconditions.CheckNotNull(request);
+        Preconditions.CheckArgument(request.Member.IsSpecified, nameof(request), "request.Member must be a real member id, not default.");
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(request.ItemCode), nameof(request), "request.ItemCode must not be blank.");
+        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(request.IdempotencyKey), nameof(request), "request.IdempotencyKey must not be blank.");
+        Preconditions.CheckArgument(request.IdempotencyKey.Length <= MaxKeyLength, nameof(request),
+            $"request.IdempotencyKey must be at most {MaxKeyLength} characters; it has {request.IdempotencyKey.Length}.");
+        Preconditions.CheckArgument(!request.IdempotencyKey.StartsWith(ReversalKeyPrefix, StringComparison.Ordinal), nameof(request),
+            $"request.IdempotencyKey must not start with '{ReversalKeyPrefix}'; those keys are the ledger's own.");
+        Preconditions.CheckArgument(request.Tier is null || !string.IsNullOrWhiteSpace(request.Tier), nameof(request), "request.Tier must be null or a tier code, not blank.");
+        Preconditions.CheckArgument(request.Actor is not { Value: null }, nameof(request), "request.Actor must be null or a real actor, not default.");
+    }
+
+    private static LedgerActor CheckRecordRequest(LedgerSource source, LedgerEntryRequest request)
+    {
+        Preconditions.CheckArgument(Enum.IsDefined(source), nameof(source), $"source {(int)source} is not a LedgerSource.");
+        Preconditions.CheckArgument(source != LedgerSource.Declaration, nameof(source), "A declaration goes through DeclareAsync and review; choose the automatic source or Adjustment.");
+        CheckRequest(request);
+        return request.Actor ?? throw new ArgumentException("request.Actor must be set for a recorded entry, e.g. LedgerActor.ForSystem(\"work-orders\").", nameof(request));
+    }
+
+    private static void CheckReviewer(LedgerReviewer reviewer)
+    {
+        Preconditions.CheckArgument(reviewer.Member.IsSpecified, nameof(reviewer), "reviewer.Member must be a real member id, not default.");
+        Preconditions.CheckArgument(reviewer.Unit.IsSpecified, nameof(reviewer), "reviewer.Unit must be a real unit id, not default.");
+    }
+
+    private static void CheckActor(LedgerActor actor, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(actor))] string paramName = "") =>
+        Preconditions.CheckArgument(actor.Value is not null, paramName, $"{paramName} must be a real actor, not default.");
+
+    /// <summary>Returns the first entry of a key when the replayed request matches it; throws when the key was used for something else.</summary>
+    private static LedgerEntry Replayed(LedgerEntry existing, string ruleBookId, LedgerSource source, LedgerEntryRequest request, bool adjustment)
+    {
+        bool same = existing.RuleBookId == ruleBookId && existing.Member == request.Member && existing.ItemCode == request.ItemCode
+                    && existing.Source == source && existing.IsAdjustment == adjustment && !existing.IsReversal
+                    && (existing.OriginallyOccurredOn ?? existing.OccurredOn) == request.OccurredOn;
+        Preconditions.CheckState(same, ErrorCodes.LedgerIdempotencyConflict,
+            $"Idempotency key '{request.IdempotencyKey}' was already used for {existing.Id} ({existing.Member}, '{existing.ItemCode}', {existing.Source}, "
+            + $"{existing.OriginallyOccurredOn ?? existing.OccurredOn:yyyy-MM-dd}); a retry must repeat the original request, and a new entry needs a new key.");
+        return existing;
+    }
+
+    private async Task CheckJurisdictionAsync(LedgerEntry entry, LedgerReviewer reviewer, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckState(reviewer.Member != entry.Member, ErrorCodes.LedgerSelfReview,
+            $"{reviewer.Member} cannot review their own declaration {entry.Id}.");
+        var today = Today;
+        var index = await organisation.BuildIndexAsync(today, cancellationToken).ConfigureAwait(false);
+        if (!index.IsWithinJurisdiction(reviewer.Unit, entry.Member))
+        {
+            string where = index.Contains(entry.Member) ? $"whose branch is {index.ParentOf(entry.Member)}" : "who is not on the roster";
+            throw new GridGovernanceException(ErrorCodes.LedgerOutsideJurisdiction,
+                $"{reviewer.Unit} does not have {entry.Member} ({where}) within its jurisdiction on {today:yyyy-MM-dd}; {reviewer.Member} cannot review {entry.Id} for it.");
+        }
+    }
+
+    private async Task CheckOnRosterAsync(MemberId member, LocalDate date, CancellationToken cancellationToken)
+    {
+        var found = await members.GetByIdAsync(member, cancellationToken).ConfigureAwait(false)
+            ?? throw new EntityNotFoundException(nameof(Member), member);
+        Preconditions.CheckState(found.BranchOn(date) is not null, ErrorCodes.NotOnRoster, $"{member} was not on the roster on {date:yyyy-MM-dd}.");
+    }
+
+    /// <summary>The publications covering a date, none frozen (throws otherwise); a write into the date re-saves them as a guard.</summary>
+    private async Task<IReadOnlyList<PeriodPublication>> OpenPublicationsAsync(string ruleBookId, LocalDate date, CancellationToken cancellationToken)
+    {
+        var covering = await publications.ListAsync(new PublicationsCovering(ruleBookId, date), cancellationToken).ConfigureAwait(false);
+        var frozen = covering.FirstOrDefault(p => p.IsFrozen);
+        if (frozen is not null)
+        {
+            throw new GridGovernanceException(ErrorCodes.LedgerPeriodFrozen,
+                $"{date:yyyy-MM-dd} lies in period {frozen.Period.Label} of rule book '{ruleBookId}', frozen on {frozen.FrozenOn:yyyy-MM-dd}; "
+                + "its results never change. Record a late correction with RecordAdjustmentAsync, dated in an open period.");
+        }
+        return covering;
+    }
+
+    private async Task SaveAsync(IReadOnlyList<PeriodPublication> guarded, CancellationToken cancellationToken)
+    {
+        foreach (var publication in guarded)
+        {
+            await publications.UpdateAsync(publication, cancellationToken).ConfigureAwait(false);
+        }
+        await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<LedgerEntry> LoadAsync(LedgerEntryId id, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckArgument(id.IsSpecified, nameof(id), "The entry id must be a real id, not default.");
+        return await entries.GetByIdAsync(id, cancellationToken).ConfigureAwait(false)
+            ?? throw new EntityNotFoundException(nameof(LedgerEntry), id);
+    }
+
+    private async Task<LedgerEntryId> NextIdAsync(CancellationToken cancellationToken)
+    {
+        var latest = await entries.FirstOrDefaultAsync(new LatestLedgerEntry(), cancellationToken).ConfigureAwait(false);
+        return new LedgerEntryId((latest?.Id.Value ?? 0) + 1);
+    }
+
+    private Task<LedgerEntry?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
+        entries.SingleOrDefaultAsync(new LedgerEntryByIdempotencyKey(key), cancellationToken);
+
+    private async Task<T> WriteAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        // Retrying is only safe when everything the save would write is ours to rebuild.
+        bool ours = !unitOfWork.HasChanges;
+        for (int attempts = 1; ; attempts++)
+        {
+            try
+            {
+                return await attempt().ConfigureAwait(false);
+            }
+            catch (GridGovernanceException e) when (ours && attempts < MaxAttempts && (e is ConcurrencyException || e.Code == ErrorCodes.DuplicateKey))
+            {
+                unitOfWork.DiscardChanges();
+            }
+            catch when (ours)
+            {
+                // Leave the scope as clean as it was, whatever failed after staging.
+                unitOfWork.DiscardChanges();
+                throw;
+            }
+            // A short random pause spreads out writers that keep colliding on the next id.
+            await Task.Delay(Random.Shared.Next(1, 1 << Math.Min(attempts, 6)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
