@@ -37,29 +37,26 @@ public static class AssessmentEngine
     public static AssessmentResult Assess(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, ReadOnlySpan<AssessmentEntry> entries)
     {
         var plan = new Plan(Preconditions.CheckNotNull(ruleBook), Preconditions.CheckNotNull(period), Preconditions.CheckNotNull(roster));
-        var acc = new Accumulator[plan.Members.Length * plan.ItemCount];
-        var ignored = new int[plan.Members.Length];
+        var tally = new Tally(plan);
         int outside = 0, unknown = 0;
-        int items = plan.ItemCount;
 
+        const int Ahead = 16;
         for (int k = 0; k < entries.Length; k++)
         {
-            switch (Accumulate(plan, acc, ignored, in entries[k], out _))
+            if (k + Ahead < entries.Length)
             {
-                case Added.OutsidePeriod:
-                    outside++;
-                    break;
-                case Added.UnknownMember:
-                    unknown++;
-                    break;
+                Prefetch(plan, tally, in entries[k + Ahead]);
             }
+            var added = Accumulate(plan, tally, in entries[k], out _);
+            outside += added == Added.OutsidePeriod ? 1 : 0;
+            unknown += added == Added.UnknownMember ? 1 : 0;
         }
 
         var results = new MemberAssessment[plan.Members.Length];
         List<int>? replay = null;
         for (int m = 0; m < results.Length; m++)
         {
-            var result = plan.Finish(m, acc.AsSpan(m * items, items), ignored[m]);
+            var result = plan.Finish(m, tally);
             if (result is null)
             {
                 (replay ??= []).Add(m);
@@ -71,7 +68,7 @@ public static class AssessmentEngine
         }
         if (replay is not null)
         {
-            Replay(plan, entries, replay, results, ignored);
+            Replay(plan, entries, replay, results);
         }
         return new AssessmentResult(ruleBook, period, [.. results], outside, unknown);
     }
@@ -110,11 +107,34 @@ public static class AssessmentEngine
         UnknownMember,
     }
 
-    /// <summary>Folds one entry into the accumulators: O(1), no allocation.</summary>
-    internal static Added Accumulate(Plan plan, Accumulator[] acc, int[] ignored, in AssessmentEntry e, out int member)
+    /// <summary>
+    /// Asks the processor to fetch the slot a later entry will add to: the slots of a city (100k members × items)
+    /// do not fit in cache, and overlapping those fetches is most of the speed of the bulk pass.
+    /// </summary>
+    private static unsafe void Prefetch(Plan plan, Tally tally, in AssessmentEntry e)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            return;
+        }
+        int m = plan.MemberIndex(e.Member);
+        int slot = m * plan.ItemCount + e.Item;
+        if (m >= 0 && (uint)slot < (uint)tally.Packed.Length)
+        {
+            fixed (long* p = &tally.Packed[slot])
+            {
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(p);
+            }
+        }
+    }
+
+    /// <summary>Folds one entry into the tally: O(1), no allocation on the common path.</summary>
+    internal static Added Accumulate(Plan plan, Tally tally, in AssessmentEntry e, out int member)
     {
         member = -1;
-        if (e.OccurredOn < plan.Period.Start || e.OccurredOn > plan.Period.End)
+        var date = e.OccurredOn;
+        int key = Plan.Key(date);
+        if (key < plan.StartKey || key > plan.EndKey)
         {
             return Added.OutsidePeriod;
         }
@@ -125,23 +145,50 @@ public static class AssessmentEngine
         }
         member = m;
         int items = plan.ItemCount;
-        if ((uint)e.Item >= (uint)items)
+        int item = e.Item;
+        if ((uint)item >= (uint)items)
         {
-            throw new ArgumentException($"An entry names item position {e.Item}, but the rule book '{plan.Book.Id}' has {items} items.", "entries");
+            throw new ArgumentException($"An entry names item position {item}, but the rule book '{plan.Book.Id}' has {items} items.", "entries");
         }
-        if (!plan.TryValue(in e, plan.Kinds[m], out long value, out bool once))
+        ref readonly var rule = ref plan.RuleOn(item, key, out bool inForce);
+        long value;
+        if (!inForce || (rule.EligibleMask & (1 << (int)plan.Kinds[m])) == 0)
         {
-            ignored[m]++;
+            tally.Ignored[m]++;
             return Added.Ignored;
         }
-        ref var a = ref acc[m * items + e.Item];
+        switch (rule.Kind)
+        {
+            case ItemKind.Fixed:
+            case ItemKind.Deduction:
+            case ItemKind.Veto:
+                value = e.AfterReminder && rule.DoubleAfterReminder ? rule.Units * 2 : rule.Units;
+                break;
+            case ItemKind.Discretionary:
+                value = Math.Clamp(e.Value.Units, rule.Minimum, rule.Maximum);
+                break;
+            case ItemKind.Tiered when (uint)e.Tier < (uint)rule.Tiers.Length:
+                value = e.AfterReminder && rule.DoubleAfterReminder ? rule.Tiers[e.Tier] * 2 : rule.Tiers[e.Tier];
+                break;
+            default:
+                tally.Ignored[m]++;
+                return Added.Ignored; // a bad tier, or a threshold or grant: those the engine computes itself
+        }
+        int slot = m * items + item;
+        if (!plan.SideItems[item])
+        {
+            // Count and signed sum in one long: count << 44 plus the sum (|sum| < 2^43 units).
+            tally.Packed[slot] += (1L << 44) + value;
+            return Added.Counted;
+        }
+        ref var a = ref CollectionsMarshal.GetValueRefOrAddDefault(tally.Side, slot, out _);
         a.Count++;
-        if (once)
+        if (rule.OncePerPeriod)
         {
             // An item's versions may differ on once-per-period: only the once-occurrences compete for one place.
-            if (++a.OnceCount == 1 || Preferred(value, e.OccurredOn, e.Sequence, a.FirstValue, a.FirstDay, a.FirstSequence))
+            if (++a.OnceCount == 1 || Preferred(value, date, e.Sequence, a.FirstValue, a.FirstDay, a.FirstSequence))
             {
-                a.FirstDay = e.OccurredOn;
+                a.FirstDay = date;
                 a.FirstSequence = e.Sequence;
                 a.FirstValue = value;
             }
@@ -157,7 +204,7 @@ public static class AssessmentEngine
         return Added.Counted;
     }
 
-    private static void Replay(Plan plan, ReadOnlySpan<AssessmentEntry> entries, List<int> members, MemberAssessment[] results, int[] ignored)
+    private static void Replay(Plan plan, ReadOnlySpan<AssessmentEntry> entries, List<int> members, MemberAssessment[] results)
     {
         var lists = members.ToDictionary(m => m, _ => new List<AssessmentEntry>());
         foreach (ref readonly var e in entries)
@@ -329,12 +376,76 @@ public static class AssessmentEngine
         public int OnceCount;
     }
 
+    /// <summary>The running sums of an assessment: a packed long per (member, item), and a side table for items that count once per period or can go both ways.</summary>
+    internal sealed class Tally
+    {
+        internal Tally(Plan plan)
+        {
+            Packed = new long[plan.Members.Length * plan.ItemCount];
+            Ignored = new int[plan.Members.Length];
+        }
+
+        internal long[] Packed { get; }
+
+        internal Dictionary<int, Accumulator> Side { get; } = [];
+
+        internal int[] Ignored { get; }
+    }
+
+    /// <summary>One item version flattened for the hot loop.</summary>
+    internal readonly struct ItemRule
+    {
+        internal ItemRule(RuleItemVersion version)
+        {
+            Kind = version.Kind;
+            OncePerPeriod = version.OncePerPeriod;
+            DoubleAfterReminder = version.DoubleAfterReminder;
+            Units = version.Points.Units;
+            Minimum = version.Minimum?.Units ?? 0;
+            Maximum = version.Maximum?.Units ?? 0;
+            Tiers = [.. version.Tiers.Select(t => t.Points.Units)];
+            int mask = 0;
+            foreach (var kind in version.EligibleKinds)
+            {
+                mask |= 1 << (int)kind;
+            }
+            EligibleMask = version.EligibleKinds.Count == 0 ? -1 : mask;
+        }
+
+        internal ItemKind Kind { get; }
+
+        internal bool OncePerPeriod { get; }
+
+        internal bool DoubleAfterReminder { get; }
+
+        internal long Units { get; }
+
+        internal long Minimum { get; }
+
+        internal long Maximum { get; }
+
+        internal long[] Tiers { get; }
+
+        internal int EligibleMask { get; }
+
+        /// <summary>Whether an occurrence can be worth more than zero, and less than zero.</summary>
+        internal (bool Positive, bool Negative) Signs => Kind switch
+        {
+            ItemKind.Fixed or ItemKind.AutomaticGrant => (true, false),
+            ItemKind.Deduction or ItemKind.Threshold or ItemKind.Veto => (false, Units < 0),
+            ItemKind.Discretionary => (Maximum > 0, Minimum < 0),
+            ItemKind.Tiered => (Tiers.Any(t => t > 0), Tiers.Any(t => t < 0)),
+            _ => (false, false),
+        };
+    }
+
     /// <summary>Everything precomputed from the rule book, period and roster.</summary>
     internal sealed class Plan
     {
         private readonly IdMap memberMap;
         private readonly RuleItemVersion?[] singleVersion; // non-null when one version covers the whole period
         private readonly bool[] vetoItems;
+        private readonly decimal[] kindMultipliers;
 
         internal Plan(RuleBook book, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster)
         {
@@ -357,6 +468,7 @@ public static class AssessmentEngine
             PeriodVersions = new RuleItemVersion?[ItemCount];
             ItemCaps = new PointsCap?[ItemCount];
             vetoItems = [.. book.Versions.Select(vs => vs.Any(v => v.Kind == ItemKind.Veto))];
+            kindMultipliers = [.. Enum.GetValues<MemberKind>().Select(book.MultiplierFor)];
             var thresholds = new List<(int, ThresholdRule, long, int)>();
             var grants = new List<(int, RuleItemVersion)>();
             for (int i = 0; i < ItemCount; i++)
@@ -381,6 +493,62 @@ public static class AssessmentEngine
             }
             Thresholds = [.. thresholds];
             Grants = [.. grants];
+
+            StartKey = Key(period.Start);
+            EndKey = Key(period.End);
+            SegmentStart = new int[ItemCount + 1];
+            var fromKeys = new List<int>();
+            var rules = new List<ItemRule>();
+            SideItems = new bool[ItemCount];
+            for (int i = 0; i < ItemCount; i++)
+            {
+                SegmentStart[i] = rules.Count;
+                bool positive = false, negative = false, once = false;
+                foreach (var version in book.Versions[i])
+                {
+                    fromKeys.Add(Key(version.EffectiveFrom));
+                    var rule = new ItemRule(version);
+                    rules.Add(rule);
+                    var (p, n) = rule.Signs;
+                    positive |= p;
+                    negative |= n;
+                    once |= version.OncePerPeriod;
+                }
+                SideItems[i] = once || (positive && negative);
+            }
+            SegmentStart[ItemCount] = rules.Count;
+            SegmentFromKey = [.. fromKeys];
+            SegmentRules = [.. rules];
+        }
+
+        internal int StartKey { get; }
+
+        internal int EndKey { get; }
+
+        /// <summary>Per item, where its versions start in <see cref="SegmentFromKey"/> and <see cref="SegmentRules"/>.</summary>
+        internal int[] SegmentStart { get; }
+
+        internal int[] SegmentFromKey { get; }
+
+        internal ItemRule[] SegmentRules { get; }
+
+        /// <summary>Items whose occurrences go to the side table (once per period, or both signs possible).</summary>
+        internal bool[] SideItems { get; }
+
+        /// <summary>An order-preserving number for an ISO date, cheaper to compare than a LocalDate.</summary>
+        internal static int Key(LocalDate date) => (date.Year << 9) | (date.Month << 5) | date.Day;
+
+        /// <summary>The flattened version of an item in force on a date key.</summary>
+        internal ref readonly ItemRule RuleOn(int item, int key, out bool inForce)
+        {
+            int first = SegmentStart[item];
+            int s = SegmentStart[item + 1] - 1;
+            while (s > first && SegmentFromKey[s] > key)
+            {
+                s--;
+            }
+            inForce = SegmentFromKey[s] <= key;
+            return ref SegmentRules[s];
         }
 
         internal RuleBook Book { get; }
@@ -468,7 +636,7 @@ public static class AssessmentEngine
         }
 
         /// <summary>The closed form for one member, or null when a refuse-mode cap binds and the member must be replayed in order.</summary>
-        internal MemberAssessment? Finish(int m, ReadOnlySpan<Accumulator> acc, int ignored)
+        internal MemberAssessment? Finish(int m, Tally tally)
         {
             var kind = Kinds[m];
             var categoryPositive = new long[Book.Categories.Length];
@@ -487,20 +655,35 @@ public static class AssessmentEngine
                     }
                 }
             }
-            for (int i = 0; i < acc.Length; i++)
+            int baseSlot = m * ItemCount;
+            var packed = tally.Packed;
+            for (int i = 0; i < ItemCount; i++)
             {
-                ref readonly var a = ref acc[i];
-                if (a.Count == 0)
+                long positive = 0, negative = 0;
+                int count = 0;
+                long p = packed[baseSlot + i];
+                if (p != 0)
+                {
+                    count = (int)((p + (1L << 43)) >> 44);
+                    long sum = p - ((long)count << 44);
+                    if (sum >= 0) positive = sum; else negative = sum;
+                }
+                if (SideItems[i] && tally.Side.TryGetValue(baseSlot + i, out var a))
+                {
+                    positive += a.Positive;
+                    negative += a.Negative;
+                    count += a.Count - a.OnceCount;
+                    if (a.OnceCount > 0)
+                    {
+                        count++;
+                        if (a.FirstValue >= 0) positive += a.FirstValue; else negative += a.FirstValue;
+                    }
+                }
+                if (count == 0)
                 {
                     continue;
                 }
-                long positive = a.Positive, negative = a.Negative;
-                counts[i] += a.Count - a.OnceCount;
-                if (a.OnceCount > 0)
-                {
-                    counts[i] += 1;
-                    if (a.FirstValue >= 0) positive += a.FirstValue; else negative += a.FirstValue;
-                }
+                counts[i] += count;
                 raw += positive;
                 categoryNegative[Book.ItemCategories[i]] += negative;
                 if (positive > 0 && !AddCapped(i, positive, categoryPositive))
@@ -527,7 +710,7 @@ public static class AssessmentEngine
                     categoryPositive[c] = cap.Limit.Units;
                 }
             }
-            return Build(m, categoryPositive, categoryNegative, counts, raw, ignored);
+            return Build(m, categoryPositive, categoryNegative, counts, raw, tally.Ignored[m]);
         }
 
         /// <summary>Adds an item's positive sum under its item cap; false when a refuse-mode item cap binds.</summary>
@@ -562,7 +745,7 @@ public static class AssessmentEngine
                 vetoed = counts[i] > 0 && vetoItems[i];
             }
             var total = Points.FromUnits(awarded + deducted);
-            var score = total.Multiply(Book.MultiplierFor(subject.Kind)).Multiply(subject.Multiplier);
+            var score = total.Multiply(kindMultipliers[(int)subject.Kind]).Multiply(subject.Multiplier);
             return new MemberAssessment(subject, ImmutableCollectionsMarshal.AsImmutableArray(totals), ImmutableCollectionsMarshal.AsImmutableArray(counts),
                 Points.FromUnits(awarded), Points.FromUnits(deducted), Points.FromUnits(raw - awarded), score, vetoed, ignored);
         }

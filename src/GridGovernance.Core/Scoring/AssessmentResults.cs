@@ -58,8 +58,6 @@ public sealed class MemberAssessment
 [Immutable]
 public sealed class AssessmentResult
 {
-    private readonly ImmutableDictionary<MemberId, int> positions;
-
     internal AssessmentResult(RuleBook ruleBook, AssessmentPeriod period, ImmutableArray<MemberAssessment> members, int entriesOutsidePeriod, int entriesOfUnknownMembers)
     {
         RuleBook = ruleBook;
@@ -67,7 +65,6 @@ public sealed class AssessmentResult
         Members = members;
         EntriesOutsidePeriod = entriesOutsidePeriod;
         EntriesOfUnknownMembers = entriesOfUnknownMembers;
-        positions = members.Select((m, i) => (m.Member, i)).ToImmutableDictionary(p => p.Member, p => p.i);
     }
 
     /// <summary>The rule book used.</summary>
@@ -89,7 +86,29 @@ public sealed class AssessmentResult
     /// <param name="member">The member.</param>
     /// <exception cref="ArgumentException">The member is not on the roster.</exception>
     public MemberAssessment this[MemberId member] =>
-        positions.TryGetValue(member, out var i) ? Members[i] : throw new ArgumentException($"{member} is not on the assessment roster.", nameof(member));
+        TryFind(member, out var result) ? result : throw new ArgumentException($"{member} is not on the assessment roster.", nameof(member));
+
+    /// <summary>Finds a member's result (members are in id order, so this is a binary search).</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="result">The result, when found.</param>
+    /// <returns><c>false</c> when the member is not on the roster.</returns>
+    public bool TryFind(MemberId member, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MemberAssessment? result)
+    {
+        int lo = 0, hi = Members.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int c = Members[mid].Member.Value.CompareTo(member.Value);
+            if (c == 0)
+            {
+                result = Members[mid];
+                return true;
+            }
+            if (c < 0) lo = mid + 1; else hi = mid - 1;
+        }
+        result = null;
+        return false;
+    }
 
     /// <summary>A category's total for a member.</summary>
     /// <param name="member">The member.</param>
@@ -101,6 +120,6 @@ public sealed class AssessmentResult
     public SubtreeRollup ScoresByUnit(HierarchyIndex index)
     {
         Preconditions.CheckNotNull(index);
-        return index.RollUp(n => n.Kind == NodeKind.Member && positions.TryGetValue(n.AsMember(), out var i) ? Members[i].Score.Units : 0);
+        return index.RollUp(n => n.Kind == NodeKind.Member && TryFind(n.AsMember(), out var m) ? m.Score.Units : 0);
     }
 }

@@ -10,8 +10,7 @@ namespace GridGovernance.Scoring;
 public sealed class LiveAssessment
 {
     private readonly AssessmentEngine.Plan plan;
-    private readonly AssessmentEngine.Accumulator[] accumulators;
-    private readonly int[] ignored;
+    private readonly AssessmentEngine.Tally tally;
     private readonly List<AssessmentEntry>[] entriesByMember;
     private readonly MemberAssessment?[] results;
 
@@ -23,8 +22,7 @@ public sealed class LiveAssessment
     public LiveAssessment(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, ReadOnlySpan<AssessmentEntry> entries = default)
     {
         plan = new AssessmentEngine.Plan(Preconditions.CheckNotNull(ruleBook), Preconditions.CheckNotNull(period), Preconditions.CheckNotNull(roster));
-        accumulators = new AssessmentEngine.Accumulator[plan.Members.Length * plan.ItemCount];
-        ignored = new int[plan.Members.Length];
+        tally = new AssessmentEngine.Tally(plan);
         entriesByMember = new List<AssessmentEntry>[plan.Members.Length];
         results = new MemberAssessment?[plan.Members.Length];
         foreach (var entry in entries)
@@ -45,7 +43,7 @@ public sealed class LiveAssessment
     /// <exception cref="ArgumentException">The entry names an item position the rule book does not have.</exception>
     public bool Add(in AssessmentEntry entry)
     {
-        switch (AssessmentEngine.Accumulate(plan, accumulators, ignored, in entry, out int m))
+        switch (AssessmentEngine.Accumulate(plan, tally, in entry, out int m))
         {
             case AssessmentEngine.Added.OutsidePeriod:
                 EntriesOutsidePeriod++;
@@ -84,6 +82,6 @@ public sealed class LiveAssessment
     }
 
     private MemberAssessment ResultOf(int m) =>
-        results[m] ??= plan.Finish(m, accumulators.AsSpan(m * plan.ItemCount, plan.ItemCount), ignored[m])
+        results[m] ??= plan.Finish(m, tally)
                        ?? AssessmentEngine.Simulate(plan, m, [.. entriesByMember[m] ?? []], outcomes: null);
 }
