@@ -1,15 +1,19 @@
 #:project ../../src/GridGovernance.Testing/GridGovernance.Testing.csproj
 
 // Quickstart: build a generated district (Wanshan-sized: 16 communities over 4 streets) on the in-memory store,
-// print its tree summary and the coverage figures officials report, then merge two streets as Shantou did and
-// ask the hierarchy "as of" before and after.
+// print its tree summary and the coverage figures officials report, merge two streets as Shantou did and ask the
+// hierarchy "as of" before and after; then run a quarter of points (积分) under the Laiwu rule book and print the
+// ranking board (排名晾晒) with masked names.
 //
 //   dotnet run docs/examples/quickstart.cs
 
+using System.Runtime.CompilerServices;
 using GridGovernance;
 using GridGovernance.Organisation;
+using GridGovernance.Scoring;
 using GridGovernance.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 var city = CityGenerator.Generate(CitySize.District, seed: 2024);
 await using var services = new ServiceCollection()
@@ -87,3 +91,43 @@ using (var scope = services.CreateScope())
         Console.WriteLine($"  Moving a street under a street is refused: {e.Code}");
     }
 }
+
+// A quarter of points (积分): the Laiwu rule book from JSON, a few declarations through 申报 → 审核, a quarter of
+// generated activity, the assessment (量化考核), stars and the public ranking board (排名晾晒) with masked names.
+var ruleBook = RuleBookJson.Read(File.ReadAllText(Path.Combine(SourceFolder(), "laiwu-rulebook.json")));
+var quarter = AssessmentPeriod.Quarter(2024, 1);
+var roster = city.Roster.Members.Select(m => new AssessmentSubject(m.Id, m.Kind, m.BranchId)).ToArray();
+var names = city.Roster.Members.ToDictionary(m => m.Id, m => m.Name);
+using (var scope = services.CreateScope())
+{
+    var ledger = scope.ServiceProvider.GetRequiredService<PointsLedgerService>();
+    var reviewer = new LedgerReviewer(roster[0].Member, city.District);
+    foreach (var (subject, day) in roster.Skip(1).Take(3).Select((s, i) => (s, i)))
+    {
+        var declared = await ledger.DeclareAsync(ruleBook, new LedgerEntryRequest
+        {
+            Member = subject.Member,
+            ItemCode = "volunteer-activity",
+            OccurredOn = quarter.Start.PlusDays(10 + day),
+            IdempotencyKey = $"quickstart-{subject.Member.Value}",
+            Evidence = "sign-in sheet",
+        });
+        await ledger.ApproveAsync(ruleBook, declared.Id, reviewer);
+    }
+    var approved = await ledger.ExportForAssessmentAsync(ruleBook, quarter);
+    var generated = ScoringGenerator.Ledger(ruleBook, quarter, roster, count: roster.Length * 30, seed: 2024);
+    var result = AssessmentEngine.Assess(ruleBook, quarter, roster, [.. approved, .. generated]);
+
+    Console.WriteLine();
+    Console.WriteLine($"Points {quarter}: {approved.Length} declared and approved + {generated.Length:N0} generated entries for {roster.Length:N0} members");
+    var stars = StarCalculator.For(result).ToDictionary(s => s.Member);
+    var board = RankingBoard.Rank(result, new BottomLineRules { Floor = Points.From(0), NegativeListItems = ["violation", "disciplinary-sanction"] });
+    Console.WriteLine($"{"rank",4}  {"name",-6} {"score",8}  stars  flags");
+    foreach (var row in board.Benchmarks(10))
+    {
+        Console.WriteLine($"{row.Rank,4}  {PersonalDataMasking.MaskName(names[row.Member]),-6} {row.Score,8}  {stars[row.Member].BandStars,5}  {row.Flags}");
+    }
+    Console.WriteLine($"  … {board.Flagged().Length} members flagged for 底线管理 (kept in the ranking, not dropped)");
+}
+
+static string SourceFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;

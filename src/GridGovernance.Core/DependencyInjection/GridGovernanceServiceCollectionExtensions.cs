@@ -1,6 +1,7 @@
 using GridGovernance;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
+using GridGovernance.Scoring;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 
@@ -65,6 +66,8 @@ public static class GridGovernanceServiceCollectionExtensions
             ? ServiceDescriptor.Describe(typeof(IReadRepository<>), implementation, repository.Lifetime)
             : ServiceDescriptor.Scoped(typeof(IReadRepository<>), typeof(InMemoryRepository<>)));
         services.TryAddScoped<OrganisationService>();
+        services.TryAddScoped<PointsLedgerService>();
+        services.TryAddScoped<RedemptionService>();
         return services;
     }
 }
