@@ -35,9 +35,15 @@ public readonly struct Points : IEquatable<Points>, IComparable<Points>, ICompar
     /// <exception cref="ArgumentException"><paramref name="value"/> has more than four decimal places or is too large.</exception>
     public static Points From(decimal value)
     {
+        if (value is > long.MaxValue / 2 / UnitsPerPoint or < long.MinValue / 2 / UnitsPerPoint)
+        {
+            throw new ArgumentException($"value ({value}) is too large for points.", nameof(value));
+        }
         decimal scaled = value * UnitsPerPoint;
-        Preconditions.CheckArgument(scaled == decimal.Truncate(scaled), nameof(value), $"value ({value}) has more than four decimal places; points are exact to 0.0001.");
-        Preconditions.CheckArgument(scaled is >= long.MinValue / 2 and <= long.MaxValue / 2, nameof(value), $"value ({value}) is too large for points.");
+        if (scaled != decimal.Truncate(scaled))
+        {
+            throw new ArgumentException($"value ({value}) has more than four decimal places; points are exact to 0.0001.", nameof(value));
+        }
         return new Points((long)scaled);
     }
 

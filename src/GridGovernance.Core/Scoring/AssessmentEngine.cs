@@ -99,6 +99,9 @@ public static class AssessmentEngine
         return new MemberExplanation(result, [.. outcomes]);
     }
 
+    private const int CountBits = 20;
+    private const long CountMask = (1L << CountBits) - 1;
+
     internal enum Added
     {
         Counted,
@@ -177,8 +180,17 @@ public static class AssessmentEngine
         int slot = m * items + item;
         if (!plan.SideItems[item])
         {
-            // Count and signed sum in one long: count << 44 plus the sum (|sum| < 2^43 units).
-            tally.Packed[slot] += (1L << 44) + value;
+            // Sum and count in one long: sum << 20 plus the count. Overflow is detected, never wrapped.
+            ref long packed = ref tally.Packed[slot];
+            long add = (value << CountBits) + 1;
+            long next = packed + add;
+            if (((packed ^ next) & (add ^ next)) < 0 || (packed & CountMask) == CountMask)
+            {
+                throw new ArgumentException(
+                    $"{e.Member} has more points or occurrences of '{plan.Book.Items[item].Code}' in {plan.Period} than the engine can add up " +
+                    $"(at most {CountMask - 1:N0} occurrences and {(long.MaxValue >> CountBits) / Points.UnitsPerPoint:N0} points per member and item).", "entries");
+            }
+            packed = next;
             return Added.Counted;
         }
         ref var a = ref CollectionsMarshal.GetValueRefOrAddDefault(tally.Side, slot, out _);
@@ -664,8 +676,8 @@ public static class AssessmentEngine
                 long p = packed[baseSlot + i];
                 if (p != 0)
                 {
-                    count = (int)((p + (1L << 43)) >> 44);
-                    long sum = p - ((long)count << 44);
+                    count = (int)(p & CountMask);
+                    long sum = p >> CountBits;
                     if (sum >= 0) positive = sum; else negative = sum;
                 }
                 if (SideItems[i] && tally.Side.TryGetValue(baseSlot + i, out var a))

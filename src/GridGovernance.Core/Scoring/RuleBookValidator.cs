@@ -101,10 +101,22 @@ internal static class RuleBookValidator
         }
     }
 
+    /// <summary>The most points one occurrence may be worth either way (keeps every engine sum exact).</summary>
+    internal const long MaximumOccurrencePoints = 1_000_000;
+
     private static void CheckVersion(RuleItemVersion v, string field, string code, HashSet<string> items, Action<string, string?, string, string> add)
     {
         void Add(string f, string message) => add(field + f, code, message, ErrorCodes.InvalidRuleBook);
         CheckCap(v.Cap, field + ".Cap", code, add);
+        var limit = Points.From((int)MaximumOccurrencePoints);
+        foreach (var (name, points) in new[] { ("Points", (Points?)v.Points), ("Minimum", v.Minimum), ("Maximum", v.Maximum) }
+                     .Concat((v.Tiers ?? []).Where(t => t is not null).Select(t => ($"Tiers[{t.Code}]", (Points?)t.Points))))
+        {
+            if (points is Points p && (p > limit || p < -limit))
+            {
+                Add("." + name, $"{name} ({p}) is beyond ±{MaximumOccurrencePoints:N0} points, the most one occurrence may be worth.");
+            }
+        }
         switch (v.Kind)
         {
             case ItemKind.Fixed:

@@ -226,4 +226,20 @@ public sealed class AssessmentEngineTest
         // 2024-12-31T16:30Z is already 2025-01-01 in Shanghai.
         Assert.Equal("2025", AssessmentPeriod.Containing(PeriodKind.Year, Instant.FromUtc(2024, 12, 31, 16, 30), zone).Label);
     }
+
+    [Fact]
+    public void SumsBeyondWhatTheEngineCanHold_ThrowInsteadOfWrapping()
+    {
+        var book = Book(null, Item("huge", V(ItemKind.Fixed, 1_000_000)));
+        var entries = Enumerable.Range(0, 1000).Select(i => E(Alice, 0, i % 300, i)).ToArray();
+        var exception = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject], entries));
+        Assert.Contains("huge", exception.Message);
+    }
+
+    [Fact]
+    public void RuleBook_RefusesAnOccurrenceWorthMoreThanAMillionPoints()
+    {
+        var exception = Assert.Throws<GridGovernanceValidationException>(() => Book(null, Item("huge", V(ItemKind.Fixed, 1_000_001))));
+        Assert.Contains(exception.Problems, p => p.Field == "Items[0].Versions[0].Points");
+    }
 }

@@ -30,7 +30,7 @@ public sealed partial class RankingBoardTest
     [Fact]
     public void Rank_ScoresTooFarApartToPack_StillRanked()
     {
-        // ±500 million points times a multiplier of 200,000 (±10^14 points): the spread does not fit the packed key,
+        // ±1 million points (the most an occurrence may be worth) times a multiplier of 10^8 (±10^14 points): the spread does not fit the packed key,
         // so the comparison sort takes over.
         var from = new LocalDate(2024, 1, 1);
         var book = RuleBook.Create(new RuleBookDefinition
@@ -40,11 +40,11 @@ public sealed partial class RankingBoardTest
             Categories = [new ScoreCategory("all", "All")],
             Items =
             [
-                new RuleItem("windfall", "all", "Windfall", [new RuleItemVersion { EffectiveFrom = from, Kind = ItemKind.Fixed, Points = Points.From(500_000_000m) }]),
-                new RuleItem("fine", "all", "Fine", [new RuleItemVersion { EffectiveFrom = from, Kind = ItemKind.Deduction, Points = Points.From(-500_000_000m) }]),
+                new RuleItem("windfall", "all", "Windfall", [new RuleItemVersion { EffectiveFrom = from, Kind = ItemKind.Fixed, Points = Points.From(1_000_000m) }]),
+                new RuleItem("fine", "all", "Fine", [new RuleItemVersion { EffectiveFrom = from, Kind = ItemKind.Deduction, Points = Points.From(-1_000_000m) }]),
             ],
         });
-        var roster = Enumerable.Range(1, 5).Select(i => new AssessmentSubject(new MemberId(i), MemberKind.LongResident, new OrgUnitId(1)) { Multiplier = 200_000m }).ToList();
+        var roster = Enumerable.Range(1, 5).Select(i => new AssessmentSubject(new MemberId(i), MemberKind.LongResident, new OrgUnitId(1)) { Multiplier = 100_000_000m }).ToList();
         AssessmentEntry[] entries =
         [
             new(new MemberId(2), 1, from, 0), new(new MemberId(4), 0, from, 0), new(new MemberId(5), 0, from, 0),
