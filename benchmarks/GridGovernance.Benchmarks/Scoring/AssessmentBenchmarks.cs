@@ -6,7 +6,8 @@ namespace GridGovernance.Benchmarks.Scoring;
 /// <summary>
 /// Full-year assessment of the generated ledger (city: 10M entries, 100k members, 12 categories) by the engine,
 /// against a straightforward LINQ GroupBy implementation of the same rules on the same data. Setup checks that
-/// both give the same score for every member, so the comparison is between equal answers.
+/// both give the same score for every member, so the comparison is between equal answers. Also: ranking every
+/// member of the result, and adding one entry to a live assessment.
 /// </summary>
 [MemoryDiagnoser]
 public class AssessmentBenchmarks
@@ -14,6 +15,7 @@ public class AssessmentBenchmarks
     private const int Adds = 4096;
     private ScoringData data = null!;
     private LiveAssessment live = null!;
+    private AssessmentResult result = null!;
     private AssessmentEntry[] extra = null!;
 
     [ParamsSource(nameof(Sizes))]
@@ -34,6 +36,7 @@ public class AssessmentBenchmarks
                 throw new InvalidOperationException($"The LINQ baseline gives {linq[member.Member]} for {member.Member}, the engine {member.Score}: not the same rules.");
             }
         }
+        result = engine;
         live = new LiveAssessment(data.RuleBook, data.Period, data.Roster, data.Entries);
         extra = data.Entries.AsSpan(0, Adds).ToArray();
     }
@@ -43,6 +46,9 @@ public class AssessmentBenchmarks
 
     [Benchmark]
     public int Assess_LinqGroupBy() => LinqAssessment.Assess(data.RuleBook, data.Period, data.Roster, data.Entries).Count;
+
+    [Benchmark]
+    public int Rank_AllMembers() => RankingBoard.Rank(result).Count;
 
     [Benchmark(OperationsPerInvoke = Adds)]
     public bool LiveAssessment_AddOne()
