@@ -51,6 +51,11 @@ public static partial class ErrorCodes
     public const string InvalidRole = "hierarchy.invalid-role";
     /// <summary>The member or household has left the roster.</summary>
     public const string NotOnRoster = "hierarchy.not-on-roster";
+    /// <summary>
+    /// An idempotency key already used (on the points ledger, an account, a redemption) was sent again with a
+    /// different request; a retry must repeat the original request exactly.
+    /// </summary>
+    public const string IdempotencyKeyConflict = "points.idempotency-key-conflict";
     /// <summary>A rule book breaks a rule (negative cap, overlapping tiers, a bad discretionary range...).</summary>
     public const string InvalidRuleBook = "points.invalid-rule-book";
     /// <summary>A functional organisation (regional committee) span or chair is invalid.</summary>

@@ -31,8 +31,6 @@ public static partial class ErrorCodes
     public const string LedgerNotInFrozenPeriod = "points.not-in-frozen-period";
     /// <summary>A reversal entry cannot itself be reversed; record a new entry instead.</summary>
     public const string LedgerReversalNotReversible = "points.reversal-not-reversible";
-    /// <summary>An idempotency key already used on the ledger was sent with a different request.</summary>
-    public const string LedgerIdempotencyConflict = "points.ledger-idempotency-conflict";
     /// <summary>The period has already been published for this rule book.</summary>
     public const string PublicationExists = "points.already-published";
     /// <summary>A period can be published only after its last day.</summary>

@@ -624,7 +624,7 @@ public sealed class PointsLedgerService
         bool same = existing.RuleBookId == ruleBookId && existing.Member == request.Member && existing.ItemCode == request.ItemCode
                     && existing.Source == source && existing.IsAdjustment == adjustment && !existing.IsReversal
                     && (existing.OriginallyOccurredOn ?? existing.OccurredOn) == request.OccurredOn;
-        Preconditions.CheckState(same, ErrorCodes.LedgerIdempotencyConflict,
+        Preconditions.CheckState(same, ErrorCodes.IdempotencyKeyConflict,
             $"Idempotency key '{request.IdempotencyKey}' was already used for {existing.Id} ({existing.Member}, '{existing.ItemCode}', {existing.Source}, "
             + $"{existing.OriginallyOccurredOn ?? existing.OccurredOn:yyyy-MM-dd}); a retry must repeat the original request, and a new entry needs a new key.");
         return existing;

@@ -9,9 +9,4 @@ public static partial class ErrorCodes
     public const string OutOfStock = "points.out-of-stock";
     /// <summary>A reward item is no longer offered (it was deactivated); nothing was redeemed.</summary>
     public const string RewardItemInactive = "points.reward-item-inactive";
-    /// <summary>
-    /// An idempotency key already used on the account was sent again with a different request (another amount,
-    /// item or quantity); a retry must repeat the original request exactly.
-    /// </summary>
-    public const string IdempotencyKeyConflict = "points.idempotency-key-conflict";
 }

@@ -58,7 +58,7 @@ public sealed partial class PointsLedgerServiceTest : IDisposable
     {
         await fixture.DeclareAsync(M1, "volunteer", D(5, 10), "app:42", value: 3);
 
-        var e = await fixture.FailsAsync(ErrorCodes.LedgerIdempotencyConflict,
+        var e = await fixture.FailsAsync(ErrorCodes.IdempotencyKeyConflict,
             s => s.DeclareAsync(Book, Request(M2, "volunteer", D(5, 10), "app:42", 3)));
         Assert.Contains("app:42", e.Message);
     }
