@@ -7,7 +7,6 @@
 //
 //   dotnet run docs/examples/quickstart.cs
 
-using System.Runtime.CompilerServices;
 using GridGovernance;
 using GridGovernance.Organisation;
 using GridGovernance.Scoring;
@@ -94,7 +93,7 @@ using (var scope = services.CreateScope())
 
 // A quarter of points (积分): the Laiwu rule book from JSON, a few declarations through 申报 → 审核, a quarter of
 // generated activity, the assessment (量化考核), stars and the public ranking board (排名晾晒) with masked names.
-var ruleBook = RuleBookJson.Read(File.ReadAllText(Path.Combine(SourceFolder(), "laiwu-rulebook.json")));
+var ruleBook = RuleBookJson.Read(File.ReadAllText(FindExample("laiwu-rulebook.json")));
 var quarter = AssessmentPeriod.Quarter(2024, 1);
 var roster = city.Roster.Members.Select(m => new AssessmentSubject(m.Id, m.Kind, m.BranchId)).ToArray();
 var names = city.Roster.Members.ToDictionary(m => m.Id, m => m.Name);
@@ -130,4 +129,22 @@ using (var scope = services.CreateScope())
     Console.WriteLine($"  … {board.Flagged().Length} members flagged for 底线管理 (kept in the ranking, not dropped)");
 }
 
-static string SourceFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+// The example files sit beside this one; look from the app's own folder hint and from the working directory up.
+static string FindExample(string name)
+{
+    var starts = new[] { AppContext.GetData("EntryPointFileDirectoryPath") as string, Directory.GetCurrentDirectory() };
+    foreach (var start in starts.OfType<string>())
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, name), Path.Combine(dir.FullName, "docs", "examples", name) })
+            {
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+    }
+    throw new FileNotFoundException($"{name} was not found beside the quickstart; run it from the repository: dotnet run docs/examples/quickstart.cs", name);
+}
