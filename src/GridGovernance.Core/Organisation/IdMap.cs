@@ -65,6 +65,9 @@ internal sealed class IdMap
         return new IdMap(null, dictionary, sorted, firstHandle);
     }
 
+    /// <summary>The dense table (handle + 1 by id), or null when the ids were sparse.</summary>
+    internal int[]? DenseTable => table;
+
     internal int HandleOf(int id)
     {
         if (table is not null)
