@@ -164,22 +164,10 @@ public static class AssessmentEngine
                     tally.Ignored[m]++;
                     continue;
                 }
-                long value;
-                switch (rule.Kind)
+                if (!TryValue(in rule, in e, out long value))
                 {
-                    case ItemKind.Fixed:
-                    case ItemKind.Deduction:
-                    case ItemKind.Veto:
-                        value = e.AfterReminder && rule.DoubleAfterReminder ? rule.Units * 2 : rule.Units;
-                        break;
-                    case ItemKind.Discretionary:
-                        value = Math.Clamp(e.Value.Units, rule.Minimum, rule.Maximum);
-                        break;
-                    default:
-                        var added = Accumulate(plan, tally, in e, out _);
-                        outside += added == Added.OutsidePeriod ? 1 : 0;
-                        unknown += added == Added.UnknownMember ? 1 : 0;
-                        continue;
+                    tally.Ignored[m]++;
+                    continue;
                 }
                 long* packed = packedBase + ((long)m * items + item);
                 long add = (value << CountBits) + 1;
@@ -192,6 +180,29 @@ public static class AssessmentEngine
                 }
                 *packed = next;
             }
+        }
+    }
+
+    /// <summary>What an occurrence is worth under a flattened rule; false for a bad tier, or for a threshold or grant (the engine computes those itself).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool TryValue(in ItemRule rule, in AssessmentEntry e, out long value)
+    {
+        switch (rule.Kind)
+        {
+            case ItemKind.Fixed:
+            case ItemKind.Deduction:
+            case ItemKind.Veto:
+                value = e.AfterReminder && rule.DoubleAfterReminder ? rule.Units * 2 : rule.Units;
+                return true;
+            case ItemKind.Discretionary:
+                value = Math.Clamp(e.Value.Units, rule.Minimum, rule.Maximum);
+                return true;
+            case ItemKind.Tiered when (uint)e.Tier < (uint)rule.Tiers.Length:
+                value = e.AfterReminder && rule.DoubleAfterReminder ? rule.Tiers[e.Tier] * 2 : rule.Tiers[e.Tier];
+                return true;
+            default:
+                value = 0;
+                return false;
         }
     }
 
@@ -218,28 +229,10 @@ public static class AssessmentEngine
             throw new ArgumentException($"An entry names item position {item}, but the rule book '{plan.Book.Id}' has {items} items.", "entries");
         }
         ref readonly var rule = ref plan.RuleOn(item, key, out bool inForce);
-        long value;
-        if (!inForce || (rule.EligibleMask & (1 << (int)plan.Kinds[m])) == 0)
+        if (!inForce || (rule.EligibleMask & (1 << (int)plan.Kinds[m])) == 0 || !TryValue(in rule, in e, out long value))
         {
             tally.Ignored[m]++;
             return Added.Ignored;
-        }
-        switch (rule.Kind)
-        {
-            case ItemKind.Fixed:
-            case ItemKind.Deduction:
-            case ItemKind.Veto:
-                value = e.AfterReminder && rule.DoubleAfterReminder ? rule.Units * 2 : rule.Units;
-                break;
-            case ItemKind.Discretionary:
-                value = Math.Clamp(e.Value.Units, rule.Minimum, rule.Maximum);
-                break;
-            case ItemKind.Tiered when (uint)e.Tier < (uint)rule.Tiers.Length:
-                value = e.AfterReminder && rule.DoubleAfterReminder ? rule.Tiers[e.Tier] * 2 : rule.Tiers[e.Tier];
-                break;
-            default:
-                tally.Ignored[m]++;
-                return Added.Ignored; // a bad tier, or a threshold or grant: those the engine computes itself
         }
         int slot = m * items + item;
         if (!plan.SideItems[item])
