@@ -442,6 +442,47 @@ public sealed class OrganisationService
         return await ChangeAsync(residentUnits, residentUnit, r => r.CoverBy(organisation, ownOrganisation), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Whether a unit may act on a node on a date — the same answer as <see cref="HierarchyIndex.IsWithinJurisdiction"/>
+    /// (the node is the unit or lies under it, or under a community a regional committee spans), found by walking
+    /// the node's ancestors through the repositories: O(depth), no index to build. For one authorisation check.
+    /// </summary>
+    /// <param name="actorUnit">The acting unit.</param>
+    /// <param name="target">The unit, member or household acted on.</param>
+    /// <param name="asOf">The date.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns><c>false</c> also when either does not exist on the date.</returns>
+    public async Task<bool> IsWithinJurisdictionAsync(OrgUnitId actorUnit, NodeRef target, LocalDate asOf, CancellationToken cancellationToken = default)
+    {
+        var actor = await units.GetByIdAsync(actorUnit, cancellationToken).ConfigureAwait(false);
+        if (actor is null || !actor.IsOpenOn(asOf))
+        {
+            return false;
+        }
+        OrgUnitId? start = target.Kind switch
+        {
+            NodeKind.Unit => target.AsUnit(),
+            NodeKind.Member => (await members.GetByIdAsync(target.AsMember(), cancellationToken).ConfigureAwait(false))?.BranchOn(asOf),
+            _ => (await households.GetByIdAsync(target.AsHousehold(), cancellationToken).ConfigureAwait(false))?.UnitOn(asOf),
+        };
+        var allowed = actor.SpannedOn(asOf).Append(actorUnit).ToHashSet();
+        int steps = 0;
+        for (OrgUnitId? current = start; current is OrgUnitId id && steps++ < 1_000;)
+        {
+            var unit = await units.GetByIdAsync(id, cancellationToken).ConfigureAwait(false);
+            if (unit is null || !unit.TryGetParentOn(asOf, out var parent))
+            {
+                return false; // not open that day: nothing under it exists then either
+            }
+            if (allowed.Contains(id))
+            {
+                return true;
+            }
+            current = parent;
+        }
+        return false;
+    }
+
     /// <summary>Builds the <see cref="HierarchyIndex"/> of the stored hierarchy as it stood on <paramref name="asOf"/>.</summary>
     /// <param name="asOf">The date.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>

@@ -54,3 +54,33 @@ public sealed class HierarchyIndexProperties
                && rollup.Total == index.HouseholdCount;
     }
 }
+
+public sealed class JurisdictionProperties
+{
+    [FsCheck.Xunit.Property(Arbitrary = new[] { typeof(GridGovernance.Testing.HierarchyArbitraries) }, MaxTest = 40)]
+    public bool IsWithinJurisdictionAsync_AgreesWithTheIndex(GridGovernance.Testing.GeneratedCity city, int seed)
+    {
+        using var harness = CityHarness.Import(city);
+        var random = new Random(seed);
+        var units = city.Roster.Units.Select(u => u.Id).ToArray();
+        var committee = new OrgUnitId(units.Max(u => u.Value) + 1);
+        var street = city.Roster.Units.First(u => u.Kind == GridGovernance.Organisation.UnitKind.Street).Id;
+        var community = city.Roster.Units.First(u => u.Kind == GridGovernance.Organisation.UnitKind.Community).Id;
+        harness.Run(s => s.AddUnitAsync(new GridGovernance.Organisation.UnitDraft(committee, GridGovernance.Organisation.UnitKind.RegionalCommittee, "区域党委", street), city.Date));
+        harness.Run(s => s.AddSpanAsync(committee, community, new Validity(city.Date)));
+        var index = harness.Run(s => s.BuildIndexAsync(city.Date));
+        var nodes = index.Roots.SelectMany(r => index.Descendants(r).Prepend(r)).ToArray();
+        var actors = units.Append(committee).ToArray();
+        for (int i = 0; i < 40; i++)
+        {
+            var actor = actors[random.Next(actors.Length)];
+            var target = nodes[random.Next(nodes.Length)];
+            bool expected = index.IsWithinJurisdiction(actor, target);
+            if (harness.Run(s => s.IsWithinJurisdictionAsync(actor, target, city.Date)) != expected)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -635,10 +635,10 @@ public sealed class PointsLedgerService
         Preconditions.CheckState(reviewer.Member != entry.Member, ErrorCodes.LedgerSelfReview,
             $"{reviewer.Member} cannot review their own declaration {entry.Id}.");
         var today = Today;
-        var index = await organisation.BuildIndexAsync(today, cancellationToken).ConfigureAwait(false);
-        if (!index.IsWithinJurisdiction(reviewer.Unit, entry.Member))
+        if (!await organisation.IsWithinJurisdictionAsync(reviewer.Unit, entry.Member, today, cancellationToken).ConfigureAwait(false))
         {
-            string where = index.Contains(entry.Member) ? $"whose branch is {index.ParentOf(entry.Member)}" : "who is not on the roster";
+            var branch = (await members.GetByIdAsync(entry.Member, cancellationToken).ConfigureAwait(false))?.BranchOn(today);
+            string where = branch is OrgUnitId b ? $"whose branch is {b}" : "who is not on the roster";
             throw new GridGovernanceException(ErrorCodes.LedgerOutsideJurisdiction,
                 $"{reviewer.Unit} does not have {entry.Member} ({where}) within its jurisdiction on {today:yyyy-MM-dd}; {reviewer.Member} cannot review {entry.Id} for it.");
         }
