@@ -55,11 +55,12 @@ public readonly struct Points : IEquatable<Points>, IComparable<Points>, ICompar
     /// <param name="units">The amount in units.</param>
     public static Points FromUnits(long units) => new(units);
 
-    /// <summary>Parses an invariant decimal such as <c>"-0.5"</c>.</summary>
+    /// <summary>Parses an invariant decimal such as <c>"-0.5"</c> (no thousands separators: <c>"1,5"</c> is refused, not read as 15).</summary>
     /// <param name="text">The text.</param>
     /// <exception cref="FormatException">The text is not a decimal.</exception>
     /// <exception cref="ArgumentException">It has more than four decimal places.</exception>
-    public static Points Parse(string text) => From(decimal.Parse(Preconditions.CheckNotNull(text), NumberStyles.Number, CultureInfo.InvariantCulture));
+    public static Points Parse(string text) =>
+        From(decimal.Parse(Preconditions.CheckNotNull(text), NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
 
     /// <summary>The amount as a decimal.</summary>
     public decimal ToDecimal() => (decimal)Units / UnitsPerPoint;

@@ -92,6 +92,8 @@ public sealed class RuleBook
     public static RuleBook Create(RuleBookDefinition definition)
     {
         Preconditions.CheckNotNull(definition);
+        // Copy every list first: a caller changing theirs later must not change a validated book.
+        definition = Copy(definition);
         var problems = RuleBookValidator.Validate(definition);
         if (problems.Count > 0)
         {
@@ -99,4 +101,24 @@ public sealed class RuleBook
         }
         return new RuleBook(definition);
     }
+
+    private static RuleBookDefinition Copy(RuleBookDefinition d) => d with
+    {
+        Categories = d.Categories is null ? null! : [.. d.Categories],
+        Items = d.Items is null ? null! : [.. d.Items.Select(item => item is null ? null! : item with
+        {
+            Versions = item.Versions is null ? null! : [.. item.Versions.Select(v => v is null ? null! : v with
+            {
+                EligibleKinds = v.EligibleKinds is null ? null! : [.. v.EligibleKinds],
+                Tiers = v.Tiers is null ? null! : [.. v.Tiers],
+            })],
+        })],
+        KindMultipliers = d.KindMultipliers is null ? null! : new Dictionary<MemberKind, decimal>(d.KindMultipliers),
+        Stars = d.Stars is null ? null! : d.Stars with
+        {
+            Bands = d.Stars.Bands is null ? null! : [.. d.Stars.Bands],
+            NamedStars = d.Stars.NamedStars is null ? null! : [.. d.Stars.NamedStars],
+            EventStarItems = d.Stars.EventStarItems is null ? null! : [.. d.Stars.EventStarItems],
+        },
+    };
 }

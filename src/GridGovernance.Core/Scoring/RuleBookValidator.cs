@@ -84,6 +84,10 @@ internal static class RuleBookValidator
 
         foreach (var (kind, multiplier) in d.KindMultipliers ?? new Dictionary<MemberKind, decimal>())
         {
+            if (!Enum.IsDefined(kind))
+            {
+                Add($"KindMultipliers[{(int)kind}]", ((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture), $"{(int)kind} is not a member kind.");
+            }
             if (multiplier < 0)
             {
                 Add($"KindMultipliers[{kind}]", kind.ToString(), $"The multiplier of {kind} must not be negative; it was {multiplier}.");
@@ -99,6 +103,10 @@ internal static class RuleBookValidator
         {
             add(field + ".Limit", key, $"A cap must be positive; it was {cap.Limit}.", ErrorCodes.InvalidRuleBook);
         }
+        if (cap is not null && !Enum.IsDefined(cap.Mode))
+        {
+            add(field + ".Mode", key, $"Cap mode {(int)cap.Mode} is neither Clip nor Refuse.", ErrorCodes.InvalidRuleBook);
+        }
     }
 
     /// <summary>The most points one occurrence may be worth either way (keeps every engine sum exact).</summary>
@@ -108,6 +116,21 @@ internal static class RuleBookValidator
     {
         void Add(string f, string message) => add(field + f, code, message, ErrorCodes.InvalidRuleBook);
         CheckCap(v.Cap, field + ".Cap", code, add);
+        if (v.EligibleKinds is null)
+        {
+            Add(".EligibleKinds", "EligibleKinds must not be null; leave it empty for every kind.");
+        }
+        else
+        {
+            foreach (var kind in v.EligibleKinds.Where(k => !Enum.IsDefined(k)))
+            {
+                Add(".EligibleKinds", $"EligibleKinds holds {(int)kind}, which is not a member kind.");
+            }
+        }
+        if (v.Tiers is null)
+        {
+            Add(".Tiers", "Tiers must not be null; leave it empty for an item that is not tiered.");
+        }
         var limit = Points.From((int)MaximumOccurrencePoints);
         foreach (var (name, points) in new[] { ("Points", (Points?)v.Points), ("Minimum", v.Minimum), ("Maximum", v.Maximum) }
                      .Concat((v.Tiers ?? []).Where(t => t is not null).Select(t => ($"Tiers[{t.Code}]", (Points?)t.Points))))
@@ -229,6 +252,11 @@ internal static class RuleBookValidator
             if (star?.Criterion is null)
             {
                 add(field, star?.Code, "A named star needs a criterion.", ErrorCodes.InvalidRuleBook);
+                continue;
+            }
+            if (!Enum.IsDefined(star.Criterion.Kind))
+            {
+                add(field + ".Criterion.Kind", star.Code, $"Criterion kind {(int)star.Criterion.Kind} is neither CategoryTotal nor ItemCount.", ErrorCodes.InvalidRuleBook);
                 continue;
             }
             bool known = star.Criterion.Kind == StarCriterionKind.CategoryTotal ? categories.Contains(star.Criterion.Code ?? "") : items.Contains(star.Criterion.Code ?? "");
