@@ -512,7 +512,6 @@ public static class AssessmentEngine
     internal sealed class Plan
     {
         private readonly IdMap memberMap;
-        private readonly RuleItemVersion?[] singleVersion; // non-null when one version covers the whole period
         private readonly bool[] vetoItems;
         private readonly decimal[] kindMultipliers;
 
@@ -534,7 +533,6 @@ public static class AssessmentEngine
             }
             Kinds = [.. Members.Select(s => s.Kind)];
             KindBits = [.. Kinds.Select(k => 1 << (int)k)];
-            singleVersion = new RuleItemVersion?[ItemCount];
             PeriodVersions = new RuleItemVersion?[ItemCount];
             ItemCaps = new PointsCap?[ItemCount];
             vetoItems = [.. book.Versions.Select(vs => vs.Any(v => v.Kind == ItemKind.Veto))];
@@ -543,15 +541,9 @@ public static class AssessmentEngine
             var grants = new List<(int, RuleItemVersion)>();
             for (int i = 0; i < ItemCount; i++)
             {
-                var versions = book.Versions[i];
                 var atEnd = book.VersionOn(i, period.End);
                 PeriodVersions[i] = atEnd;
                 ItemCaps[i] = atEnd?.Cap;
-                var atStart = book.VersionOn(i, period.Start);
-                if (atStart is not null && ReferenceEquals(atStart, atEnd))
-                {
-                    singleVersion[i] = atStart;
-                }
                 if (atEnd is { Kind: ItemKind.Threshold, Threshold: not null })
                 {
                     thresholds.Add((i, atEnd.Threshold, atEnd.Points.Units, book.IndexOfItem(atEnd.Threshold.CountedItem)));
@@ -667,34 +659,14 @@ public static class AssessmentEngine
         /// <summary>The points an entry is worth under the version in force on its date, or false when it does not count.</summary>
         internal bool TryValue(in AssessmentEntry e, MemberKind kind, out long value, out bool once)
         {
-            var version = singleVersion[e.Item] ?? Book.VersionOn(e.Item, e.OccurredOn);
-            value = 0;
-            once = false;
-            if (version is null || !Eligible(version, kind))
+            ref readonly var rule = ref RuleOn(e.Item, Key(e.OccurredOn), out bool inForce);
+            once = rule.OncePerPeriod;
+            if (!inForce || (rule.EligibleMask & (1 << (int)kind)) == 0)
             {
+                value = 0;
                 return false;
             }
-            once = version.OncePerPeriod;
-            switch (version.Kind)
-            {
-                case ItemKind.Fixed:
-                case ItemKind.Deduction:
-                case ItemKind.Veto:
-                    value = version.Points.Units * (e.AfterReminder && version.DoubleAfterReminder ? 2 : 1);
-                    return true;
-                case ItemKind.Discretionary:
-                    value = Math.Clamp(e.Value.Units, version.Minimum!.Value.Units, version.Maximum!.Value.Units);
-                    return true;
-                case ItemKind.Tiered:
-                    if ((uint)e.Tier >= (uint)version.Tiers.Count)
-                    {
-                        return false;
-                    }
-                    value = version.Tiers[e.Tier].Points.Units * (e.AfterReminder && version.DoubleAfterReminder ? 2 : 1);
-                    return true;
-                default:
-                    return false; // thresholds and grants are computed by the engine, never declared
-            }
+            return AssessmentEngine.TryValue(in rule, in e, out value);
         }
 
         internal EntryOutcomeKind WhyIgnored(in AssessmentEntry e, MemberKind kind)
