@@ -690,28 +690,6 @@ public sealed class PointsLedgerService
     private Task<LedgerEntry?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
         entries.SingleOrDefaultAsync(new LedgerEntryByIdempotencyKey(key), cancellationToken);
 
-    private async Task<T> WriteAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken)
-    {
-        // Retrying is only safe when everything the save would write is ours to rebuild.
-        bool ours = !unitOfWork.HasChanges;
-        for (int attempts = 1; ; attempts++)
-        {
-            try
-            {
-                return await attempt().ConfigureAwait(false);
-            }
-            catch (GridGovernanceException e) when (ours && attempts < MaxAttempts && (e is ConcurrencyException || e.Code == ErrorCodes.DuplicateKey))
-            {
-                unitOfWork.DiscardChanges();
-            }
-            catch when (ours)
-            {
-                // Leave the scope as clean as it was, whatever failed after staging.
-                unitOfWork.DiscardChanges();
-                throw;
-            }
-            // A short random pause spreads out writers that keep colliding on the next id.
-            await Task.Delay(Random.Shared.Next(1, 1 << Math.Min(attempts, 6)), cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private Task<T> WriteAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) =>
+        UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, attempt, cancellationToken);
 }

@@ -192,31 +192,7 @@ public sealed class RedemptionService
         }, cancellationToken);
     }
 
-    private async Task<T> WithRetryAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken)
-    {
-        // Retrying is only safe when everything the save would write is ours to rebuild.
-        bool ours = !unitOfWork.HasChanges;
-        for (int attempts = 1; ; attempts++)
-        {
-            try
-            {
-                return await attempt().ConfigureAwait(false);
-            }
-            catch (GridGovernanceException e) when (ours && attempts < MaxAttempts && IsConflict(e))
-            {
-                unitOfWork.DiscardChanges();
-            }
-            catch when (ours)
-            {
-                // Leave the scope as clean as it was, whatever failed after staging (a cancelled save, a refusal).
-                unitOfWork.DiscardChanges();
-                throw;
-            }
-            // A short random pause spreads out writers that keep colliding on one account or item.
-            await Task.Delay(Random.Shared.Next(1, 1 << attempts), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    // A duplicate key here can only be two first credits racing to open one account: the loser retries as an update.
-    private static bool IsConflict(GridGovernanceException e) => e is ConcurrencyException || e.Code == ErrorCodes.DuplicateKey;
+    // A duplicate key can only be two first credits racing to open one account: the loser retries as an update.
+    private Task<T> WithRetryAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) =>
+        UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, attempt, cancellationToken);
 }
