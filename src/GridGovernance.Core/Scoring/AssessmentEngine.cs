@@ -34,26 +34,38 @@ public static class AssessmentEngine
     /// <param name="entries">Approved, effective entries (reversed entries and reversals left out); entries outside the period or of members not on the roster are skipped and counted.</param>
     /// <returns>One result per member of the roster, in id order.</returns>
     /// <exception cref="ArgumentException">A member is on the roster twice, or an entry names an item position the rule book does not have.</exception>
-    public static AssessmentResult Assess(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, ReadOnlySpan<AssessmentEntry> entries)
+    /// <remarks>
+    /// A large assessment (from about half a million entries or 16,000 members) uses up to one thread per processor;
+    /// the result does not depend on how the work was split.
+    /// </remarks>
+    public static AssessmentResult Assess(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, ReadOnlySpan<AssessmentEntry> entries) =>
+        AssessSplit(ruleBook, period, roster, entries, parallelism: Math.Min(Environment.ProcessorCount, 16));
+
+    /// <summary>Assess with at most <paramref name="parallelism"/> parts (tests use it to show that the split does not change the result).</summary>
+    internal static AssessmentResult AssessSplit(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, ReadOnlySpan<AssessmentEntry> entries, int parallelism, int entriesPerPart = EntriesPerPart, int membersPerPart = MembersPerPart)
     {
         var plan = new Plan(Preconditions.CheckNotNull(ruleBook), Preconditions.CheckNotNull(period), Preconditions.CheckNotNull(roster));
         var tally = new Tally(plan);
         int outside = 0, unknown = 0;
 
-        FastPass(plan, tally, entries, ref outside, ref unknown);
+        FastPass(plan, tally, entries, Math.Clamp(entries.Length / entriesPerPart, 1, parallelism), ref outside, ref unknown);
 
         var results = new MemberAssessment[plan.Members.Length];
+        int parts = Math.Clamp(results.Length / membersPerPart, 1, parallelism);
+        if (parts == 1)
+        {
+            FinishRange(plan, tally, results, 0, results.Length);
+        }
+        else
+        {
+            Parallel.For(0, parts, p => FinishRange(plan, tally, results, (int)((long)results.Length * p / parts), (int)((long)results.Length * (p + 1) / parts)));
+        }
         List<int>? replay = null;
         for (int m = 0; m < results.Length; m++)
         {
-            var result = plan.Finish(m, tally);
-            if (result is null)
+            if (results[m] is null)
             {
                 (replay ??= []).Add(m);
-            }
-            else
-            {
-                results[m] = result;
             }
         }
         if (replay is not null)
@@ -61,6 +73,17 @@ public static class AssessmentEngine
             Replay(plan, entries, replay, results);
         }
         return new AssessmentResult(ruleBook, period, [.. results], outside, unknown);
+    }
+
+    private const int MembersPerPart = 1 << 14;
+
+    /// <summary>The closed form for members [from, to); a member whose refuse-mode cap binds is left null for the in-order replay.</summary>
+    private static void FinishRange(Plan plan, Tally tally, MemberAssessment[] results, int from, int to)
+    {
+        for (int m = from; m < to; m++)
+        {
+            results[m] = plan.Finish(m, tally)!;
+        }
     }
 
     /// <summary>
@@ -100,86 +123,217 @@ public static class AssessmentEngine
         UnknownMember,
     }
 
+    // The bulk pass. Entries come in any order, so adding each straight into the (member, item) tally is a random
+    // write into tens of megabytes: a cache miss an entry. Instead each part of the entries is valued into packed
+    // records, partitioned by bucket (512 consecutive members) and folded into the tally bucket by bucket, when
+    // that bucket's part of the tally (512 × items longs) sits in the cache. A record is
+    // (value << 24) | (ignored << 23) | (member within the bucket × items + item).
+    private const int BucketShift = 9;
+    private const int BucketMask = (1 << BucketShift) - 1;
+    private const int MaxBuckets = ushort.MaxValue + 1;
+    private const int RecordSlotBits = 23;
+    private const long RecordSlotMask = (1L << RecordSlotBits) - 1;
+    private const long RecordIgnored = 1L << RecordSlotBits;
+    private const int RecordValueShift = RecordSlotBits + 1;
+    private const long RecordMaxValue = (1L << (62 - RecordValueShift)) - 1;
+    private const int EntriesPerPart = 1 << 18;
+    private const int EntriesPerChunk = 1 << 21;
+
     /// <summary>
-    /// The bulk pass with everything the common case needs held in locals: single-signed items whose version is
-    /// found in one step, members from a dense id table. Anything else goes through <see cref="Accumulate"/>, so
-    /// both paths give the same tally.
+    /// The bulk pass: every entry whose item goes to the packed tally is valued in parallel parts and folded in
+    /// bucket by bucket; anything else (side items, unknown members, dates outside the period, bad item positions)
+    /// goes through <see cref="Accumulate"/> afterwards, in entry order, so both paths give the same tally.
     /// </summary>
-    private static unsafe void FastPass(Plan plan, Tally tally, ReadOnlySpan<AssessmentEntry> entries, ref int outside, ref int unknown)
+    private static unsafe void FastPass(Plan plan, Tally tally, ReadOnlySpan<AssessmentEntry> entries, int parts, ref int outside, ref int unknown)
     {
-        var table = plan.MemberTable;
-        if (table is null || !System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        int items = plan.ItemCount;
+        if (items > (int)(RecordSlotMask >> BucketShift) || (plan.Members.Length >> BucketShift) >= MaxBuckets || entries.Length == 0)
         {
-            for (int k = 0; k < entries.Length; k++)
+            foreach (ref readonly var e in entries)
             {
-                var added = Accumulate(plan, tally, in entries[k], out _);
+                var added = Accumulate(plan, tally, in e, out _);
                 outside += added == Added.OutsidePeriod ? 1 : 0;
                 unknown += added == Added.UnknownMember ? 1 : 0;
             }
             return;
         }
-        const int Ahead = 16;
-        int items = plan.ItemCount;
-        int startKey = plan.StartKey, endKey = plan.EndKey;
-        var segmentStart = plan.SegmentStart;
-        var segmentFrom = plan.SegmentFromKey;
-        var rules = plan.SegmentRules;
-        var side = plan.SideItems;
-        var kindBits = plan.KindBits;
-        var packedArray = tally.Packed;
-        fixed (long* packedBase = packedArray)
+        var slow = new List<int>?[parts];
+        var folder = new BucketFolder(plan, tally);
+        fixed (AssessmentEntry* first = entries)
         {
-            for (int k = 0; k < entries.Length; k++)
+            var pass = new BucketPass(plan, folder, first, entries.Length, parts, slow);
+            if (parts == 1)
             {
-                if (k + Ahead < entries.Length)
+                pass.Run(0);
+            }
+            else
+            {
+                Parallel.For(0, parts, pass.Run);
+            }
+        }
+        foreach (var list in slow)
+        {
+            if (list is null)
+            {
+                continue;
+            }
+            foreach (int k in list)
+            {
+                var added = Accumulate(plan, tally, in entries[k], out _);
+                outside += added == Added.OutsidePeriod ? 1 : 0;
+                unknown += added == Added.UnknownMember ? 1 : 0;
+            }
+        }
+        if (folder.OverflowSlot >= 0)
+        {
+            throw TallyOverflow(plan, (int)(folder.OverflowSlot / items), (int)(folder.OverflowSlot % items));
+        }
+    }
+
+    private static ArgumentException TallyOverflow(Plan plan, int m, int item) =>
+        new($"{plan.Members[m].Member} has more points or occurrences of '{plan.Book.Items[item].Code}' in {plan.Period} than the engine can add up " +
+            $"(at most {CountMask - 1:N0} occurrences and {(long.MaxValue >> CountBits) / Points.UnitsPerPoint:N0} points per member and item).", "entries");
+
+    /// <summary>Folds buffers of records into the tally, one bucket at a time under that bucket's lock.</summary>
+    private sealed class BucketFolder(Plan plan, Tally tally)
+    {
+        private readonly object[] locks = [.. Enumerable.Range(0, (plan.Members.Length >> BucketShift) + 1).Select(_ => new object())];
+
+        internal int Buckets => locks.Length;
+
+        /// <summary>The smallest tally slot that would overflow, or -1. Overflow is monotone (fast items have one sign), so it does not depend on the order of folding.</summary>
+        internal long OverflowSlot { get; private set; } = -1;
+
+        internal void Fold(int bucket, ReadOnlySpan<long> records)
+        {
+            int items = plan.ItemCount;
+            long baseSlot = (long)(bucket << BucketShift) * items;
+            int baseMember = bucket << BucketShift;
+            var packed = tally.Packed.AsSpan();
+            var ignored = tally.Ignored;
+            lock (locks[bucket])
+            {
+                foreach (long record in records)
                 {
-                    ref readonly var ahead = ref entries[k + Ahead];
-                    uint id = (uint)ahead.Member.Value;
-                    if (id < (uint)table.Length && (uint)ahead.Item < (uint)items)
+                    long local = record & RecordSlotMask;
+                    if ((record & RecordIgnored) != 0)
                     {
-                        long slot = (long)(table[id] - 1) * items + ahead.Item;
-                        if ((ulong)slot < (ulong)packedArray.Length)
+                        ignored[baseMember + (int)(local / items)]++;
+                        continue;
+                    }
+                    ref long slot = ref packed[(int)(baseSlot + local)];
+                    long add = ((record >> RecordValueShift) << CountBits) + 1;
+                    long next = slot + add;
+                    if (((slot ^ next) & (add ^ next)) < 0 || (slot & CountMask) == CountMask)
+                    {
+                        lock (this)
                         {
-                            System.Runtime.Intrinsics.X86.Sse.Prefetch0(packedBase + slot);
+                            if (OverflowSlot < 0 || baseSlot + local < OverflowSlot)
+                            {
+                                OverflowSlot = baseSlot + local;
+                            }
                         }
+                        continue;
+                    }
+                    slot = next;
+                }
+            }
+        }
+    }
+
+    /// <summary>One part of the bulk pass: a contiguous range of entries, valued, partitioned by bucket and folded, a chunk at a time.</summary>
+    private sealed unsafe class BucketPass(Plan plan, BucketFolder folder, AssessmentEntry* entries, int length, int parts, List<int>?[] slow)
+    {
+        internal void Run(int part)
+        {
+            int from = (int)((long)length * part / parts), to = (int)((long)length * (part + 1) / parts);
+            int chunk = Math.Min(EntriesPerChunk, to - from);
+            var records = GC.AllocateUninitializedArray<long>(chunk);
+            var bucketOf = GC.AllocateUninitializedArray<ushort>(chunk);
+            var sorted = GC.AllocateUninitializedArray<long>(chunk);
+            var bucketStart = new int[folder.Buckets + 1];
+            List<int>? mine = null;
+            for (int k = from; k < to; k += chunk)
+            {
+                int n = Value(k, Math.Min(to, k + chunk), records, bucketOf, ref mine);
+                Array.Clear(bucketStart);
+                for (int j = 0; j < n; j++)
+                {
+                    bucketStart[bucketOf[j] + 1]++;
+                }
+                for (int b = 0; b < folder.Buckets; b++)
+                {
+                    bucketStart[b + 1] += bucketStart[b];
+                }
+                var next = bucketStart.AsSpan(0, folder.Buckets).ToArray();
+                for (int j = 0; j < n; j++)
+                {
+                    sorted[next[bucketOf[j]]++] = records[j];
+                }
+                // Parts start folding at different buckets so they rarely wait for each other's locks.
+                int first = (int)((long)folder.Buckets * part / parts);
+                for (int step = 0; step < folder.Buckets; step++)
+                {
+                    int b = (first + step) % folder.Buckets;
+                    if (bucketStart[b + 1] > bucketStart[b])
+                    {
+                        folder.Fold(b, sorted.AsSpan(bucketStart[b], bucketStart[b + 1] - bucketStart[b]));
                     }
                 }
+            }
+            slow[part] = mine;
+        }
+
+        /// <summary>Values entries [from, to) into records and their buckets; returns how many. Entries for the checked path are listed in <paramref name="mine"/>.</summary>
+        private int Value(int from, int to, long[] records, ushort[] bucketOf, ref List<int>? mine)
+        {
+            int items = plan.ItemCount;
+            int startKey = plan.StartKey, endKey = plan.EndKey;
+            var segmentStart = plan.SegmentStart;
+            var segmentFrom = plan.SegmentFromKey;
+            var rules = plan.SegmentRules;
+            var side = plan.SideItems;
+            var kindBits = plan.KindBits;
+            var table = plan.MemberTable;
+            int n = 0;
+            for (int k = from; k < to; k++)
+            {
                 ref readonly var e = ref entries[k];
                 int item = e.Item;
-                uint memberId = (uint)e.Member.Value;
+                uint id = (uint)e.Member.Value;
+                int m = table is null ? plan.MemberIndex(e.Member) : id < (uint)table.Length ? table[id] - 1 : -1;
                 int key = Plan.Key(e.OccurredOn);
-                int m = memberId < (uint)table.Length ? table[memberId] - 1 : -1;
-                if (m < 0 || (uint)item >= (uint)items || side[item] || key < startKey || key > endKey
-                    || segmentStart[item + 1] - segmentStart[item] != 1)
+                if (m < 0 || (uint)item >= (uint)items || side[item] || key < startKey || key > endKey)
                 {
-                    var added = Accumulate(plan, tally, in e, out _);
-                    outside += added == Added.OutsidePeriod ? 1 : 0;
-                    unknown += added == Added.UnknownMember ? 1 : 0;
+                    (mine ??= []).Add(k);
                     continue;
                 }
-                int s = segmentStart[item];
+                int s = segmentStart[item + 1] - 1;
+                int firstVersion = segmentStart[item];
+                while (s > firstVersion && segmentFrom[s] > key)
+                {
+                    s--;
+                }
                 ref readonly var rule = ref rules[s];
-                if (segmentFrom[s] > key || (rule.EligibleMask & kindBits[m]) == 0)
+                long record = (long)(m & BucketMask) * items + item;
+                if (segmentFrom[s] > key || (rule.EligibleMask & kindBits[m]) == 0 || !TryValue(in rule, in e, out long value))
                 {
-                    tally.Ignored[m]++;
+                    record |= RecordIgnored;
+                }
+                else if (value > RecordMaxValue || value < -RecordMaxValue)
+                {
+                    (mine ??= []).Add(k);
                     continue;
                 }
-                if (!TryValue(in rule, in e, out long value))
+                else
                 {
-                    tally.Ignored[m]++;
-                    continue;
+                    record |= value << RecordValueShift;
                 }
-                long* packed = packedBase + ((long)m * items + item);
-                long add = (value << CountBits) + 1;
-                long next = *packed + add;
-                if (((*packed ^ next) & (add ^ next)) < 0 || (*packed & CountMask) == CountMask)
-                {
-                    // Let the checked path report it.
-                    Accumulate(plan, tally, in e, out _);
-                    continue;
-                }
-                *packed = next;
+                records[n] = record;
+                bucketOf[n] = (ushort)(m >> BucketShift);
+                n++;
             }
+            return n;
         }
     }
 
@@ -243,9 +397,7 @@ public static class AssessmentEngine
             long next = packed + add;
             if (((packed ^ next) & (add ^ next)) < 0 || (packed & CountMask) == CountMask)
             {
-                throw new ArgumentException(
-                    $"{e.Member} has more points or occurrences of '{plan.Book.Items[item].Code}' in {plan.Period} than the engine can add up " +
-                    $"(at most {CountMask - 1:N0} occurrences and {(long.MaxValue >> CountBits) / Points.UnitsPerPoint:N0} points per member and item).", "entries");
+                throw TallyOverflow(plan, m, item);
             }
             packed = next;
             return Added.Counted;
@@ -512,8 +664,19 @@ public static class AssessmentEngine
     internal sealed class Plan
     {
         private readonly IdMap memberMap;
-        private readonly bool[] vetoItems;
+        private readonly int[] vetoItemList;
         private readonly decimal[] kindMultipliers;
+
+        // The period-level rules flattened for Finish: item and category caps as limits (long.MaxValue when
+        // none), grants and thresholds with kind masks, and a threshold's ratio × expected as a whole count.
+        private readonly int[] itemCategory;
+        private readonly long[] itemCapLimit;
+        private readonly bool[] itemCapRefuse;
+        private readonly long[] categoryCapLimit;
+        private readonly bool[] categoryCapRefuse;
+        private readonly (int Item, long Units, int Mask)[] grantRules;
+        private readonly (int Item, int Counted, long Penalty, int Mask, int MinimumCount)[] thresholdRules;
+        private readonly int[] sideItemList;
 
         internal Plan(RuleBook book, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster)
         {
@@ -535,7 +698,7 @@ public static class AssessmentEngine
             KindBits = [.. Kinds.Select(k => 1 << (int)k)];
             PeriodVersions = new RuleItemVersion?[ItemCount];
             ItemCaps = new PointsCap?[ItemCount];
-            vetoItems = [.. book.Versions.Select(vs => vs.Any(v => v.Kind == ItemKind.Veto))];
+            vetoItemList = [.. Enumerable.Range(0, ItemCount).Where(i => book.Versions[i].Any(v => v.Kind == ItemKind.Veto))];
             kindMultipliers = [.. Enum.GetValues<MemberKind>().Select(book.MultiplierFor)];
             var thresholds = new List<(int, ThresholdRule, long, int)>();
             var grants = new List<(int, RuleItemVersion)>();
@@ -581,6 +744,15 @@ public static class AssessmentEngine
             SegmentStart[ItemCount] = rules.Count;
             SegmentFromKey = [.. fromKeys];
             SegmentRules = [.. rules];
+
+            itemCategory = [.. book.ItemCategories];
+            itemCapLimit = [.. ItemCaps.Select(c => c?.Limit.Units ?? long.MaxValue)];
+            itemCapRefuse = [.. ItemCaps.Select(c => c?.Mode == CapMode.Refuse)];
+            categoryCapLimit = [.. book.Categories.Select(c => c.Cap?.Limit.Units ?? long.MaxValue)];
+            categoryCapRefuse = [.. book.Categories.Select(c => c.Cap?.Mode == CapMode.Refuse)];
+            grantRules = [.. Grants.Select(g => (g.Item, g.Version.Points.Units, MaskOf(g.Version)))];
+            thresholdRules = [.. Thresholds.Select(t => (t.Item, t.CountedItem, t.Penalty, MaskOf(PeriodVersions[t.Item]!), MinimumCount(t.Rule)))];
+            sideItemList = [.. Enumerable.Range(0, ItemCount).Where(i => SideItems[i])];
         }
 
         internal int StartKey { get; }
@@ -639,6 +811,11 @@ public static class AssessmentEngine
         /// <summary>By member handle: the bit of the member's kind, for eligibility masks.</summary>
         internal int[] KindBits { get; private set; } = [];
 
+        private static int MaskOf(RuleItemVersion version) => new ItemRule(version).EligibleMask;
+
+        /// <summary>The smallest whole count that is not below the threshold (count &lt; ratio × expected, for whole counts).</summary>
+        private static int MinimumCount(ThresholdRule rule) => (int)Math.Min(int.MaxValue, decimal.Ceiling(rule.MinimumRatio * rule.Expected));
+
         internal static bool Eligible(RuleItemVersion version, MemberKind kind)
         {
             var kinds = version.EligibleKinds;
@@ -686,97 +863,114 @@ public static class AssessmentEngine
         /// <summary>The closed form for one member, or null when a refuse-mode cap binds and the member must be replayed in order.</summary>
         internal MemberAssessment? Finish(int m, Tally tally)
         {
-            var kind = Kinds[m];
-            var categoryPositive = new long[Book.Categories.Length];
-            var categoryNegative = new long[Book.Categories.Length];
+            int kindBit = KindBits[m];
+            int categories = categoryCapLimit.Length;
+            Span<long> categoryPositive = categories <= 64 ? stackalloc long[categories] : new long[categories];
+            Span<long> categoryNegative = categories <= 64 ? stackalloc long[categories] : new long[categories];
             var counts = new int[ItemCount];
             long raw = 0;
-            foreach (var (i, grant) in Grants)
+            foreach (var (i, units, mask) in grantRules)
             {
-                if (Eligible(grant, kind))
+                if ((mask & kindBit) != 0)
                 {
                     counts[i]++;
-                    raw += grant.Points.Units;
-                    if (!AddCapped(i, grant.Points.Units, categoryPositive))
+                    raw += units;
+                    if (!AddCapped(i, units, categoryPositive))
                     {
                         return null;
                     }
                 }
             }
-            int baseSlot = m * ItemCount;
-            var packed = tally.Packed;
-            for (int i = 0; i < ItemCount; i++)
+            var row = new ReadOnlySpan<long>(tally.Packed, m * ItemCount, ItemCount);
+            for (int i = 0; i < row.Length; i++)
             {
-                long positive = 0, negative = 0;
-                int count = 0;
-                long p = packed[baseSlot + i];
-                if (p != 0)
+                long p = row[i];
+                if (p == 0)
                 {
-                    count = (int)(p & CountMask);
-                    long sum = p >> CountBits;
-                    if (sum >= 0) positive = sum; else negative = sum;
+                    continue;
                 }
-                if (SideItems[i] && tally.Side.TryGetValue(baseSlot + i, out var a))
+                int count = (int)(p & CountMask);
+                long sum = p >> CountBits;
+                counts[i] += count;
+                if (sum < 0)
                 {
-                    positive += a.Positive;
-                    negative += a.Negative;
-                    count += a.Count - a.OnceCount;
+                    categoryNegative[itemCategory[i]] += sum;
+                }
+                else if (sum > 0)
+                {
+                    raw += sum;
+                    if (!AddCapped(i, sum, categoryPositive))
+                    {
+                        return null;
+                    }
+                }
+            }
+            if (tally.Side.Count > 0)
+            {
+                foreach (int i in sideItemList)
+                {
+                    if (!tally.Side.TryGetValue(m * ItemCount + i, out var a))
+                    {
+                        continue;
+                    }
+                    long positive = a.Positive, negative = a.Negative;
+                    int count = a.Count - a.OnceCount;
                     if (a.OnceCount > 0)
                     {
                         count++;
                         if (a.FirstValue >= 0) positive += a.FirstValue; else negative += a.FirstValue;
                     }
-                }
-                if (count == 0)
-                {
-                    continue;
-                }
-                counts[i] += count;
-                raw += positive;
-                categoryNegative[Book.ItemCategories[i]] += negative;
-                if (positive > 0 && !AddCapped(i, positive, categoryPositive))
-                {
-                    return null;
-                }
-            }
-            foreach (var (i, rule, penalty, counted) in Thresholds)
-            {
-                if (Eligible(PeriodVersions[i]!, kind) && BelowThreshold(counts[counted], rule))
-                {
-                    categoryNegative[Book.ItemCategories[i]] += penalty;
-                    counts[i]++;
-                }
-            }
-            for (int c = 0; c < categoryPositive.Length; c++)
-            {
-                if (Book.Categories[c].Cap is PointsCap cap && categoryPositive[c] > cap.Limit.Units)
-                {
-                    if (cap.Mode == CapMode.Refuse)
+                    if (count == 0)
+                    {
+                        continue;
+                    }
+                    counts[i] += count;
+                    raw += positive;
+                    categoryNegative[itemCategory[i]] += negative;
+                    if (positive > 0 && !AddCapped(i, positive, categoryPositive))
                     {
                         return null;
                     }
-                    categoryPositive[c] = cap.Limit.Units;
+                }
+            }
+            foreach (var (i, counted, penalty, mask, minimumCount) in thresholdRules)
+            {
+                if ((mask & kindBit) != 0 && counts[counted] < minimumCount)
+                {
+                    categoryNegative[itemCategory[i]] += penalty;
+                    counts[i]++;
+                }
+            }
+            for (int c = 0; c < categories; c++)
+            {
+                if (categoryPositive[c] > categoryCapLimit[c])
+                {
+                    if (categoryCapRefuse[c])
+                    {
+                        return null;
+                    }
+                    categoryPositive[c] = categoryCapLimit[c];
                 }
             }
             return Build(m, categoryPositive, categoryNegative, counts, raw, tally.Ignored[m]);
         }
 
         /// <summary>Adds an item's positive sum under its item cap; false when a refuse-mode item cap binds.</summary>
-        private bool AddCapped(int item, long positive, long[] categoryPositive)
+        private bool AddCapped(int item, long positive, Span<long> categoryPositive)
         {
-            if (ItemCaps[item] is PointsCap cap && positive > cap.Limit.Units)
+            if (positive > itemCapLimit[item])
             {
-                if (cap.Mode == CapMode.Refuse)
+                if (itemCapRefuse[item])
                 {
                     return false;
                 }
-                positive = cap.Limit.Units;
+                positive = itemCapLimit[item];
             }
-            categoryPositive[Book.ItemCategories[item]] += positive;
+            categoryPositive[itemCategory[item]] += positive;
             return true;
         }
 
-        internal MemberAssessment Build(int m, long[] categoryPositive, long[] categoryNegative, int[] counts, long raw, int ignored)
+        internal MemberAssessment Build(int m, ReadOnlySpan<long> categoryPositive, ReadOnlySpan<long> categoryNegative, int[] counts, long raw, int ignored)
         {
             var subject = Members[m];
             var totals = new Points[categoryPositive.Length];
@@ -788,9 +982,9 @@ public static class AssessmentEngine
                 deducted += categoryNegative[c];
             }
             bool vetoed = false;
-            for (int i = 0; i < counts.Length && !vetoed; i++)
+            foreach (int i in vetoItemList)
             {
-                vetoed = counts[i] > 0 && vetoItems[i];
+                vetoed |= counts[i] > 0;
             }
             var total = Points.FromUnits(awarded + deducted);
             var score = total.Multiply(kindMultipliers[(int)subject.Kind]).Multiply(subject.Multiplier);

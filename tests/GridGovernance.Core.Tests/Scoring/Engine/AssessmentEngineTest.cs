@@ -1,6 +1,7 @@
 using GridGovernance.Organisation;
 using GridGovernance.Scoring;
 using NodaTime;
+using GridGovernance.Testing;
 
 namespace GridGovernance.Tests.Scoring.Engine;
 
@@ -234,6 +235,34 @@ public sealed class AssessmentEngineTest
         var entries = Enumerable.Range(0, 1000).Select(i => E(Alice, 0, i % 300, i)).ToArray();
         var exception = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject], entries));
         Assert.Contains("huge", exception.Message);
+    }
+
+    [Fact]
+    public void SumsBeyondWhatTheEngineCanHold_ThrowInsteadOfWrapping_WhenTheWorkIsSplit()
+    {
+        var book = Book(null, Item("huge", V(ItemKind.Fixed, 1_000_000)));
+        var entries = Enumerable.Range(0, 1000).Select(i => E(Alice, 0, i % 300, i)).ToArray();
+        var exception = Assert.Throws<ArgumentException>(() => AssessmentEngine.AssessSplit(book, Year, [AliceSubject, BobSubject], entries, parallelism: 4, entriesPerPart: 10));
+        Assert.Contains("huge", exception.Message);
+        Assert.Contains(Alice.ToString(), exception.Message);
+    }
+
+    [Fact]
+    public void ALargeRoster_SpreadOverManyBuckets_GivesEveryMemberTheReplayedResult()
+    {
+        // Thousands of members (the bulk pass groups them 512 at a time) and several parts.
+        var book = ScoringGenerator.Laiwu(2024);
+        var period = AssessmentPeriod.Year(2024);
+        var roster = ScoringGenerator.Roster(3000, branches: 300, seed: 5);
+        var entries = ScoringGenerator.Ledger(book, period, roster, 60_000, seed: 6);
+        var split = AssessmentEngine.AssessSplit(book, period, roster, entries, parallelism: 3, entriesPerPart: 1000, membersPerPart: 100);
+        var whole = AssessmentEngine.AssessSplit(book, period, roster, entries, parallelism: 1);
+        Assert.Equal(AssessmentEngineProperties.Describe(whole), AssessmentEngineProperties.Describe(split));
+        foreach (var subject in roster.Where((_, i) => i % 97 == 0))
+        {
+            var replayed = AssessmentEngine.Explain(book, period, subject, entries).Result;
+            Assert.Equal(AssessmentEngineProperties.Describe(replayed), AssessmentEngineProperties.Describe(split[subject.Member]));
+        }
     }
 
     [Fact]
