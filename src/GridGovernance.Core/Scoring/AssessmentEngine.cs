@@ -34,31 +34,19 @@ public static class AssessmentEngine
     /// <param name="entries">Approved, effective entries (reversed entries and reversals left out); entries outside the period or of members not on the roster are skipped and counted.</param>
     /// <returns>One result per member of the roster, in id order.</returns>
     /// <exception cref="ArgumentException">A member is on the roster twice, or an entry names an item position the rule book does not have.</exception>
-    /// <remarks>
-    /// A large assessment (from about half a million entries or 16,000 members) uses up to one thread per processor;
-    /// the result does not depend on how the work was split.
-    /// </remarks>
-    public static AssessmentResult Assess(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, ReadOnlySpan<AssessmentEntry> entries) =>
-        AssessSplit(ruleBook, period, roster, entries, parallelism: Math.Min(Environment.ProcessorCount, 16));
-
-    /// <summary>Assess with at most <paramref name="parallelism"/> parts (tests use it to show that the split does not change the result).</summary>
-    internal static AssessmentResult AssessSplit(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, ReadOnlySpan<AssessmentEntry> entries, int parallelism, int entriesPerPart = EntriesPerPart, int membersPerPart = MembersPerPart)
+    public static AssessmentResult Assess(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, ReadOnlySpan<AssessmentEntry> entries)
     {
         var plan = new Plan(Preconditions.CheckNotNull(ruleBook), Preconditions.CheckNotNull(period), Preconditions.CheckNotNull(roster));
         var tally = new Tally(plan);
         int outside = 0, unknown = 0;
 
-        FastPass(plan, tally, entries, Math.Clamp(entries.Length / entriesPerPart, 1, parallelism), ref outside, ref unknown);
+        FastPass(plan, tally, entries, ref outside, ref unknown);
 
         var results = new MemberAssessment[plan.Members.Length];
-        int parts = Math.Clamp(results.Length / membersPerPart, 1, parallelism);
-        if (parts == 1)
+        var blocks = new ResultBlocks(plan, results.Length);
+        for (int m = 0; m < results.Length; m++)
         {
-            FinishRange(plan, tally, results, 0, results.Length);
-        }
-        else
-        {
-            Parallel.For(0, parts, p => FinishRange(plan, tally, results, (int)((long)results.Length * p / parts), (int)((long)results.Length * (p + 1) / parts)));
+            results[m] = plan.Finish(m, tally, blocks, m)!;
         }
         List<int>? replay = null;
         for (int m = 0; m < results.Length; m++)
@@ -72,18 +60,7 @@ public static class AssessmentEngine
         {
             Replay(plan, entries, replay, results);
         }
-        return new AssessmentResult(ruleBook, period, [.. results], outside, unknown);
-    }
-
-    private const int MembersPerPart = 1 << 14;
-
-    /// <summary>The closed form for members [from, to); a member whose refuse-mode cap binds is left null for the in-order replay.</summary>
-    private static void FinishRange(Plan plan, Tally tally, MemberAssessment[] results, int from, int to)
-    {
-        for (int m = from; m < to; m++)
-        {
-            results[m] = plan.Finish(m, tally)!;
-        }
+        return new AssessmentResult(ruleBook, period, ImmutableCollectionsMarshal.AsImmutableArray(results), outside, unknown);
     }
 
     /// <summary>
@@ -123,219 +100,92 @@ public static class AssessmentEngine
         UnknownMember,
     }
 
-    // The bulk pass. Entries come in any order, so adding each straight into the (member, item) tally is a random
-    // write into tens of megabytes: a cache miss an entry. Instead each part of the entries is valued into packed
-    // records, partitioned by bucket (512 consecutive members) and folded into the tally bucket by bucket, when
-    // that bucket's part of the tally (512 × items longs) sits in the cache. A record is
-    // (value << 24) | (ignored << 23) | (member within the bucket × items + item).
-    private const int BucketShift = 9;
-    private const int BucketMask = (1 << BucketShift) - 1;
-    private const int MaxBuckets = ushort.MaxValue + 1;
-    private const int RecordSlotBits = 23;
-    private const long RecordSlotMask = (1L << RecordSlotBits) - 1;
-    private const long RecordIgnored = 1L << RecordSlotBits;
-    private const int RecordValueShift = RecordSlotBits + 1;
-    private const long RecordMaxValue = (1L << (62 - RecordValueShift)) - 1;
-    private const int EntriesPerPart = 1 << 18;
-    private const int EntriesPerChunk = 1 << 21;
-
     /// <summary>
-    /// The bulk pass: every entry whose item goes to the packed tally is valued in parallel parts and folded in
-    /// bucket by bucket; anything else (side items, unknown members, dates outside the period, bad item positions)
-    /// goes through <see cref="Accumulate"/> afterwards, in entry order, so both paths give the same tally.
+    /// The bulk pass with everything the common case needs held in locals: single-signed items whose version is
+    /// found in one step, members from a dense id table. Anything else goes through <see cref="Accumulate"/>, so
+    /// both paths give the same tally.
     /// </summary>
-    private static unsafe void FastPass(Plan plan, Tally tally, ReadOnlySpan<AssessmentEntry> entries, int parts, ref int outside, ref int unknown)
+    private static unsafe void FastPass(Plan plan, Tally tally, ReadOnlySpan<AssessmentEntry> entries, ref int outside, ref int unknown)
     {
-        int items = plan.ItemCount;
-        if (items > (int)(RecordSlotMask >> BucketShift) || (plan.Members.Length >> BucketShift) >= MaxBuckets || entries.Length == 0)
+        var table = plan.MemberTable;
+        if (table is null || !System.Runtime.Intrinsics.X86.Sse.IsSupported)
         {
-            foreach (ref readonly var e in entries)
-            {
-                var added = Accumulate(plan, tally, in e, out _);
-                outside += added == Added.OutsidePeriod ? 1 : 0;
-                unknown += added == Added.UnknownMember ? 1 : 0;
-            }
-            return;
-        }
-        var slow = new List<int>?[parts];
-        var folder = new BucketFolder(plan, tally);
-        fixed (AssessmentEntry* first = entries)
-        {
-            var pass = new BucketPass(plan, folder, first, entries.Length, parts, slow);
-            if (parts == 1)
-            {
-                pass.Run(0);
-            }
-            else
-            {
-                Parallel.For(0, parts, pass.Run);
-            }
-        }
-        foreach (var list in slow)
-        {
-            if (list is null)
-            {
-                continue;
-            }
-            foreach (int k in list)
+            for (int k = 0; k < entries.Length; k++)
             {
                 var added = Accumulate(plan, tally, in entries[k], out _);
                 outside += added == Added.OutsidePeriod ? 1 : 0;
                 unknown += added == Added.UnknownMember ? 1 : 0;
             }
+            return;
         }
-        if (folder.OverflowSlot >= 0)
+        const int Ahead = 16;
+        int items = plan.ItemCount;
+        int startKey = plan.StartKey, endKey = plan.EndKey;
+        var segmentStart = plan.SegmentStart;
+        var segmentFrom = plan.SegmentFromKey;
+        var rules = plan.SegmentRules;
+        var side = plan.SideItems;
+        var kindBits = plan.KindBits;
+        var packedArray = tally.Packed;
+        fixed (long* packedBase = packedArray)
         {
-            throw TallyOverflow(plan, (int)(folder.OverflowSlot / items), (int)(folder.OverflowSlot % items));
+            for (int k = 0; k < entries.Length; k++)
+            {
+                if (k + Ahead < entries.Length)
+                {
+                    ref readonly var ahead = ref entries[k + Ahead];
+                    uint id = (uint)ahead.Member.Value;
+                    if (id < (uint)table.Length && (uint)ahead.Item < (uint)items)
+                    {
+                        long slot = (long)(table[id] - 1) * items + ahead.Item;
+                        if ((ulong)slot < (ulong)packedArray.Length)
+                        {
+                            System.Runtime.Intrinsics.X86.Sse.Prefetch0(packedBase + slot);
+                        }
+                    }
+                }
+                ref readonly var e = ref entries[k];
+                int item = e.Item;
+                uint memberId = (uint)e.Member.Value;
+                int key = Plan.Key(e.OccurredOn);
+                int m = memberId < (uint)table.Length ? table[memberId] - 1 : -1;
+                if (m < 0 || (uint)item >= (uint)items || side[item] || key < startKey || key > endKey
+                    || segmentStart[item + 1] - segmentStart[item] != 1)
+                {
+                    var added = Accumulate(plan, tally, in e, out _);
+                    outside += added == Added.OutsidePeriod ? 1 : 0;
+                    unknown += added == Added.UnknownMember ? 1 : 0;
+                    continue;
+                }
+                int s = segmentStart[item];
+                ref readonly var rule = ref rules[s];
+                if (segmentFrom[s] > key || (rule.EligibleMask & kindBits[m]) == 0)
+                {
+                    tally.Ignored[m]++;
+                    continue;
+                }
+                if (!TryValue(in rule, in e, out long value))
+                {
+                    tally.Ignored[m]++;
+                    continue;
+                }
+                long* packed = packedBase + ((long)m * items + item);
+                long add = (value << CountBits) + 1;
+                long next = *packed + add;
+                if (((*packed ^ next) & (add ^ next)) < 0 || (*packed & CountMask) == CountMask)
+                {
+                    // Let the checked path report it.
+                    Accumulate(plan, tally, in e, out _);
+                    continue;
+                }
+                *packed = next;
+            }
         }
     }
 
     private static ArgumentException TallyOverflow(Plan plan, int m, int item) =>
         new($"{plan.Members[m].Member} has more points or occurrences of '{plan.Book.Items[item].Code}' in {plan.Period} than the engine can add up " +
             $"(at most {CountMask - 1:N0} occurrences and {(long.MaxValue >> CountBits) / Points.UnitsPerPoint:N0} points per member and item).", "entries");
-
-    /// <summary>Folds buffers of records into the tally, one bucket at a time under that bucket's lock.</summary>
-    private sealed class BucketFolder(Plan plan, Tally tally)
-    {
-        private readonly object[] locks = [.. Enumerable.Range(0, (plan.Members.Length >> BucketShift) + 1).Select(_ => new object())];
-
-        internal int Buckets => locks.Length;
-
-        /// <summary>The smallest tally slot that would overflow, or -1. Overflow is monotone (fast items have one sign), so it does not depend on the order of folding.</summary>
-        internal long OverflowSlot { get; private set; } = -1;
-
-        internal void Fold(int bucket, ReadOnlySpan<long> records)
-        {
-            int items = plan.ItemCount;
-            long baseSlot = (long)(bucket << BucketShift) * items;
-            int baseMember = bucket << BucketShift;
-            var packed = tally.Packed.AsSpan();
-            var ignored = tally.Ignored;
-            lock (locks[bucket])
-            {
-                foreach (long record in records)
-                {
-                    long local = record & RecordSlotMask;
-                    if ((record & RecordIgnored) != 0)
-                    {
-                        ignored[baseMember + (int)(local / items)]++;
-                        continue;
-                    }
-                    ref long slot = ref packed[(int)(baseSlot + local)];
-                    long add = ((record >> RecordValueShift) << CountBits) + 1;
-                    long next = slot + add;
-                    if (((slot ^ next) & (add ^ next)) < 0 || (slot & CountMask) == CountMask)
-                    {
-                        lock (this)
-                        {
-                            if (OverflowSlot < 0 || baseSlot + local < OverflowSlot)
-                            {
-                                OverflowSlot = baseSlot + local;
-                            }
-                        }
-                        continue;
-                    }
-                    slot = next;
-                }
-            }
-        }
-    }
-
-    /// <summary>One part of the bulk pass: a contiguous range of entries, valued, partitioned by bucket and folded, a chunk at a time.</summary>
-    private sealed unsafe class BucketPass(Plan plan, BucketFolder folder, AssessmentEntry* entries, int length, int parts, List<int>?[] slow)
-    {
-        internal void Run(int part)
-        {
-            int from = (int)((long)length * part / parts), to = (int)((long)length * (part + 1) / parts);
-            int chunk = Math.Min(EntriesPerChunk, to - from);
-            var records = GC.AllocateUninitializedArray<long>(chunk);
-            var bucketOf = GC.AllocateUninitializedArray<ushort>(chunk);
-            var sorted = GC.AllocateUninitializedArray<long>(chunk);
-            var bucketStart = new int[folder.Buckets + 1];
-            List<int>? mine = null;
-            for (int k = from; k < to; k += chunk)
-            {
-                int n = Value(k, Math.Min(to, k + chunk), records, bucketOf, ref mine);
-                Array.Clear(bucketStart);
-                for (int j = 0; j < n; j++)
-                {
-                    bucketStart[bucketOf[j] + 1]++;
-                }
-                for (int b = 0; b < folder.Buckets; b++)
-                {
-                    bucketStart[b + 1] += bucketStart[b];
-                }
-                var next = bucketStart.AsSpan(0, folder.Buckets).ToArray();
-                for (int j = 0; j < n; j++)
-                {
-                    sorted[next[bucketOf[j]]++] = records[j];
-                }
-                // Parts start folding at different buckets so they rarely wait for each other's locks.
-                int first = (int)((long)folder.Buckets * part / parts);
-                for (int step = 0; step < folder.Buckets; step++)
-                {
-                    int b = (first + step) % folder.Buckets;
-                    if (bucketStart[b + 1] > bucketStart[b])
-                    {
-                        folder.Fold(b, sorted.AsSpan(bucketStart[b], bucketStart[b + 1] - bucketStart[b]));
-                    }
-                }
-            }
-            slow[part] = mine;
-        }
-
-        /// <summary>Values entries [from, to) into records and their buckets; returns how many. Entries for the checked path are listed in <paramref name="mine"/>.</summary>
-        private int Value(int from, int to, long[] records, ushort[] bucketOf, ref List<int>? mine)
-        {
-            int items = plan.ItemCount;
-            int startKey = plan.StartKey, endKey = plan.EndKey;
-            var segmentStart = plan.SegmentStart;
-            var segmentFrom = plan.SegmentFromKey;
-            var rules = plan.SegmentRules;
-            var side = plan.SideItems;
-            var kindBits = plan.KindBits;
-            var table = plan.MemberTable;
-            int n = 0;
-            for (int k = from; k < to; k++)
-            {
-                ref readonly var e = ref entries[k];
-                int item = e.Item;
-                uint id = (uint)e.Member.Value;
-                int m = table is null ? plan.MemberIndex(e.Member) : id < (uint)table.Length ? table[id] - 1 : -1;
-                int key = Plan.Key(e.OccurredOn);
-                if (m < 0 || (uint)item >= (uint)items || side[item] || key < startKey || key > endKey)
-                {
-                    (mine ??= []).Add(k);
-                    continue;
-                }
-                int s = segmentStart[item + 1] - 1;
-                int firstVersion = segmentStart[item];
-                while (s > firstVersion && segmentFrom[s] > key)
-                {
-                    s--;
-                }
-                ref readonly var rule = ref rules[s];
-                long record = (long)(m & BucketMask) * items + item;
-                if (segmentFrom[s] > key || (rule.EligibleMask & kindBits[m]) == 0 || !TryValue(in rule, in e, out long value))
-                {
-                    record |= RecordIgnored;
-                }
-                else if (value > RecordMaxValue || value < -RecordMaxValue)
-                {
-                    (mine ??= []).Add(k);
-                    continue;
-                }
-                else
-                {
-                    record |= value << RecordValueShift;
-                }
-                records[n] = record;
-                bucketOf[n] = (ushort)(m >> BucketShift);
-                n++;
-            }
-            return n;
-        }
-    }
 
     /// <summary>What an occurrence is worth under a flattened rule; false for a bad tier, or for a threshold or grant (the engine computes those itself).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -542,7 +392,7 @@ public static class AssessmentEngine
                 outcomes?.Add(new EntryOutcome(null, book.Items[i].Code, Points.FromUnits(penalty), Points.FromUnits(penalty), EntryOutcomeKind.Counted));
             }
         }
-        return plan.Build(m, categoryPositive, categoryNegative, counts, raw, ignored);
+        return plan.Build(m, categoryPositive, categoryNegative, new ResultBlocks(counts, new Points[categoryPositive.Length]), 0, raw, ignored);
     }
 
     private static long ApplyCaps(Plan plan, int item, long value, long[] itemPositive, long[] categoryPositive, out EntryOutcomeKind outcome)
@@ -595,6 +445,25 @@ public static class AssessmentEngine
         public LocalDate FirstDay;
         public int Count;
         public int OnceCount;
+    }
+
+    /// <summary>Where results keep their item counts and category totals: one row a member, shared by the members of one assessment.</summary>
+    internal sealed class ResultBlocks
+    {
+        internal ResultBlocks(Plan plan, int rows)
+            : this(new int[rows * plan.ItemCount], new Points[rows * plan.Book.Categories.Length])
+        {
+        }
+
+        internal ResultBlocks(int[] counts, Points[] totals)
+        {
+            Counts = counts;
+            Totals = totals;
+        }
+
+        internal int[] Counts { get; }
+
+        internal Points[] Totals { get; }
     }
 
     /// <summary>The running sums of an assessment: a packed long per (member, item), and a side table for items that count once per period or can go both ways.</summary>
@@ -861,13 +730,13 @@ public static class AssessmentEngine
         }
 
         /// <summary>The closed form for one member, or null when a refuse-mode cap binds and the member must be replayed in order.</summary>
-        internal MemberAssessment? Finish(int m, Tally tally)
+        internal MemberAssessment? Finish(int m, Tally tally, ResultBlocks blocks, int row)
         {
             int kindBit = KindBits[m];
             int categories = categoryCapLimit.Length;
             Span<long> categoryPositive = categories <= 64 ? stackalloc long[categories] : new long[categories];
             Span<long> categoryNegative = categories <= 64 ? stackalloc long[categories] : new long[categories];
-            var counts = new int[ItemCount];
+            var counts = blocks.Counts.AsSpan(row * ItemCount, ItemCount);
             long raw = 0;
             foreach (var (i, units, mask) in grantRules)
             {
@@ -881,10 +750,10 @@ public static class AssessmentEngine
                     }
                 }
             }
-            var row = new ReadOnlySpan<long>(tally.Packed, m * ItemCount, ItemCount);
-            for (int i = 0; i < row.Length; i++)
+            var packedRow = new ReadOnlySpan<long>(tally.Packed, m * ItemCount, ItemCount);
+            for (int i = 0; i < packedRow.Length; i++)
             {
-                long p = row[i];
+                long p = packedRow[i];
                 if (p == 0)
                 {
                     continue;
@@ -952,7 +821,7 @@ public static class AssessmentEngine
                     categoryPositive[c] = categoryCapLimit[c];
                 }
             }
-            return Build(m, categoryPositive, categoryNegative, counts, raw, tally.Ignored[m]);
+            return Build(m, categoryPositive, categoryNegative, blocks, row, raw, tally.Ignored[m]);
         }
 
         /// <summary>Adds an item's positive sum under its item cap; false when a refuse-mode item cap binds.</summary>
@@ -970,10 +839,11 @@ public static class AssessmentEngine
             return true;
         }
 
-        internal MemberAssessment Build(int m, ReadOnlySpan<long> categoryPositive, ReadOnlySpan<long> categoryNegative, int[] counts, long raw, int ignored)
+        internal MemberAssessment Build(int m, ReadOnlySpan<long> categoryPositive, ReadOnlySpan<long> categoryNegative, ResultBlocks blocks, int row, long raw, int ignored)
         {
+            var counts = blocks.Counts.AsSpan(row * ItemCount, ItemCount);
+            var totals = blocks.Totals.AsSpan(row * categoryPositive.Length, categoryPositive.Length);
             var subject = Members[m];
-            var totals = new Points[categoryPositive.Length];
             long awarded = 0, deducted = 0;
             for (int c = 0; c < totals.Length; c++)
             {
@@ -988,7 +858,7 @@ public static class AssessmentEngine
             }
             var total = Points.FromUnits(awarded + deducted);
             var score = total.Multiply(kindMultipliers[(int)subject.Kind]).Multiply(subject.Multiplier);
-            return new MemberAssessment(subject, ImmutableCollectionsMarshal.AsImmutableArray(totals), ImmutableCollectionsMarshal.AsImmutableArray(counts),
+            return new MemberAssessment(subject, blocks.Totals, row * totals.Length, totals.Length, blocks.Counts, row * ItemCount, ItemCount,
                 Points.FromUnits(awarded), Points.FromUnits(deducted), Points.FromUnits(raw - awarded), score, vetoed, ignored);
         }
     }

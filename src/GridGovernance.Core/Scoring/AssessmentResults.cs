@@ -7,11 +7,27 @@ namespace GridGovernance.Scoring;
 [Immutable]
 public sealed class MemberAssessment
 {
-    internal MemberAssessment(AssessmentSubject subject, ImmutableArray<Points> categoryTotals, ImmutableArray<int> itemCounts, Points awarded, Points deducted, Points clipped, Points score, bool vetoed, int ignoredEntries)
+    // The per-item counts and per-category totals live in blocks shared by every member of one assessment (one
+    // allocation for the roster instead of two a member); the immutable arrays are made on first use.
+    private readonly int[] countsBlock;
+    private readonly int countsOffset;
+    private readonly int itemCount;
+    private readonly Points[] totalsBlock;
+    private readonly int totalsOffset;
+    private readonly int categoryCount;
+    private ImmutableArray<int> itemCounts;
+    private ImmutableArray<Points> categoryTotals;
+
+    internal MemberAssessment(AssessmentSubject subject, Points[] totalsBlock, int totalsOffset, int categoryCount, int[] countsBlock, int countsOffset, int itemCount,
+        Points awarded, Points deducted, Points clipped, Points score, bool vetoed, int ignoredEntries)
     {
         Subject = subject;
-        CategoryTotals = categoryTotals;
-        ItemCounts = itemCounts;
+        this.totalsBlock = totalsBlock;
+        this.totalsOffset = totalsOffset;
+        this.categoryCount = categoryCount;
+        this.countsBlock = countsBlock;
+        this.countsOffset = countsOffset;
+        this.itemCount = itemCount;
         Awarded = awarded;
         Deducted = deducted;
         Clipped = clipped;
@@ -27,10 +43,51 @@ public sealed class MemberAssessment
     public MemberId Member => Subject.Member;
 
     /// <summary>Each category's total after caps, deductions included, in rule-book category order.</summary>
-    public ImmutableArray<Points> CategoryTotals { get; }
+    public ImmutableArray<Points> CategoryTotals
+    {
+        get
+        {
+            var totals = categoryTotals;
+            if (totals.IsDefault)
+            {
+                // A race makes two equal arrays; either is right.
+                totals = categoryTotals = ImmutableArray.Create(totalsBlock, totalsOffset, categoryCount);
+            }
+            return totals;
+        }
+    }
 
     /// <summary>Counted occurrences of each item, in rule-book item order (a capped award still counts as an occurrence).</summary>
-    public ImmutableArray<int> ItemCounts { get; }
+    public ImmutableArray<int> ItemCounts
+    {
+        get
+        {
+            var counts = itemCounts;
+            if (counts.IsDefault)
+            {
+                counts = itemCounts = ImmutableArray.Create(countsBlock, countsOffset, itemCount);
+            }
+            return counts;
+        }
+    }
+
+    /// <summary>Counted occurrences of the item at position <paramref name="item"/> (as <see cref="ItemCounts"/>, without making the array).</summary>
+    /// <param name="item">The item's position in the rule book.</param>
+    /// <exception cref="ArgumentOutOfRangeException">There is no item at that position.</exception>
+    public int ItemCount(int item)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)itemCount, nameof(item));
+        return countsBlock[countsOffset + item];
+    }
+
+    /// <summary>The total of the category at position <paramref name="category"/> (as <see cref="CategoryTotals"/>, without making the array).</summary>
+    /// <param name="category">The category's position in the rule book.</param>
+    /// <exception cref="ArgumentOutOfRangeException">There is no category at that position.</exception>
+    public Points CategoryTotal(int category)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)category, (uint)categoryCount, nameof(category));
+        return totalsBlock[totalsOffset + category];
+    }
 
     /// <summary>Points awarded after caps.</summary>
     public Points Awarded { get; }

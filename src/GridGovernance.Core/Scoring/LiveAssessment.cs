@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace GridGovernance.Scoring;
 
 /// <summary>
@@ -78,10 +80,10 @@ public sealed class LiveAssessment
         {
             all[m] = ResultOf(m);
         }
-        return new AssessmentResult(plan.Book, plan.Period, [.. all], EntriesOutsidePeriod, EntriesOfUnknownMembers);
+        return new AssessmentResult(plan.Book, plan.Period, ImmutableCollectionsMarshal.AsImmutableArray(all), EntriesOutsidePeriod, EntriesOfUnknownMembers);
     }
 
     private MemberAssessment ResultOf(int m) =>
-        results[m] ??= plan.Finish(m, tally)
+        results[m] ??= plan.Finish(m, tally, new AssessmentEngine.ResultBlocks(plan, 1), 0)
                        ?? AssessmentEngine.Simulate(plan, m, [.. entriesByMember[m] ?? []], outcomes: null);
 }

@@ -16,15 +16,6 @@ public sealed class AssessmentEngineProperties
         return Describe(first) == Describe(second);
     }
 
-    [Property(MaxTest = 200)]
-    public bool Assessment_IsIndependentOfHowTheWorkIsSplit(int seed, byte parts, byte entriesPerPart, byte membersPerPart)
-    {
-        var s = ScoringGenerator.Small(seed);
-        var whole = AssessmentEngine.AssessSplit(s.RuleBook, s.Period, s.Roster, s.Entries, parallelism: 1);
-        var split = AssessmentEngine.AssessSplit(s.RuleBook, s.Period, s.Roster, s.Entries, parallelism: 1 + parts % 4, entriesPerPart: 1 + entriesPerPart % 8, membersPerPart: 1 + membersPerPart % 4);
-        return Describe(whole) == Describe(split);
-    }
-
     [Property(MaxTest = 300)]
     public bool BulkAssessment_EqualsTheInOrderReplay_ForEveryMember(int seed)
     {

@@ -238,31 +238,24 @@ public sealed class AssessmentEngineTest
     }
 
     [Fact]
-    public void SumsBeyondWhatTheEngineCanHold_ThrowInsteadOfWrapping_WhenTheWorkIsSplit()
+    public void ALargeRoster_GivesEveryMemberTheReplayedResult_AndItsArraysMatchTheAccessors()
     {
-        var book = Book(null, Item("huge", V(ItemKind.Fixed, 1_000_000)));
-        var entries = Enumerable.Range(0, 1000).Select(i => E(Alice, 0, i % 300, i)).ToArray();
-        var exception = Assert.Throws<ArgumentException>(() => AssessmentEngine.AssessSplit(book, Year, [AliceSubject, BobSubject], entries, parallelism: 4, entriesPerPart: 10));
-        Assert.Contains("huge", exception.Message);
-        Assert.Contains(Alice.ToString(), exception.Message);
-    }
-
-    [Fact]
-    public void ALargeRoster_SpreadOverManyBuckets_GivesEveryMemberTheReplayedResult()
-    {
-        // Thousands of members (the bulk pass groups them 512 at a time) and several parts.
+        // Thousands of members: results share one block of counts and totals, so rows must not bleed into each other.
         var book = ScoringGenerator.Laiwu(2024);
         var period = AssessmentPeriod.Year(2024);
         var roster = ScoringGenerator.Roster(3000, branches: 300, seed: 5);
         var entries = ScoringGenerator.Ledger(book, period, roster, 60_000, seed: 6);
-        var split = AssessmentEngine.AssessSplit(book, period, roster, entries, parallelism: 3, entriesPerPart: 1000, membersPerPart: 100);
-        var whole = AssessmentEngine.AssessSplit(book, period, roster, entries, parallelism: 1);
-        Assert.Equal(AssessmentEngineProperties.Describe(whole), AssessmentEngineProperties.Describe(split));
+        var result = AssessmentEngine.Assess(book, period, roster, entries);
         foreach (var subject in roster.Where((_, i) => i % 97 == 0))
         {
             var replayed = AssessmentEngine.Explain(book, period, subject, entries).Result;
-            Assert.Equal(AssessmentEngineProperties.Describe(replayed), AssessmentEngineProperties.Describe(split[subject.Member]));
+            var bulk = result[subject.Member];
+            Assert.Equal(AssessmentEngineProperties.Describe(replayed), AssessmentEngineProperties.Describe(bulk));
+            Assert.Equal(bulk.ItemCounts, Enumerable.Range(0, book.Items.Length).Select(bulk.ItemCount));
+            Assert.Equal(bulk.CategoryTotals, Enumerable.Range(0, book.Categories.Length).Select(bulk.CategoryTotal));
         }
+        Assert.Throws<ArgumentOutOfRangeException>(() => result.Members[0].ItemCount(book.Items.Length));
+        Assert.Throws<ArgumentOutOfRangeException>(() => result.Members[0].CategoryTotal(-1));
     }
 
     [Fact]
