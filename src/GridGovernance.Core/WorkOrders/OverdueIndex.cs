@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace GridGovernance.WorkOrders;
@@ -10,42 +11,32 @@ namespace GridGovernance.WorkOrders;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A binary min-heap of (due, order) pairs with lazy deletion: <see cref="Track"/> pushes a pair and remembers it as
-/// the order's current one; <see cref="Untrack"/> forgets it; a pair that is no longer current is skipped and the heap
-/// is rebuilt once such pairs outnumber the current ones. <see cref="Overdue"/> walks the heap from the root and
-/// stops at every node due after the instant asked about — its whole subtree is due later — so it visits the
-/// overdue pairs, their children and the stale pairs, and never the rest. Answers are sorted by id, so they do not
-/// depend on the order of changes.
+/// An indexed binary min-heap of (due, order) pairs, one per tracked order: <see cref="Track"/> inserts a pair or
+/// moves the order's pair to its new place (O(log n)); <see cref="Untrack"/> removes it (O(log n)). A position table
+/// indexed by order id finds an order's pair, so its memory grows with the highest id tracked (the service hands
+/// ids out densely, from 1). <see cref="Overdue"/> walks the heap from the root and stops at every node due after
+/// the instant asked about — its whole subtree is due later — so it visits the overdue pairs and their children,
+/// never the rest. Answers are sorted by id, so they do not depend on the order of changes.
 /// </para>
 /// <para>
 /// Use one index for time limits (<see cref="WorkOrder.DueAt"/>) and, if wanted, another for reminders
 /// (<see cref="WorkOrder.RemindAt"/>); <see cref="Update"/> and <see cref="UpdateReminder"/> take an order as it is
-/// after a change. <c>[Mutable]</c>: one writer at a time.
+/// after a change. Not thread-safe: one writer at a time.
 /// </para>
 /// </remarks>
 [Mutable]
 public sealed class OverdueIndex
 {
-    private readonly Dictionary<int, long> current = [];
     private long[] keys = new long[16];
     private int[] ids = new int[16];
+    private int[] position = [];   // by order id: its place in the heap plus one; 0 when not tracked
     private int size;
 
     /// <summary>How many orders are tracked.</summary>
-    public int Count => current.Count;
+    public int Count => size;
 
     /// <summary>The earliest instant at which a tracked order becomes overdue, or <c>null</c> when none is tracked.</summary>
-    public Instant? NextDue
-    {
-        get
-        {
-            while (size > 0 && !IsCurrent(0))
-            {
-                Pop();
-            }
-            return size == 0 ? null : Instant.FromUnixTimeTicks(keys[0]);
-        }
-    }
+    public Instant? NextDue => size == 0 ? null : Instant.FromUnixTimeTicks(keys[0]);
 
     /// <summary>An index of the open orders with a time limit among <paramref name="orders"/>, keyed by <see cref="WorkOrder.DueAt"/>.</summary>
     /// <param name="orders">The orders.</param>
@@ -66,13 +57,36 @@ public sealed class OverdueIndex
     {
         Preconditions.CheckArgument(order.IsSpecified, nameof(order), "order must be a real work-order id, not default.");
         long key = dueAt.ToUnixTimeTicks();
-        if (current.TryGetValue(order.Value, out long existing) && existing == key)
+        int id = order.Value;
+        int at = PositionOf(id);
+        if (at >= 0)
         {
+            long old = keys[at];
+            keys[at] = key;
+            if (key < old)
+            {
+                SiftUp(at);
+            }
+            else
+            {
+                SiftDown(at);
+            }
             return;
         }
-        current[order.Value] = key;
-        Push(key, order.Value);
-        CompactIfStale();
+        if (size == keys.Length)
+        {
+            Array.Resize(ref keys, size * 2);
+            Array.Resize(ref ids, size * 2);
+        }
+        if (id >= position.Length)
+        {
+            Array.Resize(ref position, (int)Math.Min(Array.MaxLength, Math.Max(id + 1L, position.Length * 2L)));
+        }
+        int i = size++;
+        keys[i] = key;
+        ids[i] = id;
+        position[id] = i + 1;
+        SiftUp(i);
     }
 
     /// <summary>Stops tracking <paramref name="order"/>.</summary>
@@ -80,12 +94,23 @@ public sealed class OverdueIndex
     /// <returns>Whether it was tracked.</returns>
     public bool Untrack(WorkOrderId order)
     {
-        bool removed = current.Remove(order.Value);
-        if (removed)
+        int at = PositionOf(order.Value);
+        if (at < 0)
         {
-            CompactIfStale();
+            return false;
         }
-        return removed;
+        position[order.Value] = 0;
+        size--;
+        if (at == size)
+        {
+            return true;
+        }
+        keys[at] = keys[size];
+        ids[at] = ids[size];
+        position[ids[at]] = at + 1;
+        SiftDown(at);
+        SiftUp(at);
+        return true;
     }
 
     /// <summary>Tracks an order by its time limit while it is open and has one, and stops tracking it otherwise.</summary>
@@ -123,91 +148,50 @@ public sealed class OverdueIndex
     public ImmutableArray<WorkOrderId> Overdue(Instant now)
     {
         long limit = now.ToUnixTimeTicks();
-        var found = new List<int>();
-        if (size > 0 && keys[0] <= limit)
+        if (size == 0 || keys[0] > limit)
         {
-            var stack = new Stack<int>();
-            stack.Push(0);
-            while (stack.Count > 0)
+            return [];
+        }
+        var found = new List<int>();
+        var stack = new Stack<int>();
+        stack.Push(0);
+        while (stack.Count > 0)
+        {
+            int i = stack.Pop();
+            found.Add(ids[i]);
+            int left = 2 * i + 1;
+            if (left < size && keys[left] <= limit)
             {
-                int i = stack.Pop();
-                if (IsCurrent(i))
-                {
-                    found.Add(ids[i]);
-                }
-                int left = 2 * i + 1;
-                if (left < size && keys[left] <= limit)
-                {
-                    stack.Push(left);
-                }
-                if (left + 1 < size && keys[left + 1] <= limit)
-                {
-                    stack.Push(left + 1);
-                }
+                stack.Push(left);
+            }
+            if (left + 1 < size && keys[left + 1] <= limit)
+            {
+                stack.Push(left + 1);
             }
         }
         found.Sort();
-        var result = ImmutableArray.CreateBuilder<WorkOrderId>(found.Count);
-        for (int i = 0; i < found.Count; i++)
+        var result = new WorkOrderId[found.Count];
+        for (int i = 0; i < result.Length; i++)
         {
-            // An order tracked at k, then elsewhere, then at k again has two current pairs: report it once.
-            if (i == 0 || found[i] != found[i - 1])
-            {
-                result.Add(new WorkOrderId(found[i]));
-            }
+            result[i] = new WorkOrderId(found[i]);
         }
-        return result.ToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
-    private bool IsCurrent(int i) => current.TryGetValue(ids[i], out long key) && key == keys[i];
+    private int PositionOf(int id) => id < position.Length ? position[id] - 1 : -1;
 
-    private void CompactIfStale()
+    private void SiftUp(int i)
     {
-        if (size <= 2 * current.Count + 1024)
-        {
-            return;
-        }
-        size = 0;
-        foreach (var (id, key) in current)
-        {
-            keys[size] = key;
-            ids[size] = id;
-            size++;
-        }
-        for (int i = size / 2 - 1; i >= 0; i--)
-        {
-            SiftDown(i);
-        }
-    }
-
-    private void Push(long key, int id)
-    {
-        if (size == keys.Length)
-        {
-            Array.Resize(ref keys, size * 2);
-            Array.Resize(ref ids, size * 2);
-        }
-        int i = size++;
-        keys[i] = key;
-        ids[i] = id;
         while (i > 0)
         {
             int parent = (i - 1) / 2;
             if (!Less(i, parent))
             {
-                break;
+                return;
             }
             Swap(i, parent);
             i = parent;
         }
-    }
-
-    private void Pop()
-    {
-        size--;
-        keys[0] = keys[size];
-        ids[0] = ids[size];
-        SiftDown(0);
     }
 
     private void SiftDown(int i)
@@ -239,5 +223,7 @@ public sealed class OverdueIndex
     {
         (keys[a], keys[b]) = (keys[b], keys[a]);
         (ids[a], ids[b]) = (ids[b], ids[a]);
+        position[ids[a]] = a + 1;
+        position[ids[b]] = b + 1;
     }
 }

@@ -19,8 +19,6 @@ public static partial class ErrorCodes
     public const string WorkOrderNoEscalationPath = "workorders.no-escalation-path";
     /// <summary>A transfer names the handler who already has the order.</summary>
     public const string WorkOrderSameHandler = "workorders.same-handler";
-    /// <summary>Only the current handler (or a unit with the order in its jurisdiction, through the service) may transfer or resolve it.</summary>
-    public const string WorkOrderNotHandler = "workorders.not-handler";
     /// <summary>The order is not overdue or not due for a reminder, so the automatic step does not apply.</summary>
     public const string WorkOrderNotDue = "workorders.not-due";
     /// <summary>A triage policy is inconsistent (a rule names an unknown class, two classes share a code).</summary>

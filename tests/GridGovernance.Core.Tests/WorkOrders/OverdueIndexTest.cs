@@ -34,7 +34,7 @@ public sealed class OverdueIndexTest
     }
 
     [Fact]
-    public void ManyStaleEntries_AreCompactedAway()
+    public void RepeatedMoves_KeepOnePairPerOrder()
     {
         var index = new OverdueIndex();
         for (int round = 0; round < 50; round++)
