@@ -172,8 +172,7 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>
         var to = Check(WorkOrderCommand.Triage, actor, at);
         Preconditions.CheckNotNull(triageClass);
         Preconditions.CheckArgument(responsibleUnit.IsSpecified, nameof(responsibleUnit), "responsibleUnit must be a real unit id, not default.");
-        var due = limits.DueAt(at, triageClass.TimeLimitWorkingDays);
-        var remind = limits.RemindAt(at, triageClass.TimeLimitWorkingDays, reminderWorkingDays);
+        var (due, remind) = limits.Schedule(at, triageClass.TimeLimitWorkingDays, reminderWorkingDays);
         Class = triageClass;
         Level = triageClass.Level;
         ResponsibleUnit = responsibleUnit;
@@ -236,8 +235,7 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>
         {
             throw new GridGovernanceException(ErrorCodes.WorkOrderNoEscalationPath, $"{Id} is already at {toUnit}; an escalation must go up.");
         }
-        var due = limits.DueAt(at, policy.EscalationWorkingDays);
-        var remind = limits.RemindAt(at, policy.EscalationWorkingDays, policy.ReminderWorkingDays);
+        var (due, remind) = limits.Schedule(at, policy.EscalationWorkingDays, policy.ReminderWorkingDays);
         var from = ResponsibleUnit;
         ResponsibleUnit = toUnit;
         Level = Level == HandlingLevel.District ? HandlingLevel.District : Level + 1;
@@ -331,15 +329,19 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>
         {
             throw new GridGovernanceException(ErrorCodes.WorkOrderNotFiler, $"{actor} did not file {Id}; only {FiledBy} may rate it.");
         }
+        Preconditions.CheckNotNull(limits);
+        Preconditions.CheckNotNull(policy);
+        bool reopen = !satisfied && Reopens < policy.MaxReopens;
+        // Everything that can fail is done before the first change, so a refused rating leaves nothing behind.
+        var (due, remind) = reopen ? limits.Schedule(at, policy.ReopenWorkingDays, policy.ReminderWorkingDays) : default;
         Ratings = Ratings.Add(new WorkOrderRating(satisfied, at, comment));
         Apply(WorkOrderCommand.Rate, to, actor, at, satisfied ? "satisfied" : "unsatisfied", new WorkOrderRated(Id, actor, at, satisfied));
-        if (!satisfied && Reopens < policy.MaxReopens)
+        if (reopen)
         {
             var reopened = Check(WorkOrderCommand.Reopen, actor, at);
-            var due = limits.DueAt(at, policy.ReopenWorkingDays);
             Reopens++;
             DueAt = due;
-            RemindAt = limits.RemindAt(at, policy.ReopenWorkingDays, policy.ReminderWorkingDays);
+            RemindAt = remind;
             Apply(WorkOrderCommand.Reopen, reopened, actor, at, null, new WorkOrderReopened(Id, actor, at, Reopens, due));
         }
     }

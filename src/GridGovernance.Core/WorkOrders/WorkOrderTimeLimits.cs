@@ -57,6 +57,21 @@ public sealed class WorkOrderTimeLimits
         return Zone.AtStartOfDay(day).ToInstant();
     }
 
+    /// <summary>The end of a limit and its reminder together, reading the local date once (the hot path of triage and escalation).</summary>
+    internal (Instant DueAt, Instant? RemindAt) Schedule(Instant from, int workingDays, int reminderWorkingDays)
+    {
+        Preconditions.CheckArgumentRange(nameof(workingDays), workingDays, 1, 3650);
+        Preconditions.CheckArgumentRange(nameof(reminderWorkingDays), reminderWorkingDays, 0, 3650);
+        var start = from.InZone(Zone).Date;
+        var due = EndOf(Calendar.AddWorkingDays(start, workingDays));
+        if (reminderWorkingDays == 0)
+        {
+            return (due, null);
+        }
+        var remindDay = Calendar.AddWorkingDays(start, workingDays - Math.Min(reminderWorkingDays, workingDays) + 1);
+        return (due, Zone.AtStartOfDay(remindDay).ToInstant());
+    }
+
     /// <summary>Whether an order due at <paramref name="dueAt"/> is overdue at <paramref name="now"/>.</summary>
     /// <param name="dueAt">The end of its limit.</param>
     /// <param name="now">The instant to judge at.</param>
