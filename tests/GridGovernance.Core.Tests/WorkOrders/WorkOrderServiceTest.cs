@@ -233,4 +233,18 @@ public sealed class WorkOrderServiceTest
         var order = await f.RunAsync(s => s.RecordDeliberationAsync(id, Secretary100, record));
         Assert.Equal(record, Assert.Single(order.Deliberations));
     }
+
+    [Fact]
+    public async Task ConcurrentSupervisions_AreAllKept_ByRetryingFromAFreshLoad()
+    {
+        using var f = new WorkOrderServiceFixture();
+        var id = await f.FileAndTriageAsync();
+        // Each failed save means another writer's save succeeded, so eight writers need at most eight attempts.
+        var writers = Enumerable.Range(1, 8).Select(i => Task.Run(() => f.RunAsync(s => s.SuperviseAsync(id, Secretary100, $"督办 {i}"))));
+        await Task.WhenAll(writers);
+        var order = await f.RunAsync(s => s.GetAsync(id));
+        Assert.Equal(8, order.Audit.Count(a => a.Command == WorkOrderCommand.Supervise));
+        Assert.Equal(Enumerable.Range(1, 10), order.Audit.Select(a => a.Sequence));
+        Assert.Equal(10, order.Version); // one save each: file, triage and the eight supervisions
+    }
 }
