@@ -3,7 +3,8 @@
 // Quickstart: build a generated district (Wanshan-sized: 16 communities over 4 streets) on the in-memory store,
 // print its tree summary and the coverage figures officials report, merge two streets as Shantou did and ask the
 // hierarchy "as of" before and after; then run a quarter of points (积分) under the Laiwu rule book and print the
-// ranking board (排名晾晒) with masked names.
+// ranking board (排名晾晒) with masked names; finally run a handful of work orders (四单, 吹哨报到) through filing,
+// triage, claims, a whistle, escalation and rating, and print the masked public board (公开晒单).
 //
 //   dotnet run docs/examples/quickstart.cs
 
@@ -11,8 +12,10 @@ using GridGovernance;
 using GridGovernance.Organisation;
 using GridGovernance.Scoring;
 using GridGovernance.Testing;
+using GridGovernance.WorkOrders;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Testing;
 
 var city = CityGenerator.Generate(CitySize.District, seed: 2024);
 await using var services = new ServiceCollection()
@@ -127,6 +130,99 @@ using (var scope = services.CreateScope())
         Console.WriteLine($"{row.Rank,4}  {PersonalDataMasking.MaskName(names[row.Member]),-6} {row.Score,8}  {stars[row.Member].BandStars,5}  {row.Flags}");
     }
     Console.WriteLine($"  … {board.Flagged().Length} members flagged for 底线管理 (kept in the ranking, not dropped)");
+}
+
+await WorkOrdersAsync();
+
+// Work orders (四单): a community of its own with a fake clock, so that a time limit can pass.
+static async Task WorkOrdersAsync()
+{
+    var community = CityGenerator.Generate(CitySize.Community, seed: 7);
+    var clock = new FakeClock(community.Date.At(new LocalTime(9, 0)).InUtc().ToInstant() + Duration.FromDays(157)); // a Thursday in June
+    await using var provider = new ServiceCollection()
+        .AddSingleton<IClock>(clock)
+        .AddGridGovernance(options => options.Schema = community.Schema)
+        .BuildServiceProvider();
+    using (var scope = provider.CreateScope())
+    {
+        await scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(community.Roster, community.Date);
+    }
+
+    // A member of a grid, acting for the grid, its community and its street.
+    var units = community.Roster.Units.ToDictionary(u => u.Id);
+    OrgUnitId Above(OrgUnitId from, UnitKind kind)
+    {
+        for (OrgUnitId? id = from; id is OrgUnitId u; id = units[u].ParentId)
+        {
+            if (units[u].Kind == kind) return u;
+        }
+        throw new InvalidOperationException($"No {kind} above {from}.");
+    }
+    var member = community.Roster.Members.First();
+    var grid = Above(member.BranchId, UnitKind.GridBranch);
+    var gridOfficial = new WorkOrderOfficial(member.Id, grid);
+    var secretary = new WorkOrderOfficial(member.Id, Above(grid, UnitKind.Community));
+    var streetCadre = new WorkOrderOfficial(member.Id, Above(grid, UnitKind.Street));
+    var household = community.Roster.Households.First(h => h.UnitId == grid);
+    var resident = WorkOrderActor.ForResident("hotline-caller-1");
+
+    async Task<T> Run<T>(Func<WorkOrderService, Task<T>> step)
+    {
+        using var scope = provider.CreateScope();
+        return await step(scope.ServiceProvider.GetRequiredService<WorkOrderService>());
+    }
+    WorkOrderDraft Draft(string category, string description, WorkOrderChannel channel) => new()
+    {
+        Category = category, Description = description, Unit = grid, Channel = channel, FiledBy = resident,
+        FilerName = "王小明", FilerPhone = "13812341234", Address = "西湖春天小区3号楼1单元" + household.Address,
+    };
+
+    // 群众下单: four matters from four channels; 三事分流 sorts them.
+    var leak = await Run(s => s.FileAsync(Draft("leak", "楼下饭店卫生间漏水到入户大厅，王小明 13812341234", WorkOrderChannel.Hotline12345)));
+    var parking = await Run(s => s.FileAsync(Draft("parking", "小区免费停车时间太短", WorkOrderChannel.App)));
+    var light = await Run(s => s.FileAsync(Draft("streetlight", "路灯不亮", WorkOrderChannel.GridWorkerReport)));
+    var bridge = await Run(s => s.FileAsync(Draft("dispute", "景观桥木质桥面腐朽，改造方案有分歧", WorkOrderChannel.Visit)));
+    foreach (var order in new[] { leak, parking, light, bridge })
+    {
+        await Run(s => s.TriageAsync(order.Id, secretary));
+    }
+
+    // 干部领单 and 社区督单; the leak goes up to the street, which blows the whistle (Huainan).
+    await Run(s => s.ClaimAsync(leak.Id, secretary));
+    await Run(s => s.ClaimAsync(parking.Id, gridOfficial));
+    await Run(s => s.ClaimAsync(light.Id, gridOfficial));
+    await Run(s => s.SuperviseAsync(leak.Id, secretary, "要求饭店维修，店主拒绝"));
+    await Run(s => s.EscalateAsync(leak.Id, secretary, "店主不愿维修"));
+    string[] departments = ["market-regulation", "city-management", "housing"];
+    await Run(s => s.WhistleAsync(leak.Id, streetCadre, [.. departments.Select(d => new DepartmentSummons(d))]));
+    foreach (var d in departments)
+    {
+        await Run(s => s.AcknowledgePartAsync(leak.Id, d));
+        await Run(s => s.ResolvePartAsync(leak.Id, d, "联合执法队处置"));
+    }
+    clock.Advance(Duration.FromHours(26));
+    await Run(s => s.ResolveAsync(leak.Id, secretary, "photo:after"));
+    await Run(s => s.RateAsync(leak.Id, resident, satisfied: true));
+    await Run(s => s.CloseAsync(leak.Id, streetCadre));
+    await Run(s => s.ResolveAsync(light.Id, gridOfficial, "photo:lamp"));
+    await Run(s => s.RateAsync(light.Id, resident, satisfied: false, "第二天又不亮了")); // reopened
+    await Run(s => s.RecordDeliberationAsync(bridge.Id, secretary, new DeliberationRecord(clock.GetCurrentInstant().InUtc().Date.PlusDays(2), 31, "居民议定更换为石材桥面")));
+
+    // A week later the parking order's three working days have passed: it goes up to the community.
+    clock.Advance(Duration.FromDays(7));
+    var escalated = await Run(s => s.EscalateOverdueAsync());
+    var report = await Run(s => s.ReportAsync());
+    var board = await Run(s => s.BoardAsync(clock.GetCurrentInstant().InUtc().Date.PlusDays(-30), clock.GetCurrentInstant().InUtc().Date));
+
+    Console.WriteLine();
+    Console.WriteLine($"Work orders (四单): {report.Total} filed, {report.Open} open, {escalated.Length} escalated when overdue ({string.Join(", ", escalated.Select(o => $"{o.Id} → {o.ResponsibleUnit}"))})");
+    Console.WriteLine($"  open / overdue by unit: {string.Join("; ", report.ByUnit.Select(r => $"{r.Kind} {r.Unit}: {r.Open}/{r.Overdue}"))}");
+    Console.WriteLine($"  satisfaction {report.SatisfactionRate:P0} of {report.Rated} rated; median time to close {report.MedianTimeToClose}");
+    Console.WriteLine("Public board (公开晒单)");
+    foreach (var entry in board)
+    {
+        Console.WriteLine($"  {entry}");
+    }
 }
 
 // The example files sit beside this one; look from the app's own folder hint and from the working directory up.

@@ -2,6 +2,7 @@ using GridGovernance;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring;
+using GridGovernance.WorkOrders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 
@@ -68,6 +69,9 @@ public static class GridGovernanceServiceCollectionExtensions
         services.TryAddScoped<OrganisationService>();
         services.TryAddScoped<PointsLedgerService>();
         services.TryAddScoped<RedemptionService>();
+        services.TryAddSingleton(WorkOrderPolicy.Default);
+        services.TryAddScoped<IEscalationPath, HierarchyEscalationPath>();
+        services.TryAddScoped<WorkOrderService>();
         return services;
     }
 }

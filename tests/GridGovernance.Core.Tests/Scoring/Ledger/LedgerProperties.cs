@@ -179,7 +179,7 @@ public sealed class LedgerProperties
     {
         if (!p.Declare)
         {
-            return await fixture.RunAsync(s => s.RecordAsync(book, LedgerSource.Automatic, request with { Actor = WorkOrders }));
+            return await fixture.RunAsync(s => s.RecordAsync(book, LedgerSource.Automatic, request with { Actor = LedgerFixture.WorkOrders }));
         }
         var declared = await fixture.RunAsync(s => s.DeclareAsync(book, request));
         var reviewer = new LedgerReviewer(p.Member == 4 ? M5 : M4, District);
@@ -201,7 +201,7 @@ public sealed class LedgerProperties
                 await fixture.RunAsync(s => s.DeclareAsync(Book, request));
                 break;
             case LaterOpKind.Record:
-                await fixture.RunAsync(s => s.RecordAsync(Book, LedgerSource.Claim, request with { Actor = WorkOrders }));
+                await fixture.RunAsync(s => s.RecordAsync(Book, LedgerSource.Claim, request with { Actor = LedgerFixture.WorkOrders }));
                 break;
             case LaterOpKind.Approve when Target(e => e.Status == LedgerEntryStatus.Declared) is LedgerEntry declared:
                 await fixture.RunAsync(s => s.ApproveAsync(Book, declared.Id, new LedgerReviewer(declared.Member == M4 ? M5 : M4, District)));

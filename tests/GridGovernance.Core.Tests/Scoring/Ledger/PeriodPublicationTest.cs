@@ -199,7 +199,7 @@ public sealed class PeriodPublicationTest : IDisposable
         foreach (var (name, operation) in new (string, Func<PointsLedgerService, Task<LedgerEntry>>)[]
         {
             ("declare", s => s.DeclareAsync(Book, Request(M1, "themed-party-day", D(3, 31), "late"))),
-            ("record", s => s.RecordAsync(Book, LedgerSource.Claim, Request(M1, "themed-party-day", D(1, 1), "late") with { Actor = WorkOrders })),
+            ("record", s => s.RecordAsync(Book, LedgerSource.Claim, Request(M1, "themed-party-day", D(1, 1), "late") with { Actor = LedgerFixture.WorkOrders })),
             ("reverse", s => s.ReverseAsync(counted.Id, Admin, "late")),
             ("approve", s => s.ApproveAsync(Book, pending.Id, Secretary100)),
         })

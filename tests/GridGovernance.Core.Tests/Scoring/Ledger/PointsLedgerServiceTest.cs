@@ -156,7 +156,7 @@ public sealed partial class PointsLedgerServiceTest : IDisposable
     public async Task Record_TieredAndAfterReminder_TakeThePointsTheRuleSays()
     {
         var petition = await fixture.RecordAsync(M1, "petition", D(5, 10), "p", tier: "province");
-        var dues = await fixture.RunAsync(s => s.RecordAsync(Book, LedgerSource.Automatic, Request(M1, "late-dues", D(5, 10), "d") with { AfterReminder = true, Actor = WorkOrders }));
+        var dues = await fixture.RunAsync(s => s.RecordAsync(Book, LedgerSource.Automatic, Request(M1, "late-dues", D(5, 10), "d") with { AfterReminder = true, Actor = LedgerFixture.WorkOrders }));
 
         Assert.Equal(P(-2), petition.Points);
         Assert.Equal("province", petition.Tier);
@@ -180,7 +180,7 @@ public sealed partial class PointsLedgerServiceTest : IDisposable
 
         Assert.Equal(LedgerEntryStatus.Approved, entry.Status);
         Assert.Equal(LedgerSource.WorkOrder, entry.Source);
-        Assert.Equal(WorkOrders, entry.Actor);
+        Assert.Equal(LedgerFixture.WorkOrders, entry.Actor);
         Assert.Null(entry.ReviewedBy);
         Assert.True(entry.CountsInAssessment);
         var recorded = Assert.IsType<LedgerEntryRecorded>(Assert.Single(entry.DomainEvents));
@@ -201,9 +201,9 @@ public sealed partial class PointsLedgerServiceTest : IDisposable
     [Fact]
     public async Task Record_AsADeclarationOrWithoutActor_IsAnArgumentError()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RecordAsync(Book, LedgerSource.Declaration, Request(M1, "themed-party-day", D(5, 10), "k") with { Actor = WorkOrders })));
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RecordAsync(Book, LedgerSource.Declaration, Request(M1, "themed-party-day", D(5, 10), "k") with { Actor = LedgerFixture.WorkOrders })));
         await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RecordAsync(Book, LedgerSource.Claim, Request(M1, "themed-party-day", D(5, 10), "k"))));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RecordAsync(Book, (LedgerSource)99, Request(M1, "themed-party-day", D(5, 10), "k") with { Actor = WorkOrders })));
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RecordAsync(Book, (LedgerSource)99, Request(M1, "themed-party-day", D(5, 10), "k") with { Actor = LedgerFixture.WorkOrders })));
     }
 
     [Fact]

@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+
+namespace GridGovernance.WorkOrders;
+
+/// <summary>A class of matters in 三事分流: the level that handles it and its time limit.</summary>
+/// <param name="Code">A short code, e.g. <c>small</c> (小事).</param>
+/// <param name="Name">A display name, e.g. <c>小事（网格办理）</c>.</param>
+/// <param name="Level">The level that handles it.</param>
+/// <param name="TimeLimitWorkingDays">The time limit (限时办理) in working days, at least 1.</param>
+[Immutable]
+public sealed record TriageClass(string Code, string Name, HandlingLevel Level, int TimeLimitWorkingDays);
+
+/// <summary>One rule of a triage policy: matters of a category and urgency go to a class. <c>null</c> matches anything.</summary>
+/// <param name="Category">The category code, or <c>null</c> for any.</param>
+/// <param name="Urgency">The urgency, or <c>null</c> for any.</param>
+/// <param name="ClassCode">The class it goes to.</param>
+[Immutable]
+public sealed record TriageRule(string? Category, WorkOrderUrgency? Urgency, string ClassCode);
+
+/// <summary>
+/// 三事分流: sorts matters by category and urgency (轻重缓急) into classes, each handled at a level with its own time
+/// limit. Rules are tried in order and the first that matches wins; a matter no rule matches goes to the default class.
+/// </summary>
+[Immutable]
+public sealed class TriagePolicy
+{
+    private readonly ImmutableDictionary<string, TriageClass> byCode;
+
+    /// <summary>Creates a policy, checking that codes are unique and every rule names a class.</summary>
+    /// <param name="classes">The classes.</param>
+    /// <param name="rules">The rules, first match wins.</param>
+    /// <param name="defaultClass">The class of matters no rule matches.</param>
+    /// <exception cref="GridGovernanceValidationException">Code <see cref="ErrorCodes.WorkOrderInvalidPolicy"/>, with every problem.</exception>
+    public TriagePolicy(IEnumerable<TriageClass> classes, IEnumerable<TriageRule> rules, string defaultClass)
+    {
+        Classes = [.. Preconditions.CheckNotNull(classes)];
+        Rules = [.. Preconditions.CheckNotNull(rules)];
+        DefaultClass = Preconditions.CheckNotBlank(defaultClass);
+        var problems = new List<ValidationProblem>();
+        var codes = new Dictionary<string, TriageClass>(StringComparer.Ordinal);
+        for (int i = 0; i < Classes.Length; i++)
+        {
+            var c = Classes[i];
+            string field = $"{nameof(classes)}[{i}]";
+            if (c is null || string.IsNullOrWhiteSpace(c.Code))
+            {
+                problems.Add(new(field, null, ErrorCodes.WorkOrderInvalidPolicy, $"{field} must be a class with a code."));
+                continue;
+            }
+            if (!codes.TryAdd(c.Code, c))
+            {
+                problems.Add(new(field + ".Code", c.Code, ErrorCodes.WorkOrderInvalidPolicy, $"Class code '{c.Code}' is used twice; codes must be unique."));
+            }
+            if (c.TimeLimitWorkingDays < 1)
+            {
+                problems.Add(new(field + ".TimeLimitWorkingDays", c.TimeLimitWorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ErrorCodes.WorkOrderInvalidPolicy, $"Class '{c.Code}' must have a time limit of at least 1 working day."));
+            }
+            if (!Enum.IsDefined(c.Level))
+            {
+                problems.Add(new(field + ".Level", c.Level.ToString(), ErrorCodes.WorkOrderInvalidPolicy, $"Class '{c.Code}' has an undefined level."));
+            }
+        }
+        for (int i = 0; i < Rules.Length; i++)
+        {
+            var r = Rules[i];
+            string field = $"{nameof(rules)}[{i}]";
+            if (r is null || !codes.ContainsKey(r.ClassCode ?? ""))
+            {
+                problems.Add(new(field + ".ClassCode", r?.ClassCode, ErrorCodes.WorkOrderInvalidPolicy, $"{field} must name one of the classes."));
+            }
+        }
+        if (!codes.ContainsKey(DefaultClass))
+        {
+            problems.Add(new(nameof(defaultClass), DefaultClass, ErrorCodes.WorkOrderInvalidPolicy, $"defaultClass '{DefaultClass}' is not one of the classes."));
+        }
+        if (problems.Count > 0)
+        {
+            throw new GridGovernanceValidationException("The triage policy", problems);
+        }
+        byCode = codes.ToImmutableDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Wanshan-style 三事分流: 小事 (<c>small</c>, grid, 3 working days), 难事 (<c>hard</c>, community, 5), 大事
+    /// (<c>big</c>, street, 10) and 急事 (<c>critical</c>, street, 1). Critical matters are 急事, urgent ones 难事, and the
+    /// categories <c>leak</c>, <c>building-safety</c> and <c>dispute</c> are 难事; everything else is 小事.
+    /// </summary>
+    public static TriagePolicy Standard { get; } = new(
+        [
+            new("small", "小事（网格办理）", HandlingLevel.Grid, 3),
+            new("hard", "难事（社区办理）", HandlingLevel.Community, 5),
+            new("big", "大事（街道吹哨）", HandlingLevel.Street, 10),
+            new("critical", "急事（即时处置）", HandlingLevel.Street, 1),
+        ],
+        [
+            new(null, WorkOrderUrgency.Critical, "critical"),
+            new(null, WorkOrderUrgency.Urgent, "hard"),
+            new("leak", null, "hard"),
+            new("building-safety", null, "hard"),
+            new("dispute", null, "hard"),
+        ],
+        "small");
+
+    /// <summary>The classes.</summary>
+    public ImmutableArray<TriageClass> Classes { get; }
+
+    /// <summary>The rules, first match wins.</summary>
+    public ImmutableArray<TriageRule> Rules { get; }
+
+    /// <summary>The code of the class of matters no rule matches.</summary>
+    public string DefaultClass { get; }
+
+    /// <summary>The class of a matter: the first rule that matches its category and urgency, else the default class.</summary>
+    /// <param name="category">The category code.</param>
+    /// <param name="urgency">The urgency.</param>
+    public TriageClass Classify(string category, WorkOrderUrgency urgency)
+    {
+        Preconditions.CheckNotNull(category);
+        foreach (var rule in Rules)
+        {
+            if ((rule.Category is null || string.Equals(rule.Category, category, StringComparison.Ordinal)) && (rule.Urgency is null || rule.Urgency == urgency))
+            {
+                return byCode[rule.ClassCode];
+            }
+        }
+        return byCode[DefaultClass];
+    }
+
+    /// <summary>The class with the code given.</summary>
+    /// <param name="code">The code.</param>
+    /// <exception cref="KeyNotFoundException">There is no such class.</exception>
+    public TriageClass this[string code] => byCode[Preconditions.CheckNotNull(code)];
+}

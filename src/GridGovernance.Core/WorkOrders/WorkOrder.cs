@@ -1,0 +1,405 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace GridGovernance.WorkOrders;
+
+/// <summary>
+/// A work order (工单): one matter a resident raised, through Laiwu's 四单 loop — 群众下单 (filed) → 干部领单 (claimed)
+/// → 社区督单 (supervised) → 公开晒单 (published on the <see cref="PublicBoard"/>) — with 三事分流 triage, time limits in
+/// working days, escalation, 吹哨报到 (departments summoned, each part tracked to its own resolution), the resident's
+/// rating, reopening and 周末议事厅 deliberation records.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every change is one row of <see cref="WorkOrderWorkflow.Transitions"/>: it appends one <see cref="WorkOrderAuditRecord"/>
+/// to <see cref="Audit"/> and raises one <see cref="WorkOrderEvent"/>. A command the table does not allow throws
+/// <see cref="WorkOrderTransitionException"/>; a command that breaks another rule (a stranger rating, resolving with a
+/// department's part open) throws <see cref="GridGovernanceException"/>. Either way every check runs before anything
+/// changes, so a refused command leaves no record and no change.
+/// </para>
+/// <para>
+/// 首问责任: the first official to take the order is <see cref="FirstResponder"/> for good; transfers change only
+/// <see cref="Handler"/>. Jurisdiction (only units that have the order in their jurisdiction may claim, supervise,
+/// whistle or close it) needs the hierarchy, so the state changes are driven by <see cref="WorkOrderService"/>.
+/// </para>
+/// </remarks>
+[Mutable]
+public sealed class WorkOrder : AggregateRoot<WorkOrderId>
+{
+    private WorkOrder(WorkOrderId id, WorkOrderDraft draft, OrgUnitId unit, Instant filedAt)
+        : base(id)
+    {
+        Category = draft.Category.Trim();
+        Description = draft.Description;
+        Channel = draft.Channel;
+        Urgency = draft.Urgency;
+        FiledBy = draft.FiledBy;
+        FilerName = draft.FilerName;
+        FilerPhone = draft.FilerPhone;
+        Household = draft.Household;
+        Location = draft.Location;
+        Address = draft.Address;
+        Unit = unit;
+        ResponsibleUnit = unit;
+        FiledAt = filedAt;
+        Status = WorkOrderWorkflow.InitialStatus;
+    }
+
+    /// <summary>The category code.</summary>
+    public string Category { get; }
+
+    /// <summary>The resident's description; never shown on the public board.</summary>
+    public string Description { get; }
+
+    /// <summary>How it came in.</summary>
+    public WorkOrderChannel Channel { get; }
+
+    /// <summary>How pressing it is.</summary>
+    public WorkOrderUrgency Urgency { get; }
+
+    /// <summary>Who filed it; only this actor may rate it.</summary>
+    public WorkOrderActor FiledBy { get; }
+
+    /// <summary>The filer's name, or <c>null</c> (masked on the board).</summary>
+    public string? FilerName { get; }
+
+    /// <summary>The filer's phone, or <c>null</c> (masked on the board).</summary>
+    public string? FilerPhone { get; }
+
+    /// <summary>The household concerned, or <c>null</c>.</summary>
+    public HouseholdId? Household { get; }
+
+    /// <summary>Where it is, or <c>null</c>.</summary>
+    public GeoPoint? Location { get; }
+
+    /// <summary>The address or landmark, or <c>null</c> (shown without numbers on the board).</summary>
+    public string? Address { get; }
+
+    /// <summary>The unit where it happened (the grid, or the household's unit); reports count it there.</summary>
+    public OrgUnitId Unit { get; }
+
+    /// <summary>When it was filed.</summary>
+    public Instant FiledAt { get; }
+
+    /// <summary>Where it stands.</summary>
+    public WorkOrderStatus Status { get; private set; }
+
+    /// <summary>The triage class, or <c>null</c> before triage.</summary>
+    public TriageClass? Class { get; private set; }
+
+    /// <summary>The level handling it now (the class's level, raised by escalations).</summary>
+    public HandlingLevel Level { get; private set; }
+
+    /// <summary>The unit responsible now: the filing unit, the unit of the class's level after triage, one up after each escalation.</summary>
+    public OrgUnitId ResponsibleUnit { get; private set; }
+
+    /// <summary>The end of the current time limit, or <c>null</c> before triage.</summary>
+    public Instant? DueAt { get; private set; }
+
+    /// <summary>When to remind about the current limit, or <c>null</c> (none, or already reminded).</summary>
+    public Instant? RemindAt { get; private set; }
+
+    /// <summary>How many times it was escalated.</summary>
+    public int Escalations { get; private set; }
+
+    /// <summary>The first official who took it (首问责任); stays after transfers. <c>null</c> until claimed.</summary>
+    public WorkOrderOfficial? FirstResponder { get; private set; }
+
+    /// <summary>The official handling it now, or <c>null</c>.</summary>
+    public WorkOrderOfficial? Handler { get; private set; }
+
+    /// <summary>The summoned departments' parts, in summons order.</summary>
+    public ImmutableArray<DepartmentPart> Parts { get; private set; } = [];
+
+    /// <summary>The latest resolution, or <c>null</c>.</summary>
+    public WorkOrderResolution? Resolution { get; private set; }
+
+    /// <summary>The resident's ratings, oldest first (one per resolution rated).</summary>
+    public ImmutableArray<WorkOrderRating> Ratings { get; private set; } = [];
+
+    /// <summary>How many times an unsatisfied rating reopened it.</summary>
+    public int Reopens { get; private set; }
+
+    /// <summary>When it was closed, or <c>null</c>.</summary>
+    public Instant? ClosedAt { get; private set; }
+
+    /// <summary>Deliberation records (周末议事厅), oldest first.</summary>
+    public ImmutableArray<DeliberationRecord> Deliberations { get; private set; } = [];
+
+    /// <summary>The audit trail: the filing and every transition, in order.</summary>
+    public ImmutableArray<WorkOrderAuditRecord> Audit { get; private set; } = [];
+
+    /// <summary>Whether it still needs work (see <see cref="WorkOrderWorkflow.IsOpen"/>).</summary>
+    public bool IsOpen => WorkOrderWorkflow.IsOpen(Status);
+
+    /// <summary>The last rating's verdict, or <c>null</c> when never rated.</summary>
+    public bool? Satisfied => Ratings.IsEmpty ? null : Ratings[^1].Satisfied;
+
+    /// <summary>Whether it is open and its limit has passed at <paramref name="now"/>.</summary>
+    /// <param name="now">The instant to judge at.</param>
+    public bool IsOverdueAt(Instant now) => IsOpen && DueAt is Instant due && WorkOrderTimeLimits.IsOverdue(due, now);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} {Category} at {ResponsibleUnit} ({Status})";
+
+    /// <summary>Files an order (群众下单).</summary>
+    internal static WorkOrder File(WorkOrderId id, WorkOrderDraft draft, OrgUnitId unit, Instant at)
+    {
+        Preconditions.CheckArgument(id.IsSpecified, nameof(id), "id must be a real work-order id, not default.");
+        Preconditions.CheckNotNull(draft);
+        Preconditions.CheckNotBlank(draft.Category, nameof(draft) + "." + nameof(draft.Category));
+        Preconditions.CheckArgument(draft.Category.Trim().Length <= 50, nameof(draft) + "." + nameof(draft.Category), "Category must be at most 50 characters.");
+        Preconditions.CheckNotBlank(draft.Description, nameof(draft) + "." + nameof(draft.Description));
+        if (!Enum.IsDefined(draft.Channel))
+        {
+            throw new ArgumentException($"Channel {draft.Channel} is not defined.", nameof(draft) + "." + nameof(draft.Channel));
+        }
+        if (!Enum.IsDefined(draft.Urgency))
+        {
+            throw new ArgumentException($"Urgency {draft.Urgency} is not defined.", nameof(draft) + "." + nameof(draft.Urgency));
+        }
+        Preconditions.CheckArgument(draft.FiledBy.Value is not null, nameof(draft) + "." + nameof(draft.FiledBy), "FiledBy must be set.");
+        Preconditions.CheckArgument(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
+        var order = new WorkOrder(id, draft, unit, at);
+        order.Audit = [new WorkOrderAuditRecord(1, WorkOrderCommand.File, null, order.Status, draft.FiledBy, at, null)];
+        order.Raise(new WorkOrderFiled(id, draft.FiledBy, at, order.Category, unit, draft.Channel));
+        return order;
+    }
+
+    /// <summary>Sorts it into a class (三事分流) and starts its time limit.</summary>
+    internal void Triage(TriageClass triageClass, OrgUnitId responsibleUnit, WorkOrderTimeLimits limits, int reminderWorkingDays, WorkOrderActor actor, Instant at)
+    {
+        var to = Check(WorkOrderCommand.Triage, actor, at);
+        Preconditions.CheckNotNull(triageClass);
+        Preconditions.CheckArgument(responsibleUnit.IsSpecified, nameof(responsibleUnit), "responsibleUnit must be a real unit id, not default.");
+        var (due, remind) = limits.Schedule(at, triageClass.TimeLimitWorkingDays, reminderWorkingDays);
+        Class = triageClass;
+        Level = triageClass.Level;
+        ResponsibleUnit = responsibleUnit;
+        DueAt = due;
+        RemindAt = remind;
+        Apply(WorkOrderCommand.Triage, to, actor, at, triageClass.Code, new WorkOrderTriaged(Id, actor, at, triageClass.Code, Level, responsibleUnit, due));
+    }
+
+    /// <summary>An official takes it (干部领单); the first one becomes the first responder (首问责任).</summary>
+    internal void Claim(WorkOrderOfficial official, Instant at)
+    {
+        var actor = official.Actor;
+        var to = Check(WorkOrderCommand.Claim, actor, at);
+        Handler = official;
+        FirstResponder ??= official;
+        Apply(WorkOrderCommand.Claim, to, actor, at, null, new WorkOrderClaimed(Id, actor, at, official, FirstResponder.Value));
+    }
+
+    /// <summary>Hands it to another official; the first responder stays accountable.</summary>
+    internal void Transfer(WorkOrderOfficial to, WorkOrderActor actor, string? note, Instant at)
+    {
+        var next = Check(WorkOrderCommand.Transfer, actor, at);
+        var from = Handler ?? throw new InvalidOperationException("A claimed order always has a handler.");
+        if (from == to)
+        {
+            throw new GridGovernanceException(ErrorCodes.WorkOrderSameHandler, $"{Id} is already handled by {to}; a transfer must name someone else.");
+        }
+        Handler = to;
+        Apply(WorkOrderCommand.Transfer, next, actor, at, note, new WorkOrderTransferred(Id, actor, at, from, to, FirstResponder!.Value));
+    }
+
+    /// <summary>Records a supervision (社区督单).</summary>
+    internal void Supervise(OrgUnitId unit, string note, WorkOrderActor actor, Instant at)
+    {
+        var to = Check(WorkOrderCommand.Supervise, actor, at);
+        Preconditions.CheckNotBlank(note);
+        Apply(WorkOrderCommand.Supervise, to, actor, at, note, new WorkOrderSupervised(Id, actor, at, unit, note));
+    }
+
+    /// <summary>Records the reminder of the current limit; only once per limit and only from <see cref="RemindAt"/>.</summary>
+    internal void Remind(WorkOrderActor actor, Instant at)
+    {
+        var to = Check(WorkOrderCommand.Remind, actor, at);
+        if (RemindAt is not Instant remind || at < remind)
+        {
+            throw new GridGovernanceException(ErrorCodes.WorkOrderNotDue,
+                RemindAt is null ? $"{Id} has no reminder pending." : $"{Id} is not due for a reminder until {RemindAt}.");
+        }
+        var due = DueAt!.Value;
+        RemindAt = null;
+        Apply(WorkOrderCommand.Remind, to, actor, at, null, new WorkOrderReminded(Id, actor, at, due, Handler));
+    }
+
+    /// <summary>Moves it one level up to <paramref name="toUnit"/> with a new limit.</summary>
+    internal void Escalate(OrgUnitId toUnit, WorkOrderTimeLimits limits, WorkOrderPolicy policy, WorkOrderActor actor, string? note, Instant at)
+    {
+        var to = Check(WorkOrderCommand.Escalate, actor, at);
+        Preconditions.CheckArgument(toUnit.IsSpecified, nameof(toUnit), "toUnit must be a real unit id, not default.");
+        if (toUnit == ResponsibleUnit)
+        {
+            throw new GridGovernanceException(ErrorCodes.WorkOrderNoEscalationPath, $"{Id} is already at {toUnit}; an escalation must go up.");
+        }
+        var (due, remind) = limits.Schedule(at, policy.EscalationWorkingDays, policy.ReminderWorkingDays);
+        var from = ResponsibleUnit;
+        ResponsibleUnit = toUnit;
+        Level = Level == HandlingLevel.District ? HandlingLevel.District : Level + 1;
+        Escalations++;
+        DueAt = due;
+        RemindAt = remind;
+        Apply(WorkOrderCommand.Escalate, to, actor, at, note, new WorkOrderEscalated(Id, actor, at, from, toUnit, Level, due));
+    }
+
+    /// <summary>Summons departments (吹哨); each must report within its own limit.</summary>
+    internal void Whistle(IReadOnlyList<DepartmentSummons> summons, WorkOrderTimeLimits limits, WorkOrderActor actor, string? note, Instant at)
+    {
+        var to = Check(WorkOrderCommand.Whistle, actor, at);
+        Preconditions.CheckNotNull(summons);
+        Preconditions.CheckArgument(summons.Count > 0, nameof(summons), "summons must name at least one department.");
+        var seen = Parts.Select(p => p.Department).ToHashSet(StringComparer.Ordinal);
+        var added = ImmutableArray.CreateBuilder<DepartmentPart>(summons.Count);
+        foreach (var s in summons)
+        {
+            Preconditions.CheckNotNull(s, nameof(summons));
+            Preconditions.CheckNotBlank(s.Department, nameof(summons) + ".Department");
+            Preconditions.CheckArgumentRange(nameof(summons) + ".AcknowledgeWorkingDays", s.AcknowledgeWorkingDays, 1, 3650);
+            string department = s.Department.Trim();
+            if (!seen.Add(department))
+            {
+                throw new GridGovernanceException(ErrorCodes.WorkOrderPartState, $"{department} is summoned twice for {Id}; name each department once.");
+            }
+            added.Add(new DepartmentPart(department, at, limits.DueAt(at, s.AcknowledgeWorkingDays)));
+        }
+        var codes = added.Select(p => p.Department).ToImmutableArray();
+        Parts = Parts.AddRange(added);
+        Apply(WorkOrderCommand.Whistle, to, actor, at, note ?? string.Join(",", codes), new WorkOrderWhistled(Id, actor, at, codes));
+    }
+
+    /// <summary>A summoned department reports (报到).</summary>
+    internal void AcknowledgePart(string department, WorkOrderActor actor, Instant at)
+    {
+        var to = Check(WorkOrderCommand.AcknowledgePart, actor, at);
+        int i = PartIndex(department);
+        var part = Parts[i];
+        if (part.Status != DepartmentPartStatus.Summoned)
+        {
+            throw new GridGovernanceException(ErrorCodes.WorkOrderPartState, $"{part.Department} has already reported for {Id}.");
+        }
+        bool late = at >= part.AcknowledgeBy;
+        Parts = Parts.SetItem(i, part with { AcknowledgedAt = at });
+        Apply(WorkOrderCommand.AcknowledgePart, to, actor, at, late ? "late" : null, new WorkOrderPartAcknowledged(Id, actor, at, part.Department, late));
+    }
+
+    /// <summary>A summoned department finished its part, with evidence.</summary>
+    internal void ResolvePart(string department, string evidence, WorkOrderActor actor, Instant at)
+    {
+        var to = Check(WorkOrderCommand.ResolvePart, actor, at);
+        int i = PartIndex(department);
+        var part = Parts[i];
+        Preconditions.CheckNotBlank(evidence);
+        if (part.Status != DepartmentPartStatus.Acknowledged)
+        {
+            throw new GridGovernanceException(ErrorCodes.WorkOrderPartState, part.Status == DepartmentPartStatus.Summoned
+                ? $"{part.Department} must report before it resolves its part of {Id}." : $"{part.Department} has already resolved its part of {Id}.");
+        }
+        Parts = Parts.SetItem(i, part with { ResolvedAt = at, Evidence = evidence });
+        Apply(WorkOrderCommand.ResolvePart, to, actor, at, null, new WorkOrderPartResolved(Id, actor, at, part.Department));
+    }
+
+    /// <summary>Resolves it with evidence; every summoned department's part must be resolved first.</summary>
+    internal void Resolve(string evidence, WorkOrderActor actor, Instant at)
+    {
+        var to = Check(WorkOrderCommand.Resolve, actor, at);
+        Preconditions.CheckNotBlank(evidence);
+        foreach (var part in Parts)
+        {
+            if (part.Status != DepartmentPartStatus.Resolved)
+            {
+                throw new GridGovernanceException(ErrorCodes.WorkOrderPartsOpen, $"{Id} cannot be resolved: {part.Department}'s part is {part.Status}.");
+            }
+        }
+        bool overdue = DueAt is Instant due && at >= due;
+        Resolution = new WorkOrderResolution(actor, at, evidence);
+        Apply(WorkOrderCommand.Resolve, to, actor, at, null, new WorkOrderResolved(Id, actor, at, Handler, overdue));
+    }
+
+    /// <summary>
+    /// The resident who filed it rates the resolution. An unsatisfied rating reopens it (a second transition, with a new
+    /// limit) while <see cref="Reopens"/> is below <see cref="WorkOrderPolicy.MaxReopens"/>.
+    /// </summary>
+    internal void Rate(bool satisfied, string? comment, WorkOrderActor actor, WorkOrderTimeLimits limits, WorkOrderPolicy policy, Instant at)
+    {
+        var to = Check(WorkOrderCommand.Rate, actor, at);
+        if (actor != FiledBy)
+        {
+            throw new GridGovernanceException(ErrorCodes.WorkOrderNotFiler, $"{actor} did not file {Id}; only {FiledBy} may rate it.");
+        }
+        Preconditions.CheckNotNull(limits);
+        Preconditions.CheckNotNull(policy);
+        bool reopen = !satisfied && Reopens < policy.MaxReopens;
+        // Everything that can fail is done before the first change, so a refused rating leaves nothing behind.
+        var (due, remind) = reopen ? limits.Schedule(at, policy.ReopenWorkingDays, policy.ReminderWorkingDays) : default;
+        Ratings = Ratings.Add(new WorkOrderRating(satisfied, at, comment));
+        Apply(WorkOrderCommand.Rate, to, actor, at, satisfied ? "satisfied" : "unsatisfied", new WorkOrderRated(Id, actor, at, satisfied));
+        if (reopen)
+        {
+            var reopened = Check(WorkOrderCommand.Reopen, actor, at);
+            Reopens++;
+            DueAt = due;
+            RemindAt = remind;
+            Apply(WorkOrderCommand.Reopen, reopened, actor, at, null, new WorkOrderReopened(Id, actor, at, Reopens, due));
+        }
+    }
+
+    /// <summary>Closes it (办结).</summary>
+    internal void Close(WorkOrderActor actor, string? note, Instant at)
+    {
+        var to = Check(WorkOrderCommand.Close, actor, at);
+        ClosedAt = at;
+        RemindAt = null;
+        Apply(WorkOrderCommand.Close, to, actor, at, note, new WorkOrderClosed(Id, actor, at, Satisfied));
+    }
+
+    /// <summary>Attaches a deliberation record (周末议事厅).</summary>
+    internal void RecordDeliberation(DeliberationRecord deliberation, WorkOrderActor actor, Instant at)
+    {
+        var to = Check(WorkOrderCommand.RecordDeliberation, actor, at);
+        Preconditions.CheckNotNull(deliberation);
+        Preconditions.CheckNotBlank(deliberation.Outcome, nameof(deliberation) + ".Outcome");
+        Preconditions.CheckArgumentRange(nameof(deliberation) + ".Participants", deliberation.Participants, 1, 1_000_000);
+        Deliberations = Deliberations.Add(deliberation);
+        Apply(WorkOrderCommand.RecordDeliberation, to, actor, at, deliberation.Outcome, new WorkOrderDeliberationRecorded(Id, actor, at, deliberation));
+    }
+
+    private int PartIndex(string department)
+    {
+        Preconditions.CheckNotBlank(department);
+        string code = department.Trim();
+        for (int i = 0; i < Parts.Length; i++)
+        {
+            if (string.Equals(Parts[i].Department, code, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        throw new GridGovernanceException(ErrorCodes.WorkOrderUnknownDepartment, $"{code} has not been summoned for {Id}.");
+    }
+
+    /// <summary>The state the table allows <paramref name="command"/> to lead to, or throws naming from, to and actor.</summary>
+    private WorkOrderStatus Check(WorkOrderCommand command, WorkOrderActor actor, Instant at)
+    {
+        Preconditions.CheckArgument(actor.Value is not null, nameof(actor), "actor must be set.");
+        if (WorkOrderWorkflow.Next(Status, command) is not WorkOrderStatus to)
+        {
+            throw new WorkOrderTransitionException(Id, Status, command, WorkOrderWorkflow.IntendedTarget(Status, command), actor);
+        }
+        var last = Audit[^1].At;
+        if (at < last)
+        {
+            throw new ArgumentException($"at ({at}) must not be before the order's last change ({last}).", nameof(at));
+        }
+        return to;
+    }
+
+    private void Apply(WorkOrderCommand command, WorkOrderStatus to, WorkOrderActor actor, Instant at, string? note, WorkOrderEvent domainEvent)
+    {
+        Audit = Audit.Add(new WorkOrderAuditRecord(Audit.Length + 1, command, Status, to, actor, at, note));
+        Status = to;
+        Raise(domainEvent);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+
+namespace GridGovernance.WorkOrders;
+
+/// <summary>One row of the work-order transition table: in state <see cref="From"/>, <see cref="Command"/> leads to <see cref="To"/>.</summary>
+/// <param name="From">The state before.</param>
+/// <param name="Command">The command.</param>
+/// <param name="To">The state after (the same state for commands that record without moving, such as 督单).</param>
+[Immutable]
+public readonly record struct WorkOrderTransition(WorkOrderStatus From, WorkOrderCommand Command, WorkOrderStatus To);
+
+/// <summary>
+/// The one table of allowed work-order transitions (state × command → state). A command that has no row for the
+/// current state throws <see cref="WorkOrderTransitionException"/> naming the state, the state the command leads to,
+/// and the actor; nothing is ever silently ignored.
+/// </summary>
+/// <remarks>
+/// Filing creates an order in <see cref="WorkOrderStatus.Filed"/>. The loop is 群众下单 (Filed) → 三事分流 (Triaged) →
+/// 干部领单 (Claimed) → optional 吹哨报到 (Whistled) → Resolved → Rated → Closed, with 督单, reminders, escalation,
+/// transfer and deliberation records along the way, and Rated → Reopened when the resident is not satisfied.
+/// A resolved order the resident never rates may be closed without a rating. Closed is final.
+/// </remarks>
+[Immutable]
+public static class WorkOrderWorkflow
+{
+    private static readonly int StatusCount = Enum.GetValues<WorkOrderStatus>().Length;
+    private static readonly int CommandCount = Enum.GetValues<WorkOrderCommand>().Length;
+
+    // (int)From * CommandCount + (int)Command → (int)To, or -1: the table as a flat array for the hot path.
+    private static readonly ImmutableArray<sbyte> Lookup;
+
+    /// <summary>The state every order is created in.</summary>
+    public const WorkOrderStatus InitialStatus = WorkOrderStatus.Filed;
+
+    /// <summary>Every allowed transition, grouped by the state it starts from.</summary>
+    public static ImmutableArray<WorkOrderTransition> Transitions { get; } =
+    [
+        new(WorkOrderStatus.Filed, WorkOrderCommand.Triage, WorkOrderStatus.Triaged),
+        new(WorkOrderStatus.Filed, WorkOrderCommand.Supervise, WorkOrderStatus.Filed),
+        new(WorkOrderStatus.Filed, WorkOrderCommand.Close, WorkOrderStatus.Closed),
+
+        new(WorkOrderStatus.Triaged, WorkOrderCommand.Claim, WorkOrderStatus.Claimed),
+        new(WorkOrderStatus.Triaged, WorkOrderCommand.Supervise, WorkOrderStatus.Triaged),
+        new(WorkOrderStatus.Triaged, WorkOrderCommand.Remind, WorkOrderStatus.Triaged),
+        new(WorkOrderStatus.Triaged, WorkOrderCommand.Escalate, WorkOrderStatus.Triaged),
+        new(WorkOrderStatus.Triaged, WorkOrderCommand.Whistle, WorkOrderStatus.Whistled),
+        new(WorkOrderStatus.Triaged, WorkOrderCommand.RecordDeliberation, WorkOrderStatus.Triaged),
+
+        new(WorkOrderStatus.Claimed, WorkOrderCommand.Transfer, WorkOrderStatus.Claimed),
+        new(WorkOrderStatus.Claimed, WorkOrderCommand.Supervise, WorkOrderStatus.Claimed),
+        new(WorkOrderStatus.Claimed, WorkOrderCommand.Remind, WorkOrderStatus.Claimed),
+        new(WorkOrderStatus.Claimed, WorkOrderCommand.Escalate, WorkOrderStatus.Claimed),
+        new(WorkOrderStatus.Claimed, WorkOrderCommand.Whistle, WorkOrderStatus.Whistled),
+        new(WorkOrderStatus.Claimed, WorkOrderCommand.Resolve, WorkOrderStatus.Resolved),
+        new(WorkOrderStatus.Claimed, WorkOrderCommand.RecordDeliberation, WorkOrderStatus.Claimed),
+
+        new(WorkOrderStatus.Whistled, WorkOrderCommand.Whistle, WorkOrderStatus.Whistled),
+        new(WorkOrderStatus.Whistled, WorkOrderCommand.AcknowledgePart, WorkOrderStatus.Whistled),
+        new(WorkOrderStatus.Whistled, WorkOrderCommand.ResolvePart, WorkOrderStatus.Whistled),
+        new(WorkOrderStatus.Whistled, WorkOrderCommand.Supervise, WorkOrderStatus.Whistled),
+        new(WorkOrderStatus.Whistled, WorkOrderCommand.Remind, WorkOrderStatus.Whistled),
+        new(WorkOrderStatus.Whistled, WorkOrderCommand.Escalate, WorkOrderStatus.Whistled),
+        new(WorkOrderStatus.Whistled, WorkOrderCommand.Resolve, WorkOrderStatus.Resolved),
+        new(WorkOrderStatus.Whistled, WorkOrderCommand.RecordDeliberation, WorkOrderStatus.Whistled),
+
+        new(WorkOrderStatus.Resolved, WorkOrderCommand.Rate, WorkOrderStatus.Rated),
+        new(WorkOrderStatus.Resolved, WorkOrderCommand.Close, WorkOrderStatus.Closed),
+        new(WorkOrderStatus.Resolved, WorkOrderCommand.RecordDeliberation, WorkOrderStatus.Resolved),
+
+        new(WorkOrderStatus.Rated, WorkOrderCommand.Reopen, WorkOrderStatus.Reopened),
+        new(WorkOrderStatus.Rated, WorkOrderCommand.Close, WorkOrderStatus.Closed),
+
+        new(WorkOrderStatus.Reopened, WorkOrderCommand.Claim, WorkOrderStatus.Claimed),
+        new(WorkOrderStatus.Reopened, WorkOrderCommand.Resolve, WorkOrderStatus.Resolved),
+        new(WorkOrderStatus.Reopened, WorkOrderCommand.Whistle, WorkOrderStatus.Whistled),
+        new(WorkOrderStatus.Reopened, WorkOrderCommand.Supervise, WorkOrderStatus.Reopened),
+        new(WorkOrderStatus.Reopened, WorkOrderCommand.Remind, WorkOrderStatus.Reopened),
+        new(WorkOrderStatus.Reopened, WorkOrderCommand.Escalate, WorkOrderStatus.Reopened),
+        new(WorkOrderStatus.Reopened, WorkOrderCommand.RecordDeliberation, WorkOrderStatus.Reopened),
+    ];
+
+    static WorkOrderWorkflow()
+    {
+        var lookup = new sbyte[StatusCount * CommandCount];
+        Array.Fill(lookup, (sbyte)-1);
+        foreach (var t in Transitions)
+        {
+            lookup[(int)t.From * CommandCount + (int)t.Command] = (sbyte)t.To;
+        }
+        Lookup = [.. lookup];
+    }
+
+    /// <summary>The state <paramref name="command"/> leads to from <paramref name="from"/>, or <c>null</c> when the table has no such row.</summary>
+    /// <param name="from">The current state.</param>
+    /// <param name="command">The command.</param>
+    public static WorkOrderStatus? Next(WorkOrderStatus from, WorkOrderCommand command)
+    {
+        int to = Lookup[(int)from * CommandCount + (int)command];
+        return to < 0 ? null : (WorkOrderStatus)to;
+    }
+
+    /// <summary>Whether the table allows <paramref name="command"/> in <paramref name="from"/>.</summary>
+    /// <param name="from">The current state.</param>
+    /// <param name="command">The command.</param>
+    public static bool Allows(WorkOrderStatus from, WorkOrderCommand command) => Lookup[(int)from * CommandCount + (int)command] >= 0;
+
+    /// <summary>The rows that start from <paramref name="from"/>.</summary>
+    /// <param name="from">The current state.</param>
+    public static IEnumerable<WorkOrderTransition> From(WorkOrderStatus from) => Transitions.Where(t => t.From == from);
+
+    /// <summary>
+    /// The state <paramref name="command"/> would lead to from <paramref name="from"/>: the table's row when there is one,
+    /// otherwise the state the command leads to wherever it is allowed (for commands that record without moving, the
+    /// current state). Used to name the wanted state when a command is refused.
+    /// </summary>
+    /// <param name="from">The current state.</param>
+    /// <param name="command">The command.</param>
+    public static WorkOrderStatus IntendedTarget(WorkOrderStatus from, WorkOrderCommand command)
+    {
+        if (Next(from, command) is WorkOrderStatus to)
+        {
+            return to;
+        }
+        var targets = Transitions.Where(t => t.Command == command).Select(t => t.To).Distinct().ToList();
+        bool staysPut = Transitions.Where(t => t.Command == command).All(t => t.From == t.To);
+        return staysPut || targets.Count != 1 ? from : targets[0];
+    }
+
+    /// <summary>Whether an order in <paramref name="status"/> still needs work (neither resolved, rated nor closed).</summary>
+    /// <param name="status">The state.</param>
+    public static bool IsOpen(WorkOrderStatus status) =>
+        status is WorkOrderStatus.Filed or WorkOrderStatus.Triaged or WorkOrderStatus.Claimed or WorkOrderStatus.Whistled or WorkOrderStatus.Reopened;
+}
