@@ -3,7 +3,8 @@ namespace GridGovernance.Claims.Matching;
 /// <summary>
 /// Exact min-cost maximum flow on a bipartite graph whose arcs carry one unit each: left nodes supply places,
 /// right nodes take up to their capacity. Successive shortest paths, one place of the scarcer side at a time,
-/// with Dijkstra on reduced costs (Johnson potentials) that stops at the first right node with room.
+/// with Dijkstra on reduced costs (Johnson potentials) that stops at the first right node with room. The scarcer
+/// side (fewer places; on a tie, fewer nodes) supplies the rows, so free targets stay plentiful and searches short.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -54,12 +55,13 @@ internal sealed class TransportSolver
     private int[] heapNode;
     private int heapCount;
     private int epoch;
+    private long bound;
 
     private TransportSolver(int leftCount, int[] leftSupply, int rightCount, int[] rightCapacity, int[] arcLeft, int[] arcRight, long[] arcCost)
     {
         long leftPlaces = Sum(leftSupply);
         long rightPlaces = Sum(rightCapacity);
-        rowsAreLeft = leftPlaces <= rightPlaces;
+        rowsAreLeft = leftPlaces < rightPlaces || (leftPlaces == rightPlaces && leftCount <= rightCount);
         rows = rowsAreLeft ? leftCount : rightCount;
         cols = rowsAreLeft ? rightCount : leftCount;
         rowSupply = rowsAreLeft ? leftSupply : rightCapacity;
@@ -171,6 +173,7 @@ internal sealed class TransportSolver
         predPos[start] = -1;
         Push(0, start);
         long bestUnmatched = long.MaxValue;
+        bound = long.MaxValue;
         int unmatchedRow = -1;
         int terminal = -1;
         long terminalDist = 0;
@@ -224,6 +227,7 @@ internal sealed class TransportSolver
                 {
                     bestUnmatched = viaUnmatched;
                     unmatchedRow = u;
+                    bound = Math.Min(bound, viaUnmatched);
                 }
             }
         }
@@ -269,6 +273,11 @@ internal sealed class TransportSolver
 
     private void Relax(int w, long nd, int p)
     {
+        // A node farther than a free column already seen can never be settled before the search ends.
+        if (nd > bound)
+        {
+            return;
+        }
         if (seenEpoch[w] != epoch || nd < dist[w])
         {
             if (settledEpoch[w] == epoch)
@@ -278,6 +287,10 @@ internal sealed class TransportSolver
             seenEpoch[w] = epoch;
             dist[w] = nd;
             predPos[w] = p;
+            if (w >= rows && colLoad[w - rows] < colCapacity[w - rows])
+            {
+                bound = nd;
+            }
             Push(nd, w);
         }
     }
