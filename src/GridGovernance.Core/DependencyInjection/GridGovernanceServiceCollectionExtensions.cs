@@ -1,4 +1,5 @@
 using GridGovernance;
+using GridGovernance.Claims;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring;
@@ -68,6 +69,8 @@ public static class GridGovernanceServiceCollectionExtensions
         services.TryAddScoped<OrganisationService>();
         services.TryAddScoped<PointsLedgerService>();
         services.TryAddScoped<RedemptionService>();
+        services.TryAddScoped<ClaimService>();
+        services.TryAddScoped<MicroWishService>();
         return services;
     }
 }
