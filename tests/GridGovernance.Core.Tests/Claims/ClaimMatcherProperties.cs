@@ -53,6 +53,43 @@ public sealed class ClaimMatcherProperties
     }
 
     [Property(MaxTest = 300)]
+    public bool Solver_EqualsOrTools_WhenMostPlacesCannotBeFilled_AndCostsAreLarge(int seed)
+    {
+        // Scarce, lopsided capacity forces many places onto the "not matched" sink and re-routing between them.
+        var random = new Random(seed);
+        var supply = Enumerable.Range(0, random.Next(1, 14)).Select(_ => random.Next(1, 4)).ToArray();
+        var capacity = Enumerable.Range(0, random.Next(1, 6)).Select(_ => random.Next(0, 2)).ToArray();
+        var arcs = new List<BipartiteArc>();
+        for (int l = 0; l < supply.Length; l++)
+        {
+            for (int r = 0; r < capacity.Length; r++)
+            {
+                if (random.Next(2) == 0)
+                {
+                    arcs.Add(new BipartiteArc(l, r, random.NextInt64(0, 1_000_000_000)));
+                }
+            }
+        }
+        var ours = MinCostBipartiteFlow.Solve(supply, capacity, arcs);
+        var (flow, cost) = OrToolsOracle.Solve(supply, capacity, [.. arcs]);
+        return ours.Flow == flow && ours.Cost == cost;
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Solver_IsDeterministic_WhenEveryCostTies(int seed, int shuffle)
+    {
+        var random = new Random(seed);
+        var supply = Enumerable.Range(0, random.Next(1, 8)).Select(_ => random.Next(1, 3)).ToArray();
+        var capacity = Enumerable.Range(0, random.Next(1, 8)).Select(_ => random.Next(1, 3)).ToArray();
+        var arcs = Enumerable.Range(0, supply.Length).SelectMany(l => Enumerable.Range(0, capacity.Length).Select(r => new BipartiteArc(l, r, 7))).ToArray();
+        var first = MinCostBipartiteFlow.Solve(supply, capacity, arcs);
+        var order = Enumerable.Range(0, arcs.Length).OrderBy(_ => new Random(shuffle).Next()).ToArray();
+        var second = MinCostBipartiteFlow.Solve(supply, capacity, order.Select(i => arcs[i]).ToArray());
+        var (flow, _) = OrToolsOracle.Solve(supply, capacity, arcs);
+        return first.Flow == flow && order.Select((arc, i) => second.ArcUsed[i] == first.ArcUsed[arc]).All(same => same);
+    }
+
+    [Property(MaxTest = 300)]
     public bool NoCapacity_IsExceeded_AndNoIneligiblePair_IsMatched(int seed)
     {
         var instance = ClaimsGenerator.Small(seed, maxProjects: 20, maxUnits: 10);
