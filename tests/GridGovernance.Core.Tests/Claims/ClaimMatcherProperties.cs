@@ -1,4 +1,5 @@
 using FsCheck.Xunit;
+using GridGovernance.Claims;
 using GridGovernance.Claims.Matching;
 using GridGovernance.Testing;
 
@@ -87,6 +88,22 @@ public sealed class ClaimMatcherProperties
         var second = MinCostBipartiteFlow.Solve(supply, capacity, order.Select(i => arcs[i]).ToArray());
         var (flow, _) = OrToolsOracle.Solve(supply, capacity, arcs);
         return first.Flow == flow && order.Select((arc, i) => second.ArcUsed[i] == first.ArcUsed[arc]).All(same => same);
+    }
+
+    [Property(MaxTest = 200)]
+    public bool AreaAssignment_EqualsOrTools_AndRespectsCapacities(int seed)
+    {
+        var random = new Random(seed);
+        var units = Enumerable.Range(1, random.Next(0, 12)).Select(u => new KeyValuePair<OrgUnitId, GeoPoint>(new OrgUnitId(u), ClaimMatcherTest.North(random.Next(0, 5000)))).ToArray();
+        var areas = Enumerable.Range(1, random.Next(0, 5)).Select(a => new ServiceArea(new AreaId(a), ClaimMatcherTest.North(random.Next(0, 5000)), random.Next(0, 4))).ToArray();
+        double? limit = random.Next(2) == 0 ? random.Next(500, 3000) : null;
+        var result = AreaAssigner.Assign(units.OrderBy(_ => random.Next()), areas.OrderBy(_ => random.Next()), limit);
+        var arcs = units.SelectMany((u, i) => areas.Select((a, j) => (i, j, metres: u.Value.DistanceMetresTo(a.Centre))))
+            .Where(x => limit is null || x.metres <= limit)
+            .Select(x => new BipartiteArc(x.i, x.j, (long)Math.Round(x.metres, MidpointRounding.AwayFromZero))).ToArray();
+        var (flow, cost) = OrToolsOracle.Solve(Enumerable.Repeat(1, units.Length).ToArray(), areas.Select(a => a.Capacity).ToArray(), arcs);
+        bool withinCapacity = areas.All(a => result.Areas.Count(e => e.Value == a.Id) <= a.Capacity);
+        return result.Areas.Count == flow && result.TotalDistanceMetres == cost && withinCapacity && result.Areas.Count + result.Unassigned.Length == units.Length;
     }
 
     [Property(MaxTest = 300)]

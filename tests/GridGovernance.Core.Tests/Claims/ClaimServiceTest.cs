@@ -49,6 +49,32 @@ public sealed class ClaimServiceTest : IDisposable
     }
 
     [Fact]
+    public async Task UnitPoints_CreditEveryClaimantOfProjectsCompletedInThePeriod()
+    {
+        await fixture.ListAsync(ClaimsFixture.Listing(10, capacity: 2), ClaimsFixture.Listing(11));
+        foreach (var (id, units, completedOn) in new[] { (1, new[] { 10, 11 }, new LocalDate(2024, 5, 10)), (2, new[] { 10 }, new LocalDate(2024, 7, 2)) })
+        {
+            await fixture.OpenProjectAsync(id, claimants: units.Length);
+            foreach (var unit in units)
+            {
+                await fixture.RunAsync(s => s.ClaimAsync(new ProjectId(id), new OrgUnitId(unit)));
+            }
+            foreach (var unit in units)
+            {
+                await fixture.RunAsync(s => s.SignAgreementAsync(new ProjectId(id), new OrgUnitId(unit), [], 0m, [], completedOn));
+            }
+            await fixture.RunAsync(s => s.StartDeliveryAsync(new ProjectId(id)));
+            await fixture.RunAsync(s => s.CompleteAsync(new ProjectId(id), [], completedOn));
+        }
+
+        var q2 = await fixture.RunAsync(s => s.UnitPointsAsync(new DateInterval(new LocalDate(2024, 4, 1), new LocalDate(2024, 6, 30)), Points.From(5)));
+
+        Assert.Equal([(U10, Points.From(5)), (U11, Points.From(5))], q2.Select(e => (e.Key, e.Value)));
+        var year = await fixture.RunAsync(s => s.UnitPointsAsync(ClaimsFixture.Year, Points.From(5)));
+        Assert.Equal(Points.From(10), year[U10]);
+    }
+
+    [Fact]
     public async Task Complete_FreesTheClaimantsPlaces_SoTheyCanClaimAgain()
     {
         await fixture.ListAsync(ClaimsFixture.Listing(10));

@@ -69,6 +69,9 @@ public sealed class ServiceProject : AggregateRoot<ProjectId>
     /// <summary>The members who served, recorded on completion.</summary>
     public ImmutableArray<MemberId> Served { get; private set; } = [];
 
+    /// <summary>The day it was completed, or <c>null</c>.</summary>
+    public LocalDate? CompletedOn { get; private set; }
+
     /// <summary>Why it failed, or <c>null</c>.</summary>
     public string? FailureReason { get; private set; }
 
@@ -142,6 +145,7 @@ public sealed class ServiceProject : AggregateRoot<ProjectId>
         Preconditions.CheckArgument(members.All(m => m.IsSpecified), nameof(served), "Every member who served must be a real member id.");
         MoveTo(ProjectStatus.Completed);
         Served = members;
+        CompletedOn = on;
         Raise(new ServiceProjectCompleted(Id, Claims.Select(c => c.Unit).ToImmutableArray(), members, on));
     }
 

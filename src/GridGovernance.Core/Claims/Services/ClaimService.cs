@@ -237,6 +237,26 @@ public sealed class ClaimService
         return entries;
     }
 
+    /// <summary>
+    /// Organisation points for claims (Yibin scores its organs on claims quarterly): every claimant unit of a project
+    /// completed within the period earns <paramref name="perCompletedProject"/>. The result feeds
+    /// <see cref="OrganisationStars.For"/> or a unit ranking; units without a completed project are left out.
+    /// </summary>
+    /// <param name="period">The period, e.g. a quarter.</param>
+    /// <param name="perCompletedProject">The points a claimant earns per completed project, as the integrator configures them.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<ImmutableSortedDictionary<OrgUnitId, Points>> UnitPointsAsync(DateInterval period, Points perCompletedProject, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(period);
+        var completed = await projects.ListAsync(new ProjectsCompletedWithin(period.Start, period.End), cancellationToken).ConfigureAwait(false);
+        var totals = new SortedDictionary<OrgUnitId, Points>();
+        foreach (var claim in completed.SelectMany(p => p.Claims))
+        {
+            totals[claim.Unit] = totals.GetValueOrDefault(claim.Unit, Points.Zero) + perCompletedProject;
+        }
+        return totals.ToImmutableSortedDictionary();
+    }
+
     /// <summary>Ends a project as failed or withdrawn and frees its claimants' places.</summary>
     /// <param name="project">The project.</param>
     /// <param name="reason">Why.</param>
