@@ -29,14 +29,16 @@ public static class MinCostBipartiteFlow
         Preconditions.CheckArgument(supply.All(s => s >= 0), nameof(leftSupply), "Every supply must be ≥ 0.");
         Preconditions.CheckArgument(capacity.All(c => c >= 0), nameof(rightCapacity), "Every capacity must be ≥ 0.");
         var order = new int[arcs.Count];
+        var keys = new long[arcs.Count];
         for (int a = 0; a < order.Length; a++)
         {
             var arc = arcs[a];
             Preconditions.CheckArgument(arc.Left >= 0 && arc.Left < supply.Length && arc.Right >= 0 && arc.Right < capacity.Length, nameof(arcs), $"Arc {a} names a node that does not exist.");
             Preconditions.CheckArgument(arc.Cost >= 0, nameof(arcs), $"Arc {a} has a negative cost.");
             order[a] = a;
+            keys[a] = ((long)arc.Left << 32) | (uint)arc.Right;
         }
-        Array.Sort(order, (x, y) => arcs[x].Left != arcs[y].Left ? arcs[x].Left.CompareTo(arcs[y].Left) : arcs[x].Right.CompareTo(arcs[y].Right));
+        Array.Sort(keys, order);
         var left = new int[order.Length];
         var right = new int[order.Length];
         var cost = new long[order.Length];

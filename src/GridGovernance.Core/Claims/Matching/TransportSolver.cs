@@ -51,6 +51,7 @@ internal sealed class TransportSolver
     private readonly int[] seenEpoch;
     private readonly int[] settledEpoch;
     private readonly int[] settled;
+    private readonly int[] heapPos;
     private long[] heapKey;
     private int[] heapNode;
     private int heapCount;
@@ -122,6 +123,8 @@ internal sealed class TransportSolver
         seenEpoch = new int[nodes];
         settledEpoch = new int[nodes];
         settled = new int[nodes];
+        heapPos = new int[nodes];
+        Array.Fill(heapPos, -1);
         heapKey = new long[64];
         heapNode = new int[64];
     }
@@ -166,6 +169,10 @@ internal sealed class TransportSolver
     private void Augment(int start)
     {
         epoch++;
+        for (int i = 0; i < heapCount; i++)
+        {
+            heapPos[heapNode[i]] = -1;
+        }
         heapCount = 0;
         int settledCount = 0;
         dist[start] = 0;
@@ -295,14 +302,19 @@ internal sealed class TransportSolver
         }
     }
 
+    // An indexed binary heap keyed by (distance, node): a node is queued once and its key lowered in place.
     private void Push(long key, int node)
     {
-        if (heapCount == heapKey.Length)
+        int i = heapPos[node];
+        if (i < 0)
         {
-            Array.Resize(ref heapKey, heapCount * 2);
-            Array.Resize(ref heapNode, heapCount * 2);
+            if (heapCount == heapKey.Length)
+            {
+                Array.Resize(ref heapKey, heapCount * 2);
+                Array.Resize(ref heapNode, heapCount * 2);
+            }
+            i = heapCount++;
         }
-        int i = heapCount++;
         while (i > 0)
         {
             int parent = (i - 1) >> 1;
@@ -312,14 +324,17 @@ internal sealed class TransportSolver
             }
             heapKey[i] = heapKey[parent];
             heapNode[i] = heapNode[parent];
+            heapPos[heapNode[i]] = i;
             i = parent;
         }
         heapKey[i] = key;
         heapNode[i] = node;
+        heapPos[node] = i;
     }
 
     private void Pop()
     {
+        heapPos[heapNode[0]] = -1;
         int last = --heapCount;
         if (last == 0)
         {
@@ -346,10 +361,12 @@ internal sealed class TransportSolver
             }
             heapKey[i] = heapKey[child];
             heapNode[i] = heapNode[child];
+            heapPos[heapNode[i]] = i;
             i = child;
         }
         heapKey[i] = key;
         heapNode[i] = node;
+        heapPos[node] = i;
     }
 
     private TransportSolution Result()
