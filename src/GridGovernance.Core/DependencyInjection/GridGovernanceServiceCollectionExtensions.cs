@@ -1,4 +1,5 @@
 using GridGovernance;
+using GridGovernance.Claims;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring;
@@ -72,6 +73,8 @@ public static class GridGovernanceServiceCollectionExtensions
         services.TryAddSingleton(WorkOrderPolicy.Default);
         services.TryAddScoped<IEscalationPath, HierarchyEscalationPath>();
         services.TryAddScoped<WorkOrderService>();
+        services.TryAddScoped<ClaimService>();
+        services.TryAddScoped<MicroWishService>();
         return services;
     }
 }

@@ -1,0 +1,199 @@
+using GridGovernance.Claims;
+using GridGovernance.Persistence;
+using GridGovernance.Scoring;
+using GridGovernance.Tests.Scoring.Ledger;
+using NodaTime;
+
+namespace GridGovernance.Tests.Claims;
+
+public sealed class ClaimServiceTest : IDisposable
+{
+    private static readonly ProjectId P1 = new(1);
+    private static readonly OrgUnitId U10 = new(10), U11 = new(11), U12 = new(12);
+    private readonly ClaimsFixture fixture = new();
+
+    public void Dispose() => fixture.Dispose();
+
+    [Fact]
+    public async Task Lifecycle_FromNeedToCompletion_RecordsPointsForTheMembersWhoServed()
+    {
+        await fixture.RunAsync(s => s.RaiseNeedAsync(new Need(new NeedId(5), "elderly-care", "独居老人助餐", ClaimMatcherTest.North(0), NeedUrgency.Urgent, "幸福社区", ClaimsFixture.Today)));
+        await fixture.ListAsync(ClaimsFixture.Listing(10), ClaimsFixture.Listing(11));
+        var proposed = await fixture.RunAsync(s => s.ProposeAsync(ClaimsFixture.Project(1, claimants: 2, needs: 5)));
+        Assert.Equal(ProjectStatus.Proposed, proposed.Status);
+
+        await fixture.RunAsync(s => s.OpenAsync(P1));
+        var half = await fixture.RunAsync(s => s.ClaimAsync(P1, U10));
+        Assert.Equal((ProjectStatus.Open, 1), (half.Status, half.OpenPlaces));
+        var claimed = await fixture.RunAsync(s => s.ClaimAsync(P1, U11));
+        Assert.Equal(ProjectStatus.Claimed, claimed.Status);
+
+        var deadline = new LocalDate(2024, 9, 30);
+        var one = await fixture.RunAsync(s => s.SignAgreementAsync(P1, U10, [new MemberId(1)], 2000m, ClaimsFixture.Duties, deadline));
+        Assert.Equal(ProjectStatus.Claimed, one.Status);
+        var signed = await fixture.RunAsync(s => s.SignAgreementAsync(P1, U11, [new MemberId(2)], 0m, ClaimsFixture.Duties, deadline));
+        Assert.Equal(ProjectStatus.AgreementSigned, signed.Status);
+        Assert.Equal(2000m, signed.Agreements[0].Money);
+        Assert.Equal(fixture.Clock.GetCurrentInstant(), signed.Agreements[0].SignedAt);
+
+        await fixture.RunAsync(s => s.StartDeliveryAsync(P1));
+        var award = new ClaimPointsAward(LedgerFixture.Book, "themed-party-day");
+        var entries = await fixture.RunAsync(s => s.CompleteAsync(P1, [new MemberId(2), new MemberId(1)], ClaimsFixture.Today, award));
+
+        Assert.Equal([new MemberId(1), new MemberId(2)], entries.Select(e => e.Member));
+        Assert.All(entries, e => Assert.Equal(LedgerSource.Claim, e.Source));
+        var again = await fixture.RunAsync(s => s.CompleteAsync(P1, [new MemberId(1), new MemberId(2)], ClaimsFixture.Today, award));
+        Assert.Equal(entries.Select(e => e.Id), again.Select(e => e.Id));
+        var need = await fixture.RunAsync(async s => (await s.MatchOpenProjectsAsync()).Projects.Length);
+        Assert.Equal(0, need);
+    }
+
+    [Fact]
+    public async Task UnitPoints_CreditEveryClaimantOfProjectsCompletedInThePeriod()
+    {
+        await fixture.ListAsync(ClaimsFixture.Listing(10, capacity: 2), ClaimsFixture.Listing(11));
+        foreach (var (id, units, completedOn) in new[] { (1, new[] { 10, 11 }, new LocalDate(2024, 5, 10)), (2, new[] { 10 }, new LocalDate(2024, 7, 2)) })
+        {
+            await fixture.OpenProjectAsync(id, claimants: units.Length);
+            foreach (var unit in units)
+            {
+                await fixture.RunAsync(s => s.ClaimAsync(new ProjectId(id), new OrgUnitId(unit)));
+            }
+            foreach (var unit in units)
+            {
+                await fixture.RunAsync(s => s.SignAgreementAsync(new ProjectId(id), new OrgUnitId(unit), [], 0m, [], completedOn));
+            }
+            await fixture.RunAsync(s => s.StartDeliveryAsync(new ProjectId(id)));
+            await fixture.RunAsync(s => s.CompleteAsync(new ProjectId(id), [], completedOn));
+        }
+
+        var q2 = await fixture.RunAsync(s => s.UnitPointsAsync(new DateInterval(new LocalDate(2024, 4, 1), new LocalDate(2024, 6, 30)), Points.From(5)));
+
+        Assert.Equal([(U10, Points.From(5)), (U11, Points.From(5))], q2.Select(e => (e.Key, e.Value)));
+        var year = await fixture.RunAsync(s => s.UnitPointsAsync(ClaimsFixture.Year, Points.From(5)));
+        Assert.Equal(Points.From(10), year[U10]);
+    }
+
+    [Fact]
+    public async Task Complete_FreesTheClaimantsPlaces_SoTheyCanClaimAgain()
+    {
+        await fixture.ListAsync(ClaimsFixture.Listing(10));
+        await fixture.OpenProjectAsync(1);
+        await fixture.OpenProjectAsync(2);
+        await fixture.RunAsync(s => s.ClaimAsync(P1, U10));
+        var limit = await Assert.ThrowsAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ClaimAsync(new ProjectId(2), U10)));
+        Assert.Equal(ErrorCodes.ClaimsUnitLimitReached, limit.Code);
+
+        await fixture.RunAsync(s => s.FailAsync(P1, "资金未落实"));
+
+        var claimed = await fixture.RunAsync(s => s.ClaimAsync(new ProjectId(2), U10));
+        Assert.Equal(ProjectStatus.Claimed, claimed.Status);
+    }
+
+    [Fact]
+    public async Task Claim_RefusesIneligibleDuplicateAndFullClaims()
+    {
+        await fixture.ListAsync(ClaimsFixture.Listing(10, capacity: 2), ClaimsFixture.Listing(11, category: "legal"), ClaimsFixture.Listing(12, areas: [7]));
+        await fixture.OpenProjectAsync(1, claimants: 2);
+
+        Assert.Equal(ErrorCodes.ClaimsNotEligible, (await Assert.ThrowsAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ClaimAsync(P1, U11)))).Code);
+        Assert.Equal(ErrorCodes.ClaimsNotEligible, (await Assert.ThrowsAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ClaimAsync(P1, U12)))).Code);
+        await fixture.RunAsync(s => s.ClaimAsync(P1, U10));
+        Assert.Equal(ErrorCodes.ClaimsAlreadyClaimed, (await Assert.ThrowsAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ClaimAsync(P1, U10)))).Code);
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => fixture.RunAsync(s => s.ClaimAsync(P1, new OrgUnitId(99))));
+    }
+
+    [Fact]
+    public async Task IllegalSteps_ThrowNamingFromAndTo()
+    {
+        await fixture.ListAsync(ClaimsFixture.Listing(10));
+        await fixture.RunAsync(s => s.ProposeAsync(ClaimsFixture.Project(1)));
+
+        var notOpen = await Assert.ThrowsAsync<IllegalClaimTransitionException>(() => fixture.RunAsync(s => s.ClaimAsync(P1, U10)));
+        Assert.Equal(("Proposed", "Claimed"), (notOpen.From, notOpen.To));
+        await fixture.RunAsync(s => s.OpenAsync(P1));
+        var early = await Assert.ThrowsAsync<IllegalClaimTransitionException>(() => fixture.RunAsync(s => s.CompleteAsync(P1, [], ClaimsFixture.Today)));
+        Assert.Equal(("Open", "Completed"), (early.From, early.To));
+        Assert.Equal(ErrorCodes.ClaimsIllegalTransition, early.Code);
+        Assert.Contains("Claimed or Failed", early.Message);
+        await fixture.RunAsync(s => s.FailAsync(P1, "取消"));
+        var final = await Assert.ThrowsAsync<IllegalClaimTransitionException>(() => fixture.RunAsync(s => s.OpenAsync(P1)));
+        Assert.Contains("final", final.Message);
+    }
+
+    [Fact]
+    public async Task Propose_RefusesANeedPackagedTwice()
+    {
+        await fixture.RunAsync(s => s.RaiseNeedAsync(new Need(new NeedId(5), "legal", "法律咨询", ClaimMatcherTest.North(0), NeedUrgency.Normal, "社区", ClaimsFixture.Today)));
+        await fixture.RunAsync(s => s.ProposeAsync(ClaimsFixture.Project(1, category: "legal", needs: 5)));
+
+        var error = await Assert.ThrowsAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ProposeAsync(ClaimsFixture.Project(2, category: "legal", needs: 5))));
+        Assert.Equal(ErrorCodes.ClaimsIllegalTransition, error.Code);
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => fixture.RunAsync(s => s.OpenAsync(new ProjectId(2))));
+    }
+
+    [Fact]
+    public async Task MatchOpenProjects_ThenApply_ClaimsTheOptimalMatching()
+    {
+        await fixture.ListAsync(ClaimsFixture.Listing(10), ClaimsFixture.Listing(11), ClaimsFixture.Listing(12, category: "legal"));
+        await fixture.OpenProjectAsync(1);
+        await fixture.OpenProjectAsync(2);
+        await fixture.OpenProjectAsync(3, category: "legal");
+
+        var matching = await fixture.RunAsync(s => s.MatchOpenProjectsAsync());
+        Assert.Equal(3, matching.FilledPlaces);
+        Assert.Equal(3, await fixture.RunAsync(s => s.ApplyMatchingAsync(matching)));
+
+        var again = await fixture.RunAsync(s => s.MatchOpenProjectsAsync());
+        Assert.Empty(again.Projects);
+    }
+
+    [Fact]
+    public async Task ConcurrentClaimsOfTheLastPlace_ExactlyOneWins()
+    {
+        for (int round = 0; round < 10; round++)
+        {
+            using var f = new ClaimsFixture();
+            var units = Enumerable.Range(10, 6).ToArray();
+            await f.ListAsync(units.Select(u => ClaimsFixture.Listing(u)).ToArray());
+            await f.OpenProjectAsync(1, claimants: 2);
+            await f.RunAsync(s => s.ClaimAsync(P1, new OrgUnitId(units[0])));
+
+            var attempts = units.Skip(1).Select(u => Task.Run(() => TryAsync(() => f.RunAsync(s => s.ClaimAsync(P1, new OrgUnitId(u)))))).ToArray();
+            var outcomes = await Task.WhenAll(attempts);
+
+            Assert.Equal(1, outcomes.Count(o => o is null));
+            Assert.All(outcomes.Where(o => o is not null), o => Assert.Equal(ErrorCodes.ClaimsProjectFull, o));
+            var project = await f.RunAsync(s => s.GetProjectAsync(P1));
+            Assert.Equal((ProjectStatus.Claimed, 2), (project.Status, project.Claims.Count));
+        }
+    }
+
+    [Fact]
+    public async Task ConcurrentClaimsByOneUnit_NeverExceedItsLimit()
+    {
+        await fixture.ListAsync(ClaimsFixture.Listing(10, capacity: 2));
+        for (int p = 1; p <= 6; p++)
+        {
+            await fixture.OpenProjectAsync(p);
+        }
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 6).Select(p => Task.Run(() => TryAsync(() => fixture.RunAsync(s => s.ClaimAsync(new ProjectId(p), U10))))));
+
+        Assert.Equal(2, outcomes.Count(o => o is null));
+        Assert.All(outcomes.Where(o => o is not null), o => Assert.Equal(ErrorCodes.ClaimsUnitLimitReached, o));
+    }
+
+    private static async Task<string?> TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return null;
+        }
+        catch (GridGovernanceException e)
+        {
+            return e.Code;
+        }
+    }
+}
