@@ -149,6 +149,25 @@ public sealed class ClaimServiceTest : IDisposable
     }
 
     [Fact]
+    public async Task ApplyMatching_WhenOneClaimIsRefused_ClaimsNothing()
+    {
+        await fixture.ListAsync(ClaimsFixture.Listing(10), ClaimsFixture.Listing(11), ClaimsFixture.Listing(12, category: "legal"));
+        await fixture.OpenProjectAsync(1);
+        await fixture.OpenProjectAsync(2);
+        await fixture.OpenProjectAsync(3, category: "legal");
+        var matching = await fixture.RunAsync(s => s.MatchOpenProjectsAsync());
+        // The legal project is claimed by hand after the matching was made: its place in the matching is gone.
+        var legalClaimant = matching.Projects.Single(p => p.Project == new ProjectId(3)).Assignments.Single().Unit;
+        await fixture.RunAsync(s => s.ClaimAsync(new ProjectId(3), legalClaimant));
+
+        await Assert.ThrowsAnyAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ApplyMatchingAsync(matching)));
+
+        Assert.Equal(ProjectStatus.Open, (await fixture.RunAsync(s => s.GetProjectAsync(P1))).Status);
+        Assert.Equal(ProjectStatus.Open, (await fixture.RunAsync(s => s.GetProjectAsync(new ProjectId(2)))).Status);
+        Assert.Equal(2, (await fixture.RunAsync(s => s.MatchOpenProjectsAsync())).FilledPlaces);
+    }
+
+    [Fact]
     public async Task ConcurrentClaimsOfTheLastPlace_ExactlyOneWins()
     {
         for (int round = 0; round < 10; round++)

@@ -151,24 +151,55 @@ public sealed class ClaimService
             cancellationToken);
     }
 
-    /// <summary>Claims every assignment of a matching, in project then unit order, each as a <see cref="ClaimAsync"/>.</summary>
+    /// <summary>
+    /// Claims every assignment of a matching, with the checks of <see cref="ClaimAsync"/>, all in one save: either every
+    /// place is claimed or, when one claim is refused (the lists changed since the matching was made), none is.
+    /// </summary>
     /// <param name="matching">The matching.</param>
-    /// <param name="cancellationToken">Cancels between claims.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>How many places were claimed.</returns>
-    /// <exception cref="GridGovernanceException">A claim was refused (the lists changed since the matching was made); earlier claims stay.</exception>
-    public async Task<int> ApplyMatchingAsync(ClaimMatchResult matching, CancellationToken cancellationToken = default)
+    /// <exception cref="GridGovernanceException">A claim was refused; nothing was claimed.</exception>
+    public Task<int> ApplyMatchingAsync(ClaimMatchResult matching, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(matching);
-        int claimed = 0;
-        foreach (var project in matching.Projects)
+        return UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, async () =>
         {
-            foreach (var assignment in project.Assignments)
+            var loadedProjects = new Dictionary<ProjectId, ServiceProject>();
+            var loadedListings = new Dictionary<OrgUnitId, ResourceListing>();
+            var now = clock.GetCurrentInstant();
+            int claimed = 0;
+            foreach (var project in matching.Projects)
             {
-                await ClaimAsync(project.Project, assignment.Unit, cancellationToken).ConfigureAwait(false);
-                claimed++;
+                foreach (var assignment in project.Assignments)
+                {
+                    if (!loadedProjects.TryGetValue(project.Project, out var loaded))
+                    {
+                        loaded = loadedProjects[project.Project] = await LoadAsync(project.Project, cancellationToken).ConfigureAwait(false);
+                    }
+                    if (!loadedListings.TryGetValue(assignment.Unit, out var listing))
+                    {
+                        listing = loadedListings[assignment.Unit] = await listings.GetByIdAsync(assignment.Unit, cancellationToken).ConfigureAwait(false)
+                            ?? throw new EntityNotFoundException(nameof(ResourceListing), assignment.Unit);
+                    }
+                    Preconditions.CheckState(listing.Qualifies(loaded), ErrorCodes.ClaimsNotEligible,
+                        $"{assignment.Unit} does not offer {loaded.Category} in {loaded.Area} on {loaded.Deadline:yyyy-MM-dd}, so it cannot claim {project.Project}.");
+                    loaded.Claim(assignment.Unit, now);
+                    listing.Hold(project.Project);
+                    claimed++;
+                }
             }
-        }
-        return claimed;
+            // Every check passed on the loaded copies: stage them all and save once.
+            foreach (var loaded in loadedProjects.Values)
+            {
+                await projects.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
+            }
+            foreach (var listing in loadedListings.Values)
+            {
+                await listings.UpdateAsync(listing, cancellationToken).ConfigureAwait(false);
+            }
+            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return claimed;
+        }, cancellationToken);
     }
 
     /// <summary>Records a claimant's signed claim agreement (《项目认领协议书》), time-stamped now.</summary>
