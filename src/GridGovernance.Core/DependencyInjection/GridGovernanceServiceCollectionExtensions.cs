@@ -1,4 +1,5 @@
 using GridGovernance;
+using GridGovernance.Contacts;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring;
@@ -68,6 +69,7 @@ public static class GridGovernanceServiceCollectionExtensions
         services.TryAddScoped<OrganisationService>();
         services.TryAddScoped<PointsLedgerService>();
         services.TryAddScoped<RedemptionService>();
+        services.TryAddScoped<ContactLogService>();
         return services;
     }
 }
