@@ -67,6 +67,75 @@ public static class ContactPlanEngine
         return new ContactRebalance(plan, ContactPlanDiff.Between(previous, plan));
     }
 
+    /// <summary>
+    /// Rebalances one community after a change there (a member joined, left or moved; households added or
+    /// removed): <paramref name="households"/> and <paramref name="members"/> are the community's rows now; every
+    /// other community keeps its rows and links as they are. Linear in the city (merges, no sorting of the city)
+    /// plus the solve of the one community, so it suits a change made at a desk.
+    /// </summary>
+    /// <param name="previous">The plan in force.</param>
+    /// <param name="community">The community that changed.</param>
+    /// <param name="households">The community's households now (all with that community).</param>
+    /// <param name="members">The community's members now (all with that community).</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The new plan and the links added and removed.</returns>
+    /// <exception cref="GridGovernanceValidationException">A row of another community, a duplicate id, or an id another community uses.</exception>
+    public static ContactRebalance RebalanceCommunity(
+        ContactPlan previous,
+        OrgUnitId community,
+        IEnumerable<ContactHousehold> households,
+        IEnumerable<ContactMember> members,
+        CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(previous);
+        var local = PlanInput.Create(households, members, previous.Options);
+        var problems = new List<ValidationProblem>();
+        var hs = Merge(previous.HouseholdArray, local.Households, community, h => h.Id.Value, h => h.Community, "households", problems);
+        var ms = Merge(previous.MemberArray, local.Members, community, m => m.Id.Value, m => m.Community, "members", problems);
+        if (problems.Count > 0)
+        {
+            throw new GridGovernanceValidationException($"The rows of community {community}", problems);
+        }
+        var input = PlanInput.Sorted(hs, ms, previous.Options);
+        var plan = Solve(input, previous, null, null, cancellationToken, community).Plan;
+        return new ContactRebalance(plan, ContactPlanDiff.Between(previous, plan));
+    }
+
+    private static T[] Merge<T>(T[] before, T[] rows, OrgUnitId community, Func<T, int> id, Func<T, OrgUnitId> communityOf, string field, List<ValidationProblem> problems)
+    {
+        var result = new List<T>(before.Length + rows.Length);
+        int r = 0;
+        foreach (var row in rows)
+        {
+            if (communityOf(row) != community)
+            {
+                problems.Add(new(field, id(row).ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorCodes.ContactsMissingReference, $"Row {id(row)} belongs to {communityOf(row)}, not {community}."));
+            }
+        }
+        foreach (var old in before)
+        {
+            if (communityOf(old) == community)
+            {
+                continue;
+            }
+            while (r < rows.Length && id(rows[r]) < id(old))
+            {
+                result.Add(rows[r++]);
+            }
+            if (r < rows.Length && id(rows[r]) == id(old))
+            {
+                problems.Add(new(field, id(old).ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorCodes.ContactsDuplicateId, $"Id {id(old)} is used by {communityOf(old)}; a row that changes community needs Rebalance."));
+                r++;
+            }
+            result.Add(old);
+        }
+        while (r < rows.Length)
+        {
+            result.Add(rows[r++]);
+        }
+        return [.. result];
+    }
+
     /// <summary>Plans and also returns the candidate graph each pool was solved on (repair arcs included), for oracles and benchmarks.</summary>
     internal static (ContactPlan Plan, CandidateGraph Graph) PlanWithGraph(IEnumerable<ContactHousehold> households, IEnumerable<ContactMember> members, ContactPlanOptions? options = null)
     {
@@ -76,7 +145,7 @@ public static class ContactPlanEngine
         return (result.Plan, graph);
     }
 
-    private static (ContactPlan Plan, int Repaired) Solve(PlanInput input, ContactPlan? previous, CandidateGraph? graph, IProgress<ContactPlanProgress>? progress, CancellationToken cancellationToken)
+    private static (ContactPlan Plan, int Repaired) Solve(PlanInput input, ContactPlan? previous, CandidateGraph? graph, IProgress<ContactPlanProgress>? progress, CancellationToken cancellationToken, OrgUnitId? onlyCommunity = null)
     {
         int hn = input.Households.Length;
         var memberOf = new int[hn];
@@ -84,7 +153,10 @@ public static class ContactPlanEngine
         var cross = new bool[hn];
         var reason = new int[hn];
         var pools = input.Pools();
-        var unchanged = previous is null ? null : UnchangedPools(input, previous, pools);
+        var unchanged = previous is null ? null
+            : onlyCommunity is OrgUnitId only ? pools.Select(p => (int)(p.Key >> 32) != only.Value).ToArray()
+            : UnchangedPools(input, previous, pools);
+        var (previousHousehold, newMember) = previous is null ? ([], []) : Correspond(input, previous);
         var order = Enumerable.Range(0, pools.Count).OrderByDescending(p => (long)pools[p].Households.Length * Math.Max(pools[p].Members.Length, 1)).ThenBy(p => p).ToArray();
         int done = 0, repaired = 0;
         int reportEvery = Math.Max(1, pools.Count / 100);
@@ -94,7 +166,7 @@ public static class ContactPlanEngine
             var pool = pools[order[o]];
             if (unchanged is not null && unchanged[order[o]])
             {
-                CopyPool(input, previous!, pool, memberOf, distance, cross, reason);
+                CopyPool(previous!, pool, previousHousehold, newMember, memberOf, distance, cross, reason);
             }
             else
             {
@@ -208,17 +280,45 @@ public static class ContactPlanEngine
         return true;
     }
 
-    private static void CopyPool(PlanInput input, ContactPlan previous, Pool pool, int[] memberOf, int[] distance, bool[] cross, int[] reason)
+    private static void CopyPool(ContactPlan previous, Pool pool, int[] previousHousehold, int[] newMember, int[] memberOf, int[] distance, bool[] cross, int[] reason)
     {
         foreach (int g in pool.Households)
         {
-            int old = previous.IndexOf(input.Households[g].Id);
+            int old = previousHousehold[g];
             int oldMember = previous.MemberIndexAt(old);
             reason[g] = previous.ReasonAt(old);
-            memberOf[g] = oldMember < 0 ? -1 : input.IndexOfMember(previous.MemberArray[oldMember].Id);
+            memberOf[g] = oldMember < 0 ? -1 : newMember[oldMember];
             distance[g] = previous.DistanceAt(old);
             cross[g] = previous.CrossGridAt(old);
         }
+    }
+
+    /// <summary>By merging the id-sorted arrays: each new household's index in the previous plan, each previous member's new index (−1 when gone).</summary>
+    private static (int[] PreviousHousehold, int[] NewMember) Correspond(PlanInput input, ContactPlan previous)
+    {
+        var oldHouseholds = previous.HouseholdArray;
+        var previousHousehold = new int[input.Households.Length];
+        for (int i = 0, o = 0; i < previousHousehold.Length; i++)
+        {
+            int id = input.Households[i].Id.Value;
+            while (o < oldHouseholds.Length && oldHouseholds[o].Id.Value < id)
+            {
+                o++;
+            }
+            previousHousehold[i] = o < oldHouseholds.Length && oldHouseholds[o].Id.Value == id ? o : -1;
+        }
+        var oldMembers = previous.MemberArray;
+        var newMember = new int[oldMembers.Length];
+        for (int j = 0, n = 0; j < oldMembers.Length; j++)
+        {
+            int id = oldMembers[j].Id.Value;
+            while (n < input.Members.Length && input.Members[n].Id.Value < id)
+            {
+                n++;
+            }
+            newMember[j] = n < input.Members.Length && input.Members[n].Id.Value == id ? n : -1;
+        }
+        return (previousHousehold, newMember);
     }
 
     /// <summary>The sorted, validated input and its pools.</summary>
@@ -279,28 +379,7 @@ public static class ContactPlanEngine
 
         internal static PlanInput FromPlan(ContactPlan plan) => new(plan.HouseholdArray, plan.MemberArray, plan.Options);
 
-        internal int IndexOfMember(MemberId id)
-        {
-            int lo = 0, hi = Members.Length - 1;
-            while (lo <= hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                int v = Members[mid].Id.Value;
-                if (v == id.Value)
-                {
-                    return mid;
-                }
-                if (v < id.Value)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-            return -1;
-        }
+        internal static PlanInput Sorted(ContactHousehold[] households, ContactMember[] members, ContactPlanOptions options) => new(households, members, options);
 
         internal long KeyOf(OrgUnitId community, OrgUnitId grid) => ((long)community.Value << 32) | (uint)(Options.AllowCrossGrid ? 0 : grid.Value);
 

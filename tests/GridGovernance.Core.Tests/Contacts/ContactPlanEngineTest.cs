@@ -173,6 +173,15 @@ public sealed class ContactPlanEngineTest
         Assert.Equal(new MemberId(1), Assert.Single(large.Diff.Removed).Member);
     }
 
+    [Fact]
+    public void RebalancingOneCommunity_RefusesRowsOfAnotherCommunity_AndIdsAnotherCommunityUses()
+    {
+        var plan = ContactPlanEngine.Plan([House(1, CommunityA, Grid1, 0), House(2, CommunityB, Grid3, 0)], [Member(1, CommunityA, Grid1, 0)]);
+        var ex = Assert.Throws<GridGovernanceValidationException>(() =>
+            ContactPlanEngine.RebalanceCommunity(plan, CommunityA, [House(1, CommunityA, Grid1, 0), House(2, CommunityA, Grid1, 0), House(3, CommunityB, Grid3, 0)], []));
+        Assert.Equal([ErrorCodes.ContactsMissingReference, ErrorCodes.ContactsDuplicateId], ex.Problems.Select(p => p.Rule).ToArray());
+    }
+
     private sealed class SyncProgress(List<ContactPlanProgress> reports) : IProgress<ContactPlanProgress>
     {
         public void Report(ContactPlanProgress value)

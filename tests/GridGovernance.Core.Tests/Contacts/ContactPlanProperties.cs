@@ -1,5 +1,6 @@
 using FsCheck.Xunit;
 using GridGovernance.Contacts;
+using GridGovernance.Organisation;
 using GridGovernance.Testing;
 
 namespace GridGovernance.Tests.Contacts;
@@ -128,5 +129,26 @@ public sealed class ContactPlanProperties
         return next.CoveredCount == maxFlow
             && members.All(m => next.LoadOf(m.Id) <= options.CapacityOf(m.Kind))
             && replay.SequenceEqual(next.Links.Select(l => (l.Household, l.Member)).Order());
+    }
+
+    [Property(MaxTest = 100)]
+    public bool RebalancingOneCommunity_GivesTheSamePlanAsRebalancingTheCity(int seed)
+    {
+        var s = Small(seed);
+        if (s.Households.Length == 0)
+        {
+            return true;
+        }
+        var options = OptionsFor(seed);
+        var random = new Random(seed ^ 0x2545F491);
+        var plan = ContactPlanEngine.Plan(s.Households, s.Members, options);
+        var community = s.Households[random.Next(s.Households.Length)].Community;
+        bool Keep(OrgUnitId c) => c != community || random.NextDouble() > 0.25;
+        var households = s.Households.Where(h => Keep(h.Community)).ToArray();
+        var members = s.Members.Where(m => Keep(m.Community)).ToArray();
+        var city = ContactPlanEngine.Rebalance(plan, households, members);
+        var one = ContactPlanEngine.RebalanceCommunity(plan, community, households.Where(h => h.Community == community), members.Where(m => m.Community == community));
+        return one.Plan.Links.SequenceEqual(city.Plan.Links) && one.Plan.Uncovered.SequenceEqual(city.Plan.Uncovered)
+            && one.Diff.Added.SequenceEqual(city.Diff.Added) && one.Diff.Removed.SequenceEqual(city.Diff.Removed);
     }
 }
