@@ -174,6 +174,7 @@ internal sealed class PoolSolver
             int cx = Math.Clamp((int)Math.Floor((px - minX) / cell), 0, cols - 1);
             int cy = Math.Clamp((int)Math.Floor((py - minY) / cell), 0, rows - 1);
             int count = 0;
+            double worstSquared = double.MaxValue;
             for (int r = 0; r <= maxRing; r++)
             {
                 int y0 = Math.Max(cy - r, 0), y1 = Math.Min(cy + r, rows - 1);
@@ -193,7 +194,13 @@ internal sealed class PoolSolver
                             int j = cellMembers[p];
                             double dx = px - mx[j];
                             double dy = py - my[j];
-                            double d2 = Math.Sqrt((dx * dx) + (dy * dy)) + (hGrid[i] == mGrid[j] ? 0 : penalty);
+                            double sq = (dx * dx) + (dy * dy);
+                            if (count == k && sq >= worstSquared)
+                            {
+                                // Farther than the k-th best cost already, whatever the penalty.
+                                continue;
+                            }
+                            double d2 = Math.Sqrt(sq) + (hGrid[i] == mGrid[j] ? 0 : penalty);
                             if (count < k)
                             {
                                 Insert(bestD2, bestMember, count++, d2, j);
@@ -201,6 +208,10 @@ internal sealed class PoolSolver
                             else if (d2 < bestD2[k - 1] || (d2 == bestD2[k - 1] && j < bestMember[k - 1]))
                             {
                                 Insert(bestD2, bestMember, k - 1, d2, j);
+                            }
+                            if (count == k)
+                            {
+                                worstSquared = bestD2[k - 1] * bestD2[k - 1];
                             }
                         }
                     }
@@ -470,8 +481,10 @@ internal sealed class PoolSolver
 
     private void Relax(int node, long candidate, int from, int cost)
     {
-        if (scanned[node] == stamp)
+        int sink = h + m;
+        if (scanned[node] == stamp || (labelled[sink] == stamp && candidate >= dist[sink]))
         {
+            // Settled, or no shorter than the best path to the sink found so far: it cannot matter.
             return;
         }
         if (labelled[node] != stamp || candidate < dist[node])
@@ -479,7 +492,6 @@ internal sealed class PoolSolver
             labelled[node] = stamp;
             dist[node] = candidate;
             pred[node] = from;
-            int sink = h + m;
             if (node < sink && node >= h)
             {
                 int j = node - h;
