@@ -36,6 +36,40 @@ public sealed class ResponsibilityChainTest
     }
 
     [Fact]
+    public void WhenTheContactsGroupSitsUnderTheHouseholdsGrid_TheGroupLeaderAnswersFirst()
+    {
+        var f = Community.Value;
+        var chains = ResponsibilityChainIndex.Build(f.Index, f.Members, f.Households, f.Plan);
+        var members = f.Members.ToDictionary(m => m.Id);
+        var households = f.Households.ToDictionary(h => h.Id);
+        var link = f.Plan.Links.First(l =>
+            f.Index.KindOf(members[l.Member].BranchId) == UnitKind.PartyGroup
+            && f.Index.ParentOf(members[l.Member].BranchId) == (NodeRef)households[l.Household].UnitId);
+        var first = chains.ChainOf(link.Household).Levels[0];
+        Assert.Equal((members[link.Member].BranchId, UnitKind.PartyGroup, (RoleKind?)RoleKind.GroupLeader), (first.Unit, first.Kind, first.Role));
+        // A contact from a group of another grid (a cross-grid link) does not bring their group into the chain.
+        var householdRow = f.Roster.Households[0];
+        var plan = ContactPlanEngine.Plan([householdRow], f.Roster.Members.Where(m => m.Grid != householdRow.Grid).Take(1));
+        var crossChains = ResponsibilityChainIndex.Build(f.Index, f.Members, f.Households, plan);
+        Assert.True(plan.LinkOf(householdRow.Id)!.Value.CrossGrid);
+        Assert.Equal(householdRow.Grid, crossChains.ChainOf(householdRow.Id).Levels[0].Unit);
+    }
+
+    [Fact]
+    public void ContactRoster_PutsAnInServiceMemberInTheCommunityTheyRegisteredWith()
+    {
+        var f = new ChainFixture(CitySize.Street, 4);
+        var communities = f.Units.Where(u => u.Kind == UnitKind.Community).Select(u => u.Id).Order().ToArray();
+        var member = f.Members.First(m => m.Kind == MemberKind.InService && m.Location is not null);
+        var home = f.Roster.Members.Single(m => m.Id == member.Id).Community;
+        var elsewhere = communities.First(c => c != home);
+        member.RegisterWith(elsewhere, new Validity(f.City.Date));
+        var roster = ContactRoster.From(f.Index, f.City.Schema, f.Members, f.Households);
+        var row = roster.Members.Single(m => m.Id == member.Id);
+        Assert.Equal((elsewhere, elsewhere), (row.Community, row.Grid));
+    }
+
+    [Fact]
     public void AnUnknownHousehold_HasNoChain()
     {
         var f = Community.Value;
