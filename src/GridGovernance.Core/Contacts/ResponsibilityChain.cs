@@ -220,7 +220,11 @@ public sealed class ResponsibilityChainIndex
     public HouseholdChain ChainOf(HouseholdId household)
     {
         int i = Array.BinarySearch(householdIds, household.Value);
-        Preconditions.CheckState(i >= 0, ErrorCodes.ContactsUnknownReference, $"{household} has no chain as of {AsOf:yyyy-MM-dd}: it was not on the roster then.");
+        if (i < 0)
+        {
+            // Not Preconditions.CheckState: its message would be formatted on every lookup.
+            throw new GridGovernanceException(ErrorCodes.ContactsUnknownReference, $"{household} has no chain as of {AsOf:yyyy-MM-dd}: it was not on the roster then.");
+        }
         int contact = contacts[i];
         return new HouseholdChain(household, contact == 0 ? null : new MemberId(contact), ImmutableCollectionsMarshal.AsImmutableArray(chains[i]));
     }
