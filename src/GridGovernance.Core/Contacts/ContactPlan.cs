@@ -219,7 +219,10 @@ public sealed class ContactPlan
 
     internal bool CrossGridAt(int i) => cross[i];
 
-    private ContactLink LinkAt(int i) => new(households[i].Id, members[memberIndex[i]].Id, distance[i], cross[i]);
+    /// <summary>The id of the member linked to the household at index <paramref name="i"/>, or 0.</summary>
+    internal int MemberIdAt(int i) => memberIndex[i] < 0 ? 0 : members[memberIndex[i]].Id.Value;
+
+    internal ContactLink LinkAt(int i) => new(households[i].Id, members[memberIndex[i]].Id, distance[i], cross[i]);
 }
 
 /// <summary>Contact coverage of one grid (网格联系户覆盖).</summary>
@@ -262,18 +265,33 @@ public sealed class ContactPlanDiff
         Preconditions.CheckNotNull(after);
         var added = ImmutableArray.CreateBuilder<ContactLink>();
         var removed = ImmutableArray.CreateBuilder<ContactLink>();
-        foreach (var link in after.Links)
+        // Both plans hold their households in id order: one merge, no lookups.
+        int i = 0, o = 0;
+        int n = after.HouseholdArray.Length, m = before.HouseholdArray.Length;
+        while (i < n || o < m)
         {
-            if (before.MemberOf(link.Household) != link.Member)
+            int newId = i < n ? after.HouseholdArray[i].Id.Value : int.MaxValue;
+            int oldId = o < m ? before.HouseholdArray[o].Id.Value : int.MaxValue;
+            var now = newId <= oldId ? after.MemberIdAt(i) : 0;
+            var was = oldId <= newId ? before.MemberIdAt(o) : 0;
+            if (now != was)
             {
-                added.Add(link);
+                if (now != 0)
+                {
+                    added.Add(after.LinkAt(i));
+                }
+                if (was != 0)
+                {
+                    removed.Add(before.LinkAt(o));
+                }
             }
-        }
-        foreach (var link in before.Links)
-        {
-            if (after.MemberOf(link.Household) != link.Member)
+            if (newId <= oldId)
             {
-                removed.Add(link);
+                i++;
+            }
+            if (oldId <= newId)
+            {
+                o++;
             }
         }
         return new ContactPlanDiff(added.ToImmutable(), removed.ToImmutable());

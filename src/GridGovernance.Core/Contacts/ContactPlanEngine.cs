@@ -152,11 +152,20 @@ public static class ContactPlanEngine
         var distance = new int[hn];
         var cross = new bool[hn];
         var reason = new int[hn];
-        var pools = input.Pools();
-        var unchanged = previous is null ? null
-            : onlyCommunity is OrgUnitId only ? pools.Select(p => (int)(p.Key >> 32) != only.Value).ToArray()
-            : UnchangedPools(input, previous, pools);
+        var pools = input.Pools(onlyCommunity);
+        var unchanged = previous is null || onlyCommunity is not null ? null : UnchangedPools(input, previous, pools);
         var (previousHousehold, newMember) = previous is null ? ([], []) : Correspond(input, previous);
+        if (onlyCommunity is OrgUnitId only)
+        {
+            // Every other community keeps its rows, so its links are copied as they are.
+            for (int g = 0; g < hn; g++)
+            {
+                if (input.Households[g].Community != only)
+                {
+                    CopyHousehold(previous!, g, previousHousehold, newMember, memberOf, distance, cross, reason);
+                }
+            }
+        }
         var order = Enumerable.Range(0, pools.Count).OrderByDescending(p => (long)pools[p].Households.Length * Math.Max(pools[p].Members.Length, 1)).ThenBy(p => p).ToArray();
         int done = 0, repaired = 0;
         int reportEvery = Math.Max(1, pools.Count / 100);
@@ -284,13 +293,18 @@ public static class ContactPlanEngine
     {
         foreach (int g in pool.Households)
         {
-            int old = previousHousehold[g];
-            int oldMember = previous.MemberIndexAt(old);
-            reason[g] = previous.ReasonAt(old);
-            memberOf[g] = oldMember < 0 ? -1 : newMember[oldMember];
-            distance[g] = previous.DistanceAt(old);
-            cross[g] = previous.CrossGridAt(old);
+            CopyHousehold(previous, g, previousHousehold, newMember, memberOf, distance, cross, reason);
         }
+    }
+
+    private static void CopyHousehold(ContactPlan previous, int g, int[] previousHousehold, int[] newMember, int[] memberOf, int[] distance, bool[] cross, int[] reason)
+    {
+        int old = previousHousehold[g];
+        int oldMember = previous.MemberIndexAt(old);
+        reason[g] = previous.ReasonAt(old);
+        memberOf[g] = oldMember < 0 ? -1 : newMember[oldMember];
+        distance[g] = previous.DistanceAt(old);
+        cross[g] = previous.CrossGridAt(old);
     }
 
     /// <summary>By merging the id-sorted arrays: each new household's index in the previous plan, each previous member's new index (−1 when gone).</summary>
@@ -399,13 +413,19 @@ public static class ContactPlanEngine
 
         internal long KeyOf(OrgUnitId community, OrgUnitId grid) => ((long)community.Value << 32) | (uint)(Options.AllowCrossGrid ? 0 : grid.Value);
 
-        internal List<Pool> Pools()
+        /// <summary>The pools, by key; only those of <paramref name="only"/> when given.</summary>
+        internal List<Pool> Pools(OrgUnitId? only = null)
         {
             var index = new Dictionary<long, int>();
             var keys = new List<long>();
             var hPool = new int[Households.Length];
             for (int i = 0; i < Households.Length; i++)
             {
+                if (only is OrgUnitId o && Households[i].Community != o)
+                {
+                    hPool[i] = -1;
+                    continue;
+                }
                 long key = KeyOf(Households[i].Community, Households[i].Grid);
                 ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out bool exists);
                 if (!exists)
@@ -425,7 +445,10 @@ public static class ContactPlanEngine
             var mCount = new int[keys.Count];
             foreach (int p in hPool)
             {
-                hCount[p]++;
+                if (p >= 0)
+                {
+                    hCount[p]++;
+                }
             }
             foreach (int p in mPool)
             {
@@ -443,7 +466,10 @@ public static class ContactPlanEngine
             Array.Clear(mCount);
             for (int i = 0; i < hPool.Length; i++)
             {
-                pools[hPool[i]].Households[hCount[hPool[i]]++] = i;
+                if (hPool[i] >= 0)
+                {
+                    pools[hPool[i]].Households[hCount[hPool[i]]++] = i;
+                }
             }
             for (int j = 0; j < mPool.Length; j++)
             {
