@@ -103,8 +103,11 @@ public static class ContactPlanEngine
 
     private static T[] Merge<T>(T[] before, T[] rows, OrgUnitId community, Func<T, int> id, Func<T, OrgUnitId> communityOf, string field, List<ValidationProblem> problems)
     {
-        var result = new List<T>(before.Length + rows.Length);
-        int r = 0;
+        int kept = 0;
+        foreach (var old in before)
+        {
+            kept += communityOf(old) == community ? 0 : 1;
+        }
         foreach (var row in rows)
         {
             if (communityOf(row) != community)
@@ -112,6 +115,9 @@ public static class ContactPlanEngine
                 problems.Add(new(field, id(row).ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorCodes.ContactsMissingReference, $"Row {id(row)} belongs to {communityOf(row)}, not {community}."));
             }
         }
+        // One array of the final size: at city scale a growing list and a copy cost more than the solve.
+        var result = new T[kept + rows.Length];
+        int r = 0, n = 0;
         foreach (var old in before)
         {
             if (communityOf(old) == community)
@@ -120,20 +126,20 @@ public static class ContactPlanEngine
             }
             while (r < rows.Length && id(rows[r]) < id(old))
             {
-                result.Add(rows[r++]);
+                result[n++] = rows[r++];
             }
             if (r < rows.Length && id(rows[r]) == id(old))
             {
                 problems.Add(new(field, id(old).ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorCodes.ContactsDuplicateId, $"Id {id(old)} is used by {communityOf(old)}; a row that changes community needs Rebalance."));
                 r++;
             }
-            result.Add(old);
+            result[n++] = old;
         }
         while (r < rows.Length)
         {
-            result.Add(rows[r++]);
+            result[n++] = rows[r++];
         }
-        return [.. result];
+        return result;
     }
 
     /// <summary>Plans and also returns the candidate graph each pool was solved on (repair arcs included), for oracles and benchmarks.</summary>
