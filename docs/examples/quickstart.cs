@@ -4,13 +4,15 @@
 // print its tree summary and the coverage figures officials report, merge two streets as Shantou did and ask the
 // hierarchy "as of" before and after; then run a quarter of points (积分) under the Laiwu rule book and print the
 // ranking board (排名晾晒) with masked names; match a generated district's service projects to its organs
-// (项目认领) and print the claim table; finally run a handful of work orders (四单, 吹哨报到) through filing,
+// (项目认领) and print the claim table; link every household to a nearby member (六级联动) and print coverage per
+// grid and one household's chain; finally run a handful of work orders (四单, 吹哨报到) through filing,
 // triage, claims, a whistle, escalation and rating, and print the masked public board (公开晒单).
 //
 //   dotnet run docs/examples/quickstart.cs
 
 using GridGovernance;
 using GridGovernance.Claims.Matching;
+using GridGovernance.Contacts;
 using GridGovernance.Organisation;
 using GridGovernance.Scoring;
 using GridGovernance.Testing;
@@ -135,6 +137,7 @@ using (var scope = services.CreateScope())
 }
 
 PrintClaimMatching();
+await ContactsSection(services, city);
 await WorkOrdersAsync();
 
 // Work orders (四单): a community of its own with a fake clock, so that a time limit can pass.
@@ -245,6 +248,42 @@ static void PrintClaimMatching()
         Console.WriteLine($"{match.Project,-12} {match.Category,-13} {claim?.Unit.ToString() ?? "-",-9} {claim?.DistanceMetres,7} {claim?.Cost,7}  {match.Reason}");
     }
     Console.WriteLine($"  … optimal fills {optimal.FilledPlaces}/{optimal.RequiredPlaces} at cost {optimal.TotalCost:N0}; the greedy hand match fills {greedy.FilledPlaces} at cost {greedy.TotalCost:N0}");
+}
+
+// 六级联动: link every household to a nearby member (党员联系户), print coverage per grid and one household's chain.
+static async Task ContactsSection(IServiceProvider services, GeneratedCity city)
+{
+    using var scope = services.CreateScope();
+    var organisation = scope.ServiceProvider.GetRequiredService<OrganisationService>();
+    var index = await organisation.BuildIndexAsync(city.Date);
+    var members = await scope.ServiceProvider.GetRequiredService<GridGovernance.Persistence.IReadRepository<Member>>().ListAsync();
+    var households = await scope.ServiceProvider.GetRequiredService<GridGovernance.Persistence.IReadRepository<Household>>().ListAsync();
+    var input = ContactRoster.From(index, city.Schema, members, households);
+    var plan = ContactPlanEngine.Plan(input.Households, input.Members);
+
+    Console.WriteLine();
+    Console.WriteLine($"Contacts (六级联动): {plan.CoveredCount:N0} of {plan.Households.Length:N0} households linked to {input.Members.Length:N0} members, " +
+                      $"{plan.TotalDistanceMetres / Math.Max(plan.CoveredCount, 1):N0} m on average; {plan.Uncovered.Length} uncovered");
+    var grids = plan.CoverageByGrid();
+    foreach (var grid in grids.Take(5))
+    {
+        Console.WriteLine($"  grid {grid.Grid.Value,5} (community {grid.Community.Value,4}): {grid.Covered,3}/{grid.Households,3} covered ({grid.Rate:P0})");
+    }
+    Console.WriteLine($"  … {grids.Length} grids, lowest coverage {grids.Min(g => g.Rate):P0}");
+
+    var chains = ResponsibilityChainIndex.Build(index, members, households, plan);
+    var household = plan.Links.First().Household;
+    var chain = chains.ChainOf(household);
+    var names = members.ToDictionary(m => m.Id, m => m.Name);
+    Console.WriteLine($"  chain of {household}: contact {PersonalDataMasking.MaskName(names[chain.Contact!.Value])}");
+    foreach (var level in chain.Levels)
+    {
+        var who = level.Answerer is MemberId a ? $"{level.Role} {PersonalDataMasking.MaskName(names[a])}" : "nobody (broken link)";
+        Console.WriteLine($"    {level.Kind,-12} {index.PathTo(level.Unit).Count,2} deep, unit {level.Unit.Value,5}: {who}");
+    }
+    var health = chains.Health();
+    Console.WriteLine($"  chain health: {health.UnitsWithoutAnswerer.Length} units without an answerer (the generator names no secretaries), " +
+                      $"{health.HouseholdsWithoutContact.Length} households without a contact");
 }
 
 // The example files sit beside this one; look from the app's own folder hint and from the working directory up.

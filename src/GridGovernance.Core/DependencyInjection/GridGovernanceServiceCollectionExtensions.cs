@@ -1,5 +1,6 @@
 using GridGovernance;
 using GridGovernance.Claims;
+using GridGovernance.Contacts;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring;
@@ -75,6 +76,7 @@ public static class GridGovernanceServiceCollectionExtensions
         services.TryAddScoped<WorkOrderService>();
         services.TryAddScoped<ClaimService>();
         services.TryAddScoped<MicroWishService>();
+        services.TryAddScoped<ContactLogService>();
         return services;
     }
 }

@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using GridGovernance.Organisation;
+using NodaTime;
+
+namespace GridGovernance.Contacts;
+
+/// <summary>A household not contacted in the window.</summary>
+/// <param name="Household">The household.</param>
+/// <param name="Grid">Its grid.</param>
+/// <param name="Community">Its community.</param>
+/// <param name="Contact">Its contact member, or <c>null</c> when it has none.</param>
+/// <param name="LastContact">The last day anyone logged a contact with it, or <c>null</c> for never.</param>
+[Immutable]
+public readonly record struct UncontactedHousehold(HouseholdId Household, OrgUnitId Grid, OrgUnitId Community, MemberId? Contact, LocalDate? LastContact);
+
+/// <summary>Contact coverage of one unit (grid, community or street) in the window.</summary>
+/// <param name="Unit">The unit.</param>
+/// <param name="Kind">Its kind.</param>
+/// <param name="Households">Households under it in the plan.</param>
+/// <param name="NotContacted">Of those, households not contacted in the window.</param>
+[Immutable]
+public readonly record struct UnitContactCoverage(OrgUnitId Unit, UnitKind Kind, int Households, int NotContacted);
+
+/// <summary>Households not contacted in the last N days (经常性联系 全覆盖), listed and counted per grid, community and street.</summary>
+/// <param name="Since">The first day of the window.</param>
+/// <param name="Today">The last day of the window.</param>
+/// <param name="NotContacted">The households, by id.</param>
+/// <param name="Units">Counts per unit: grids, then communities, then streets, each by id.</param>
+[Immutable]
+public sealed record ContactCoverageReport(LocalDate Since, LocalDate Today, ImmutableArray<UncontactedHousehold> NotContacted, ImmutableArray<UnitContactCoverage> Units);
+
+/// <summary>The coverage monitor of the contact logs (联系记实簿 监测).</summary>
+[Immutable]
+public static class ContactCoverageMonitor
+{
+    /// <summary>Lists the households of the plan not contacted (by any member) on any day from <c>today − days + 1</c> to <paramref name="today"/>.</summary>
+    /// <param name="plan">The plan: its households, their grids, communities and contacts.</param>
+    /// <param name="logs">Every member's contact log.</param>
+    /// <param name="index">The hierarchy, for the street above each community; <c>null</c> for no street rows.</param>
+    /// <param name="today">The last day of the window.</param>
+    /// <param name="days">The window's length in days, 1 to 3,660.</param>
+    /// <returns>The report.</returns>
+    public static ContactCoverageReport Check(ContactPlan plan, IEnumerable<ContactLog> logs, HierarchyIndex? index, LocalDate today, int days)
+    {
+        Preconditions.CheckNotNull(plan);
+        Preconditions.CheckNotNull(logs);
+        Preconditions.CheckArgumentRange(nameof(days), days, 1, 3660);
+        var since = today.PlusDays(1 - days);
+        var last = new Dictionary<int, LocalDate>();
+        foreach (var log in logs)
+        {
+            foreach (var record in log.Records)
+            {
+                if (record.Date <= today && (!last.TryGetValue(record.Household.Value, out var d) || record.Date > d))
+                {
+                    last[record.Household.Value] = record.Date;
+                }
+            }
+        }
+        var missing = ImmutableArray.CreateBuilder<UncontactedHousehold>();
+        var counts = new SortedDictionary<(int Order, int Unit), (UnitKind Kind, int Households, int Missing)>();
+        var streetOf = new Dictionary<int, OrgUnitId?>();
+        foreach (var h in plan.Households)
+        {
+            bool contacted = last.TryGetValue(h.Id.Value, out var date) && date >= since;
+            if (!contacted)
+            {
+                missing.Add(new UncontactedHousehold(h.Id, h.Grid, h.Community, plan.MemberOf(h.Id), last.TryGetValue(h.Id.Value, out var seen) ? seen : null));
+            }
+            Count(counts, 0, h.Grid, index is not null && index.Contains(h.Grid) ? index.KindOf(h.Grid) : UnitKind.GridBranch, contacted);
+            Count(counts, 1, h.Community, UnitKind.Community, contacted);
+            if (index is not null)
+            {
+                if (!streetOf.TryGetValue(h.Community.Value, out var street))
+                {
+                    street = StreetAbove(index, h.Community);
+                    streetOf[h.Community.Value] = street;
+                }
+                if (street is OrgUnitId s)
+                {
+                    Count(counts, 2, s, UnitKind.Street, contacted);
+                }
+            }
+        }
+        return new ContactCoverageReport(since, today, missing.ToImmutable(), [.. counts.Select(c => new UnitContactCoverage(new OrgUnitId(c.Key.Unit), c.Value.Kind, c.Value.Households, c.Value.Missing))]);
+    }
+
+    private static void Count(SortedDictionary<(int, int), (UnitKind Kind, int Households, int Missing)> counts, int order, OrgUnitId unit, UnitKind kind, bool contacted)
+    {
+        counts.TryGetValue((order, unit.Value), out var row);
+        counts[(order, unit.Value)] = (kind, row.Households + 1, row.Missing + (contacted ? 0 : 1));
+    }
+
+    private static OrgUnitId? StreetAbove(HierarchyIndex index, OrgUnitId community)
+    {
+        if (!index.Contains(community))
+        {
+            return null;
+        }
+        for (var node = index.ParentOf(community); node is NodeRef n; node = index.ParentOf(n))
+        {
+            if (index.KindOf(n.AsUnit()) == UnitKind.Street)
+            {
+                return n.AsUnit();
+            }
+        }
+        return null;
+    }
+}

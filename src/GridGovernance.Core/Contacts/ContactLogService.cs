@@ -1,0 +1,114 @@
+using GridGovernance.Persistence;
+using GridGovernance.Scoring;
+using NodaTime;
+
+namespace GridGovernance.Contacts;
+
+/// <summary>What the contact log service needs to know about points: which item a contact earns, if any.</summary>
+[Immutable]
+public sealed record ContactLogOptions
+{
+    /// <summary>The rule-book item a contact earns (e.g. <c>contact-visit</c>), or <c>null</c> for no points.</summary>
+    public string? PointsItemCode { get; init; }
+
+    /// <summary>The kinds of contact that earn the item (default: visits only).</summary>
+    public System.Collections.Immutable.ImmutableHashSet<ContactKind> KindsEarningPoints { get; init; } = [ContactKind.Visit];
+}
+
+/// <summary>A contact to write down.</summary>
+/// <param name="Member">The member who made it.</param>
+/// <param name="Household">The household.</param>
+/// <param name="Date">The day; not after today in the configured zone.</param>
+/// <param name="Kind">Visit, call, online or meeting.</param>
+/// <param name="Notes">What was discussed or done.</param>
+[Immutable]
+public sealed record ContactRecordRequest(MemberId Member, HouseholdId Household, LocalDate Date, ContactKind Kind, string Notes);
+
+/// <summary>
+/// Writes members' contact logs (联系记实簿) and, when configured, records the points a contact earns through the
+/// points ledger (<see cref="LedgerSource.ContactVisit"/>).
+/// </summary>
+[Immutable]
+public sealed class ContactLogService
+{
+    private const int MaxAttempts = 5;
+    private readonly IRepository<ContactLog> logs;
+    private readonly IUnitOfWork unitOfWork;
+    private readonly IClock clock;
+    private readonly GridGovernanceOptions options;
+    private readonly ContactLogOptions contactOptions;
+    private readonly PointsLedgerService? ledger;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="logs">The logs.</param>
+    /// <param name="unitOfWork">The unit of work.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">The library options (time zone).</param>
+    /// <param name="contactOptions">Points configuration; none when <c>null</c>.</param>
+    /// <param name="ledger">The points ledger, needed only when <see cref="ContactLogOptions.PointsItemCode"/> is set.</param>
+    public ContactLogService(IRepository<ContactLog> logs, IUnitOfWork unitOfWork, IClock clock, GridGovernanceOptions options, ContactLogOptions? contactOptions = null, PointsLedgerService? ledger = null)
+    {
+        this.logs = Preconditions.CheckNotNull(logs);
+        this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
+        this.clock = Preconditions.CheckNotNull(clock);
+        this.options = Preconditions.CheckNotNull(options);
+        this.contactOptions = contactOptions ?? new ContactLogOptions();
+        this.ledger = ledger;
+    }
+
+    /// <summary>
+    /// Writes a contact in the member's log (starting the log on first use) and saves it; then, when an item is
+    /// configured, the kind earns points and a rule book is given, records the points with an idempotency key made
+    /// of member, household, date and kind, so writing the same contact again never pays twice.
+    /// </summary>
+    /// <param name="request">The contact.</param>
+    /// <param name="ruleBook">The rule book in force, for the points; <c>null</c> for none.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The record written.</returns>
+    /// <exception cref="GridGovernanceException"><c>contacts.invalid-record</c>: a future date, no member or household, notes too long.</exception>
+    public async Task<ContactRecord> RecordAsync(ContactRecordRequest request, RuleBook? ruleBook = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(request);
+        var now = clock.GetCurrentInstant();
+        var today = now.InZone(options.TimeZone).Date;
+        Preconditions.CheckState(request.Member.IsSpecified && request.Household.IsSpecified, ErrorCodes.ContactsInvalidRecord, "A contact record must name a member and a household.");
+        Preconditions.CheckState(request.Date <= today, ErrorCodes.ContactsInvalidRecord, $"A contact on {request.Date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
+        Preconditions.CheckState(Enum.IsDefined(request.Kind), ErrorCodes.ContactsInvalidRecord, $"{request.Kind} is not a contact kind.");
+        var record = new ContactRecord(request.Household, request.Date, request.Kind, (request.Notes ?? "").Trim(), now);
+        await UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, async () =>
+        {
+            var log = await logs.GetByIdAsync(request.Member, cancellationToken).ConfigureAwait(false);
+            if (log is null)
+            {
+                log = ContactLog.Start(request.Member);
+                log.Add(record);
+                await logs.AddAsync(log, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                log.Add(record);
+                await logs.UpdateAsync(log, cancellationToken).ConfigureAwait(false);
+            }
+            return await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        if (contactOptions.PointsItemCode is string item && ruleBook is not null && ledger is not null && contactOptions.KindsEarningPoints.Contains(request.Kind))
+        {
+            var key = FormattableString.Invariant($"contact:{request.Member.Value}:{request.Household.Value}:{request.Date:yyyy-MM-dd}:{request.Kind}");
+            await ledger.RecordAsync(ruleBook, LedgerSource.ContactVisit, new LedgerEntryRequest
+            {
+                Member = request.Member,
+                ItemCode = item,
+                OccurredOn = request.Date,
+                IdempotencyKey = key,
+                Evidence = key,
+                Actor = LedgerActor.ForSystem("contacts"),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        return record;
+    }
+
+    /// <summary>A member's log, or <c>null</c> when they have written nothing yet.</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public Task<ContactLog?> LogOfAsync(MemberId member, CancellationToken cancellationToken = default) => logs.GetByIdAsync(member, cancellationToken);
+}

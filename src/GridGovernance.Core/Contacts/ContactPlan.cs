@@ -1,0 +1,305 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+
+namespace GridGovernance.Contacts;
+
+/// <summary>
+/// A contact plan (党员联系户台账): which member looks after each household, and every household that could not be
+/// linked with its reason. Lookups by household are O(log n); by member O(log m) plus the member's households.
+/// </summary>
+[Immutable]
+public sealed class ContactPlan
+{
+    private readonly ContactHousehold[] households; // by id
+    private readonly ContactMember[] members;       // by id
+    private readonly int[] memberIndex;             // by household: member index or -1
+    private readonly int[] distance;                // by household
+    private readonly bool[] cross;                  // by household
+    private readonly int[] reason;                  // by household: -1 covered, else UncoveredReason
+    private readonly int[] memberStart;             // CSR: households of each member
+    private readonly int[] memberHouseholds;
+
+    internal ContactPlan(ContactPlanOptions options, ContactHousehold[] households, ContactMember[] members, int[] memberIndex, int[] distance, bool[] cross, int[] reason, int repaired)
+    {
+        Options = options;
+        this.households = households;
+        this.members = members;
+        this.memberIndex = memberIndex;
+        this.distance = distance;
+        this.cross = cross;
+        this.reason = reason;
+        RepairedCount = repaired;
+        memberStart = new int[members.Length + 1];
+        var uncovered = ImmutableArray.CreateBuilder<UncoveredHousehold>();
+        long total = 0, cost = 0;
+        for (int i = 0; i < households.Length; i++)
+        {
+            if (memberIndex[i] >= 0)
+            {
+                memberStart[memberIndex[i] + 1]++;
+                total += distance[i];
+                cost += distance[i] + (cross[i] ? options.CrossGridPenaltyMetres : 0);
+            }
+            else
+            {
+                uncovered.Add(new UncoveredHousehold(households[i].Id, households[i].Community, households[i].Grid, (UncoveredReason)reason[i]));
+            }
+        }
+        for (int j = 0; j < members.Length; j++)
+        {
+            memberStart[j + 1] += memberStart[j];
+        }
+        memberHouseholds = new int[memberStart[members.Length]];
+        var fill = (int[])memberStart.Clone();
+        for (int i = 0; i < households.Length; i++)
+        {
+            if (memberIndex[i] >= 0)
+            {
+                memberHouseholds[fill[memberIndex[i]]++] = i;
+            }
+        }
+        TotalDistanceMetres = total;
+        TotalCostMetres = cost;
+        Uncovered = uncovered.ToImmutable();
+    }
+
+    /// <summary>The options the plan was made with.</summary>
+    public ContactPlanOptions Options { get; }
+
+    /// <summary>The households planned, in id order.</summary>
+    public ImmutableArray<ContactHousehold> Households => ImmutableCollectionsMarshal.AsImmutableArray(households);
+
+    /// <summary>The members planned with, in id order.</summary>
+    public ImmutableArray<ContactMember> Members => ImmutableCollectionsMarshal.AsImmutableArray(members);
+
+    /// <summary>How many households are linked.</summary>
+    public int CoveredCount => households.Length - Uncovered.Length;
+
+    /// <summary>The households that could not be linked, in id order, with the reason.</summary>
+    public ImmutableArray<UncoveredHousehold> Uncovered { get; }
+
+    /// <summary>The sum of link distances, in metres.</summary>
+    public long TotalDistanceMetres { get; }
+
+    /// <summary>What the plan minimised: the sum of link distances plus the cross-grid penalties, in metres.</summary>
+    public long TotalCostMetres { get; }
+
+    /// <summary>How many households were linked outside their nearest candidates (the feasibility repair).</summary>
+    public int RepairedCount { get; }
+
+    /// <summary>The links, in household id order.</summary>
+    public IEnumerable<ContactLink> Links
+    {
+        get
+        {
+            for (int i = 0; i < households.Length; i++)
+            {
+                if (memberIndex[i] >= 0)
+                {
+                    yield return LinkAt(i);
+                }
+            }
+        }
+    }
+
+    internal ContactHousehold[] HouseholdArray => households;
+
+    internal ContactMember[] MemberArray => members;
+
+    /// <summary>The link of a household, or <c>null</c> when it is uncovered or not in the plan.</summary>
+    /// <param name="household">The household.</param>
+    public ContactLink? LinkOf(HouseholdId household)
+    {
+        int i = IndexOf(household);
+        return i >= 0 && memberIndex[i] >= 0 ? LinkAt(i) : null;
+    }
+
+    /// <summary>The member looking after a household, or <c>null</c>.</summary>
+    /// <param name="household">The household.</param>
+    public MemberId? MemberOf(HouseholdId household)
+    {
+        int i = IndexOf(household);
+        return i >= 0 && memberIndex[i] >= 0 ? members[memberIndex[i]].Id : null;
+    }
+
+    /// <summary>Whether the household is in the plan (covered or not).</summary>
+    /// <param name="household">The household.</param>
+    public bool Contains(HouseholdId household) => IndexOf(household) >= 0;
+
+    /// <summary>The households a member looks after, in id order (empty for an unknown member).</summary>
+    /// <param name="member">The member.</param>
+    public IReadOnlyList<HouseholdId> HouseholdsOf(MemberId member)
+    {
+        int j = MemberIndexOf(member);
+        if (j < 0)
+        {
+            return [];
+        }
+        var result = new HouseholdId[memberStart[j + 1] - memberStart[j]];
+        for (int p = 0; p < result.Length; p++)
+        {
+            result[p] = households[memberHouseholds[memberStart[j] + p]].Id;
+        }
+        return result;
+    }
+
+    /// <summary>How many households a member looks after.</summary>
+    /// <param name="member">The member.</param>
+    public int LoadOf(MemberId member)
+    {
+        int j = MemberIndexOf(member);
+        return j < 0 ? 0 : memberStart[j + 1] - memberStart[j];
+    }
+
+    /// <summary>Coverage per grid (网格覆盖率), in grid id order.</summary>
+    public ImmutableArray<GridContactCoverage> CoverageByGrid()
+    {
+        var byGrid = new SortedDictionary<int, (OrgUnitId Community, int Households, int Covered)>();
+        for (int i = 0; i < households.Length; i++)
+        {
+            var x = households[i];
+            byGrid.TryGetValue(x.Grid.Value, out var row);
+            byGrid[x.Grid.Value] = (x.Community, row.Households + 1, row.Covered + (memberIndex[i] >= 0 ? 1 : 0));
+        }
+        return [.. byGrid.Select(g => new GridContactCoverage(new OrgUnitId(g.Key), g.Value.Community, g.Value.Households, g.Value.Covered))];
+    }
+
+    internal int IndexOf(HouseholdId household)
+    {
+        int lo = 0, hi = households.Length - 1;
+        int id = household.Value;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int v = households[mid].Id.Value;
+            if (v == id)
+            {
+                return mid;
+            }
+            if (v < id)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+
+    internal int MemberIndexOf(MemberId member)
+    {
+        int lo = 0, hi = members.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int v = members[mid].Id.Value;
+            if (v == member.Value)
+            {
+                return mid;
+            }
+            if (v < member.Value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+
+    internal int MemberIndexAt(int i) => memberIndex[i];
+
+    internal int ReasonAt(int i) => reason[i];
+
+    internal int DistanceAt(int i) => distance[i];
+
+    internal bool CrossGridAt(int i) => cross[i];
+
+    /// <summary>The id of the member linked to the household at index <paramref name="i"/>, or 0.</summary>
+    internal int MemberIdAt(int i) => memberIndex[i] < 0 ? 0 : members[memberIndex[i]].Id.Value;
+
+    internal ContactLink LinkAt(int i) => new(households[i].Id, members[memberIndex[i]].Id, distance[i], cross[i]);
+}
+
+/// <summary>Contact coverage of one grid (网格联系户覆盖).</summary>
+/// <param name="Grid">The grid.</param>
+/// <param name="Community">Its community.</param>
+/// <param name="Households">Households in the grid.</param>
+/// <param name="Covered">Households linked to a member.</param>
+[Immutable]
+public readonly record struct GridContactCoverage(OrgUnitId Grid, OrgUnitId Community, int Households, int Covered)
+{
+    /// <summary>Covered ÷ households (1 for an empty grid).</summary>
+    public double Rate => Households == 0 ? 1 : (double)Covered / Households;
+}
+
+/// <summary>What a rebalancing changed (调整清单): links to add and links to end.</summary>
+[Immutable]
+public sealed class ContactPlanDiff
+{
+    private ContactPlanDiff(ImmutableArray<ContactLink> added, ImmutableArray<ContactLink> removed)
+    {
+        Added = added;
+        Removed = removed;
+    }
+
+    /// <summary>New links, in household id order (from the new plan).</summary>
+    public ImmutableArray<ContactLink> Added { get; }
+
+    /// <summary>Links that end, in household id order (from the old plan).</summary>
+    public ImmutableArray<ContactLink> Removed { get; }
+
+    /// <summary>Whether nothing changed.</summary>
+    public bool IsEmpty => Added.IsEmpty && Removed.IsEmpty;
+
+    /// <summary>The links of <paramref name="after"/> that <paramref name="before"/> does not have (same household and member), and the other way round.</summary>
+    /// <param name="before">The old plan.</param>
+    /// <param name="after">The new plan.</param>
+    public static ContactPlanDiff Between(ContactPlan before, ContactPlan after)
+    {
+        Preconditions.CheckNotNull(before);
+        Preconditions.CheckNotNull(after);
+        var added = ImmutableArray.CreateBuilder<ContactLink>();
+        var removed = ImmutableArray.CreateBuilder<ContactLink>();
+        // Both plans hold their households in id order: one merge, no lookups.
+        int i = 0, o = 0;
+        int n = after.HouseholdArray.Length, m = before.HouseholdArray.Length;
+        while (i < n || o < m)
+        {
+            int newId = i < n ? after.HouseholdArray[i].Id.Value : int.MaxValue;
+            int oldId = o < m ? before.HouseholdArray[o].Id.Value : int.MaxValue;
+            var now = newId <= oldId ? after.MemberIdAt(i) : 0;
+            var was = oldId <= newId ? before.MemberIdAt(o) : 0;
+            if (now != was)
+            {
+                if (now != 0)
+                {
+                    added.Add(after.LinkAt(i));
+                }
+                if (was != 0)
+                {
+                    removed.Add(before.LinkAt(o));
+                }
+            }
+            if (newId <= oldId)
+            {
+                i++;
+            }
+            if (oldId <= newId)
+            {
+                o++;
+            }
+        }
+        return new ContactPlanDiff(added.ToImmutable(), removed.ToImmutable());
+    }
+}
+
+/// <summary>The result of a rebalancing: the new plan and what changed.</summary>
+/// <param name="Plan">The new plan.</param>
+/// <param name="Diff">Links added and removed.</param>
+[Immutable]
+public sealed record ContactRebalance(ContactPlan Plan, ContactPlanDiff Diff);

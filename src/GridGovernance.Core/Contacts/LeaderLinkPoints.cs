@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using GridGovernance.Organisation;
+
+namespace GridGovernance.Contacts;
+
+/// <summary>A district leader's link points (联系点制度, Wanshan): one street, one community and one grid.</summary>
+/// <param name="Leader">The leader (区级领导).</param>
+/// <param name="District">Their district.</param>
+/// <param name="Street">The street they link (联系街道).</param>
+/// <param name="Community">The community they link (联系社区).</param>
+/// <param name="Grid">The grid they link (联系网格).</param>
+[Immutable]
+public sealed record LeaderLinkPoint(MemberId Leader, OrgUnitId District, OrgUnitId Street, OrgUnitId Community, OrgUnitId Grid);
+
+/// <summary>The link points checked against the hierarchy: the valid ones, every problem, and the streets no leader links.</summary>
+/// <param name="Valid">The points that pass every rule, by leader.</param>
+/// <param name="Problems">Every rule broken (<c>contacts.invalid-link-point</c>), by leader.</param>
+/// <param name="StreetsWithoutLeader">Streets of the districts named that no valid point links.</param>
+[Immutable]
+public sealed record LinkPointReport(ImmutableArray<LeaderLinkPoint> Valid, ImmutableArray<ValidationProblem> Problems, ImmutableArray<OrgUnitId> StreetsWithoutLeader);
+
+/// <summary>Checks leaders' link points (联系点) against the hierarchy as of the index's date.</summary>
+[Immutable]
+public static class LeaderLinkPoints
+{
+    /// <summary>
+    /// Checks each point: one point per leader; the district is a root of kind district; the street is a street
+    /// under it; the community and the grid (the schema's grid kind) lie in the district too.
+    /// </summary>
+    /// <param name="index">The hierarchy as of the date.</param>
+    /// <param name="schema">The schema (for the grid kind).</param>
+    /// <param name="points">The points.</param>
+    /// <returns>The report.</returns>
+    public static LinkPointReport Check(HierarchyIndex index, HierarchySchema schema, IEnumerable<LeaderLinkPoint> points)
+    {
+        Preconditions.CheckNotNull(index);
+        Preconditions.CheckNotNull(schema);
+        Preconditions.CheckNotNull(points);
+        var valid = ImmutableArray.CreateBuilder<LeaderLinkPoint>();
+        var problems = ImmutableArray.CreateBuilder<ValidationProblem>();
+        var sorted = points.OrderBy(p => p.Leader).ThenBy(p => p.Street).ToList();
+        var districts = new SortedSet<int>();
+        for (int i = 0; i < sorted.Count; i++)
+        {
+            var p = sorted[i];
+            var found = new List<string>();
+            if (i > 0 && sorted[i - 1].Leader == p.Leader)
+            {
+                found.Add($"{p.Leader} has more than one link point; a leader links one street, one community and one grid.");
+            }
+            bool districtOk = IsKind(index, p.District, UnitKind.District);
+            if (!districtOk)
+            {
+                found.Add($"{p.District} is not a district open on {index.AsOf:yyyy-MM-dd}.");
+            }
+            else
+            {
+                districts.Add(p.District.Value);
+            }
+            Check(index, p.Street, UnitKind.Street, "street", p.District, districtOk, found);
+            Check(index, p.Community, UnitKind.Community, "community", p.District, districtOk, found);
+            Check(index, p.Grid, schema.GridKind, "grid", p.District, districtOk, found);
+            foreach (var message in found)
+            {
+                problems.Add(new ValidationProblem("points", p.Leader.ToString(), ErrorCodes.ContactsInvalidLinkPoint, message));
+            }
+            if (found.Count == 0)
+            {
+                valid.Add(p);
+            }
+        }
+        var linked = valid.Select(p => p.Street.Value).ToHashSet();
+        var without = districts
+            .SelectMany(d => index.Children(new OrgUnitId(d)))
+            .Where(n => n.Kind == NodeKind.Unit && index.KindOf(n.AsUnit()) == UnitKind.Street && !linked.Contains(n.Value))
+            .Select(n => n.AsUnit())
+            .Order()
+            .ToImmutableArray();
+        return new LinkPointReport(valid.ToImmutable(), problems.ToImmutable(), without);
+    }
+
+    private static bool IsKind(HierarchyIndex index, OrgUnitId unit, UnitKind kind) => unit.IsSpecified && index.Contains(unit) && index.KindOf(unit) == kind;
+
+    private static void Check(HierarchyIndex index, OrgUnitId unit, UnitKind kind, string what, OrgUnitId district, bool districtOk, List<string> found)
+    {
+        if (!IsKind(index, unit, kind))
+        {
+            found.Add($"{unit} is not a {what} ({kind}) open on {index.AsOf:yyyy-MM-dd}.");
+        }
+        else if (districtOk && !index.IsAncestorOf(district, unit))
+        {
+            found.Add($"The {what} {unit} is not in the leader's district {district}.");
+        }
+    }
+}

@@ -1,0 +1,590 @@
+namespace GridGovernance.Contacts;
+
+/// <summary>
+/// Solves one pool (a community, or a grid when cross-grid links are forbidden) exactly on its k-nearest candidate
+/// graph: successive shortest paths (Dijkstra on reduced costs, potentials kept non-positive so households not
+/// yet routed keep valid reduced costs), one household at a time in id order, each search stopping at the first
+/// member with room. A household the candidates cannot cover gets an arc to the nearest member with room and is
+/// routed again, so coverage equals the max-flow of the full pool (a complete bipartite graph): min(households,
+/// capacity).
+/// </summary>
+internal sealed class PoolSolver
+{
+    private readonly int h;
+    private readonly int m;
+    private readonly double[] hx;
+    private readonly double[] hy;
+    private readonly double[] mx;
+    private readonly double[] my;
+    private readonly int[] hGrid;
+    private readonly int[] mGrid;
+    private readonly int[] capacity;
+    private readonly int[] preferred;
+    private readonly int penalty;
+    private readonly int bonus;
+
+    // Candidate graph (CSR by household).
+    private int[] arcStart = [];
+    private int[] arcMember = [];
+    private int[] arcCost = [];
+
+    // Flow state.
+    private readonly int[] assign;
+    private readonly int[] assignCost;
+    private readonly int[] holderStart;
+    private readonly int[] holders;
+    private readonly int[] load;
+    private readonly long[] potH;
+    private readonly long[] potM;
+    private readonly int[] repairMember;
+    private readonly int[] repairCost;
+
+    // Search state.
+    private readonly long[] dist;
+    private readonly int[] pred;
+    private readonly int[] predCost;
+    private readonly int[] labelled;
+    private readonly int[] scanned;
+    private readonly List<int> scannedList = [];
+    private readonly MinHeap heap = new();
+    private int stamp;
+
+    internal PoolSolver(double[] hx, double[] hy, int[] hGrid, double[] mx, double[] my, int[] mGrid, int[] capacity, int[]? preferred, int penalty, int bonus)
+    {
+        h = hx.Length;
+        m = mx.Length;
+        this.hx = hx;
+        this.hy = hy;
+        this.hGrid = hGrid;
+        this.mx = mx;
+        this.my = my;
+        this.mGrid = mGrid;
+        this.capacity = capacity;
+        this.preferred = preferred ?? [];
+        this.penalty = penalty;
+        this.bonus = preferred is null ? 0 : bonus;
+        assign = new int[h];
+        Array.Fill(assign, -1);
+        assignCost = new int[h];
+        holderStart = new int[m + 1];
+        for (int j = 0; j < m; j++)
+        {
+            holderStart[j + 1] = holderStart[j] + capacity[j];
+        }
+        holders = new int[holderStart[m]];
+        load = new int[m];
+        potH = new long[h];
+        potM = new long[m];
+        repairMember = new int[h];
+        Array.Fill(repairMember, -1);
+        repairCost = new int[h];
+        int n = h + m + 1;
+        dist = new long[n];
+        pred = new int[n];
+        predCost = new int[m];
+        labelled = new int[n];
+        scanned = new int[n];
+    }
+
+    /// <summary>The member (local index) each household is linked to, or −1.</summary>
+    internal int[] Assignment => assign;
+
+    /// <summary>How many households were routed through a repair arc (outside their candidates).</summary>
+    internal int Repaired { get; private set; }
+
+    /// <summary>The candidate arcs, CSR by household: start offsets, member indexes, costs (metres + penalty).</summary>
+    internal (int[] Start, int[] Member, int[] Cost) Candidates => (arcStart, arcMember, arcCost);
+
+    /// <summary>The repair arc of a household (member index, cost), or member −1.</summary>
+    internal (int Member, int Cost) RepairArc(int i) => (repairMember[i], repairCost[i]);
+
+    /// <summary>Distance in whole metres plus the cross-grid penalty.</summary>
+    internal int Cost(int i, int j)
+    {
+        double dx = hx[i] - mx[j];
+        double dy = hy[i] - my[j];
+        return (int)(Math.Sqrt((dx * dx) + (dy * dy)) + 0.5) + (hGrid[i] == mGrid[j] ? 0 : penalty);
+    }
+
+    internal int Distance(int i, int j)
+    {
+        double dx = hx[i] - mx[j];
+        double dy = hy[i] - my[j];
+        return (int)(Math.Sqrt((dx * dx) + (dy * dy)) + 0.5);
+    }
+
+    internal bool IsCrossGrid(int i, int j) => hGrid[i] != mGrid[j];
+
+    internal void BuildCandidates(int k)
+    {
+        k = Math.Min(k, m);
+        arcStart = new int[h + 1];
+        arcMember = new int[h * k];
+        arcCost = new int[h * k];
+        if (k == 0)
+        {
+            return;
+        }
+        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
+        for (int j = 0; j < m; j++)
+        {
+            minX = Math.Min(minX, mx[j]);
+            maxX = Math.Max(maxX, mx[j]);
+            minY = Math.Min(minY, my[j]);
+            maxY = Math.Max(maxY, my[j]);
+        }
+        double width = Math.Max(maxX - minX, 1);
+        double height = Math.Max(maxY - minY, 1);
+        double cell = Math.Max(Math.Sqrt(width * height / Math.Max(m / 2.0, 1)), 1);
+        int cols, rows;
+        while (true)
+        {
+            cols = (int)(width / cell) + 1;
+            rows = (int)(height / cell) + 1;
+            if ((long)cols * rows <= (4L * m) + 64)
+            {
+                break;
+            }
+            cell *= 1.5;
+        }
+        var cellStart = new int[(cols * rows) + 1];
+        var cellOf = new int[m];
+        for (int j = 0; j < m; j++)
+        {
+            int c = (Math.Min((int)((my[j] - minY) / cell), rows - 1) * cols) + Math.Min((int)((mx[j] - minX) / cell), cols - 1);
+            cellOf[j] = c;
+            cellStart[c + 1]++;
+        }
+        for (int c = 0; c < cols * rows; c++)
+        {
+            cellStart[c + 1] += cellStart[c];
+        }
+        var cellMembers = new int[m];
+        var fill = (int[])cellStart.Clone();
+        for (int j = 0; j < m; j++)
+        {
+            cellMembers[fill[cellOf[j]]++] = j;
+        }
+        var bestD2 = new double[k];
+        var bestMember = new int[k];
+        int maxRing = Math.Max(cols, rows);
+        for (int i = 0; i < h; i++)
+        {
+            double px = hx[i], py = hy[i];
+            int cx = Math.Clamp((int)Math.Floor((px - minX) / cell), 0, cols - 1);
+            int cy = Math.Clamp((int)Math.Floor((py - minY) / cell), 0, rows - 1);
+            int count = 0;
+            double worstSquared = double.MaxValue;
+            for (int r = 0; r <= maxRing; r++)
+            {
+                int y0 = Math.Max(cy - r, 0), y1 = Math.Min(cy + r, rows - 1);
+                for (int y = y0; y <= y1; y++)
+                {
+                    bool edgeRow = y == cy - r || y == cy + r;
+                    int step = edgeRow || r == 0 ? 1 : 2 * r;
+                    for (int x = cx - r; x <= cx + r; x += step)
+                    {
+                        if (x < 0 || x >= cols)
+                        {
+                            continue;
+                        }
+                        int c = (y * cols) + x;
+                        for (int p = cellStart[c]; p < cellStart[c + 1]; p++)
+                        {
+                            int j = cellMembers[p];
+                            double dx = px - mx[j];
+                            double dy = py - my[j];
+                            double sq = (dx * dx) + (dy * dy);
+                            if (count == k && sq >= worstSquared)
+                            {
+                                // Farther than the k-th best cost already, whatever the penalty.
+                                continue;
+                            }
+                            double d2 = Math.Sqrt(sq) + (hGrid[i] == mGrid[j] ? 0 : penalty);
+                            if (count < k)
+                            {
+                                Insert(bestD2, bestMember, count++, d2, j);
+                            }
+                            else if (d2 < bestD2[k - 1] || (d2 == bestD2[k - 1] && j < bestMember[k - 1]))
+                            {
+                                Insert(bestD2, bestMember, k - 1, d2, j);
+                            }
+                            if (count == k)
+                            {
+                                worstSquared = bestD2[k - 1] * bestD2[k - 1];
+                            }
+                        }
+                    }
+                }
+                if (count == k)
+                {
+                    // Every member not yet seen lies outside the visited square of cells.
+                    double bound = double.MaxValue;
+                    if (cx - r > 0)
+                    {
+                        bound = Math.Min(bound, px - (minX + ((cx - r) * cell)));
+                    }
+                    if (cx + r < cols - 1)
+                    {
+                        bound = Math.Min(bound, minX + ((cx + r + 1) * cell) - px);
+                    }
+                    if (cy - r > 0)
+                    {
+                        bound = Math.Min(bound, py - (minY + ((cy - r) * cell)));
+                    }
+                    if (cy + r < rows - 1)
+                    {
+                        bound = Math.Min(bound, minY + ((cy + r + 1) * cell) - py);
+                    }
+                    if (bound == double.MaxValue || bound >= bestD2[k - 1])
+                    {
+                        break;
+                    }
+                }
+            }
+            int start = i * k;
+            arcStart[i + 1] = start + count;
+            for (int a = 0; a < count; a++)
+            {
+                arcMember[start + a] = bestMember[a];
+                arcCost[start + a] = Cost(i, bestMember[a]);
+            }
+        }
+        arcStart[0] = 0;
+    }
+
+    private static void Insert(double[] cost, int[] member, int at, double c, int j)
+    {
+        // Shift larger (cost, member) entries right from position 'at' (the slot being replaced).
+        int p = at;
+        while (p > 0 && (cost[p - 1] > c || (cost[p - 1] == c && member[p - 1] > j)))
+        {
+            cost[p] = cost[p - 1];
+            member[p] = member[p - 1];
+            p--;
+        }
+        cost[p] = c;
+        member[p] = j;
+    }
+
+    /// <summary>Routes every household in index order; returns the reason code per household (−1 covered, else the <see cref="UncoveredReason"/>).</summary>
+    internal int[] Solve(CancellationToken cancellationToken)
+    {
+        long free = 0;
+        for (int j = 0; j < m; j++)
+        {
+            free += capacity[j];
+        }
+        // Dense places first (nearest candidates close by): they fill their members while every member still has
+        // room, and the households of sparser places then find room nearby, so searches stay short. The order
+        // changes the work, not the optimum.
+        var order = new int[h];
+        var keys = new long[h];
+        for (int i = 0; i < h; i++)
+        {
+            order[i] = i;
+            int last = arcStart[i + 1] - 1;
+            keys[i] = ((long)(last >= arcStart[i] ? arcCost[last] : int.MaxValue) << 32) | (uint)i;
+        }
+        Array.Sort(keys, order);
+        for (int n = 0; n < h; n++)
+        {
+            int s = order[n];
+            if ((n & 1023) == 1023)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            if (m == 0)
+            {
+                continue;
+            }
+            // With no room left the search may still let s take the place of a household it costs less to
+            // serve (the arc to "uncovered" costs Uncovered), so the households left out are the cheapest to leave.
+            var end = Search(s, allowUncovered: free == 0);
+            if (end == SearchEnd.Uncovered && free > 0)
+            {
+                // The candidates cannot reach a member with room: give s an arc to the nearest one and route again.
+                int best = -1, bestCost = int.MaxValue;
+                for (int j = 0; j < m; j++)
+                {
+                    if (load[j] < capacity[j])
+                    {
+                        int c = Cost(s, j) + bonus;
+                        if (c < bestCost)
+                        {
+                            best = j;
+                            bestCost = c;
+                        }
+                    }
+                }
+                repairMember[s] = best;
+                repairCost[s] = bestCost;
+                Repaired++;
+                end = Search(s, allowUncovered: false);
+                if (end != SearchEnd.Member)
+                {
+                    throw new InvalidOperationException("A repair arc to a member with room did not give an augmenting path.");
+                }
+            }
+            if (end == SearchEnd.Member)
+            {
+                free--;
+            }
+        }
+        var reasons = new int[h];
+        for (int i = 0; i < h; i++)
+        {
+            reasons[i] = assign[i] >= 0 ? -1 : (int)(m == 0 ? UncoveredReason.NoMemberAvailable : UncoveredReason.AllMembersFull);
+        }
+        return reasons;
+    }
+
+    private enum SearchEnd
+    {
+        Member,
+        Uncovered,
+    }
+
+    /// <summary>The cost of leaving a household uncovered: more than any difference of link costs in a pool.</summary>
+    private const long UncoveredCost = 1L << 40;
+
+    private SearchEnd Search(int s, bool allowUncovered)
+    {
+        stamp++;
+        heap.Clear();
+        scannedList.Clear();
+        int sink = h + m;
+        dist[s] = 0;
+        labelled[s] = stamp;
+        heap.Push(1, s);
+        long d = -1;
+        while (heap.Count > 0)
+        {
+            var (doubled, node) = heap.Pop();
+            long key = doubled >> 1;
+            if (scanned[node] == stamp || key > dist[node])
+            {
+                continue;
+            }
+            scanned[node] = stamp;
+            if (node == sink)
+            {
+                d = key;
+                break;
+            }
+            scannedList.Add(node);
+            if (node < h)
+            {
+                int i = node;
+                long baseKey = key + potH[i];
+                if (allowUncovered)
+                {
+                    RelaxUncovered(baseKey + UncoveredCost, i);
+                }
+                for (int a = arcStart[i]; a < arcStart[i + 1]; a++)
+                {
+                    int j = arcMember[a];
+                    if (j != assign[i])
+                    {
+                        int c = arcCost[a] + bonus;
+                        Relax(h + j, baseKey + c - potM[j], i, c);
+                    }
+                }
+                if (preferred.Length > 0 && preferred[i] >= 0 && preferred[i] != assign[i])
+                {
+                    int j = preferred[i];
+                    int c = Cost(i, j);
+                    Relax(h + j, baseKey + c - potM[j], i, c);
+                }
+                if (repairMember[i] >= 0 && repairMember[i] != assign[i])
+                {
+                    int j = repairMember[i];
+                    Relax(h + j, baseKey + repairCost[i] - potM[j], i, repairCost[i]);
+                }
+            }
+            else
+            {
+                int j = node - h;
+                long baseKey = key + potM[j];
+                for (int p = holderStart[j]; p < holderStart[j] + load[j]; p++)
+                {
+                    int i = holders[p];
+                    Relax(i, baseKey - assignCost[i] - potH[i], node, 0);
+                }
+            }
+        }
+        if (d < 0)
+        {
+            return SearchEnd.Uncovered;
+        }
+        foreach (int x in scannedList)
+        {
+            if (dist[x] < d)
+            {
+                if (x < h)
+                {
+                    potH[x] += dist[x] - d;
+                }
+                else
+                {
+                    potM[x - h] += dist[x] - d;
+                }
+            }
+        }
+        int end = pred[sink];
+        int member;
+        if (end < h)
+        {
+            // The path ends on "uncovered": household 'end' gives up its member (or s stays out).
+            if (end == s)
+            {
+                return SearchEnd.Uncovered;
+            }
+            member = assign[end];
+            RemoveHolder(member, end);
+            assign[end] = -1;
+        }
+        else
+        {
+            member = end - h;
+        }
+        while (true)
+        {
+            int i = pred[h + member];
+            int old = assign[i];
+            if (old >= 0)
+            {
+                RemoveHolder(old, i);
+            }
+            holders[holderStart[member] + load[member]++] = i;
+            assign[i] = member;
+            assignCost[i] = predCost[member];
+            if (i == s)
+            {
+                return end < h ? SearchEnd.Uncovered : SearchEnd.Member;
+            }
+            member = old;
+        }
+    }
+
+    private void RelaxUncovered(long candidate, int household)
+    {
+        int sink = h + m;
+        if (scanned[sink] != stamp && (labelled[sink] != stamp || candidate < dist[sink]))
+        {
+            labelled[sink] = stamp;
+            dist[sink] = candidate;
+            pred[sink] = household;
+            heap.Push(candidate * 2, sink);
+        }
+    }
+
+    private void Relax(int node, long candidate, int from, int cost)
+    {
+        int sink = h + m;
+        if (scanned[node] == stamp || (labelled[sink] == stamp && candidate >= dist[sink]))
+        {
+            // Settled, or no shorter than the best path to the sink found so far: it cannot matter.
+            return;
+        }
+        if (labelled[node] != stamp || candidate < dist[node])
+        {
+            labelled[node] = stamp;
+            dist[node] = candidate;
+            pred[node] = from;
+            if (node < sink && node >= h)
+            {
+                int j = node - h;
+                predCost[j] = cost;
+                if (load[j] < capacity[j])
+                {
+                    // A member with room: its arc to the sink has reduced cost potM[j] (0), so reaching it
+                    // reaches the sink; the member itself need not be scanned.
+                    Relax(sink, candidate + potM[j], node, 0);
+                    return;
+                }
+            }
+            // Twice the key, plus one except for the sink: among equal distances the sink comes out first.
+            heap.Push((candidate * 2) + (node == sink ? 0 : 1), node);
+        }
+    }
+
+    private void RemoveHolder(int j, int i)
+    {
+        int start = holderStart[j];
+        int last = start + load[j] - 1;
+        for (int p = start; p <= last; p++)
+        {
+            if (holders[p] == i)
+            {
+                holders[p] = holders[last];
+                load[j]--;
+                return;
+            }
+        }
+        throw new InvalidOperationException("A household was not among its member's holders.");
+    }
+
+    private sealed class MinHeap
+    {
+        private long[] keys = new long[64];
+        private int[] nodes = new int[64];
+
+        internal int Count { get; private set; }
+
+        internal void Clear() => Count = 0;
+
+        internal void Push(long key, int node)
+        {
+            if (Count == keys.Length)
+            {
+                Array.Resize(ref keys, Count * 2);
+                Array.Resize(ref nodes, Count * 2);
+            }
+            int p = Count++;
+            while (p > 0)
+            {
+                int parent = (p - 1) >> 1;
+                if (keys[parent] < key || (keys[parent] == key && nodes[parent] <= node))
+                {
+                    break;
+                }
+                keys[p] = keys[parent];
+                nodes[p] = nodes[parent];
+                p = parent;
+            }
+            keys[p] = key;
+            nodes[p] = node;
+        }
+
+        internal (long Key, int Node) Pop()
+        {
+            var top = (keys[0], nodes[0]);
+            long key = keys[--Count];
+            int node = nodes[Count];
+            int p = 0;
+            while (true)
+            {
+                int c = (2 * p) + 1;
+                if (c >= Count)
+                {
+                    break;
+                }
+                if (c + 1 < Count && (keys[c + 1] < keys[c] || (keys[c + 1] == keys[c] && nodes[c + 1] < nodes[c])))
+                {
+                    c++;
+                }
+                if (key < keys[c] || (key == keys[c] && node <= nodes[c]))
+                {
+                    break;
+                }
+                keys[p] = keys[c];
+                nodes[p] = nodes[c];
+                p = c;
+            }
+            keys[p] = key;
+            nodes[p] = node;
+            return top;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using GridGovernance.Contacts;
+using GridGovernance.Organisation;
+using GridGovernance.Persistence;
+using GridGovernance.Scoring;
+using GridGovernance.Tests.Organisation;
+using GridGovernance.Tests.Scoring.Ledger;
+using GridGovernance.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace GridGovernance.Tests.Contacts;
+
+public sealed class ContactLogTest : IDisposable
+{
+    private static readonly MemberId M1 = new(1);
+    private static readonly HouseholdId H1 = new(1), H2 = new(2);
+    private readonly FakeClock clock = new(Instant.FromUtc(2024, 6, 3, 2, 0));
+    private readonly ServiceProvider provider;
+
+    public ContactLogTest()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(clock);
+        services.AddSingleton(new ContactLogOptions { PointsItemCode = "themed-party-day" });
+        services.AddGridGovernance(o => o.Schema = HierarchySchemas.Laiwu);
+        provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        using var scope = provider.CreateScope();
+        scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(OrganisationFixture.LaiwuCity(), OrganisationFixture.D0).GetAwaiter().GetResult();
+    }
+
+    public void Dispose() => provider.Dispose();
+
+    private async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        using var scope = provider.CreateScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    [Fact]
+    public async Task RecordAsync_WritesTheLog_AndAVisitEarnsPointsOnce()
+    {
+        var book = LedgerFixture.CreateBook("contacts-book");
+        var visit = new ContactRecordRequest(M1, H1, new LocalDate(2024, 6, 1), ContactKind.Visit, "  政策宣传 ");
+        await InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(visit, book));
+        await InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(visit, book));
+        await InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(visit with { Household = H2, Kind = ContactKind.Call }, book));
+        var log = await InScope(sp => sp.GetRequiredService<ContactLogService>().LogOfAsync(M1));
+        Assert.NotNull(log);
+        Assert.Equal(3, log.Records.Count);
+        Assert.Equal("政策宣传", log.Records[0].Notes);
+        var entries = await InScope(sp => sp.GetRequiredService<IRepository<LedgerEntry>>().ListAsync());
+        var entry = Assert.Single(entries);
+        Assert.Equal(LedgerSource.ContactVisit, entry.Source);
+        Assert.Equal(M1, entry.Member);
+    }
+
+    [Fact]
+    public async Task RecordAsync_RefusesAFutureDate_AndNotesTooLong()
+    {
+        var future = new ContactRecordRequest(M1, H1, new LocalDate(2024, 6, 4), ContactKind.Visit, "");
+        var ex = await Assert.ThrowsAsync<GridGovernanceException>(() => InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(future)));
+        Assert.Equal(ErrorCodes.ContactsInvalidRecord, ex.Code);
+        var longNotes = future with { Date = new LocalDate(2024, 6, 3), Notes = new string('x', ContactLog.MaxNotesLength + 1) };
+        ex = await Assert.ThrowsAsync<GridGovernanceException>(() => InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(longNotes)));
+        Assert.Equal(ErrorCodes.ContactsInvalidRecord, ex.Code);
+        Assert.Null(await InScope(sp => sp.GetRequiredService<ContactLogService>().LogOfAsync(M1)));
+    }
+
+    [Fact]
+    public void CoverageMonitor_ListsHouseholdsNotContactedInTheWindow_PerGridCommunityAndStreet()
+    {
+        var f = new ChainFixture(CitySize.Community, 11);
+        var today = new LocalDate(2024, 6, 30);
+        var households = f.Plan.Households;
+        var log = ContactLog.Start(f.Plan.Links.First().Member);
+        log.Add(new ContactRecord(households[0].Id, today.PlusDays(-5), ContactKind.Visit, "", Instant.MinValue));
+        log.Add(new ContactRecord(households[1].Id, today.PlusDays(-40), ContactKind.Call, "", Instant.MinValue));
+        var report = ContactCoverageMonitor.Check(f.Plan, [log], f.Index, today, 30);
+        Assert.Equal(today.PlusDays(-29), report.Since);
+        Assert.Equal(households.Length - 1, report.NotContacted.Length);
+        Assert.DoesNotContain(report.NotContacted, h => h.Household == households[0].Id);
+        Assert.Equal(today.PlusDays(-40), report.NotContacted.Single(h => h.Household == households[1].Id).LastContact);
+        var community = Assert.Single(report.Units, u => u.Kind == UnitKind.Community);
+        Assert.Equal((households.Length, households.Length - 1), (community.Households, community.NotContacted));
+        var street = Assert.Single(report.Units, u => u.Kind == UnitKind.Street);
+        Assert.Equal(households.Length - 1, street.NotContacted);
+        Assert.Equal(households.Length, report.Units.Where(u => u.Kind == UnitKind.GridBranch).Sum(u => u.Households));
+    }
+
+    [Fact]
+    public void ContactCard_NamesTheMemberAndTheChain_Masked()
+    {
+        var f = new ChainFixture(CitySize.Community, 12);
+        var chains = ResponsibilityChainIndex.Build(f.Index, f.Members, f.Households, f.Plan);
+        var members = f.Members.ToDictionary(m => m.Id);
+        var household = f.Plan.Links.First().Household;
+        var card = ContactCards.For(chains, household, members);
+        Assert.NotNull(card);
+        var member = members[card.Member];
+        Assert.Equal(f.Plan.MemberOf(household), card.Member);
+        Assert.Equal(PersonalDataMasking.MaskName(member.Name), card.MemberName);
+        Assert.NotEqual(member.Name, card.MemberName);
+        Assert.Equal(ContactCards.ContactGroupIdOf(card.Member), card.ContactGroupId);
+        Assert.Contains(card.Escalation, c => c.Kind == UnitKind.District && c.Role == RoleKind.Secretary);
+        Assert.All(card.Escalation, c => Assert.NotEqual(card.Member, c.Member));
+        var group = ContactCards.GroupOf(f.Plan, card.Member);
+        Assert.Contains(household, group.Households);
+        Assert.Equal(f.Plan.LoadOf(card.Member), group.Households.Length);
+    }
+}
