@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace GridGovernance.WorkOrders;
 
 /// <summary>
@@ -11,7 +9,6 @@ namespace GridGovernance.WorkOrders;
 [Immutable]
 public readonly record struct WorkOrderActor(string Value)
 {
-    private const string MemberPrefix = "member:";
 
     /// <summary>The text of the actor, validated: not blank, at most 200 characters.</summary>
     public string Value { get; } = Check(Value);
@@ -21,7 +18,7 @@ public readonly record struct WorkOrderActor(string Value)
     public static WorkOrderActor ForMember(MemberId member)
     {
         Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
-        return new(MemberPrefix + member.Value.ToString(CultureInfo.InvariantCulture));
+        return new(ActorNames.ForMember(member));
     }
 
     /// <summary>A resident, under the integrator's key (an account id, a hotline caller id; never shown on the board).</summary>
@@ -39,17 +36,7 @@ public readonly record struct WorkOrderActor(string Value)
     /// <summary>The member behind a <c>member:</c> actor.</summary>
     /// <param name="member">The member, or <c>default</c>.</param>
     /// <returns>Whether the actor is a member.</returns>
-    public bool TryGetMember(out MemberId member)
-    {
-        if (Value is not null && Value.StartsWith(MemberPrefix, StringComparison.Ordinal)
-            && int.TryParse(Value.AsSpan(MemberPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int id) && id > 0)
-        {
-            member = new MemberId(id);
-            return true;
-        }
-        member = default;
-        return false;
-    }
+    public bool TryGetMember(out MemberId member) => ActorNames.TryGetMember(Value, out member);
 
     /// <inheritdoc />
     public override string ToString() => Value ?? "(no actor)";

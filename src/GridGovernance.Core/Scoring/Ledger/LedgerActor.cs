@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace GridGovernance.Scoring;
 
 /// <summary>
@@ -14,7 +12,6 @@ namespace GridGovernance.Scoring;
 [Immutable]
 public readonly record struct LedgerActor
 {
-    private const string MemberPrefix = "member:";
     private const string SystemPrefix = "system:";
 
     /// <summary>Creates an actor from its stored form, e.g. <c>member:17</c> or <c>system:work-orders</c>.</summary>
@@ -36,7 +33,7 @@ public readonly record struct LedgerActor
     public static LedgerActor ForMember(MemberId member)
     {
         Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
-        return new LedgerActor(MemberPrefix + member.Value.ToString(CultureInfo.InvariantCulture));
+        return new LedgerActor(ActorNames.ForMember(member));
     }
 
     /// <summary>A system recording on its own, e.g. <c>work-orders</c> or <c>annual-grant</c>.</summary>
@@ -50,17 +47,7 @@ public readonly record struct LedgerActor
     /// <summary>The member behind the actor, when it is one.</summary>
     /// <param name="member">The member.</param>
     /// <returns><c>true</c> when the actor is a member.</returns>
-    public bool TryGetMember(out MemberId member)
-    {
-        if (Value is not null && Value.StartsWith(MemberPrefix, StringComparison.Ordinal)
-            && int.TryParse(Value.AsSpan(MemberPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int id) && id > 0)
-        {
-            member = new MemberId(id);
-            return true;
-        }
-        member = default;
-        return false;
-    }
+    public bool TryGetMember(out MemberId member) => ActorNames.TryGetMember(Value, out member);
 
     /// <inheritdoc />
     public override string ToString() => Value ?? "(no actor)";
