@@ -309,15 +309,15 @@ public static class AssessmentEngine
         int ignored = 0;
 
         // Grants first: they stand at the start of the period.
-        for (int i = 0; i < items; i++)
+        int kindBit = plan.KindBits[m];
+        foreach (var (i, units, mask) in plan.GrantRules)
         {
-            var grant = plan.PeriodVersions[i];
-            if (grant is { Kind: ItemKind.AutomaticGrant } && Plan.Eligible(grant, kind))
+            if ((mask & kindBit) != 0)
             {
-                raw += grant.Points.Units;
-                long counted = ApplyCaps(plan, i, grant.Points.Units, itemPositive, categoryPositive, out var outcome);
+                raw += units;
+                long counted = ApplyCaps(plan, i, units, itemPositive, categoryPositive, out var outcome);
                 counts[i]++;
-                outcomes?.Add(new EntryOutcome(null, book.Items[i].Code, grant.Points, Points.FromUnits(counted), outcome));
+                outcomes?.Add(new EntryOutcome(null, book.Items[i].Code, Points.FromUnits(units), Points.FromUnits(counted), outcome));
             }
         }
 
@@ -383,9 +383,9 @@ public static class AssessmentEngine
             outcomes?.Add(new EntryOutcome(e, code, Points.FromUnits(value), Points.FromUnits(counted), kindOfOutcome));
         }
 
-        foreach (var (i, rule, penalty, countedItem) in plan.Thresholds)
+        foreach (var (i, countedItem, penalty, mask, minimumCount) in plan.ThresholdRules)
         {
-            if (Plan.Eligible(plan.PeriodVersions[i]!, kind) && BelowThreshold(counts[countedItem], rule))
+            if ((mask & kindBit) != 0 && counts[countedItem] < minimumCount)
             {
                 categoryNegative[book.ItemCategories[i]] += penalty;
                 counts[i]++;
@@ -423,8 +423,6 @@ public static class AssessmentEngine
         categoryPositive[category] += counted;
         return counted;
     }
-
-    private static bool BelowThreshold(int count, ThresholdRule rule) => count < rule.MinimumRatio * rule.Expected;
 
     /// <summary>Of two occurrences of a once-per-period item, the one worth most counts; on a tie, the earliest.</summary>
     private static bool Preferred(long value, LocalDate day, long sequence, long otherValue, LocalDate otherDay, long otherSequence)
@@ -543,8 +541,6 @@ public static class AssessmentEngine
         private readonly bool[] itemCapRefuse;
         private readonly long[] categoryCapLimit;
         private readonly bool[] categoryCapRefuse;
-        private readonly (int Item, long Units, int Mask)[] grantRules;
-        private readonly (int Item, int Counted, long Penalty, int Mask, int MinimumCount)[] thresholdRules;
         private readonly int[] sideItemList;
 
         internal Plan(RuleBook book, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster)
@@ -569,8 +565,8 @@ public static class AssessmentEngine
             ItemCaps = new PointsCap?[ItemCount];
             vetoItemList = [.. Enumerable.Range(0, ItemCount).Where(i => book.Versions[i].Any(v => v.Kind == ItemKind.Veto))];
             kindMultipliers = [.. Enum.GetValues<MemberKind>().Select(book.MultiplierFor)];
-            var thresholds = new List<(int, ThresholdRule, long, int)>();
-            var grants = new List<(int, RuleItemVersion)>();
+            var thresholds = new List<(int Item, ThresholdRule Rule, long Penalty, int CountedItem)>();
+            var grants = new List<(int Item, RuleItemVersion Version)>();
             for (int i = 0; i < ItemCount; i++)
             {
                 var atEnd = book.VersionOn(i, period.End);
@@ -585,8 +581,6 @@ public static class AssessmentEngine
                     grants.Add((i, atEnd));
                 }
             }
-            Thresholds = [.. thresholds];
-            Grants = [.. grants];
 
             StartKey = Key(period.Start);
             EndKey = Key(period.End);
@@ -619,8 +613,8 @@ public static class AssessmentEngine
             itemCapRefuse = [.. ItemCaps.Select(c => c?.Mode == CapMode.Refuse)];
             categoryCapLimit = [.. book.Categories.Select(c => c.Cap?.Limit.Units ?? long.MaxValue)];
             categoryCapRefuse = [.. book.Categories.Select(c => c.Cap?.Mode == CapMode.Refuse)];
-            grantRules = [.. Grants.Select(g => (g.Item, g.Version.Points.Units, MaskOf(g.Version)))];
-            thresholdRules = [.. Thresholds.Select(t => (t.Item, t.CountedItem, t.Penalty, MaskOf(PeriodVersions[t.Item]!), MinimumCount(t.Rule)))];
+            GrantRules = [.. grants.Select(g => (g.Item, g.Version.Points.Units, MaskOf(g.Version)))];
+            ThresholdRules = [.. thresholds.Select(t => (t.Item, t.CountedItem, t.Penalty, MaskOf(PeriodVersions[t.Item]!), MinimumCount(t.Rule)))];
             sideItemList = [.. Enumerable.Range(0, ItemCount).Where(i => SideItems[i])];
         }
 
@@ -668,9 +662,12 @@ public static class AssessmentEngine
 
         internal PointsCap?[] ItemCaps { get; }
 
-        internal (int Item, ThresholdRule Rule, long Penalty, int CountedItem)[] Thresholds { get; }
+        /// <summary>The period's automatic grants: item, points and the kind mask of the version in force on the last day.</summary>
+        internal (int Item, long Units, int Mask)[] GrantRules { get; }
 
-        internal (int Item, RuleItemVersion Version)[] Grants { get; }
+        /// <summary>The period's threshold rules: a member of a masked kind with fewer than <c>MinimumCount</c> occurrences of <c>Counted</c> gets <c>Penalty</c>.</summary>
+        internal (int Item, int Counted, long Penalty, int Mask, int MinimumCount)[] ThresholdRules { get; }
+
 
         internal int MemberIndex(MemberId member) => memberMap.HandleOf(member.Value);
 
@@ -738,7 +735,7 @@ public static class AssessmentEngine
             Span<long> categoryNegative = categories <= 64 ? stackalloc long[categories] : new long[categories];
             var counts = blocks.Counts.AsSpan(row * ItemCount, ItemCount);
             long raw = 0;
-            foreach (var (i, units, mask) in grantRules)
+            foreach (var (i, units, mask) in GrantRules)
             {
                 if ((mask & kindBit) != 0)
                 {
@@ -802,7 +799,7 @@ public static class AssessmentEngine
                     }
                 }
             }
-            foreach (var (i, counted, penalty, mask, minimumCount) in thresholdRules)
+            foreach (var (i, counted, penalty, mask, minimumCount) in ThresholdRules)
             {
                 if ((mask & kindBit) != 0 && counts[counted] < minimumCount)
                 {
