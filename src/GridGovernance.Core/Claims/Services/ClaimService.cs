@@ -121,10 +121,7 @@ public sealed class ClaimService
         {
             var loaded = await LoadAsync(project, cancellationToken).ConfigureAwait(false);
             var listing = await listings.GetByIdAsync(unit, cancellationToken).ConfigureAwait(false) ?? throw new EntityNotFoundException(nameof(ResourceListing), unit);
-            Preconditions.CheckState(listing.Qualifies(loaded), ErrorCodes.ClaimsNotEligible,
-                $"{unit} does not offer {loaded.Category} in {loaded.Area} on {loaded.Deadline:yyyy-MM-dd}, so it cannot claim {project}.");
-            loaded.Claim(unit, clock.GetCurrentInstant());
-            listing.Hold(project);
+            Claim(loaded, listing, clock.GetCurrentInstant());
             await projects.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
             await listings.UpdateAsync(listing, cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -149,6 +146,15 @@ public sealed class ClaimService
             options,
             progress,
             cancellationToken);
+    }
+
+    /// <summary>One claim on loaded copies: the listing must qualify for the project; the project takes the claimant and the listing holds a place.</summary>
+    private static void Claim(ServiceProject project, ResourceListing listing, Instant now)
+    {
+        Preconditions.CheckState(listing.Qualifies(project), ErrorCodes.ClaimsNotEligible,
+            $"{listing.Id} does not offer {project.Category} in {project.Area} on {project.Deadline:yyyy-MM-dd}, so it cannot claim {project.Id}.");
+        project.Claim(listing.Id, now);
+        listing.Hold(project.Id);
     }
 
     /// <summary>
@@ -181,10 +187,7 @@ public sealed class ClaimService
                         listing = loadedListings[assignment.Unit] = await listings.GetByIdAsync(assignment.Unit, cancellationToken).ConfigureAwait(false)
                             ?? throw new EntityNotFoundException(nameof(ResourceListing), assignment.Unit);
                     }
-                    Preconditions.CheckState(listing.Qualifies(loaded), ErrorCodes.ClaimsNotEligible,
-                        $"{assignment.Unit} does not offer {loaded.Category} in {loaded.Area} on {loaded.Deadline:yyyy-MM-dd}, so it cannot claim {project.Project}.");
-                    loaded.Claim(assignment.Unit, now);
-                    listing.Hold(project.Project);
+                    Claim(loaded, listing, now);
                     claimed++;
                 }
             }
