@@ -49,8 +49,6 @@ public abstract class StoreConformanceTests : IDisposable
     /// <summary>The generated community the tests import.</summary>
     protected GeneratedCity City => city;
 
-    private static LocalDate Later(LocalDate date, int days) => date.PlusDays(days);
-
     /// <summary>The services of this test, built on first use.</summary>
     protected IServiceProvider Services
     {
@@ -133,14 +131,14 @@ public abstract class StoreConformanceTests : IDisposable
         await SeedAsync();
         var draft = city.Roster.Units[^1];
         var before = await InScopeAsync(s => s.GetRequiredService<IReadRepository<OrgUnit>>().GetByIdAsync(draft.Id));
-        var renamedOn = Later(city.Date, 30);
+        var renamedOn = city.Date.PlusDays(30);
 
         await InScopeAsync(s => s.GetRequiredService<OrganisationService>().RenameUnitAsync(draft.Id, "Renamed branch", renamedOn));
         var after = await InScopeAsync(s => s.GetRequiredService<IReadRepository<OrgUnit>>().GetByIdAsync(draft.Id));
 
         Assert.NotNull(after);
         Assert.Equal("Renamed branch", after.Name);
-        Assert.Equal(draft.Name, after.NameOn(Later(renamedOn, -1)));
+        Assert.Equal(draft.Name, after.NameOn(renamedOn.PlusDays(-1)));
         Assert.Equal(before!.Version + 1, after.Version);
     }
 
@@ -203,6 +201,8 @@ public abstract class StoreConformanceTests : IDisposable
             Assert.False(await units.AnyAsync(none));
             Assert.Equal(listed[0].Id, (await units.FirstOrDefaultAsync(branches))?.Id);
             Assert.Null(await units.FirstOrDefaultAsync(none));
+            Assert.Equal(listed[0].Id, (await units.SingleOrDefaultAsync(new UnitById(listed[0].Id)))?.Id);
+            Assert.Null(await units.SingleOrDefaultAsync(new UnitById(new OrgUnitId(int.MaxValue))));
             var streamed = new List<OrgUnitId>();
             await foreach (var unit in units.AsAsyncEnumerable(branches))
             {
@@ -219,7 +219,7 @@ public abstract class StoreConformanceTests : IDisposable
     {
         await SeedAsync();
         var id = city.Roster.Units[^1].Id;
-        var on = Later(city.Date, 10);
+        var on = city.Date.PlusDays(10);
         await using var first = Services.CreateAsyncScope();
         await using var second = Services.CreateAsyncScope();
         var firstUnits = first.ServiceProvider.GetRequiredService<IRepository<OrgUnit>>();
@@ -246,7 +246,7 @@ public abstract class StoreConformanceTests : IDisposable
         var unitId = city.Roster.Units[^1].Id;
         var householdId = city.Roster.Households[0].Id;
         var otherUnit = city.Roster.Households.First(h => h.UnitId != city.Roster.Households[0].UnitId).UnitId;
-        var on = Later(city.Date, 10);
+        var on = city.Date.PlusDays(10);
 
         await using (var scope = Services.CreateAsyncScope())
         {
@@ -307,19 +307,24 @@ public abstract class StoreConformanceTests : IDisposable
         var groups = city.Roster.Units.Where(u => u.Kind == UnitKind.PartyGroup).ToList();
         var moving = groups[0];
         var target = groups.First(g => g.ParentId != moving.ParentId).ParentId!.Value;
-        var movedOn = Later(city.Date, 20);
+        var movedOn = city.Date.PlusDays(20);
 
         await InScopeAsync(s => s.GetRequiredService<OrganisationService>().MoveUnitAsync(moving.Id, target, movedOn));
         var unit = await InScopeAsync(s => s.GetRequiredService<IReadRepository<OrgUnit>>().GetByIdAsync(moving.Id));
-        var left = await InScopeAsync(s => s.GetRequiredService<IReadRepository<OrgUnit>>().ListAsync(new UnitsThatLeftAfter(moving.ParentId!.Value, Later(movedOn, -1))));
+        var left = await InScopeAsync(s => s.GetRequiredService<IReadRepository<OrgUnit>>().ListAsync(new UnitsThatLeftAfter(moving.ParentId!.Value, movedOn.PlusDays(-1))));
         var leftLater = await InScopeAsync(s => s.GetRequiredService<IReadRepository<OrgUnit>>().ListAsync(new UnitsThatLeftAfter(moving.ParentId!.Value, movedOn)));
 
-        Assert.True(unit!.TryGetParentOn(Later(movedOn, -1), out var before));
+        Assert.True(unit!.TryGetParentOn(movedOn.PlusDays(-1), out var before));
         Assert.Equal(moving.ParentId, before);
         Assert.True(unit.TryGetParentOn(movedOn, out var after));
         Assert.Equal(target, after);
         Assert.Equal([moving.Id], left.Select(u => u.Id));
         Assert.Empty(leftLater);
+    }
+
+    private sealed class UnitById : SingleResultSpecification<OrgUnit>
+    {
+        public UnitById(OrgUnitId id) => Query.Where(u => u.Id == id);
     }
 
     /// <summary>Disposes of the services (and with them the store registered by <see cref="AddStore"/>).</summary>
