@@ -1,7 +1,7 @@
 namespace GridGovernance.Persistence;
 
 /// <summary>
-/// For people writing their own store: the two things a store does to an aggregate that its public API
+/// For people writing their own store: the things a store does to an aggregate that its public API
 /// does not offer. Application code never needs these.
 /// </summary>
 [Immutable]
@@ -25,6 +25,24 @@ public static class AggregateStoreSupport
     /// <param name="aggregate">An aggregate deriving from <see cref="AggregateRoot{TId}"/>.</param>
     public static T Snapshot<T>(T aggregate)
         where T : class, IAggregateRoot => (T)Access(aggregate).Snapshot();
+
+    /// <summary>
+    /// The id type of an aggregate type: the <c>TId</c> of the <see cref="AggregateRoot{TId}"/> it derives from,
+    /// or <see langword="null"/> for an aggregate that does not derive from it. A store uses it to reject an id
+    /// of the wrong type in <see cref="IReadRepository{T}.GetByIdAsync{TId}"/>.
+    /// </summary>
+    /// <param name="aggregateType">The aggregate type.</param>
+    public static Type? IdTypeOf(Type aggregateType)
+    {
+        for (var current = Preconditions.CheckNotNull(aggregateType); current is not null; current = current.BaseType)
+        {
+            if (current.IsGenericType && current.GetGenericTypeDefinition() == typeof(AggregateRoot<>))
+            {
+                return current.GetGenericArguments()[0];
+            }
+        }
+        return null;
+    }
 
     private static IStoreAccess Access(IAggregateRoot aggregate) =>
         Preconditions.CheckNotNull(aggregate) as IStoreAccess

@@ -84,36 +84,33 @@ public sealed class InMemoryRepository<T> : IRepository<T>
 
     /// <inheritdoc />
     public ValueTask AddAsync(T aggregate, CancellationToken cancellationToken = default) =>
-        Stage(aggregate, PendingChangeKind.Add, cancellationToken);
+        Stage(aggregate, ChangeKind.Add, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask AddRangeAsync(IEnumerable<T> aggregates, CancellationToken cancellationToken = default)
     {
         foreach (var aggregate in Preconditions.CheckNotNull(aggregates))
         {
-            Stage(aggregate, PendingChangeKind.Add, cancellationToken);
+            Stage(aggregate, ChangeKind.Add, cancellationToken);
         }
         return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />
     public ValueTask UpdateAsync(T aggregate, CancellationToken cancellationToken = default) =>
-        Stage(aggregate, PendingChangeKind.Update, cancellationToken);
+        Stage(aggregate, ChangeKind.Update, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DeleteAsync(T aggregate, CancellationToken cancellationToken = default) =>
-        Stage(aggregate, PendingChangeKind.Delete, cancellationToken);
+        Stage(aggregate, ChangeKind.Delete, cancellationToken);
 
     /// <inheritdoc />
     public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) => unitOfWork.SaveChangesAsync(cancellationToken);
 
-    private ValueTask Stage(T aggregate, PendingChangeKind kind, CancellationToken cancellationToken)
+    private ValueTask Stage(T aggregate, ChangeKind kind, CancellationToken cancellationToken)
     {
         Preconditions.CheckNotNull(aggregate);
         cancellationToken.ThrowIfCancellationRequested();
-        Preconditions.CheckArgument(aggregate is IStoreAccess, nameof(aggregate), $"{typeof(T).Name} must derive from AggregateRoot<TId> to be kept in the in-memory store.");
-        Preconditions.CheckArgument(kind != PendingChangeKind.Add || aggregate.Version == 0, nameof(aggregate),
-            $"{typeof(T).Name} {aggregate.Id} is at version {aggregate.Version}; only a new aggregate (version 0) can be added.");
         unitOfWork.Stage(typeof(T), aggregate, kind);
         return ValueTask.CompletedTask;
     }
@@ -126,19 +123,7 @@ public sealed class InMemoryRepository<T> : IRepository<T>
     }
 
     /// <summary>The TId of the AggregateRoot&lt;TId&gt; that T derives from.</summary>
-    private static readonly Type? IdType = FindIdType(typeof(T));
-
-    private static Type? FindIdType(Type type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.IsGenericType && current.GetGenericTypeDefinition() == typeof(AggregateRoot<>))
-            {
-                return current.GetGenericArguments()[0];
-            }
-        }
-        return null;
-    }
+    private static readonly Type? IdType = AggregateStoreSupport.IdTypeOf(typeof(T));
 
     private static T? Copy(T? stored) => stored is null ? null : AggregateStoreSupport.Snapshot(stored);
 }

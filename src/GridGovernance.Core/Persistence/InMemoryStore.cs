@@ -46,7 +46,7 @@ public sealed class InMemoryStore
         }
     }
 
-    internal int Commit(IReadOnlyCollection<PendingChange> changes)
+    internal int Commit(IReadOnlyCollection<StagedChange> changes)
     {
         lock (gate)
         {
@@ -56,9 +56,9 @@ public sealed class InMemoryStore
             }
             foreach (var change in changes)
             {
-                var table = TableFor(change.Type);
+                var table = TableFor(change.AggregateType);
                 var key = change.Aggregate.Id;
-                if (change.Kind == PendingChangeKind.Delete)
+                if (change.Kind == ChangeKind.Delete)
                 {
                     table.Remove(key);
                     continue;
@@ -73,28 +73,28 @@ public sealed class InMemoryStore
         }
     }
 
-    private void Check(PendingChange change)
+    private void Check(StagedChange change)
     {
-        var table = TableFor(change.Type);
+        var table = TableFor(change.AggregateType);
         var aggregate = change.Aggregate;
         bool exists = table.TryGetValue(aggregate.Id, out var stored);
-        if (change.Kind == PendingChangeKind.Add)
+        if (change.Kind == ChangeKind.Add)
         {
             if (exists)
             {
                 throw new GridGovernanceException(ErrorCodes.DuplicateKey,
-                    $"{change.Type.Name} {aggregate.Id} is already stored; nothing was saved.");
+                    $"{change.AggregateType.Name} {aggregate.Id} is already stored; nothing was saved.");
             }
             return;
         }
         if (!exists && aggregate.Version == 0)
         {
             throw new GridGovernanceException(ErrorCodes.NotFound,
-                $"{change.Type.Name} {aggregate.Id} was never saved, so it cannot be {change.Kind.ToString().ToLowerInvariant()}d; add it instead. Nothing was saved.");
+                $"{change.AggregateType.Name} {aggregate.Id} was never saved, so it cannot be {change.Kind.ToString().ToLowerInvariant()}d; add it instead. Nothing was saved.");
         }
         if (!exists || stored!.Version != aggregate.Version)
         {
-            throw new ConcurrencyException(change.Type.Name, aggregate.Id, aggregate.Version, exists ? stored!.Version : null);
+            throw new ConcurrencyException(change.AggregateType.Name, aggregate.Id, aggregate.Version, exists ? stored!.Version : null);
         }
     }
 

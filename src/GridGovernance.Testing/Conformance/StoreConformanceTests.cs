@@ -38,10 +38,18 @@ public abstract class StoreConformanceTests : IDisposable
     private readonly GeneratedCity city = CityGenerator.Generate(CitySize.Community, seed: 7);
     private ServiceProvider? provider;
     private bool seeded;
+    private bool initialised;
 
     /// <summary>Registers the store under test (repositories and unit of work), before <c>AddGridGovernance</c> adds what is missing.</summary>
     /// <param name="services">The services of one test.</param>
     protected abstract void AddStore(IServiceCollection services);
+
+    /// <summary>
+    /// Prepares the store once, before the first scope of a test: create the schema of a fresh database here
+    /// (for example by applying migrations). Does nothing by default.
+    /// </summary>
+    /// <param name="services">The services of the test.</param>
+    protected virtual Task InitialiseStoreAsync(IServiceProvider services) => Task.CompletedTask;
 
     /// <summary>The clock the services see: the city's import day at 10:00 in Shanghai.</summary>
     protected FakeClock Clock { get; } = new(Instant.FromUtc(2024, 3, 1, 2, 0));
@@ -72,6 +80,7 @@ public abstract class StoreConformanceTests : IDisposable
     protected async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        await EnsureInitialisedAsync().ConfigureAwait(false);
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider).ConfigureAwait(false);
     }
@@ -79,10 +88,20 @@ public abstract class StoreConformanceTests : IDisposable
     /// <summary>Imports the generated community once.</summary>
     protected async Task SeedAsync()
     {
+        await EnsureInitialisedAsync().ConfigureAwait(false);
         if (!seeded)
         {
             await InScopeAsync(s => city.ImportAsync(s.GetRequiredService<OrganisationService>())).ConfigureAwait(false);
             seeded = true;
+        }
+    }
+
+    private async Task EnsureInitialisedAsync()
+    {
+        if (!initialised)
+        {
+            await InitialiseStoreAsync(Services).ConfigureAwait(false);
+            initialised = true;
         }
     }
 

@@ -1,0 +1,48 @@
+using GridGovernance.Claims;
+using GridGovernance.Contacts;
+using GridGovernance.Organisation;
+using GridGovernance.Scoring;
+using GridGovernance.WorkOrders;
+
+namespace GridGovernance.EntityFrameworkCore.Mapping;
+
+/// <summary>The library's own aggregates and the query columns its specifications use.</summary>
+internal static class BuiltInMaps
+{
+    public static void Apply(GridGovernanceStoreOptions options)
+    {
+        // Organisation: the hierarchy with history. The history collections back the as-of specifications.
+        options.Map<OrgUnit>(m => m.ToTable("OrgUnits")
+            .Column(u => u.Kind).Column(u => u.Name).Column(u => u.ParentId).Column(u => u.IsClosed)
+            .Collection(u => u.Parents.Segments, c => c.Column(s => s.Value).Column(s => s.From).Column(s => s.Until)));
+        options.Map<Member>(m => m.ToTable("Members")
+            .Column(x => x.Name).Column(x => x.BranchId).Column(x => x.IsActive)
+            .Collection(x => x.Branches.Segments, c => c.Column(s => s.Value).Column(s => s.From).Column(s => s.Until))
+            .Collection(x => x.Roles, c => c.Column(r => r.Role).Column(r => r.Unit).Column(r => r.Validity.From).Column(r => r.Validity.Until))
+            .Collection(x => x.DualRegistrations, c => c.Column(r => r.Unit).Column(r => r.Validity.From).Column(r => r.Validity.Until)));
+        options.Map<Household>(m => m.ToTable("Households")
+            .Column(h => h.UnitId).Column(h => h.IsActive)
+            .Collection(h => h.Units.Segments, c => c.Column(s => s.Value).Column(s => s.From).Column(s => s.Until)));
+        options.Map<ResidentUnit>(m => m.ToTable("ResidentUnits")
+            .Column(r => r.Name).Column(r => r.PartyOrganisationId).Column(r => r.IsActive));
+
+        // Scoring: the append-only ledger (the idempotency key is unique), publications, redemption.
+        options.Map<LedgerEntry>(m => m.ToTable("LedgerEntries")
+            .Unique(e => e.IdempotencyKey).Column(e => e.RuleBookId).Column(e => e.Member).Column(e => e.Status)
+            .Column(e => e.ReversalOf).Column(e => e.OccurredOn));
+        options.Map<PeriodPublication>(m => m.ToTable("PeriodPublications").Column(p => p.PeriodStart).Column(p => p.PeriodEnd));
+        options.Map<PointsAccount>(m => m.ToTable("PointsAccounts"));
+        options.Map<RewardItem>(m => m.ToTable("RewardItems").Column(r => r.IsActive));
+
+        // Claims.
+        options.Map<ResourceListing>(m => m.ToTable("ResourceListings"));
+        options.Map<Need>(m => m.ToTable("Needs").Column(n => n.Project));
+        options.Map<ServiceProject>(m => m.ToTable("ServiceProjects").Column(p => p.Status).Column(p => p.CompletedOn));
+        options.Map<MicroWish>(m => m.ToTable("MicroWishes").Column(w => w.Status));
+
+        // Contacts and work orders.
+        options.Map<ContactLog>(m => m.ToTable("ContactLogs"));
+        options.Map<WorkOrder>(m => m.ToTable("WorkOrders")
+            .Column(o => o.Unit).Column(o => o.Status).Column(o => o.FiledAt).Column(o => o.DueAt).Column(o => o.RemindAt).Column(o => o.ClosedAt));
+    }
+}

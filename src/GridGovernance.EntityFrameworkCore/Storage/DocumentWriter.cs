@@ -1,0 +1,365 @@
+using System.Data.Common;
+using System.Text;
+using GridGovernance.EntityFrameworkCore.Documents;
+using GridGovernance.EntityFrameworkCore.Mapping;
+using GridGovernance.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace GridGovernance.EntityFrameworkCore.Storage;
+
+/// <summary>
+/// Writes one unit of work in one transaction: inserts (many rows a statement), version-checked updates and
+/// deletes, and the child rows of mapped collections. Any failure rolls the whole transaction back and is then
+/// explained as the library's storage errors (duplicate key, not found, concurrency conflict).
+/// </summary>
+internal sealed class DocumentWriter(GridGovernanceDbContext context)
+{
+    // Well under SQLite's (32,766) and PostgreSQL's (65,535) limits on parameters per statement.
+    private const int MaxParameters = 30_000;
+    private const int MaxRowsPerInsert = 1_000;
+
+    private readonly Dictionary<string, TableWriter> tables = [];
+
+    public async Task<int> WriteAsync(IReadOnlyList<StagedChange> changes, CancellationToken cancellationToken)
+    {
+        var database = context.Database;
+        await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            StagedChange? failed;
+            Exception? error = null;
+            await using (var transaction = await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var dbTransaction = transaction.GetDbTransaction();
+                try
+                {
+                    failed = await WriteAllAsync(changes, dbTransaction, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DbException e)
+                {
+                    (failed, error) = (current, e);
+                }
+                if (failed is null)
+                {
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            if (failed is not null)
+            {
+                throw await ExplainAsync(failed, error, currentChunk, cancellationToken).ConfigureAwait(false);
+            }
+            foreach (var change in changes)
+            {
+                if (change.Kind != ChangeKind.Delete)
+                {
+                    AggregateStoreSupport.SetVersion(change.Aggregate, change.Aggregate.Version + 1);
+                }
+            }
+            return changes.Count;
+        }
+        finally
+        {
+            await database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    private StagedChange? current;
+    private IReadOnlyList<StagedChange> currentChunk = [];
+
+    // Returns the change whose version check failed, or null when everything was written.
+    private async Task<StagedChange?> WriteAllAsync(IReadOnlyList<StagedChange> changes, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        for (int i = 0; i < changes.Count;)
+        {
+            var change = changes[i];
+            var table = TableFor(change.AggregateType);
+            current = change;
+            currentChunk = [change];
+            if (change.Kind == ChangeKind.Add)
+            {
+                // Consecutive adds of one type go in as multi-row inserts.
+                int end = i;
+                while (end < changes.Count && changes[end].Kind == ChangeKind.Add && changes[end].AggregateType == change.AggregateType)
+                {
+                    end++;
+                }
+                var adds = changes.Skip(i).Take(end - i).ToArray();
+                currentChunk = adds;
+                await table.InsertAsync(adds, transaction, cancellationToken).ConfigureAwait(false);
+                i = end;
+                continue;
+            }
+            bool written = change.Kind == ChangeKind.Update
+                ? await table.UpdateAsync(change, transaction, cancellationToken).ConfigureAwait(false)
+                : await table.DeleteAsync(change, transaction, cancellationToken).ConfigureAwait(false);
+            if (!written)
+            {
+                return change;
+            }
+            i++;
+        }
+        return null;
+    }
+
+    private async Task<Exception> ExplainAsync(StagedChange failed, Exception? error, IReadOnlyList<StagedChange> chunk, CancellationToken cancellationToken)
+    {
+        if (failed.Kind == ChangeKind.Add)
+        {
+            foreach (var add in chunk)
+            {
+                if (await StoredVersionAsync(add, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    return new GridGovernanceException(ErrorCodes.DuplicateKey,
+                        $"{add.AggregateType.Name} {add.Aggregate.Id} is already stored; nothing was saved.");
+                }
+            }
+            if (IsUniqueViolation(error))
+            {
+                return new GridGovernanceException(ErrorCodes.DuplicateKey,
+                    $"A {failed.AggregateType.Name} being added has the same value as a stored one in a unique column ({error!.Message.Trim()}); nothing was saved.");
+            }
+            return error!;
+        }
+        if (error is not null)
+        {
+            return error;
+        }
+        var stored = await StoredVersionAsync(failed, cancellationToken).ConfigureAwait(false);
+        if (stored is null && failed.Aggregate.Version == 0)
+        {
+            return new GridGovernanceException(ErrorCodes.NotFound,
+                $"{failed.AggregateType.Name} {failed.Aggregate.Id} was never saved, so it cannot be {failed.Kind.ToString().ToLowerInvariant()}d; add it instead. Nothing was saved.");
+        }
+        return new ConcurrencyException(failed.AggregateType.Name, failed.Aggregate.Id, failed.Aggregate.Version, stored);
+    }
+
+    private async Task<long?> StoredVersionAsync(StagedChange change, CancellationToken cancellationToken)
+    {
+        var map = context.Store.For(change.AggregateType);
+        var rows = new SpecificationTranslator(context, map).ById(context.Rows(map.Table), change.Aggregate.Id);
+        return await rows.Select(r => (long?)EF.Property<long>(r, MappedAggregate.VersionColumn)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsUniqueViolation(Exception? error) => error switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
+    private TableWriter TableFor(Type aggregateType)
+    {
+        var map = context.Store.For(aggregateType);
+        if (!tables.TryGetValue(map.Table, out var writer))
+        {
+            writer = new TableWriter(context, map);
+            tables.Add(map.Table, writer);
+        }
+        return writer;
+    }
+
+    /// <summary>The statements of one aggregate table and its child tables.</summary>
+    private sealed class TableWriter
+    {
+        private readonly GridGovernanceDbContext context;
+        private readonly MappedAggregate map;
+        private readonly ISqlGenerationHelper sql;
+        private readonly Column[] keys;
+        private readonly Column[] row;
+        private readonly Child[] children;
+
+        public TableWriter(GridGovernanceDbContext context, MappedAggregate map)
+        {
+            this.context = context;
+            this.map = map;
+            sql = context.GetService<ISqlGenerationHelper>();
+            var entity = context.Model.FindEntityType(map.Table)!;
+            keys = [.. map.KeyColumns.Select(k => new Column(k.Name, entity.FindProperty(k.Name)!, a => k.StoredValue(a)))];
+            row =
+            [
+                .. keys,
+                new Column(MappedAggregate.VersionColumn, entity.FindProperty(MappedAggregate.VersionColumn)!, a => ((IAggregateRoot)a).Version + 1),
+                new Column(MappedAggregate.DocumentColumn, entity.FindProperty(MappedAggregate.DocumentColumn)!, AggregateDocument.Serialize),
+                .. map.Columns.Select(c => new Column(c.Name, entity.FindProperty(c.Name)!, a => c.StoredValue(a))),
+            ];
+            children = [.. map.Collections.Select(c => new Child(c, context.Model.FindEntityType(map.ChildTable(c))!, map))];
+        }
+
+        public async Task InsertAsync(IReadOnlyList<StagedChange> adds, DbTransaction transaction, CancellationToken cancellationToken)
+        {
+            await InsertRowsAsync(map.Table, row, adds.Select(a => (object)a.Aggregate), transaction, cancellationToken).ConfigureAwait(false);
+            foreach (var child in children)
+            {
+                await InsertRowsAsync(map.ChildTable(child.Collection), child.Row, adds.SelectMany(a => child.RowsOf(a.Aggregate)), transaction, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public async Task<bool> UpdateAsync(StagedChange change, DbTransaction transaction, CancellationToken cancellationToken)
+        {
+            await using var command = Command(transaction);
+            var text = new StringBuilder("UPDATE ").Append(Table(map.Table)).Append(" SET ");
+            int n = 0;
+            foreach (var column in row.Skip(keys.Length))
+            {
+                text.Append(n == 0 ? "" : ", ").Append(Name(column.Name)).Append(" = ").Append(Add(command, column, column.Value(change.Aggregate), ref n));
+            }
+            AppendWhere(text, command, change, ref n);
+            command.CommandText = text.ToString();
+            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                return false;
+            }
+            foreach (var child in children)
+            {
+                await DeleteChildrenAsync(child, change, transaction, cancellationToken).ConfigureAwait(false);
+                await InsertRowsAsync(map.ChildTable(child.Collection), child.Row, child.RowsOf(change.Aggregate), transaction, cancellationToken).ConfigureAwait(false);
+            }
+            return true;
+        }
+
+        public async Task<bool> DeleteAsync(StagedChange change, DbTransaction transaction, CancellationToken cancellationToken)
+        {
+            await using var command = Command(transaction);
+            var text = new StringBuilder("DELETE FROM ").Append(Table(map.Table));
+            int n = 0;
+            AppendWhere(text, command, change, ref n);
+            command.CommandText = text.ToString();
+            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                return false;
+            }
+            foreach (var child in children)
+            {
+                await DeleteChildrenAsync(child, change, transaction, cancellationToken).ConfigureAwait(false);
+            }
+            return true;
+        }
+
+        private void AppendWhere(StringBuilder text, DbCommand command, StagedChange change, ref int n)
+        {
+            text.Append(" WHERE ");
+            foreach (var key in keys)
+            {
+                text.Append(Name(key.Name)).Append(" = ").Append(Add(command, key, key.Value(change.Aggregate), ref n)).Append(" AND ");
+            }
+            var version = row[keys.Length];
+            text.Append(Name(version.Name)).Append(" = ").Append(Add(command, version, change.Aggregate.Version, ref n));
+        }
+
+        private async Task DeleteChildrenAsync(Child child, StagedChange change, DbTransaction transaction, CancellationToken cancellationToken)
+        {
+            await using var command = Command(transaction);
+            var text = new StringBuilder("DELETE FROM ").Append(Table(map.ChildTable(child.Collection))).Append(" WHERE ");
+            int n = 0;
+            for (int i = 0; i < keys.Length; i++)
+            {
+                var owner = child.Row[i];
+                text.Append(i == 0 ? "" : " AND ").Append(Name(owner.Name)).Append(" = ").Append(Add(command, owner, keys[i].Value(change.Aggregate), ref n));
+            }
+            command.CommandText = text.ToString();
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task InsertRowsAsync(string table, Column[] columns, IEnumerable<object> items, DbTransaction transaction, CancellationToken cancellationToken)
+        {
+            int perStatement = Math.Max(1, Math.Min(MaxRowsPerInsert, MaxParameters / columns.Length));
+            string head = $"INSERT INTO {Table(table)} ({string.Join(", ", columns.Select(c => Name(c.Name)))}) VALUES ";
+            foreach (var chunk in items.Chunk(perStatement))
+            {
+                await using var command = Command(transaction);
+                var text = new StringBuilder(head, head.Length + chunk.Length * columns.Length * 8);
+                int n = 0;
+                for (int r = 0; r < chunk.Length; r++)
+                {
+                    text.Append(r == 0 ? "(" : ", (");
+                    for (int c = 0; c < columns.Length; c++)
+                    {
+                        text.Append(c == 0 ? "" : ", ").Append(Add(command, columns[c], columns[c].Value(chunk[r]), ref n));
+                    }
+                    text.Append(')');
+                }
+                command.CommandText = text.ToString();
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private DbCommand Command(DbTransaction transaction)
+        {
+            var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            if (context.Database.GetCommandTimeout() is int timeout)
+            {
+                command.CommandTimeout = timeout;
+            }
+            return command;
+        }
+
+        private static string Add(DbCommand command, Column column, object? value, ref int n)
+        {
+            string name = "@p" + n++;
+            command.Parameters.Add(column.Mapping.CreateParameter(command, name, value, column.Nullable));
+            return name;
+        }
+
+        private string Table(string name) => sql.DelimitIdentifier(name);
+
+        private string Name(string name) => sql.DelimitIdentifier(name);
+    }
+
+    /// <summary>A column written from a root object (an aggregate, or a collection element row).</summary>
+    private sealed class Column(string name, IProperty property, Func<object, object?> value)
+    {
+        public string Name { get; } = name;
+
+        public RelationalTypeMapping Mapping { get; } = (RelationalTypeMapping)property.GetRelationalTypeMapping();
+
+        public bool Nullable { get; } = property.IsNullable;
+
+        public Func<object, object?> Value { get; } = value;
+    }
+
+    /// <summary>A mapped collection's child table: owner key, position, element columns.</summary>
+    private sealed class Child
+    {
+        public Child(MappedCollection collection, IEntityType entity, MappedAggregate map)
+        {
+            Collection = collection;
+            var owner = map.KeyColumns.Select((k, i) => new Column(
+                MappedAggregate.OwnerPrefix + k.Name, entity.FindProperty(MappedAggregate.OwnerPrefix + k.Name)!, e => ((ElementRow)e).Key[i]));
+            Row =
+            [
+                .. owner,
+                new Column(MappedAggregate.OrdinalColumn, entity.FindProperty(MappedAggregate.OrdinalColumn)!, e => ((ElementRow)e).Ordinal),
+                .. collection.Columns.Select(c => new Column(c.Name, entity.FindProperty(c.Name)!, e => c.StoredValue(((ElementRow)e).Element))),
+            ];
+            Keys = map.KeyColumns;
+        }
+
+        public MappedCollection Collection { get; }
+
+        public Column[] Row { get; }
+
+        private IReadOnlyList<MappedColumn> Keys { get; }
+
+        public IEnumerable<object> RowsOf(IAggregateRoot aggregate)
+        {
+            object?[] key = [.. Keys.Select(k => k.StoredValue(aggregate))];
+            int ordinal = 0;
+            foreach (var element in Collection.Getter(aggregate) ?? Array.Empty<object>())
+            {
+                yield return new ElementRow(key, ordinal++, element!);
+            }
+        }
+    }
+
+    private sealed record ElementRow(object?[] Key, int Ordinal, object Element);
+}
