@@ -1,4 +1,6 @@
 #:project ../../src/GridGovernance.Testing/GridGovernance.Testing.csproj
+#:project ../../src/GridGovernance.EntityFrameworkCore/GridGovernance.EntityFrameworkCore.csproj
+#:property PublishAot=false
 
 // Quickstart: build a generated district (Wanshan-sized: 16 communities over 4 streets) on the in-memory store,
 // print its tree summary and the coverage figures officials report, merge two streets as Shantou did and ask the
@@ -8,11 +10,13 @@
 // grid and one household's chain; finally run a handful of work orders (四单, 吹哨报到) through filing,
 // triage, claims, a whistle, escalation and rating, and print the masked public board (公开晒单).
 //
-//   dotnet run docs/examples/quickstart.cs
+//   dotnet run docs/examples/quickstart.cs                     (in memory: gone when it ends)
+//   dotnet run docs/examples/quickstart.cs -- --db city.db     (SQLite: the district is kept; a second run reads it back)
 
 using GridGovernance;
 using GridGovernance.Claims.Matching;
 using GridGovernance.Contacts;
+using GridGovernance.EntityFrameworkCore;
 using GridGovernance.Organisation;
 using GridGovernance.Scoring;
 using GridGovernance.Testing;
@@ -22,16 +26,37 @@ using NodaTime;
 using NodaTime.Testing;
 
 var city = CityGenerator.Generate(CitySize.District, seed: 2024);
-await using var services = new ServiceCollection()
+var database = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault();
+var collection = new ServiceCollection();
+if (database is not null)
+{
+    // The EF Core store on a SQLite file: everything below is saved there and read back on the next run.
+    collection.AddGridGovernanceEntityFrameworkCore(o => o.UseSqlite($"Data Source={database}"));
+}
+await using var services = collection
     .AddGridGovernance(options => options.Schema = city.Schema)
     .BuildServiceProvider();
+if (database is not null)
+{
+    var applied = await GridGovernanceDatabase.MigrateAsync(services);
+    Console.WriteLine($"Database {database}: {(applied.Count == 0 ? "up to date" : "created (" + string.Join(", ", applied) + ")")}.");
+}
 
 using (var scope = services.CreateScope())
 {
-    var organisation = scope.ServiceProvider.GetRequiredService<OrganisationService>();
-    var imported = await organisation.ImportAsync(city.Roster, city.Date);
-    Console.WriteLine($"Imported {imported.Units:N0} units, {imported.Members:N0} members, {imported.Households:N0} households, " +
-                      $"{imported.ResidentUnits:N0} resident units and {imported.Roles:N0} roles on {city.Date:yyyy-MM-dd}.");
+    var units = scope.ServiceProvider.GetRequiredService<GridGovernance.Persistence.IReadRepository<OrgUnit>>();
+    if (await units.AnyAsync(GridGovernance.Specifications.Specification.All<OrgUnit>()))
+    {
+        var kept = await units.CountAsync(GridGovernance.Specifications.Specification.All<OrgUnit>());
+        Console.WriteLine($"Read back {kept:N0} units kept from an earlier run; nothing imported.");
+    }
+    else
+    {
+        var organisation = scope.ServiceProvider.GetRequiredService<OrganisationService>();
+        var imported = await organisation.ImportAsync(city.Roster, city.Date);
+        Console.WriteLine($"Imported {imported.Units:N0} units, {imported.Members:N0} members, {imported.Households:N0} households, " +
+                          $"{imported.ResidentUnits:N0} resident units and {imported.Roles:N0} roles on {city.Date:yyyy-MM-dd}.");
+    }
 }
 
 using (var scope = services.CreateScope())
@@ -78,9 +103,16 @@ var mergeDate = city.Date.PlusMonths(1);
 using (var scope = services.CreateScope())
 {
     var organisation = scope.ServiceProvider.GetRequiredService<OrganisationService>();
-    var merge = await organisation.MergeUnitsAsync([streets[1]], streets[0], mergeDate);
     Console.WriteLine();
-    Console.WriteLine($"Merged {string.Join(", ", merge.Closed)} into {streets[0]} on {mergeDate:yyyy-MM-dd}: {merge.UnitsMoved} communities moved.");
+    if ((await organisation.GetUnitAsync(streets[1])).IsClosed)
+    {
+        Console.WriteLine($"{streets[1]} was merged into {streets[0]} by an earlier run.");
+    }
+    else
+    {
+        var merge = await organisation.MergeUnitsAsync([streets[1]], streets[0], mergeDate);
+        Console.WriteLine($"Merged {string.Join(", ", merge.Closed)} into {streets[0]} on {mergeDate:yyyy-MM-dd}: {merge.UnitsMoved} communities moved.");
+    }
 
     var before = await organisation.BuildIndexAsync(city.Date);
     var after = await organisation.BuildIndexAsync(mergeDate);
@@ -118,7 +150,10 @@ using (var scope = services.CreateScope())
             IdempotencyKey = $"quickstart-{subject.Member.Value}",
             Evidence = "sign-in sheet",
         });
-        await ledger.ApproveAsync(ruleBook, declared.Id, reviewer);
+        if (declared.Status == LedgerEntryStatus.Declared)
+        {
+            await ledger.ApproveAsync(ruleBook, declared.Id, reviewer); // a second run finds the entry approved already
+        }
     }
     var approved = await ledger.ExportForAssessmentAsync(ruleBook, quarter);
     var generated = ScoringGenerator.Ledger(ruleBook, quarter, roster, count: roster.Length * 30, seed: 2024);
