@@ -10,15 +10,23 @@ namespace GridGovernance.EntityFrameworkCore.Tests;
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
-    private readonly Action<GridGovernanceStoreOptions> use;
+    private readonly Func<GridGovernanceStoreOptions, GridGovernanceStoreOptions> use;
     private readonly Action cleanUp;
+    private readonly Func<TestDatabase> fresh;
 
-    private TestDatabase(Action<GridGovernanceStoreOptions> use, Action cleanUp, string connectionString)
+    private TestDatabase(Func<GridGovernanceStoreOptions, GridGovernanceStoreOptions> use, Action cleanUp, string connectionString, Func<TestDatabase> fresh)
     {
         this.use = use;
         this.cleanUp = cleanUp;
+        this.fresh = fresh;
         ConnectionString = connectionString;
     }
+
+    /// <summary>Another empty database of the same kind.</summary>
+    public TestDatabase Fresh() => fresh();
+
+    /// <summary>Points the options at this database.</summary>
+    public GridGovernanceStoreOptions Use(GridGovernanceStoreOptions options) => use(options);
 
     public string ConnectionString { get; }
 
@@ -35,7 +43,7 @@ public sealed class TestDatabase : IDisposable
             {
                 File.Delete(path);
             }
-        }, connection);
+        }, connection, Sqlite);
     }
 
     public static TestDatabase Postgres()
@@ -58,10 +66,10 @@ public sealed class TestDatabase : IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
             command.ExecuteNonQuery();
-        }, database);
+        }, database, Postgres);
     }
 
-    public void AddStore(IServiceCollection services) => services.AddGridGovernanceEntityFrameworkCore(use);
+    public void AddStore(IServiceCollection services) => services.AddGridGovernanceEntityFrameworkCore(o => use(o));
 
     public void Dispose() => cleanUp();
 }
