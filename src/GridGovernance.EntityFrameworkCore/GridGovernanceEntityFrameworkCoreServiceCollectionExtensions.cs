@@ -39,12 +39,12 @@ public static class GridGovernanceEntityFrameworkCoreServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton(model));
         if (model.Database == DatabaseKind.Sqlite)
         {
-            services.AddDbContext<SqliteGridGovernanceDbContext>(o => Common(o.UseSqlite(connection), more));
+            services.AddDbContext<SqliteGridGovernanceDbContext>(o => Common(o.UseSqlite(connection, s => s.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)), more));
             services.Replace(ServiceDescriptor.Scoped<GridGovernanceDbContext>(sp => sp.GetRequiredService<SqliteGridGovernanceDbContext>()));
         }
         else
         {
-            services.AddDbContext<NpgsqlGridGovernanceDbContext>(o => Common(o.UseNpgsql(connection, n => n.UseNodaTime()), more));
+            services.AddDbContext<NpgsqlGridGovernanceDbContext>(o => Common(o.UseNpgsql(connection, n => n.UseNodaTime().UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)), more));
             services.Replace(ServiceDescriptor.Scoped<GridGovernanceDbContext>(sp => sp.GetRequiredService<NpgsqlGridGovernanceDbContext>()));
         }
         services.Replace(ServiceDescriptor.Scoped<EfUnitOfWork, EfUnitOfWork>());
@@ -54,6 +54,7 @@ public static class GridGovernanceEntityFrameworkCoreServiceCollectionExtensions
         return services;
     }
 
+    // A list of ids (an import checking which exist) goes as one array parameter, not one parameter per id.
     private static void Common(DbContextOptionsBuilder builder, Action<DbContextOptionsBuilder>? more)
     {
         builder.ReplaceService<IModelCacheKeyFactory, StoreModelCacheKeyFactory>();

@@ -1,5 +1,6 @@
 using GridGovernance.Organisation.Queries;
 using GridGovernance.Persistence;
+using GridGovernance.Specifications;
 using NodaTime;
 
 namespace GridGovernance.Organisation;
@@ -685,19 +686,21 @@ public sealed class OrganisationService
         where T : class, IAggregateRoot
         where TId : struct
     {
-        var existing = new HashSet<TId>();
-        foreach (var id in ids.Distinct())
+        var wanted = ids.Where(id => id is not (OrgUnitId { IsSpecified: false } or MemberId { IsSpecified: false }
+            or HouseholdId { IsSpecified: false } or ResidentUnitId { IsSpecified: false })).ToHashSet();
+        if (wanted.Count == 0)
         {
-            if (id is OrgUnitId { IsSpecified: false } or MemberId { IsSpecified: false } or HouseholdId { IsSpecified: false } or ResidentUnitId { IsSpecified: false })
-            {
-                continue;
-            }
-            if (await repository.GetByIdAsync(id, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                existing.Add(id);
-            }
+            return [];
         }
-        return existing;
+        // One query for the whole batch (a database store sends the ids as one parameter), not one read per id.
+        var x = System.Linq.Expressions.Expression.Parameter(typeof(T), "x");
+        var idIn = System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(
+            System.Linq.Expressions.Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TId)],
+                System.Linq.Expressions.Expression.Constant(wanted, typeof(IEnumerable<TId>)),
+                System.Linq.Expressions.Expression.Property(x, nameof(IAggregateRoot.Id))),
+            x);
+        var found = await repository.ListAsync(Specification.Create<T>(q => q.Where(idIn)), cancellationToken).ConfigureAwait(false);
+        return [.. found.Select(f => (TId)f.Id)];
     }
 
     private sealed record Imported(List<OrgUnit> Units, List<Member> Members, List<Household> Households, List<ResidentUnit> ResidentUnits);

@@ -19,8 +19,11 @@ namespace GridGovernance.EntityFrameworkCore.Storage;
 /// </summary>
 internal sealed class DocumentWriter(GridGovernanceDbContext context)
 {
-    // Well under SQLite's (32,766) and PostgreSQL's (65,535) limits on parameters per statement.
-    private const int MaxParameters = 30_000;
+    // Parameters per multi-row insert. PostgreSQL takes up to 65,535 and gains from big statements (fewer round
+    // trips). SQLite runs in process, and Microsoft.Data.Sqlite finds each parameter by name in a list, so a big
+    // statement costs the square of its parameters: a few dozen rows a statement is fastest there.
+    private const int MaxParametersPostgres = 30_000;
+    private const int MaxParametersSqlite = 100;
     private const int MaxRowsPerInsert = 1_000;
 
     private readonly Dictionary<string, TableWriter> tables = [];
@@ -271,7 +274,8 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
 
         private async Task InsertRowsAsync(string table, Column[] columns, IEnumerable<object> items, DbTransaction transaction, CancellationToken cancellationToken)
         {
-            int perStatement = Math.Max(1, Math.Min(MaxRowsPerInsert, MaxParameters / columns.Length));
+            int maxParameters = context.Store.Database == DatabaseKind.Sqlite ? MaxParametersSqlite : MaxParametersPostgres;
+            int perStatement = Math.Max(1, Math.Min(MaxRowsPerInsert, maxParameters / columns.Length));
             string head = $"INSERT INTO {Table(table)} ({string.Join(", ", columns.Select(c => Name(c.Name)))}) VALUES ";
             foreach (var chunk in items.Chunk(perStatement))
             {

@@ -268,7 +268,31 @@ internal sealed class SpecificationTranslator(GridGovernanceDbContext context, M
             {
                 return Subquery(node, stub, collection);
             }
+            if (node.Method.Name == nameof(Enumerable.Contains) && node.Method.DeclaringType == typeof(Enumerable) && node.Arguments.Count == 2
+                && Visit(node.Arguments[1]) is WrappedColumn column)
+            {
+                return ContainsWrapped(node.Arguments[0], column);
+            }
             return base.VisitMethodCall(node);
+        }
+
+        // ids.Contains(x.Id): the ids' stored values, as one collection parameter (SQL: IN / json_each / = ANY).
+        private static Expression ContainsWrapped(Expression values, WrappedColumn column)
+        {
+            if (new Leftovers(throwOnFind: false).Finds(values))
+            {
+                throw new NotSupportedException($"The specification tests {column.Description} against a collection read from the aggregate; use a collection of values.");
+            }
+            var evaluated = (System.Collections.IEnumerable?)Expression.Lambda(values).Compile().DynamicInvoke()
+                ?? throw new ArgumentNullException(nameof(values), $"The collection tested against {column.Description} is null.");
+            var storedType = column.Inner.Type;
+            var stored = Array.CreateInstance(storedType, evaluated.Cast<object?>().Count());
+            int i = 0;
+            foreach (var value in evaluated)
+            {
+                stored.SetValue(column.Column.ToStore(value), i++);
+            }
+            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [storedType], Parameter(stored, storedType.MakeArrayType()), column.Inner);
         }
 
         private Expression Subquery(MethodCallExpression node, PathStub stub, MappedCollection collection)
