@@ -60,8 +60,7 @@ internal sealed class MappedColumn
         ArgumentNullException.ThrowIfNull(path);
         string text = PathOf(path);
         var type = path.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert && convert.Type == typeof(object) ? convert.Operand.Type : path.Body.Type;
-        var compiled = path.Compile();
-        return ForType(text, name ?? text.Replace('.', '_'), type, root => compiled.DynamicInvoke(root), unique);
+        return ForType(text, name ?? text.Replace('.', '_'), type, Boxed(path), unique);
     }
 
     public static MappedColumn ForType(string path, string name, Type type, Func<object, object?> getter, bool unique)
@@ -92,6 +91,19 @@ internal sealed class MappedColumn
     public static bool IsStorable(Type type) =>
         type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(Guid)
         || type == typeof(LocalDate) || type == typeof(Instant) || type == typeof(LocalDateTime) || type == typeof(LocalTime) || type == typeof(Duration);
+
+    /// <summary>The path as a delegate from the boxed root to the boxed value (compiled once; no reflection per call).</summary>
+    public static Func<object, object?> Boxed(LambdaExpression path)
+    {
+        var root = Expression.Parameter(typeof(object), "root");
+        var body = new ReplaceParameter(path.Parameters[0], Expression.Convert(root, path.Parameters[0].Type)).Visit(path.Body);
+        return Expression.Lambda<Func<object, object?>>(Expression.Convert(body, typeof(object)), root).Compile();
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
 
     /// <summary>"A.B.C" for <c>x =&gt; x.A.B.C</c>.</summary>
     public static string PathOf(LambdaExpression lambda)

@@ -1,0 +1,157 @@
+using GridGovernance.EntityFrameworkCore.Documents;
+using GridGovernance.Organisation;
+using GridGovernance.Persistence;
+using GridGovernance.Scoring;
+using GridGovernance.Testing;
+using GridGovernance.WorkOrders;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace GridGovernance.EntityFrameworkCore.Tests.Storage;
+
+/// <summary>
+/// The same workflows (roster import, points declared and approved, redemption, a work-order loop with whistles,
+/// escalation and overdue scans) run once on the in-memory store and once on the EF Core store; every aggregate
+/// must end up the same, field for field, and with the same version, and the work-order reports must agree.
+/// </summary>
+public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisposable
+{
+    [Fact]
+    public async Task EveryModule_LeavesTheSameAggregates_AsTheInMemoryStore()
+    {
+        var expected = await RunAsync(null);
+        var actual = await RunAsync(database.AddStore);
+
+        Assert.Equal(expected.Report, actual.Report);
+        Assert.Equal(expected.Documents.Keys.Order(), actual.Documents.Keys.Order());
+        foreach (var (type, documents) in expected.Documents)
+        {
+            Assert.True(documents.Count > 0, $"The scenario wrote no {type}.");
+            Assert.Equal(documents, actual.Documents[type]);
+        }
+    }
+
+    public void Dispose() => database.Dispose();
+
+    private static async Task<Outcome> RunAsync(Action<IServiceCollection>? store)
+    {
+        var community = CityGenerator.Generate(CitySize.Community, seed: 7);
+        var clock = new FakeClock(community.Date.At(new LocalTime(9, 0)).InUtc().ToInstant() + Duration.FromDays(157));
+        var collection = new ServiceCollection().AddSingleton<IClock>(clock);
+        store?.Invoke(collection);
+        await using var provider = collection.AddGridGovernance(o => o.Schema = community.Schema).BuildServiceProvider();
+        if (store is not null)
+        {
+            await GridGovernanceDatabase.MigrateAsync(provider);
+        }
+        async Task<T> Run<T>(Func<IServiceProvider, Task<T>> step)
+        {
+            await using var scope = provider.CreateAsyncScope();
+            return await step(scope.ServiceProvider);
+        }
+
+        await Run(s => s.GetRequiredService<OrganisationService>().ImportAsync(community.Roster, community.Date));
+
+        // Points: declarations approved by a reviewer of the district; a redemption against a credited balance.
+        var ruleBook = ScoringGenerator.Laiwu();
+        var members = community.Roster.Members;
+        var reviewer = new LedgerReviewer(members[0].Id, community.District);
+        foreach (var (member, day) in members.Skip(1).Take(4).Select((m, i) => (m, i)))
+        {
+            var declared = await Run(s => s.GetRequiredService<PointsLedgerService>().DeclareAsync(ruleBook, new LedgerEntryRequest
+            {
+                Member = member.Id,
+                ItemCode = "volunteer-award",
+                OccurredOn = new LocalDate(2024, 3, 1 + day),
+                IdempotencyKey = $"volunteer-{member.Id.Value}",
+                Evidence = "sign-in sheet",
+            }));
+            await Run(s => s.GetRequiredService<PointsLedgerService>().ApproveAsync(ruleBook, declared.Id, reviewer));
+        }
+        await Run(s => s.GetRequiredService<RedemptionService>().AddRewardItemAsync(new RewardItemId(1), "umbrella", Points.From(10), stock: 5));
+        await Run(s => s.GetRequiredService<RedemptionService>().CreditAsync(members[1].Id, Points.From(25), "credit-1"));
+        await Run(s => s.GetRequiredService<RedemptionService>().RedeemAsync(members[1].Id, new RewardItemId(1), 2, "redeem-1"));
+
+        // Work orders: the quickstart's loop.
+        var units = community.Roster.Units.ToDictionary(u => u.Id);
+        OrgUnitId Above(OrgUnitId from, UnitKind kind)
+        {
+            for (OrgUnitId? id = from; id is OrgUnitId u; id = units[u].ParentId)
+            {
+                if (units[u].Kind == kind)
+                {
+                    return u;
+                }
+            }
+            throw new InvalidOperationException($"No {kind} above {from}.");
+        }
+        var actor = members[0];
+        var grid = Above(actor.BranchId, UnitKind.GridBranch);
+        var gridOfficial = new WorkOrderOfficial(actor.Id, grid);
+        var secretary = new WorkOrderOfficial(actor.Id, Above(grid, UnitKind.Community));
+        var streetCadre = new WorkOrderOfficial(actor.Id, Above(grid, UnitKind.Street));
+        var resident = WorkOrderActor.ForResident("caller-1");
+        Task<WorkOrder> Orders(Func<WorkOrderService, Task<WorkOrder>> step) => Run(s => step(s.GetRequiredService<WorkOrderService>()));
+        WorkOrderDraft Draft(string category, WorkOrderChannel channel) => new()
+        {
+            Category = category, Description = category + " 王小明 13812341234", Unit = grid, Channel = channel, FiledBy = resident,
+            FilerName = "王小明", FilerPhone = "13812341234", Address = "3号楼1单元",
+        };
+        var leak = await Orders(s => s.FileAsync(Draft("leak", WorkOrderChannel.Hotline12345)));
+        var parking = await Orders(s => s.FileAsync(Draft("parking", WorkOrderChannel.App)));
+        var light = await Orders(s => s.FileAsync(Draft("streetlight", WorkOrderChannel.GridWorkerReport)));
+        foreach (var order in new[] { leak, parking, light })
+        {
+            await Orders(s => s.TriageAsync(order.Id, secretary));
+        }
+        await Orders(s => s.ClaimAsync(leak.Id, secretary));
+        await Orders(s => s.ClaimAsync(parking.Id, gridOfficial));
+        await Orders(s => s.ClaimAsync(light.Id, gridOfficial));
+        await Orders(s => s.EscalateAsync(leak.Id, secretary, "店主不愿维修"));
+        await Orders(s => s.WhistleAsync(leak.Id, streetCadre, [new DepartmentSummons("market-regulation"), new DepartmentSummons("housing")]));
+        foreach (var d in new[] { "market-regulation", "housing" })
+        {
+            await Orders(s => s.AcknowledgePartAsync(leak.Id, d));
+            await Orders(s => s.ResolvePartAsync(leak.Id, d, "联合执法队处置"));
+        }
+        clock.Advance(Duration.FromHours(26));
+        await Orders(s => s.ResolveAsync(leak.Id, secretary, "photo:after"));
+        await Orders(s => s.RateAsync(leak.Id, resident, satisfied: true));
+        await Orders(s => s.CloseAsync(leak.Id, streetCadre));
+        await Orders(s => s.ResolveAsync(light.Id, gridOfficial, "photo:lamp"));
+        await Orders(s => s.RateAsync(light.Id, resident, satisfied: false, "第二天又不亮了"));
+        clock.Advance(Duration.FromDays(7));
+        var escalated = await Run(s => s.GetRequiredService<WorkOrderService>().EscalateOverdueAsync());
+        var report = await Run(s => s.GetRequiredService<WorkOrderService>().ReportAsync());
+
+        var documents = new Dictionary<string, IReadOnlyList<string>>
+        {
+            [nameof(OrgUnit)] = await DocumentsAsync<OrgUnit>(provider),
+            [nameof(Member)] = await DocumentsAsync<Member>(provider),
+            [nameof(Household)] = await DocumentsAsync<Household>(provider),
+            [nameof(ResidentUnit)] = await DocumentsAsync<ResidentUnit>(provider),
+            [nameof(LedgerEntry)] = await DocumentsAsync<LedgerEntry>(provider),
+            [nameof(RewardItem)] = await DocumentsAsync<RewardItem>(provider),
+            [nameof(PointsAccount)] = await DocumentsAsync<PointsAccount>(provider),
+            [nameof(WorkOrder)] = await DocumentsAsync<WorkOrder>(provider),
+        };
+        return new Outcome($"{report} escalated: {string.Join(",", escalated.Select(o => o.Id))}", documents);
+    }
+
+    private static async Task<IReadOnlyList<string>> DocumentsAsync<T>(IServiceProvider provider)
+        where T : class, IAggregateRoot
+    {
+        await using var scope = provider.CreateAsyncScope();
+        var all = await scope.ServiceProvider.GetRequiredService<IReadRepository<T>>().ListAsync();
+        return [.. all.Select(a => $"v{a.Version} {AggregateDocument.Serialize(a)}").Order(StringComparer.Ordinal)];
+    }
+
+    private sealed record Outcome(string Report, Dictionary<string, IReadOnlyList<string>> Documents);
+}
+
+public sealed class SqliteModulesThroughTheStoreTests() : ModulesThroughTheStoreTests(TestDatabase.Sqlite());
+
+#if POSTGRES
+public sealed class PostgresModulesThroughTheStoreTests() : ModulesThroughTheStoreTests(TestDatabase.Postgres());
+#endif
