@@ -277,22 +277,57 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
             int maxParameters = context.Store.Database == DatabaseKind.Sqlite ? MaxParametersSqlite : MaxParametersPostgres;
             int perStatement = Math.Max(1, Math.Min(MaxRowsPerInsert, maxParameters / columns.Length));
             string head = $"INSERT INTO {Table(table)} ({string.Join(", ", columns.Select(c => Name(c.Name)))}) VALUES ";
-            foreach (var chunk in items.Chunk(perStatement))
+            // Full chunks reuse one prepared statement and only change its parameter values.
+            DbCommand? full = null;
+            try
             {
-                await using var command = Command(transaction);
-                var text = new StringBuilder(head, head.Length + chunk.Length * columns.Length * 8);
-                int n = 0;
-                for (int r = 0; r < chunk.Length; r++)
+                foreach (var chunk in items.Chunk(perStatement))
                 {
-                    text.Append(r == 0 ? "(" : ", (");
-                    for (int c = 0; c < columns.Length; c++)
+                    if (full is not null && chunk.Length == perStatement)
                     {
-                        text.Append(c == 0 ? "" : ", ").Append(Add(command, columns[c], columns[c].Value(chunk[r]), ref n));
+                        int p = 0;
+                        foreach (var item in chunk)
+                        {
+                            foreach (var column in columns)
+                            {
+                                full.Parameters[p++].Value = column.ProviderValue(column.Value(item));
+                            }
+                        }
+                        await full.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                        continue;
                     }
-                    text.Append(')');
+                    var command = Command(transaction);
+                    var text = new StringBuilder(head, head.Length + chunk.Length * columns.Length * 8);
+                    int n = 0;
+                    for (int r = 0; r < chunk.Length; r++)
+                    {
+                        text.Append(r == 0 ? "(" : ", (");
+                        for (int c = 0; c < columns.Length; c++)
+                        {
+                            text.Append(c == 0 ? "" : ", ").Append(Add(command, columns[c], columns[c].Value(chunk[r]), ref n));
+                        }
+                        text.Append(')');
+                    }
+                    command.CommandText = text.ToString();
+                    if (chunk.Length == perStatement)
+                    {
+                        full = command;
+                        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                    await using (command)
+                    {
+                        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
                 }
-                command.CommandText = text.ToString();
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (full is not null)
+                {
+                    await full.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
 
@@ -329,6 +364,10 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
         public bool Nullable { get; } = property.IsNullable;
 
         public Func<object, object?> Value { get; } = value;
+
+        // What CreateParameter would store: the converted value, or DBNull.
+        public object ProviderValue(object? value) =>
+            (value is not null && Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
     }
 
     /// <summary>A mapped collection's child table: owner key, position, element columns.</summary>
