@@ -20,6 +20,6 @@ public static class Samples
         ArgumentNullException.ThrowIfNull(gen);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        return count == 0 ? [] : gen.Sample(size, new Rnd(unchecked((ulong)seed)), count);
+        return count == 0 ? [] : gen.Sample(count, new Rnd(unchecked((ulong)seed)), size);
     }
 }
