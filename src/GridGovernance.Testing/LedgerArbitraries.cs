@@ -51,11 +51,14 @@ public static class LedgerArbitraries
     /// <param name="ruleBook">The rules.</param>
     /// <param name="period">The period the entries fall in.</param>
     /// <param name="roster">The members the entries belong to; empty gives empty ledgers.</param>
-    public static Gen<AssessmentEntry[]> LedgerGen(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster)
+    /// <param name="itemCodes">Draw only these items (for example one category's, to pile entries up in it), or <c>null</c> for all.</param>
+    /// <exception cref="ArgumentException"><paramref name="itemCodes"/> names an item the book does not have.</exception>
+    public static Gen<AssessmentEntry[]> LedgerGen(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, IReadOnlyCollection<string>? itemCodes = null)
     {
         ArgumentNullException.ThrowIfNull(ruleBook);
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(roster);
+        var drawn = itemCodes is null ? Enumerable.Range(0, ruleBook.Items.Length).ToArray() : [.. itemCodes.Select(ruleBook.IndexOfItem).Distinct().Order()];
         if (roster.Count == 0)
         {
             return Gen.Constant(Array.Empty<AssessmentEntry>());
@@ -75,7 +78,7 @@ public static class LedgerArbitraries
             {
                 var subject = roster[member];
                 var date = period.Start.PlusDays(day);
-                var candidates = Enumerable.Range(0, ruleBook.Items.Length)
+                var candidates = drawn
                     .Where(i => ruleBook.VersionOn(i, date) is { } v && IsDeclarable(v.Kind) && (v.EligibleKinds.Count == 0 || v.EligibleKinds.Contains(subject.Kind))
                                 && (v.Kind != ItemKind.Tiered || v.Tiers.Count > 0))
                     .ToArray();

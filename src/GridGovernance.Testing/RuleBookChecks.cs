@@ -31,7 +31,7 @@ public static class RuleBookChecks
     public static Property CategoryNeverExceeds(RuleBook ruleBook, string categoryCode, Points limit, AssessmentPeriod? period = null)
     {
         int category = Preconditions(ruleBook).IndexOfCategory(categoryCode);
-        return ForAllLedgers(ruleBook, result => result.Members.All(m => m.CategoryTotal(category) <= limit), period)
+        return ForAllLedgers(ruleBook, result => result.Members.All(m => m.CategoryTotal(category) <= limit), period, ItemsOf(ruleBook, category))
             .Label($"category '{categoryCode}' never above {limit}");
     }
 
@@ -44,7 +44,7 @@ public static class RuleBookChecks
     public static Property CategoryNeverBelow(RuleBook ruleBook, string categoryCode, Points floor, AssessmentPeriod? period = null)
     {
         int category = Preconditions(ruleBook).IndexOfCategory(categoryCode);
-        return ForAllLedgers(ruleBook, result => result.Members.All(m => m.CategoryTotal(category) >= floor), period)
+        return ForAllLedgers(ruleBook, result => result.Members.All(m => m.CategoryTotal(category) >= floor), period, ItemsOf(ruleBook, category))
             .Label($"category '{categoryCode}' never below {floor}");
     }
 
@@ -58,17 +58,34 @@ public static class RuleBookChecks
 
     /// <summary>
     /// The general form: a property that holds when <paramref name="rule"/> is true of the assessment of every
-    /// generated roster (one to a few members of every kind) and valid ledger for <paramref name="ruleBook"/>.
+    /// generated roster and valid ledger for <paramref name="ruleBook"/>.
     /// </summary>
+    /// <remarks>
+    /// Two in three rosters have one member, so that entries pile up on someone and caps and thresholds are reached;
+    /// the others have up to a dozen members of every kind. With <paramref name="focusItems"/>, three in four ledgers
+    /// draw only from a random non-empty part of those items (the category checks focus on the category's items, so
+    /// some ledgers hold only its awards); the rest draw from the whole book.
+    /// </remarks>
     /// <param name="ruleBook">The rule book.</param>
     /// <param name="rule">What must hold of each assessment.</param>
     /// <param name="period">The period; the calendar year of the book's earliest item version when <c>null</c>.</param>
-    public static Property ForAllLedgers(RuleBook ruleBook, Func<AssessmentResult, bool> rule, AssessmentPeriod? period = null)
+    /// <param name="focusItems">Item codes most ledgers draw from, or <c>null</c> for the whole book.</param>
+    public static Property ForAllLedgers(RuleBook ruleBook, Func<AssessmentResult, bool> rule, AssessmentPeriod? period = null, IReadOnlyCollection<string>? focusItems = null)
     {
         Preconditions(ruleBook);
         ArgumentNullException.ThrowIfNull(rule);
         var p = period ?? DefaultPeriod(ruleBook);
-        var scenarios = Arb.From(LedgerArbitraries.ScenarioGen(Gen.Constant(ruleBook), p), LedgerArbitraries.ShrinkScenario);
+        var rosters = Gen.Frequency((2, RosterArbitraries.SubjectsGen().Select(s => s[..1])), (1, RosterArbitraries.SubjectsGen()));
+        // A random non-empty part of the focus, so that some ledgers hold only awards (or only deductions) of it.
+        var focus = focusItems is null || focusItems.Count == 0 ? null : Gen.SubListOf(focusItems.ToArray()).Where(items => items.Count > 0);
+        var generated = from roster in rosters
+                        from entries in focus is null
+                            ? LedgerArbitraries.LedgerGen(ruleBook, p, roster)
+                            : Gen.Frequency(
+                                (1, LedgerArbitraries.LedgerGen(ruleBook, p, roster)),
+                                (3, focus.SelectMany(items => LedgerArbitraries.LedgerGen(ruleBook, p, roster, items))))
+                        select new ScoringScenario(ruleBook, p, roster, entries);
+        var scenarios = Arb.From(generated, LedgerArbitraries.ShrinkScenario);
         return Prop.ForAll(scenarios, scenario =>
         {
             var result = AssessmentEngine.Assess(scenario.RuleBook, scenario.Period, scenario.Roster, scenario.Entries);
@@ -84,6 +101,9 @@ public static class RuleBookChecks
         var first = ruleBook.Items.SelectMany(i => i.Versions).Select(v => v.EffectiveFrom).DefaultIfEmpty(new NodaTime.LocalDate(RuleBookArbitraries.Year, 1, 1)).Min();
         return AssessmentPeriod.Year(first.Year);
     }
+
+    private static string[] ItemsOf(RuleBook ruleBook, int category) =>
+        [.. ruleBook.Items.Where((_, i) => ruleBook.ItemCategories[i] == category).Select(item => item.Code)];
 
     private static RuleBook Preconditions(RuleBook ruleBook)
     {

@@ -65,6 +65,20 @@ public sealed class LedgerArbitrariesTest
             entries.All(e => e.Member.Value is >= 1 and <= 5 && AssessmentPeriod.Quarter(2024, 2).Contains(e.OccurredOn)));
     }
 
+    [Property(MaxTest = 50)]
+    public Property Ledger_OfSomeItems_DrawsOnlyThem()
+    {
+        var book = ScoringGenerator.Laiwu();
+        string[] codes = ["study-award", "study-merit"];
+        var positions = codes.Select(book.IndexOfItem).ToHashSet();
+        var gen = LedgerArbitraries.LedgerGen(book, AssessmentPeriod.Year(2024), ScoringGenerator.Roster(2), codes);
+        return Prop.ForAll(gen.ToArbitrary(), entries => entries.All(e => positions.Contains(e.Item)));
+    }
+
+    [Fact]
+    public void Ledger_OfAnUnknownItem_IsRefused() =>
+        Assert.Throws<ArgumentException>(() => LedgerArbitraries.LedgerGen(ScoringGenerator.Laiwu(), AssessmentPeriod.Year(2024), ScoringGenerator.Roster(2), ["no-such-item"]));
+
     [Fact]
     public void ToRequest_CarriesTheItemCode_TheTierCode_AndTheValue()
     {

@@ -23,6 +23,14 @@ public sealed class RuleBookChecksTest
         Assert.ThrowsAny<Exception>(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property));
     }
 
+    [Fact]
+    public void HalfAPointBelowTheLaiwuCap_Fails()
+    {
+        // Reaching 40 in one category takes a member many entries of it: the category checks draw such ledgers.
+        var property = RuleBookChecks.CategoryNeverExceeds(Laiwu, "themed-party-day", Points.From(39.5m));
+        Assert.ThrowsAny<Exception>(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property));
+    }
+
     [Property(MaxTest = 100)]
     public Property AClippedCap_HoldsAtTheCap() => RuleBookChecks.CategoryNeverExceeds(OnlyAwards(new PointsCap(Points.From(5))), "c0", Points.From(5));
 
