@@ -16,8 +16,8 @@ namespace GridGovernance.Testing;
 /// <remarks>
 /// Every version takes effect on or after 1 January of <see cref="Year"/>, so <see cref="Period"/> is the natural
 /// period to assess them over. Categories are coded <c>c0</c>, <c>c1</c>, <c>c2</c> and items <c>i0</c>, <c>i1</c>, …
-/// (plus <c>grant</c> and <c>threshold</c>). Rule books are generated whole and do not shrink; the ledgers over them do
-/// (<see cref="LedgerArbitraries"/>).
+/// (plus <c>grant</c> and <c>threshold</c>). A failing rule book shrinks (<see cref="Shrink"/>) to one without star
+/// rules, multipliers, items, second versions and caps that the failure does not need.
 /// </remarks>
 public static class RuleBookArbitraries
 {
@@ -29,8 +29,8 @@ public static class RuleBookArbitraries
 
     private static readonly ItemKind[] DeclarableKinds = [ItemKind.Fixed, ItemKind.Discretionary, ItemKind.Deduction, ItemKind.Veto, ItemKind.Tiered];
 
-    /// <summary>Valid rule books of every item kind and cap mode.</summary>
-    public static Arbitrary<RuleBook> RuleBook() => RuleBookGen().ToArbitrary();
+    /// <summary>Valid rule books of every item kind and cap mode, shrinking with <see cref="Shrink"/>.</summary>
+    public static Arbitrary<RuleBook> RuleBook() => Arb.From(RuleBookGen(), Shrink);
 
     /// <summary>The generator behind <see cref="RuleBook()"/>, for composing.</summary>
     public static Gen<RuleBook> RuleBookGen() => DefinitionGen().Select(GridGovernance.Scoring.RuleBook.Create);
@@ -54,6 +54,92 @@ public static class RuleBookArbitraries
                    from stars in StarsGen(categoryCaps.Count, itemCount)
                    select Build(categoryCaps, items, grant, threshold, multipliers, stars);
         });
+
+    /// <summary>
+    /// Simpler valid rule books: without star rules, without multipliers, without one item (and whatever refers to
+    /// it), without an item's later versions, without a cap, without an unused category. Each is smaller than the book
+    /// and passes <see cref="GridGovernance.Scoring.RuleBook.Create"/>; candidates that would not are left out.
+    /// </summary>
+    /// <param name="book">The book to shrink.</param>
+    public static IEnumerable<RuleBook> Shrink(RuleBook book)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        return Simpler(book.Definition).Select(TryCreate).OfType<RuleBook>();
+    }
+
+    private static IEnumerable<RuleBookDefinition> Simpler(RuleBookDefinition d)
+    {
+        var stars = d.Stars;
+        if (stars.Bands.Count + stars.NamedStars.Count + stars.EventStarItems.Count > 0 || stars.VetoStarCap is not null)
+        {
+            yield return d with { Stars = new StarRules() };
+        }
+        if (d.KindMultipliers.Count > 0)
+        {
+            yield return d with { KindMultipliers = new Dictionary<MemberKind, decimal>() };
+        }
+        for (int i = d.Items.Count - 1; i >= 0; i--)
+        {
+            string code = d.Items[i].Code;
+            var items = d.Items.Where((item, j) => j != i && item.Versions.All(v => v.Threshold?.CountedItem != code)).ToList();
+            yield return d with
+            {
+                Items = items,
+                Stars = stars with
+                {
+                    NamedStars = [.. stars.NamedStars.Where(s => s.Criterion.Kind != StarCriterionKind.ItemCount || items.Any(item => item.Code == s.Criterion.Code))],
+                    EventStarItems = [.. stars.EventStarItems.Where(e => items.Any(item => item.Code == e))],
+                },
+            };
+        }
+        for (int i = 0; i < d.Items.Count; i++)
+        {
+            var item = d.Items[i];
+            if (item.Versions.Count > 1)
+            {
+                yield return d with { Items = [.. d.Items.Select((x, j) => j == i ? x with { Versions = [x.Versions[0]] } : x)] };
+            }
+            for (int v = 0; v < item.Versions.Count; v++)
+            {
+                if (item.Versions[v].Cap is not null)
+                {
+                    int version = v;
+                    yield return d with
+                    {
+                        Items = [.. d.Items.Select((x, j) => j != i ? x : x with { Versions = [.. x.Versions.Select((y, k) => k == version ? y with { Cap = null } : y)] })],
+                    };
+                }
+            }
+        }
+        for (int c = 0; c < d.Categories.Count; c++)
+        {
+            var category = d.Categories[c];
+            if (category.Cap is not null)
+            {
+                yield return d with { Categories = [.. d.Categories.Select((x, j) => j == c ? x with { Cap = null } : x)] };
+            }
+            if (d.Categories.Count > 1 && d.Items.All(item => item.Category != category.Code))
+            {
+                yield return d with
+                {
+                    Categories = [.. d.Categories.Where((_, j) => j != c)],
+                    Stars = stars with { NamedStars = [.. stars.NamedStars.Where(s => s.Criterion.Kind != StarCriterionKind.CategoryTotal || s.Criterion.Code != category.Code)] },
+                };
+            }
+        }
+    }
+
+    private static RuleBook? TryCreate(RuleBookDefinition definition)
+    {
+        try
+        {
+            return GridGovernance.Scoring.RuleBook.Create(definition);
+        }
+        catch (GridGovernanceValidationException)
+        {
+            return null;
+        }
+    }
 
     private static Gen<PointsCap?> CapGen(bool clipOnly) =>
         Gen.Frequency(

@@ -38,6 +38,32 @@ public sealed class RuleBookArbitrariesTest
         Assert.Contains(versions, v => v.EligibleKinds.Count > 0);
     }
 
+    [Property(Arbitrary = [typeof(RuleBookArbitraries)], MaxTest = 100)]
+    public bool EveryShrink_IsASmallerValidBook(RuleBook book) =>
+        RuleBookArbitraries.Shrink(book).All(smaller => Measure(smaller) < Measure(book) && RuleBook.Create(smaller.Definition).Items.Length == smaller.Items.Length);
+
+    [Fact]
+    public void ShrinkingABookWhileItHasAVeto_EndsWithTheVetoAlone()
+    {
+        var book = Samples.Draw(RuleBookArbitraries.RuleBookGen(), 100, seed: 5, size: 80)
+            .First(b => b.Items.Length >= 5 && b.Items.Any(i => i.Versions[0].Kind == ItemKind.Veto) && b.Stars.Bands.Count > 0);
+        static bool HasVeto(RuleBook b) => b.Items.Any(i => i.Versions.Any(v => v.Kind == ItemKind.Veto));
+        for (var next = RuleBookArbitraries.Shrink(book).FirstOrDefault(HasVeto); next is not null; next = RuleBookArbitraries.Shrink(book).FirstOrDefault(HasVeto))
+        {
+            book = next;
+        }
+        var item = Assert.Single(book.Items);
+        Assert.Equal(ItemKind.Veto, Assert.Single(item.Versions).Kind);
+        Assert.Single(book.Categories);
+        Assert.Null(book.Categories[0].Cap);
+        Assert.Empty(book.Stars.Bands);
+        Assert.Empty(book.Definition.KindMultipliers);
+    }
+
+    private static int Measure(RuleBook b) =>
+        b.Categories.Length + b.Categories.Count(c => c.Cap is not null) + b.Items.Sum(i => 1 + i.Versions.Count + i.Versions.Count(v => v.Cap is not null))
+        + b.Stars.Bands.Count + b.Stars.NamedStars.Count + b.Stars.EventStarItems.Count + (b.Stars.VetoStarCap is null ? 0 : 1) + b.Definition.KindMultipliers.Count;
+
     [Fact]
     public void ClipOnlyBooks_HaveNoRefuseCap()
     {
