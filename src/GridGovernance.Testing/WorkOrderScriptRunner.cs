@@ -93,12 +93,17 @@ public sealed class WorkOrderScriptRunner : IDisposable
         return await scope.ServiceProvider.GetRequiredService<WorkOrderService>().GetAsync(Order, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Moves the clock on by the step's hours and gives its command through a fresh scope's <see cref="WorkOrderService"/>.</summary>
+    /// <summary>
+    /// Moves the clock on by the step's hours and gives its command through a fresh scope's <see cref="WorkOrderService"/>.
+    /// For <see cref="WorkOrderCommand.Remind"/> the clock moves on to the order's reminder time if that is later, and
+    /// the reminder scan (<see cref="WorkOrderService.SendRemindersAsync"/>) runs.
+    /// </summary>
     /// <param name="step">The step.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>The order after the step.</returns>
     /// <exception cref="WorkOrderTransitionException">The table has no row for the command in the order's state.</exception>
     /// <exception cref="GridGovernanceException">Another rule refused the command (a script's legal steps break none).</exception>
+    /// <exception cref="InvalidOperationException">A reminder step found no reminder to send.</exception>
     public async Task<WorkOrder> ApplyAsync(WorkOrderStep step, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(step);
@@ -118,12 +123,25 @@ public sealed class WorkOrderScriptRunner : IDisposable
             WorkOrderCommand.AcknowledgePart => await service.AcknowledgePartAsync(Order, step.Department, cancellationToken).ConfigureAwait(false),
             WorkOrderCommand.ResolvePart => await service.ResolvePartAsync(Order, step.Department, "已处置", cancellationToken).ConfigureAwait(false),
             WorkOrderCommand.Resolve => await service.ResolveAsync(Order, official, "photo:after", cancellationToken).ConfigureAwait(false),
+            WorkOrderCommand.Remind => await RemindAsync(service, cancellationToken).ConfigureAwait(false),
             WorkOrderCommand.Rate => await service.RateAsync(Order, Resident, step.Satisfied, null, cancellationToken).ConfigureAwait(false),
             WorkOrderCommand.Close => await service.CloseAsync(Order, official, null, cancellationToken).ConfigureAwait(false),
             WorkOrderCommand.RecordDeliberation => await service.RecordDeliberationAsync(Order, official,
                 new DeliberationRecord(Clock.GetCurrentInstant().InUtc().Date, 12, "居民议定由物业清理"), cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentException($"{step.Command} is not a step command (see WorkOrderScripts.StepCommands).", nameof(step)),
         };
+    }
+
+    private async Task<WorkOrder> RemindAsync(WorkOrderService service, CancellationToken cancellationToken)
+    {
+        var order = await service.GetAsync(Order, cancellationToken).ConfigureAwait(false);
+        if (order.RemindAt is Instant due && due > Clock.GetCurrentInstant())
+        {
+            Clock.Reset(due);
+        }
+        var reminded = await service.SendRemindersAsync(cancellationToken).ConfigureAwait(false);
+        return reminded.SingleOrDefault(o => o.Id == Order)
+            ?? throw new InvalidOperationException($"The reminder scan sent no reminder for {Order} ({order.Status}, reminder {(order.RemindAt is null ? "none" : "at " + order.RemindAt)}).");
     }
 
     /// <summary>

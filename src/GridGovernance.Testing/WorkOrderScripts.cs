@@ -16,8 +16,9 @@ namespace GridGovernance.Testing;
 /// </summary>
 /// <remarks>
 /// Scripts assume <see cref="WorkOrderPolicy.Default"/> and a handling chain grid → community → street → district,
-/// which is what <see cref="WorkOrderScriptRunner"/> sets up. Reminders (<see cref="WorkOrderCommand.Remind"/>) are
-/// left out: the reminder scan issues them, not a caller. Scripts shrink to their prefixes, which are scripts too.
+/// which is what <see cref="WorkOrderScriptRunner"/> sets up. A reminder (<see cref="WorkOrderCommand.Remind"/>) is
+/// given by the reminder scan once it is due, so it is only ever a legal step (the scan passes over an order that
+/// is not due rather than refusing it). Scripts shrink to their prefixes, which are scripts too.
 /// </remarks>
 public static class WorkOrderScripts
 {
@@ -27,9 +28,9 @@ public static class WorkOrderScripts
     /// <summary>The categories scripts file: two the standard triage sends to the community, two to the grid.</summary>
     public static ImmutableArray<string> Categories { get; } = ["leak", "dispute", "parking", "streetlight"];
 
-    /// <summary>The commands a script step may give.</summary>
+    /// <summary>The commands a script step may give (all but File and Reopen).</summary>
     public static ImmutableArray<WorkOrderCommand> StepCommands { get; } =
-        [.. Enum.GetValues<WorkOrderCommand>().Where(c => c is not (WorkOrderCommand.File or WorkOrderCommand.Reopen or WorkOrderCommand.Remind))];
+        [.. Enum.GetValues<WorkOrderCommand>().Where(c => c is not (WorkOrderCommand.File or WorkOrderCommand.Reopen))];
 
     /// <summary>Scripts of legal and illegal steps (about one in five illegal), shrinking to prefixes.</summary>
     public static Arbitrary<WorkOrderScript> Script() => Arb.From(MixedGen(), ShrinkScript);
@@ -76,7 +77,8 @@ public static class WorkOrderScripts
     private static Gen<WorkOrderStep?> NextGen(Model model, int illegalWeight)
     {
         var legal = model.LegalSteps().ToList();
-        var illegal = StepCommands.Where(c => !WorkOrderWorkflow.Allows(model.Status, c) && (c != WorkOrderCommand.Escalate || model.EscalationsLeft > 0)).ToList();
+        // An escalation with no level above fails on the path before the table; a reminder that is not due is skipped, not refused.
+        var illegal = StepCommands.Where(c => !WorkOrderWorkflow.Allows(model.Status, c) && (c != WorkOrderCommand.Escalate || model.EscalationsLeft > 0) && c != WorkOrderCommand.Remind).ToList();
         var choices = new List<(int, Gen<WorkOrderStep?>)>();
         if (legal.Count > 0)
         {
@@ -106,14 +108,15 @@ public static class WorkOrderScripts
         int? Handler,
         int EscalationsLeft,
         int EscalationsAfterTriage,
-        int Reopens)
+        int Reopens,
+        bool RemindPending)
     {
         public static Model Filed(string category, WorkOrderUrgency urgency)
         {
             var level = WorkOrderPolicy.Default.Triage.Classify(category, urgency).Level;
             // Filed at a grid: three levels above it; triage moves the order to its class's level.
             return new(WorkOrderWorkflow.InitialStatus, ImmutableDictionary<string, DepartmentPartStatus>.Empty, null,
-                HandlingLevel.District - HandlingLevel.Grid, HandlingLevel.District - level, 0);
+                HandlingLevel.District - HandlingLevel.Grid, HandlingLevel.District - level, 0, RemindPending: false);
         }
 
         public IEnumerable<WorkOrderStep> LegalSteps()
@@ -130,6 +133,7 @@ public static class WorkOrderScripts
                         yield return new(command, true) { Official = 1 - handler };
                         break;
                     case WorkOrderCommand.Escalate when EscalationsLeft > 0:
+                    case WorkOrderCommand.Remind when RemindPending:
                         yield return new(command, true);
                         break;
                     case WorkOrderCommand.Whistle:
@@ -172,14 +176,16 @@ public static class WorkOrderScripts
             var next = this with { Status = WorkOrderWorkflow.Next(Status, step.Command) ?? throw new InvalidOperationException($"{step} is not legal in {Status}.") };
             return step.Command switch
             {
-                WorkOrderCommand.Triage => next with { EscalationsLeft = EscalationsAfterTriage },
+                // Triage, escalation and reopening start a limit with a reminder; the reminder and closing end it.
+                WorkOrderCommand.Triage => next with { EscalationsLeft = EscalationsAfterTriage, RemindPending = true },
                 WorkOrderCommand.Claim or WorkOrderCommand.Transfer => next with { Handler = step.Official },
-                WorkOrderCommand.Escalate => next with { EscalationsLeft = EscalationsLeft - 1 },
+                WorkOrderCommand.Escalate => next with { EscalationsLeft = EscalationsLeft - 1, RemindPending = true },
+                WorkOrderCommand.Remind or WorkOrderCommand.Close => next with { RemindPending = false },
                 WorkOrderCommand.Whistle => next with { Parts = Parts.Add(step.Department, DepartmentPartStatus.Summoned) },
                 WorkOrderCommand.AcknowledgePart => next with { Parts = Parts.SetItem(step.Department, DepartmentPartStatus.Acknowledged) },
                 WorkOrderCommand.ResolvePart => next with { Parts = Parts.SetItem(step.Department, DepartmentPartStatus.Resolved) },
                 WorkOrderCommand.Rate when !step.Satisfied && Reopens < WorkOrderPolicy.Default.MaxReopens =>
-                    next with { Status = WorkOrderStatus.Reopened, Reopens = Reopens + 1 },
+                    next with { Status = WorkOrderStatus.Reopened, Reopens = Reopens + 1, RemindPending = true },
                 _ => next,
             };
         }

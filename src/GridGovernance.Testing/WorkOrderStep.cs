@@ -6,9 +6,9 @@ namespace GridGovernance.Testing;
 /// One step of a <see cref="WorkOrderScript"/>: a command given to an order through <see cref="WorkOrderService"/>,
 /// with what it needs, and whether the transition table allows it at that point of the script.
 /// </summary>
-/// <param name="Command">The command; never <see cref="WorkOrderCommand.File"/> (the runner files the order),
-/// <see cref="WorkOrderCommand.Reopen"/> (an unsatisfied rating issues it) or <see cref="WorkOrderCommand.Remind"/>
-/// (the reminder scan issues it).</param>
+/// <param name="Command">The command; never <see cref="WorkOrderCommand.File"/> (the runner files the order) or
+/// <see cref="WorkOrderCommand.Reopen"/> (an unsatisfied rating issues it). <see cref="WorkOrderCommand.Remind"/> is
+/// given by the reminder scan once the reminder is due.</param>
 /// <param name="Legal">Whether the step is expected to apply; an illegal step is one the table has no row for, and
 /// must throw <see cref="WorkOrderTransitionException"/> and change nothing.</param>
 public sealed record WorkOrderStep(WorkOrderCommand Command, bool Legal)

@@ -72,16 +72,31 @@ public sealed class WorkOrderScriptsTest
     }
 
     [Fact]
+    public async Task ARemindStep_WithNoReminderDue_FailsLoudly()
+    {
+        var script = new WorkOrderScript("parking", WorkOrderUrgency.Routine, [new WorkOrderStep(WorkOrderCommand.Remind, Legal: true)], WorkOrderStatus.Filed);
+        using var runner = await WorkOrderScriptRunner.StartAsync(script);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => runner.ApplyAsync(script.Steps[0]));
+        var triaged = await runner.ApplyAsync(new WorkOrderStep(WorkOrderCommand.Triage, Legal: true));
+        var reminded = await runner.ApplyAsync(script.Steps[0]);
+        Assert.Equal(WorkOrderCommand.Remind, reminded.Audit[^1].Command);
+        Assert.True(runner.Clock.GetCurrentInstant() >= triaged.RemindAt);
+        Assert.Null(reminded.RemindAt);
+    }
+
+    [Fact]
     public void Scripts_ReachEveryState_WhistleAndReopen_AndMixIllegalSteps()
     {
         var legal = Samples.Draw(WorkOrderScripts.LegalGen(), 300, seed: 9, size: 40);
         Assert.All(Enum.GetValues<WorkOrderStatus>(), status => Assert.Contains(legal, s => s.ExpectedStatus == status));
         Assert.Contains(legal, s => s.Steps.Any(st => st.Command == WorkOrderCommand.ResolvePart));
         Assert.Contains(legal, s => s.Steps.Any(st => st.Command == WorkOrderCommand.Rate && !st.Satisfied));
+        Assert.Contains(legal, s => s.Steps.Any(st => st.Command == WorkOrderCommand.Remind));
         Assert.All(legal, s => Assert.True(s.IsLegal));
         var mixed = Samples.Draw(WorkOrderScripts.MixedGen(), 300, seed: 9, size: 40);
         Assert.Contains(mixed, s => !s.IsLegal);
         Assert.All(mixed.SelectMany(s => s.Steps), step => Assert.Contains(step.Command, WorkOrderScripts.StepCommands));
+        Assert.DoesNotContain(mixed.SelectMany(s => s.Steps), step => !step.Legal && step.Command == WorkOrderCommand.Remind);
     }
 
     [Fact]
