@@ -3,6 +3,9 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using GridGovernance.Scoring;
 using GridGovernance.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
 
 namespace GridGovernance.Tests.Testing;
 
@@ -78,6 +81,34 @@ public sealed class LedgerArbitrariesTest
     [Fact]
     public void Ledger_OfAnUnknownItem_IsRefused() =>
         Assert.Throws<ArgumentException>(() => LedgerArbitraries.LedgerGen(ScoringGenerator.Laiwu(), AssessmentPeriod.Year(2024), ScoringGenerator.Roster(2), ["no-such-item"]));
+
+    [Property(MaxTest = 15)]
+    public Property TheLedgerService_RecordsEveryGeneratedEntry_AndExportsTheSameScores()
+    {
+        var generated = from city in HierarchyArbitraries.CityGen().Where(c => c.Roster.Members.Count > 0)
+                        from book in RuleBookArbitraries.RuleBookGen()
+                        from entries in LedgerArbitraries.LedgerGen(book, RuleBookArbitraries.Period, RosterArbitraries.SubjectsOf(city))
+                        select (city, book, entries);
+        return Prop.ForAll(generated.ToArbitrary(), input =>
+        {
+            var (city, book, entries) = input;
+            var clock = new FakeClock(Instant.FromUtc(RuleBookArbitraries.Year + 1, 1, 2, 0, 0));
+            using var services = city.CreateServicesAsync(s => s.AddSingleton<IClock>(clock)).GetAwaiter().GetResult();
+            using var scope = services.CreateScope();
+            var ledger = scope.ServiceProvider.GetRequiredService<PointsLedgerService>();
+            foreach (var entry in entries)
+            {
+                var request = LedgerArbitraries.ToRequest(book, entry) with { Actor = LedgerActor.ForSystem("test") };
+                ledger.RecordAsync(book, LedgerSource.ContactVisit, request).GetAwaiter().GetResult();
+            }
+            var exported = ledger.ExportForAssessmentAsync(book, RuleBookArbitraries.Period).GetAwaiter().GetResult();
+            var roster = RosterArbitraries.SubjectsOf(city);
+            var expected = AssessmentEngine.Assess(book, RuleBookArbitraries.Period, roster, entries);
+            var actual = AssessmentEngine.Assess(book, RuleBookArbitraries.Period, roster, exported);
+            return exported.Length == entries.Length
+                   && expected.Members.Select(m => (m.Score, m.Vetoed)).SequenceEqual(actual.Members.Select(m => (m.Score, m.Vetoed)));
+        });
+    }
 
     [Fact]
     public void ToRequest_CarriesTheItemCode_TheTierCode_AndTheValue()
