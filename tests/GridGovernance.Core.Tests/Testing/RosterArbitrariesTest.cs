@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using GridGovernance.Organisation;
 using GridGovernance.Scoring;
@@ -30,6 +32,35 @@ public sealed class RosterArbitrariesTest
         subjects.Length >= 1
         && subjects.Select(s => s.Member).Distinct().Count() == subjects.Length
         && AssessmentEngine.Assess(ScoringGenerator.Laiwu(), RuleBookArbitraries.Period, subjects, []).Members.Length == subjects.Length;
+
+    [Property(MaxTest = 25)]
+    public Property PeopleGen_UnderAStandardOrLaiwuHierarchy_Imports()
+    {
+        var generated = from city in HierarchyArbitraries.CityGen()
+                        from schema in Gen.Elements(HierarchySchemas.Standard, HierarchySchemas.Laiwu)
+                        from people in RosterArbitraries.PeopleGen(city.Roster with { Members = [], Households = [], Roles = [] }, schema, city.Date)
+                        select city with { Schema = schema, Roster = people };
+        return Prop.ForAll(generated.ToArbitrary(), city =>
+        {
+            using var provider = city.CreateServicesAsync().GetAwaiter().GetResult();
+            using var scope = provider.CreateScope();
+            var index = scope.ServiceProvider.GetRequiredService<OrganisationService>().BuildIndexAsync(city.Date).GetAwaiter().GetResult();
+            return index.HouseholdCount == city.Roster.Households.Count && index.MemberCount == city.Roster.Members.Count
+                   && city.Roster.Members.All(m => city.Schema.MemberKinds.Contains(city.Roster.Units.Single(u => u.Id == m.BranchId).Kind));
+        });
+    }
+
+    [Fact]
+    public void PeopleGen_AddsAfterTheBatchsOwnIds_AndNoneWhereNoUnitMayHoldThem()
+    {
+        var city = HierarchyArbitrariesSample();
+        var more = Samples.Draw(RosterArbitraries.PeopleGen(city.Roster, city.Schema, city.Date), 10, seed: 1, size: 20);
+        Assert.Contains(more, b => b.Members.Count > city.Roster.Members.Count && b.Households.Count > city.Roster.Households.Count);
+        Assert.All(more, b => Assert.Equal(b.Members.Count, b.Members.Select(m => m.Id).Distinct().Count()));
+        Assert.All(more, b => Assert.Equal(city.Roster.Members, b.Members.Take(city.Roster.Members.Count)));
+        var topOnly = city.Roster with { Units = [city.Roster.Units[0]], Members = [], Households = [], Roles = [], ResidentUnits = [] };
+        Assert.All(Samples.Draw(RosterArbitraries.PeopleGen(topOnly, city.Schema, city.Date), 10), b => Assert.Empty(b.Members.Concat<object>(b.Households)));
+    }
 
     [Fact]
     public void ShrinkPeople_DropsHouseholdsThenMembers_AndTheirRoles()

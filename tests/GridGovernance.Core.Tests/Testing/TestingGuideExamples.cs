@@ -28,6 +28,32 @@ public sealed class TestingGuideExamples
     }
     // end
 
+    // example: people
+    [Property(MaxTest = 20)]
+    public Property PeopleUnderMyOwnHierarchy_Import()
+    {
+        var day = new NodaTime.LocalDate(2024, 1, 1);
+        var hierarchy = new RosterBatch
+        {
+            Units =
+            [
+                new UnitDraft(new OrgUnitId(1), UnitKind.District, "莱芜区", null),
+                new UnitDraft(new OrgUnitId(2), UnitKind.Street, "凤城街道", new OrgUnitId(1)),
+                new UnitDraft(new OrgUnitId(3), UnitKind.Community, "新东方华庭社区", new OrgUnitId(2)),
+                new UnitDraft(new OrgUnitId(4), UnitKind.GridBranch, "第一网格党支部", new OrgUnitId(3)) { GridBranchKind = GridBranchKind.DirectlyManaged },
+            ],
+        };
+        return Prop.ForAll(RosterArbitraries.PeopleGen(hierarchy, HierarchySchemas.Laiwu, day).ToArbitrary(), roster =>
+        {
+            using var services = new ServiceCollection().AddGridGovernance(o => o.Schema = HierarchySchemas.Laiwu).BuildServiceProvider();
+            using var scope = services.CreateScope();
+            var organisation = scope.ServiceProvider.GetRequiredService<OrganisationService>();
+            organisation.ImportAsync(roster, day).GetAwaiter().GetResult();
+            return organisation.BuildIndexAsync(day).GetAwaiter().GetResult().MemberCount == roster.Members.Count;
+        });
+    }
+    // end
+
     // example: rule-books
     [Property(Arbitrary = [typeof(RuleBookArbitraries)])]
     public bool EveryRuleBook_SurvivesJson(RuleBook book) =>
