@@ -25,6 +25,15 @@ public sealed class ClaimsArbitrariesTest
             && ClaimMatcher.Match(smaller.Projects, smaller.Resources, smaller.Options).Projects.Length == smaller.Projects.Count);
 
     [Fact]
+    public void ASmallInstance_PrintsEveryProjectAndUnit()
+    {
+        var instance = Samples.Draw(ClaimsArbitraries.InstanceGen(), 50, seed: 8).First(i => i.Projects.Count > 0 && i.Resources.Count > 0);
+        string text = instance.ToString();
+        Assert.All(instance.Projects, p => Assert.Contains(p.Id.ToString(), text));
+        Assert.All(instance.Resources, r => Assert.Contains($"{r.Unit} [", text));
+    }
+
+    [Fact]
     public void Instances_CoverTwoClaimants_ZeroCapacity_AnyArea_DistanceLimits_AndWeights()
     {
         var instances = Samples.Draw(ClaimsArbitraries.InstanceGen(), 200, seed: 4);
