@@ -1,3 +1,4 @@
+using System.Globalization;
 using GridGovernance.Claims.Matching;
 
 namespace GridGovernance.Testing;
@@ -7,4 +8,20 @@ namespace GridGovernance.Testing;
 /// <param name="Projects">The open projects, shuffled (callers must not rely on order).</param>
 /// <param name="Resources">The units' resources, shuffled.</param>
 /// <param name="Options">The weights and distance limit.</param>
-public sealed record ClaimsInstance(string Name, IReadOnlyList<ClaimableProject> Projects, IReadOnlyList<UnitResource> Resources, ClaimMatchingOptions Options);
+public sealed record ClaimsInstance(string Name, IReadOnlyList<ClaimableProject> Projects, IReadOnlyList<UnitResource> Resources, ClaimMatchingOptions Options)
+{
+    /// <summary>The instance for a person reading a counterexample: its name, and for a small one every project and unit.</summary>
+    public override string ToString()
+    {
+        if (Projects.Count + Resources.Count > 40)
+        {
+            return Name;
+        }
+        var projects = Projects.Select(p => FormattableString.Invariant($"\n  {p.Id} {p.Category} area {p.Area.Value} needs {p.ClaimantsRequired} by {p.Deadline:yyyy-MM-dd} at {p.Location}"));
+        var units = Resources.Select(r => FormattableString.Invariant(
+            $"\n  {r.Unit} [{string.Join(",", r.Categories)}] capacity {r.Capacity} areas [{string.Join(",", r.Areas.Select(a => a.Value))}] {r.Availability.Start:yyyy-MM-dd}..{r.Availability.End:yyyy-MM-dd}{(r.MaxDistanceMetres is double m ? $" within {m} m" : "")} at {r.Location}"));
+        string limit = Options.MaxDistanceMetres is double d ? d.ToString(CultureInfo.InvariantCulture) + " m" : "none";
+        return $"{Name}; distance limit {limit}; weights [{string.Join(",", Options.CategoryWeights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key}={w.Value}"))}]"
+               + string.Concat(projects) + string.Concat(units);
+    }
+}

@@ -1,0 +1,54 @@
+using GridGovernance.WorkOrders;
+
+namespace GridGovernance.Testing;
+
+/// <summary>
+/// One step of a <see cref="WorkOrderScript"/>: a command given to an order through <see cref="WorkOrderService"/>,
+/// with what it needs, and whether the transition table allows it at that point of the script.
+/// </summary>
+/// <param name="Command">The command; never <see cref="WorkOrderCommand.File"/> (the runner files the order) or
+/// <see cref="WorkOrderCommand.Reopen"/> (an unsatisfied rating issues it). <see cref="WorkOrderCommand.Remind"/> is
+/// given by the reminder scan once the reminder is due.</param>
+/// <param name="Legal">Whether the step is expected to apply; an illegal step is one the table has no row for, and
+/// must throw <see cref="WorkOrderTransitionException"/> and change nothing.</param>
+public sealed record WorkOrderStep(WorkOrderCommand Command, bool Legal)
+{
+    /// <summary>The hours the clock moves on before the step (0–48).</summary>
+    public int Hours { get; init; }
+
+    /// <summary>For Claim and Transfer: which of the runner's two officials takes the order (0 or 1).</summary>
+    public int Official { get; init; }
+
+    /// <summary>For Whistle, AcknowledgePart and ResolvePart: the department's code.</summary>
+    public string Department { get; init; } = WorkOrderScripts.Departments[0];
+
+    /// <summary>For Rate: whether the resident is satisfied (an unsatisfied rating reopens the order while reopens remain).</summary>
+    public bool Satisfied { get; init; } = true;
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{(Legal ? "" : "!")}{Command}{Command switch
+        {
+            WorkOrderCommand.Claim or WorkOrderCommand.Transfer => $"(official {Official})",
+            WorkOrderCommand.Whistle or WorkOrderCommand.AcknowledgePart or WorkOrderCommand.ResolvePart => $"({Department})",
+            WorkOrderCommand.Rate => Satisfied ? "(satisfied)" : "(unsatisfied)",
+            _ => "",
+        }}+{Hours}h";
+}
+
+/// <summary>
+/// A script for one work order: what it is filed as, then a sequence of steps, each marked legal or illegal, and the
+/// state the order ends in. Generate them with <see cref="WorkOrderScripts"/>; run them with <see cref="WorkOrderScriptRunner"/>.
+/// </summary>
+/// <param name="Category">The order's category (the triage policy decides its level from it and the urgency).</param>
+/// <param name="Urgency">The order's urgency.</param>
+/// <param name="Steps">The steps, in order.</param>
+/// <param name="ExpectedStatus">The state after the legal steps (illegal ones change nothing).</param>
+public sealed record WorkOrderScript(string Category, WorkOrderUrgency Urgency, IReadOnlyList<WorkOrderStep> Steps, WorkOrderStatus ExpectedStatus)
+{
+    /// <summary>Whether every step is legal.</summary>
+    public bool IsLegal => Steps.All(s => s.Legal);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Category}/{Urgency}: {string.Join(" ", Steps)} ⇒ {ExpectedStatus}";
+}
