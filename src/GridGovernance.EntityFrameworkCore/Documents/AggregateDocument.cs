@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
+using System.Reflection.Emit;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -152,7 +153,7 @@ internal static class AggregateDocument
         [typeof(char)] = new ScalarShape<char>((w, v) => w.WriteStringValue(v.ToString()), e => e.GetString()![0]),
         [typeof(string)] = new ScalarShape<string?>((w, v) => { if (v is null) w.WriteNullValue(); else w.WriteStringValue(v); }, e => e.ValueKind == JsonValueKind.Null ? null : e.GetString()),
         [typeof(Guid)] = new ScalarShape<Guid>((w, v) => w.WriteStringValue(v), e => e.GetGuid()),
-        [typeof(LocalDate)] = Text(LocalDatePattern.Iso),
+        [typeof(LocalDate)] = new ScalarShape<LocalDate>((w, v) => w.WriteStringValue(LocalDatePattern.Iso.Format(v)), e => ReadDate(e.GetString()!)),
         [typeof(LocalTime)] = Text(LocalTimePattern.ExtendedIso),
         [typeof(LocalDateTime)] = Text(LocalDateTimePattern.ExtendedIso),
         [typeof(Instant)] = Text(InstantPattern.ExtendedIso),
@@ -181,14 +182,29 @@ internal static class AggregateDocument
             e => e.ValueKind == JsonValueKind.Null ? null : DateTimeZoneProviders.Tzdb[e.GetString()!]),
     };
 
+    // The ISO form this serialiser writes, read without the general pattern parser; anything else goes through it.
+    private static LocalDate ReadDate(string text)
+    {
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && int.TryParse(text.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int year)
+            && int.TryParse(text.AsSpan(5, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int month)
+            && int.TryParse(text.AsSpan(8, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int day))
+        {
+            return new LocalDate(year, month, day);
+        }
+        return LocalDatePattern.Iso.Parse(text).Value;
+    }
+
     private static Shape Text<T>(IPattern<T> pattern) =>
         new ScalarShape<T>((w, v) => w.WriteStringValue(pattern.Format(v)), e => pattern.Parse(e.GetString()!).Value);
 
     private sealed class EnumShape(Type type) : Shape
     {
+        private readonly ConcurrentDictionary<string, object> byName = new(StringComparer.Ordinal);
+
         public override void Write(Utf8JsonWriter writer, object? value) => writer.WriteStringValue(value!.ToString());
 
-        public override object? Read(JsonElement element) => Enum.Parse(type, element.GetString()!);
+        public override object? Read(JsonElement element) => byName.GetOrAdd(element.GetString()!, name => Enum.Parse(type, name));
     }
 
     private sealed class NullableShape(Shape inner) : Shape
@@ -376,14 +392,14 @@ internal static class AggregateDocument
             }
             if (IsWrapper)
             {
-                fields[0].Shape.Write(writer, fields[0].Field.GetValue(value));
+                fields[0].Shape.Write(writer, fields[0].Get(value));
                 return;
             }
             writer.WriteStartObject();
             for (int i = 0; i < fields.Length; i++)
             {
                 writer.WritePropertyName(names[i]);
-                fields[i].Shape.Write(writer, fields[i].Field.GetValue(value));
+                fields[i].Shape.Write(writer, fields[i].Get(value));
             }
             writer.WriteEndObject();
         }
@@ -397,14 +413,14 @@ internal static class AggregateDocument
             object instance = RuntimeHelpers.GetUninitializedObject(type);
             if (IsWrapper)
             {
-                fields[0].Field.SetValue(instance, fields[0].Shape.Read(element));
+                fields[0].Set(instance, fields[0].Shape.Read(element));
                 return instance;
             }
             foreach (var property in element.EnumerateObject())
             {
                 if (byName.TryGetValue(property.Name, out var field))
                 {
-                    field.Field.SetValue(instance, field.Shape.Read(property.Value));
+                    field.Set(instance, field.Shape.Read(property.Value));
                 }
             }
             // Collections not in the document (domain events; a field a newer version of the type added) read as empty.
@@ -438,7 +454,48 @@ internal static class AggregateDocument
         }
     }
 
-    private sealed record StoredField(FieldInfo Field, string Name, Shape Shape);
+    /// <summary>A stored field with a compiled getter and setter (a readonly field too: objects are read without constructors).</summary>
+    private sealed class StoredField(FieldInfo field, string name, Shape shape)
+    {
+        public FieldInfo Field { get; } = field;
+
+        public string Name { get; } = name;
+
+        public Shape Shape { get; } = shape;
+
+        public Func<object, object?> Get { get; } = CompileGetter(field);
+
+        public Action<object, object?> Set { get; } = CompileSetter(field);
+
+        private static Func<object, object?> CompileGetter(FieldInfo field)
+        {
+            var method = new DynamicMethod("get_" + field.Name, typeof(object), [typeof(object)], field.DeclaringType!.Module, skipVisibility: true);
+            var il = method.GetILGenerator();
+            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(field.DeclaringType.IsValueType ? OpCodes.Unbox : OpCodes.Castclass, field.DeclaringType);
+            il.Emit(OpCodes.Ldfld, field);
+            if (field.FieldType.IsValueType)
+            {
+                il.Emit(OpCodes.Box, field.FieldType);
+            }
+            il.Emit(OpCodes.Ret);
+            return method.CreateDelegate<Func<object, object?>>();
+        }
+
+        private static Action<object, object?> CompileSetter(FieldInfo field)
+        {
+            var method = new DynamicMethod("set_" + field.Name, null, [typeof(object), typeof(object)], field.DeclaringType!.Module, skipVisibility: true);
+            var il = method.GetILGenerator();
+            il.Emit(OpCodes.Ldarg_0);
+            // A struct is set inside its box, which the caller keeps.
+            il.Emit(field.DeclaringType.IsValueType ? OpCodes.Unbox : OpCodes.Castclass, field.DeclaringType);
+            il.Emit(OpCodes.Ldarg_1);
+            il.Emit(field.FieldType.IsValueType ? OpCodes.Unbox_Any : OpCodes.Castclass, field.FieldType);
+            il.Emit(OpCodes.Stfld, field);
+            il.Emit(OpCodes.Ret);
+            return method.CreateDelegate<Action<object, object?>>();
+        }
+    }
 
     private sealed class ArrayBufferWriterCache
     {
