@@ -43,11 +43,12 @@ internal sealed class PoolSolver
     private readonly long[] dist;
     private readonly int[] pred;
     private readonly int[] predCost;
-    private readonly int[] labelled;
-    private readonly int[] scanned;
+    private readonly int[] mark; // stamp: labelled in this search; stamp + 1: scanned
     private readonly List<int> scannedList = [];
     private readonly MinHeap heap = new();
     private int stamp;
+    private long sinkDist;
+    private int sinkPred;
 
     internal PoolSolver(double[] hx, double[] hy, int[] hGrid, double[] mx, double[] my, int[] mGrid, int[] capacity, int[]? preferred, int penalty, int bonus)
     {
@@ -78,12 +79,11 @@ internal sealed class PoolSolver
         repairMember = new int[h];
         Array.Fill(repairMember, -1);
         repairCost = new int[h];
-        int n = h + m + 1;
+        int n = h + m;
         dist = new long[n];
         pred = new int[n];
         predCost = new int[m];
-        labelled = new int[n];
-        scanned = new int[n];
+        mark = new int[n];
     }
 
     /// <summary>The member (local index) each household is linked to, or −1.</summary>
@@ -159,11 +159,19 @@ internal sealed class PoolSolver
         {
             cellStart[c + 1] += cellStart[c];
         }
+        // Members in cell order, with their coordinates and grids alongside, so a cell is read in one sweep.
         var cellMembers = new int[m];
+        var cellX = new double[m];
+        var cellY = new double[m];
+        var cellGrid = new int[m];
         var fill = (int[])cellStart.Clone();
         for (int j = 0; j < m; j++)
         {
-            cellMembers[fill[cellOf[j]]++] = j;
+            int p = fill[cellOf[j]]++;
+            cellMembers[p] = j;
+            cellX[p] = mx[j];
+            cellY[p] = my[j];
+            cellGrid[p] = mGrid[j];
         }
         var bestD2 = new double[k];
         var bestMember = new int[k];
@@ -171,6 +179,7 @@ internal sealed class PoolSolver
         for (int i = 0; i < h; i++)
         {
             double px = hx[i], py = hy[i];
+            int grid = hGrid[i];
             int cx = Math.Clamp((int)Math.Floor((px - minX) / cell), 0, cols - 1);
             int cy = Math.Clamp((int)Math.Floor((py - minY) / cell), 0, rows - 1);
             int count = 0;
@@ -182,25 +191,37 @@ internal sealed class PoolSolver
                 {
                     bool edgeRow = y == cy - r || y == cy + r;
                     int step = edgeRow || r == 0 ? 1 : 2 * r;
+                    // Distance from the point to the row's band (0 inside it), less a hair for rounding.
+                    double bandY = Math.Max(Math.Max(minY + (y * cell) - py, py - (minY + ((y + 1) * cell))), 0) - 1e-6;
+                    double bandSquared = bandY > 0 ? bandY * bandY : 0;
                     for (int x = cx - r; x <= cx + r; x += step)
                     {
                         if (x < 0 || x >= cols)
                         {
                             continue;
                         }
-                        int c = (y * cols) + x;
-                        for (int p = cellStart[c]; p < cellStart[c + 1]; p++)
+                        if (count == k)
                         {
-                            int j = cellMembers[p];
-                            double dx = px - mx[j];
-                            double dy = py - my[j];
+                            // Skip a cell whose nearest point is no nearer than the k-th best: none of its members can enter.
+                            double bandX = Math.Max(Math.Max(minX + (x * cell) - px, px - (minX + ((x + 1) * cell))), 0) - 1e-6;
+                            if (bandSquared + (bandX > 0 ? bandX * bandX : 0) >= worstSquared)
+                            {
+                                continue;
+                            }
+                        }
+                        int c = (y * cols) + x;
+                        for (int p = cellStart[c], last = cellStart[c + 1]; p < last; p++)
+                        {
+                            double dx = px - cellX[p];
+                            double dy = py - cellY[p];
                             double sq = (dx * dx) + (dy * dy);
                             if (count == k && sq >= worstSquared)
                             {
                                 // Farther than the k-th best cost already, whatever the penalty.
                                 continue;
                             }
-                            double d2 = Math.Sqrt(sq) + (hGrid[i] == mGrid[j] ? 0 : penalty);
+                            int j = cellMembers[p];
+                            double d2 = Math.Sqrt(sq) + (grid == cellGrid[p] ? 0 : penalty);
                             if (count < k)
                             {
                                 Insert(bestD2, bestMember, count++, d2, j);
@@ -348,30 +369,35 @@ internal sealed class PoolSolver
     /// <summary>The cost of leaving a household uncovered: more than any difference of link costs in a pool.</summary>
     private const long UncoveredCost = 1L << 40;
 
+    /// <summary>
+    /// One Dijkstra search from household <paramref name="s"/> on reduced costs. The sink (a member with room, or
+    /// "uncovered") is kept out of the heap: its distance is a field, and the search stops as soon as no node left in
+    /// the heap is nearer (the sink wins ties), which is when a heap holding it would pop it.
+    /// </summary>
     private SearchEnd Search(int s, bool allowUncovered)
     {
-        stamp++;
+        stamp += 2;
         heap.Clear();
         scannedList.Clear();
-        int sink = h + m;
+        sinkDist = long.MaxValue;
+        sinkPred = -1;
+        int scannedMark = stamp + 1;
         dist[s] = 0;
-        labelled[s] = stamp;
-        heap.Push(1, s);
-        long d = -1;
+        mark[s] = stamp;
+        heap.Push(0, s);
         while (heap.Count > 0)
         {
-            var (doubled, node) = heap.Pop();
-            long key = doubled >> 1;
-            if (scanned[node] == stamp || key > dist[node])
+            var (key, node) = heap.Peek();
+            if (key >= sinkDist)
+            {
+                break;
+            }
+            heap.Pop();
+            if (mark[node] == scannedMark || key > dist[node])
             {
                 continue;
             }
-            scanned[node] = stamp;
-            if (node == sink)
-            {
-                d = key;
-                break;
-            }
+            mark[node] = scannedMark;
             scannedList.Add(node);
             if (node < h)
             {
@@ -379,44 +405,53 @@ internal sealed class PoolSolver
                 long baseKey = key + potH[i];
                 if (allowUncovered)
                 {
-                    RelaxUncovered(baseKey + UncoveredCost, i);
+                    RelaxSink(baseKey + UncoveredCost, i);
                 }
-                for (int a = arcStart[i]; a < arcStart[i + 1]; a++)
+                int held = assign[i];
+                int add = bonus;
+                for (int a = arcStart[i], last = arcStart[i + 1]; a < last; a++)
                 {
-                    int j = arcMember[a];
-                    if (j != assign[i])
+                    int c = arcCost[a] + add;
+                    if (baseKey + c >= sinkDist)
                     {
-                        int c = arcCost[a] + bonus;
-                        Relax(h + j, baseKey + c - potM[j], i, c);
+                        // Arcs are in ascending cost and potM ≤ 0: this arc and every later one reach no node
+                        // before the sink.
+                        break;
+                    }
+                    int j = arcMember[a];
+                    if (j != held)
+                    {
+                        RelaxMember(j, baseKey + c - potM[j], i, c);
                     }
                 }
-                if (preferred.Length > 0 && preferred[i] >= 0 && preferred[i] != assign[i])
+                if (preferred.Length > 0 && preferred[i] >= 0 && preferred[i] != held)
                 {
                     int j = preferred[i];
                     int c = Cost(i, j);
-                    Relax(h + j, baseKey + c - potM[j], i, c);
+                    RelaxMember(j, baseKey + c - potM[j], i, c);
                 }
-                if (repairMember[i] >= 0 && repairMember[i] != assign[i])
+                if (repairMember[i] >= 0 && repairMember[i] != held)
                 {
                     int j = repairMember[i];
-                    Relax(h + j, baseKey + repairCost[i] - potM[j], i, repairCost[i]);
+                    RelaxMember(j, baseKey + repairCost[i] - potM[j], i, repairCost[i]);
                 }
             }
             else
             {
                 int j = node - h;
                 long baseKey = key + potM[j];
-                for (int p = holderStart[j]; p < holderStart[j] + load[j]; p++)
+                for (int p = holderStart[j], last = holderStart[j] + load[j]; p < last; p++)
                 {
                     int i = holders[p];
-                    Relax(i, baseKey - assignCost[i] - potH[i], node, 0);
+                    RelaxHousehold(i, baseKey - assignCost[i] - potH[i], node);
                 }
             }
         }
-        if (d < 0)
+        if (sinkDist == long.MaxValue)
         {
             return SearchEnd.Uncovered;
         }
+        long d = sinkDist;
         foreach (int x in scannedList)
         {
             if (dist[x] < d)
@@ -431,7 +466,7 @@ internal sealed class PoolSolver
                 }
             }
         }
-        int end = pred[sink];
+        int end = sinkPred;
         int member;
         if (end < h)
         {
@@ -467,45 +502,63 @@ internal sealed class PoolSolver
         }
     }
 
-    private void RelaxUncovered(long candidate, int household)
+    /// <summary>A path to the sink (through a member with room, or "uncovered" from a household) of length <paramref name="candidate"/>.</summary>
+    private void RelaxSink(long candidate, int from)
     {
-        int sink = h + m;
-        if (scanned[sink] != stamp && (labelled[sink] != stamp || candidate < dist[sink]))
+        if (candidate < sinkDist)
         {
-            labelled[sink] = stamp;
-            dist[sink] = candidate;
-            pred[sink] = household;
-            heap.Push(candidate * 2, sink);
+            sinkDist = candidate;
+            sinkPred = from;
         }
     }
 
-    private void Relax(int node, long candidate, int from, int cost)
+    private void RelaxHousehold(int i, long candidate, int from)
     {
-        int sink = h + m;
-        if (scanned[node] == stamp || (labelled[sink] == stamp && candidate >= dist[sink]))
+        if (candidate >= sinkDist)
         {
-            // Settled, or no shorter than the best path to the sink found so far: it cannot matter.
+            // No shorter than the best path to the sink found so far: it cannot matter.
             return;
         }
-        if (labelled[node] != stamp || candidate < dist[node])
+        int mk = mark[i];
+        if (mk == stamp + 1)
         {
-            labelled[node] = stamp;
+            return;
+        }
+        if (mk != stamp || candidate < dist[i])
+        {
+            mark[i] = stamp;
+            dist[i] = candidate;
+            pred[i] = from;
+            heap.Push(candidate, i);
+        }
+    }
+
+    private void RelaxMember(int j, long candidate, int from, int cost)
+    {
+        if (candidate >= sinkDist)
+        {
+            return;
+        }
+        int node = h + j;
+        int mk = mark[node];
+        if (mk == stamp + 1)
+        {
+            return;
+        }
+        if (mk != stamp || candidate < dist[node])
+        {
+            mark[node] = stamp;
             dist[node] = candidate;
             pred[node] = from;
-            if (node < sink && node >= h)
+            predCost[j] = cost;
+            if (load[j] < capacity[j])
             {
-                int j = node - h;
-                predCost[j] = cost;
-                if (load[j] < capacity[j])
-                {
-                    // A member with room: its arc to the sink has reduced cost potM[j] (0), so reaching it
-                    // reaches the sink; the member itself need not be scanned.
-                    Relax(sink, candidate + potM[j], node, 0);
-                    return;
-                }
+                // A member with room: its arc to the sink has reduced cost potM[j] (0), so reaching it reaches the
+                // sink; the member itself need not be scanned.
+                RelaxSink(candidate + potM[j], node);
+                return;
             }
-            // Twice the key, plus one except for the sink: among equal distances the sink comes out first.
-            heap.Push((candidate * 2) + (node == sink ? 0 : 1), node);
+            heap.Push(candidate, node);
         }
     }
 
@@ -525,66 +578,68 @@ internal sealed class PoolSolver
         throw new InvalidOperationException("A household was not among its member's holders.");
     }
 
+    /// <summary>A binary min-heap of (key, node), ties broken by node.</summary>
     private sealed class MinHeap
     {
-        private long[] keys = new long[64];
-        private int[] nodes = new int[64];
+        private Entry[] entries = new Entry[64];
 
         internal int Count { get; private set; }
 
         internal void Clear() => Count = 0;
 
+        internal (long Key, int Node) Peek() => (entries[0].Key, entries[0].Node);
+
         internal void Push(long key, int node)
         {
-            if (Count == keys.Length)
+            if (Count == entries.Length)
             {
-                Array.Resize(ref keys, Count * 2);
-                Array.Resize(ref nodes, Count * 2);
+                Array.Resize(ref entries, Count * 2);
             }
+            var e = entries;
             int p = Count++;
             while (p > 0)
             {
                 int parent = (p - 1) >> 1;
-                if (keys[parent] < key || (keys[parent] == key && nodes[parent] <= node))
+                ref var up = ref e[parent];
+                if (up.Key < key || (up.Key == key && up.Node <= node))
                 {
                     break;
                 }
-                keys[p] = keys[parent];
-                nodes[p] = nodes[parent];
+                e[p] = up;
                 p = parent;
             }
-            keys[p] = key;
-            nodes[p] = node;
+            e[p] = new Entry(key, node);
         }
 
-        internal (long Key, int Node) Pop()
+        internal void Pop()
         {
-            var top = (keys[0], nodes[0]);
-            long key = keys[--Count];
-            int node = nodes[Count];
+            var e = entries;
+            var last = e[--Count];
+            int n = Count;
             int p = 0;
             while (true)
             {
                 int c = (2 * p) + 1;
-                if (c >= Count)
+                if (c >= n)
                 {
                     break;
                 }
-                if (c + 1 < Count && (keys[c + 1] < keys[c] || (keys[c + 1] == keys[c] && nodes[c + 1] < nodes[c])))
+                if (c + 1 < n && Less(e[c + 1], e[c]))
                 {
                     c++;
                 }
-                if (key < keys[c] || (key == keys[c] && node <= nodes[c]))
+                if (!Less(e[c], last))
                 {
                     break;
                 }
-                keys[p] = keys[c];
-                nodes[p] = nodes[c];
+                e[p] = e[c];
                 p = c;
             }
-            keys[p] = key;
-            nodes[p] = node;
-            return top;
+            e[p] = last;
         }
+
+        private static bool Less(in Entry a, in Entry b) => a.Key < b.Key || (a.Key == b.Key && a.Node < b.Node);
+
+        private readonly record struct Entry(long Key, int Node);
     }
 }
