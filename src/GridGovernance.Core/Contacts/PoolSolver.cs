@@ -3,8 +3,9 @@ namespace GridGovernance.Contacts;
 /// <summary>
 /// Solves one pool (a community, or a grid when cross-grid links are forbidden) exactly on its k-nearest candidate
 /// graph: successive shortest paths (Dijkstra on reduced costs, potentials kept non-positive so households not
-/// yet routed keep valid reduced costs), one household at a time in id order, each search stopping at the first
-/// member with room. A household the candidates cannot cover gets an arc to the nearest member with room and is
+/// yet routed keep valid reduced costs), one household at a time (those nearest a member first, ties by index), each
+/// search stopping at the first member with room. Each household's first few candidates are found up front and the
+/// rest only when a search reads past them, which most never do; the graph is the same either way. A household the candidates cannot cover gets an arc to the nearest member with room and is
 /// routed again, so coverage equals the max-flow of the full pool (a complete bipartite graph): min(households,
 /// capacity).
 /// </summary>
@@ -23,10 +24,27 @@ internal sealed class PoolSolver
     private readonly int penalty;
     private readonly int bonus;
 
-    // Candidate graph (CSR by household).
-    private int[] arcStart = [];
+    // Candidate graph: household i's arcs at [i·k, arcEnd[i]), nearest first. Only the first few are found up front;
+    // a search that reads past them finds the rest (the same arcs a full build gives, in the same order).
+    private int k;
+    private int[] arcEnd = [];
     private int[] arcMember = [];
     private int[] arcCost = [];
+    private bool[] complete = [];
+
+    // Spatial buckets of the members, for the nearest-member searches.
+    private double minX;
+    private double minY;
+    private double cell;
+    private int cols;
+    private int rows;
+    private int[] cellStart = [];
+    private int[] cellMembers = [];
+    private double[] cellX = [];
+    private double[] cellY = [];
+    private int[] cellGrid = [];
+    private double[] bestD2 = [];
+    private int[] bestMember = [];
 
     // Flow state.
     private readonly int[] assign;
@@ -93,7 +111,22 @@ internal sealed class PoolSolver
     internal int Repaired { get; private set; }
 
     /// <summary>The candidate arcs, CSR by household: start offsets, member indexes, costs (metres + penalty).</summary>
-    internal (int[] Start, int[] Member, int[] Cost) Candidates => (arcStart, arcMember, arcCost);
+    internal (int[] Start, int[] Member, int[] Cost) Candidates
+    {
+        get
+        {
+            var start = new int[h + 1];
+            for (int i = 0; i < h; i++)
+            {
+                if (!complete[i])
+                {
+                    Extend(i);
+                }
+                start[i + 1] = arcEnd[i];
+            }
+            return (start, arcMember, arcCost);
+        }
+    }
 
     /// <summary>The repair arc of a household (member index, cost), or member −1.</summary>
     internal (int Member, int Cost) RepairArc(int i) => (repairMember[i], repairCost[i]);
@@ -115,17 +148,24 @@ internal sealed class PoolSolver
 
     internal bool IsCrossGrid(int i, int j) => hGrid[i] != mGrid[j];
 
-    internal void BuildCandidates(int k)
+    /// <summary>How many nearest members are found up front; the rest of the k only when a search needs them.</summary>
+    private const int InitialCandidates = 4;
+
+    internal void BuildCandidates(int candidates)
     {
-        k = Math.Min(k, m);
-        arcStart = new int[h + 1];
+        k = Math.Min(candidates, m);
+        arcEnd = new int[h];
         arcMember = new int[h * k];
         arcCost = new int[h * k];
+        complete = new bool[h];
         if (k == 0)
         {
+            Array.Fill(complete, true);
             return;
         }
-        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
+        minX = double.MaxValue;
+        minY = double.MaxValue;
+        double maxX = double.MinValue, maxY = double.MinValue;
         for (int j = 0; j < m; j++)
         {
             minX = Math.Min(minX, mx[j]);
@@ -135,8 +175,7 @@ internal sealed class PoolSolver
         }
         double width = Math.Max(maxX - minX, 1);
         double height = Math.Max(maxY - minY, 1);
-        double cell = Math.Max(Math.Sqrt(width * height / Math.Max(m / 2.0, 1)), 1);
-        int cols, rows;
+        cell = Math.Max(Math.Sqrt(width * height / Math.Max(m / 2.0, 1)), 1);
         while (true)
         {
             cols = (int)(width / cell) + 1;
@@ -147,7 +186,7 @@ internal sealed class PoolSolver
             }
             cell *= 1.5;
         }
-        var cellStart = new int[(cols * rows) + 1];
+        cellStart = new int[(cols * rows) + 1];
         var cellOf = new int[m];
         for (int j = 0; j < m; j++)
         {
@@ -160,10 +199,10 @@ internal sealed class PoolSolver
             cellStart[c + 1] += cellStart[c];
         }
         // Members in cell order, with their coordinates and grids alongside, so a cell is read in one sweep.
-        var cellMembers = new int[m];
-        var cellX = new double[m];
-        var cellY = new double[m];
-        var cellGrid = new int[m];
+        cellMembers = new int[m];
+        cellX = new double[m];
+        cellY = new double[m];
+        cellGrid = new int[m];
         var fill = (int[])cellStart.Clone();
         for (int j = 0; j < m; j++)
         {
@@ -173,105 +212,126 @@ internal sealed class PoolSolver
             cellY[p] = my[j];
             cellGrid[p] = mGrid[j];
         }
-        var bestD2 = new double[k];
-        var bestMember = new int[k];
-        int maxRing = Math.Max(cols, rows);
+        bestD2 = new double[k];
+        bestMember = new int[k];
+        int initial = Math.Min(InitialCandidates, k);
         for (int i = 0; i < h; i++)
         {
-            double px = hx[i], py = hy[i];
-            int grid = hGrid[i];
-            int cx = Math.Clamp((int)Math.Floor((px - minX) / cell), 0, cols - 1);
-            int cy = Math.Clamp((int)Math.Floor((py - minY) / cell), 0, rows - 1);
-            int count = 0;
-            double worstSquared = double.MaxValue;
-            for (int r = 0; r <= maxRing; r++)
+            WriteArcs(i, FindNearest(i, initial));
+            complete[i] = initial == k;
+        }
+    }
+
+    /// <summary>Finds all k arcs of household <paramref name="i"/> (the first ones found up front stay as they are).</summary>
+    private void Extend(int i)
+    {
+        WriteArcs(i, FindNearest(i, k));
+        complete[i] = true;
+    }
+
+    private void WriteArcs(int i, int count)
+    {
+        int start = i * k;
+        arcEnd[i] = start + count;
+        for (int a = 0; a < count; a++)
+        {
+            arcMember[start + a] = bestMember[a];
+            arcCost[start + a] = Cost(i, bestMember[a]);
+        }
+    }
+
+    /// <summary>The <paramref name="want"/> members of least cost (distance plus penalty; ties by index) for household <paramref name="i"/>, into bestD2/bestMember, in order; returns how many.</summary>
+    private int FindNearest(int i, int want)
+    {
+        var bestD2 = this.bestD2;
+        var bestMember = this.bestMember;
+        int maxRing = Math.Max(cols, rows);
+        double px = hx[i], py = hy[i];
+        int grid = hGrid[i];
+        int cx = Math.Clamp((int)Math.Floor((px - minX) / cell), 0, cols - 1);
+        int cy = Math.Clamp((int)Math.Floor((py - minY) / cell), 0, rows - 1);
+        int count = 0;
+        double worstSquared = double.MaxValue;
+        for (int r = 0; r <= maxRing; r++)
+        {
+            int y0 = Math.Max(cy - r, 0), y1 = Math.Min(cy + r, rows - 1);
+            for (int y = y0; y <= y1; y++)
             {
-                int y0 = Math.Max(cy - r, 0), y1 = Math.Min(cy + r, rows - 1);
-                for (int y = y0; y <= y1; y++)
+                bool edgeRow = y == cy - r || y == cy + r;
+                int step = edgeRow || r == 0 ? 1 : 2 * r;
+                // Distance from the point to the row's band (0 inside it), less a hair for rounding.
+                double bandY = Math.Max(Math.Max(minY + (y * cell) - py, py - (minY + ((y + 1) * cell))), 0) - 1e-6;
+                double bandSquared = bandY > 0 ? bandY * bandY : 0;
+                for (int x = cx - r; x <= cx + r; x += step)
                 {
-                    bool edgeRow = y == cy - r || y == cy + r;
-                    int step = edgeRow || r == 0 ? 1 : 2 * r;
-                    // Distance from the point to the row's band (0 inside it), less a hair for rounding.
-                    double bandY = Math.Max(Math.Max(minY + (y * cell) - py, py - (minY + ((y + 1) * cell))), 0) - 1e-6;
-                    double bandSquared = bandY > 0 ? bandY * bandY : 0;
-                    for (int x = cx - r; x <= cx + r; x += step)
+                    if (x < 0 || x >= cols)
                     {
-                        if (x < 0 || x >= cols)
+                        continue;
+                    }
+                    if (count == want)
+                    {
+                        // Skip a cell whose nearest point is no nearer than the last of the best: none of its members can enter.
+                        double bandX = Math.Max(Math.Max(minX + (x * cell) - px, px - (minX + ((x + 1) * cell))), 0) - 1e-6;
+                        if (bandSquared + (bandX > 0 ? bandX * bandX : 0) >= worstSquared)
                         {
                             continue;
                         }
-                        if (count == k)
+                    }
+                    int c = (y * cols) + x;
+                    for (int p = cellStart[c], last = cellStart[c + 1]; p < last; p++)
+                    {
+                        double dx = px - cellX[p];
+                        double dy = py - cellY[p];
+                        double sq = (dx * dx) + (dy * dy);
+                        if (count == want && sq >= worstSquared)
                         {
-                            // Skip a cell whose nearest point is no nearer than the k-th best: none of its members can enter.
-                            double bandX = Math.Max(Math.Max(minX + (x * cell) - px, px - (minX + ((x + 1) * cell))), 0) - 1e-6;
-                            if (bandSquared + (bandX > 0 ? bandX * bandX : 0) >= worstSquared)
-                            {
-                                continue;
-                            }
+                            // Farther than the last of the best already, whatever the penalty.
+                            continue;
                         }
-                        int c = (y * cols) + x;
-                        for (int p = cellStart[c], last = cellStart[c + 1]; p < last; p++)
+                        int j = cellMembers[p];
+                        double d2 = Math.Sqrt(sq) + (grid == cellGrid[p] ? 0 : penalty);
+                        if (count < want)
                         {
-                            double dx = px - cellX[p];
-                            double dy = py - cellY[p];
-                            double sq = (dx * dx) + (dy * dy);
-                            if (count == k && sq >= worstSquared)
-                            {
-                                // Farther than the k-th best cost already, whatever the penalty.
-                                continue;
-                            }
-                            int j = cellMembers[p];
-                            double d2 = Math.Sqrt(sq) + (grid == cellGrid[p] ? 0 : penalty);
-                            if (count < k)
-                            {
-                                Insert(bestD2, bestMember, count++, d2, j);
-                            }
-                            else if (d2 < bestD2[k - 1] || (d2 == bestD2[k - 1] && j < bestMember[k - 1]))
-                            {
-                                Insert(bestD2, bestMember, k - 1, d2, j);
-                            }
-                            if (count == k)
-                            {
-                                worstSquared = bestD2[k - 1] * bestD2[k - 1];
-                            }
+                            Insert(bestD2, bestMember, count++, d2, j);
                         }
-                    }
-                }
-                if (count == k)
-                {
-                    // Every member not yet seen lies outside the visited square of cells.
-                    double bound = double.MaxValue;
-                    if (cx - r > 0)
-                    {
-                        bound = Math.Min(bound, px - (minX + ((cx - r) * cell)));
-                    }
-                    if (cx + r < cols - 1)
-                    {
-                        bound = Math.Min(bound, minX + ((cx + r + 1) * cell) - px);
-                    }
-                    if (cy - r > 0)
-                    {
-                        bound = Math.Min(bound, py - (minY + ((cy - r) * cell)));
-                    }
-                    if (cy + r < rows - 1)
-                    {
-                        bound = Math.Min(bound, minY + ((cy + r + 1) * cell) - py);
-                    }
-                    if (bound == double.MaxValue || bound >= bestD2[k - 1])
-                    {
-                        break;
+                        else if (d2 < bestD2[want - 1] || (d2 == bestD2[want - 1] && j < bestMember[want - 1]))
+                        {
+                            Insert(bestD2, bestMember, want - 1, d2, j);
+                        }
+                        if (count == want)
+                        {
+                            worstSquared = bestD2[want - 1] * bestD2[want - 1];
+                        }
                     }
                 }
             }
-            int start = i * k;
-            arcStart[i + 1] = start + count;
-            for (int a = 0; a < count; a++)
+            if (count == want)
             {
-                arcMember[start + a] = bestMember[a];
-                arcCost[start + a] = Cost(i, bestMember[a]);
+                // Every member not yet seen lies outside the visited square of cells.
+                double bound = double.MaxValue;
+                if (cx - r > 0)
+                {
+                    bound = Math.Min(bound, px - (minX + ((cx - r) * cell)));
+                }
+                if (cx + r < cols - 1)
+                {
+                    bound = Math.Min(bound, minX + ((cx + r + 1) * cell) - px);
+                }
+                if (cy - r > 0)
+                {
+                    bound = Math.Min(bound, py - (minY + ((cy - r) * cell)));
+                }
+                if (cy + r < rows - 1)
+                {
+                    bound = Math.Min(bound, minY + ((cy + r + 1) * cell) - py);
+                }
+                if (bound == double.MaxValue || bound >= bestD2[want - 1])
+                {
+                    break;
+                }
             }
         }
-        arcStart[0] = 0;
+        return count;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -305,7 +365,7 @@ internal sealed class PoolSolver
         for (int i = 0; i < h; i++)
         {
             order[i] = i;
-            keys[i] = ((long)(arcStart[i + 1] > arcStart[i] ? arcCost[arcStart[i]] : int.MaxValue) << 32) | (uint)i;
+            keys[i] = ((long)(arcEnd[i] > i * k ? arcCost[i * k] : int.MaxValue) << 32) | (uint)i;
         }
         Array.Sort(keys, order);
         for (int n = 0; n < h; n++)
@@ -409,20 +469,32 @@ internal sealed class PoolSolver
                 }
                 int held = assign[i];
                 int add = bonus;
-                for (int a = arcStart[i], last = arcStart[i + 1]; a < last; a++)
+                int a = i * k;
+                while (true)
                 {
-                    int c = arcCost[a] + add;
-                    if (baseKey + c >= sinkDist)
+                    bool stopped = false;
+                    for (int last = arcEnd[i]; a < last; a++)
                     {
-                        // Arcs are in ascending cost and potM ≤ 0: this arc and every later one reach no node
-                        // before the sink.
+                        int c = arcCost[a] + add;
+                        if (baseKey + c >= sinkDist)
+                        {
+                            // Arcs are in ascending cost and potM ≤ 0: this arc and every later one reach no node
+                            // before the sink.
+                            stopped = true;
+                            break;
+                        }
+                        int j = arcMember[a];
+                        if (j != held)
+                        {
+                            RelaxMember(j, baseKey + c - potM[j], i, c);
+                        }
+                    }
+                    if (stopped || complete[i])
+                    {
                         break;
                     }
-                    int j = arcMember[a];
-                    if (j != held)
-                    {
-                        RelaxMember(j, baseKey + c - potM[j], i, c);
-                    }
+                    // Past the arcs found up front: find the rest and go on from where this stopped.
+                    Extend(i);
                 }
                 if (preferred.Length > 0 && preferred[i] >= 0 && preferred[i] != held)
                 {
