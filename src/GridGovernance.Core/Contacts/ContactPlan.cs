@@ -16,8 +16,7 @@ public sealed class ContactPlan
     private readonly int[] distance;                // by household
     private readonly bool[] cross;                  // by household
     private readonly int[] reason;                  // by household: -1 covered, else UncoveredReason
-    private readonly int[] memberStart;             // CSR: households of each member
-    private readonly int[] memberHouseholds;
+    private MemberHouseholds? byMember;             // built on first use (a rebalanced plan may never need it)
 
     internal ContactPlan(ContactPlanOptions options, ContactHousehold[] households, ContactMember[] members, int[] memberIndex, int[] distance, bool[] cross, int[] reason, int repaired)
     {
@@ -29,14 +28,12 @@ public sealed class ContactPlan
         this.cross = cross;
         this.reason = reason;
         RepairedCount = repaired;
-        memberStart = new int[members.Length + 1];
         var uncovered = ImmutableArray.CreateBuilder<UncoveredHousehold>();
         long total = 0, cost = 0;
         for (int i = 0; i < households.Length; i++)
         {
             if (memberIndex[i] >= 0)
             {
-                memberStart[memberIndex[i] + 1]++;
                 total += distance[i];
                 cost += distance[i] + (cross[i] ? options.CrossGridPenaltyMetres : 0);
             }
@@ -45,22 +42,25 @@ public sealed class ContactPlan
                 uncovered.Add(new UncoveredHousehold(households[i].Id, households[i].Community, households[i].Grid, (UncoveredReason)reason[i]));
             }
         }
-        for (int j = 0; j < members.Length; j++)
-        {
-            memberStart[j + 1] += memberStart[j];
-        }
-        memberHouseholds = new int[memberStart[members.Length]];
-        var fill = (int[])memberStart.Clone();
-        for (int i = 0; i < households.Length; i++)
-        {
-            if (memberIndex[i] >= 0)
-            {
-                memberHouseholds[fill[memberIndex[i]]++] = i;
-            }
-        }
         TotalDistanceMetres = total;
         TotalCostMetres = cost;
         Uncovered = uncovered.ToImmutable();
+    }
+
+    /// <summary>A plan whose totals and uncovered households are already known (a rebalanced plan, from its parts).</summary>
+    internal ContactPlan(ContactPlanOptions options, ContactHousehold[] households, ContactMember[] members, int[] memberIndex, int[] distance, bool[] cross, int[] reason, int repaired, ImmutableArray<UncoveredHousehold> uncovered, long totalDistance, long totalCost)
+    {
+        Options = options;
+        this.households = households;
+        this.members = members;
+        this.memberIndex = memberIndex;
+        this.distance = distance;
+        this.cross = cross;
+        this.reason = reason;
+        RepairedCount = repaired;
+        Uncovered = uncovered;
+        TotalDistanceMetres = totalDistance;
+        TotalCostMetres = totalCost;
     }
 
     /// <summary>The options the plan was made with.</summary>
@@ -135,10 +135,11 @@ public sealed class ContactPlan
         {
             return [];
         }
-        var result = new HouseholdId[memberStart[j + 1] - memberStart[j]];
+        var (start, list) = ByMember();
+        var result = new HouseholdId[start[j + 1] - start[j]];
         for (int p = 0; p < result.Length; p++)
         {
-            result[p] = households[memberHouseholds[memberStart[j] + p]].Id;
+            result[p] = households[list[start[j] + p]].Id;
         }
         return result;
     }
@@ -148,8 +149,48 @@ public sealed class ContactPlan
     public int LoadOf(MemberId member)
     {
         int j = MemberIndexOf(member);
-        return j < 0 ? 0 : memberStart[j + 1] - memberStart[j];
+        if (j < 0)
+        {
+            return 0;
+        }
+        var start = ByMember().Start;
+        return start[j + 1] - start[j];
     }
+
+    /// <summary>The households of each member (CSR, household indexes in id order), built once on first use.</summary>
+    private MemberHouseholds ByMember()
+    {
+        var built = Volatile.Read(ref byMember);
+        if (built is not null)
+        {
+            return built;
+        }
+        var start = new int[members.Length + 1];
+        for (int i = 0; i < households.Length; i++)
+        {
+            if (memberIndex[i] >= 0)
+            {
+                start[memberIndex[i] + 1]++;
+            }
+        }
+        for (int j = 0; j < members.Length; j++)
+        {
+            start[j + 1] += start[j];
+        }
+        var list = new int[start[members.Length]];
+        var fill = (int[])start.Clone();
+        for (int i = 0; i < households.Length; i++)
+        {
+            if (memberIndex[i] >= 0)
+            {
+                list[fill[memberIndex[i]]++] = i;
+            }
+        }
+        // Two threads may both build it; they build the same thing and the first one kept wins.
+        return Interlocked.CompareExchange(ref byMember, new MemberHouseholds(start, list), null) ?? byMember!;
+    }
+
+    private sealed record MemberHouseholds(int[] Start, int[] Households);
 
     /// <summary>Coverage per grid (网格覆盖率), in grid id order.</summary>
     public ImmutableArray<GridContactCoverage> CoverageByGrid()
@@ -213,6 +254,21 @@ public sealed class ContactPlan
 
     internal int MemberIndexAt(int i) => memberIndex[i];
 
+    /// <summary>Copies the links of <paramref name="length"/> households from index <paramref name="from"/> to <paramref name="to"/> of another plan's arrays, member indexes mapped through <paramref name="newMember"/>.</summary>
+    internal void CopyRowsTo(int from, int to, int length, int[] newMember, int[] memberIndexTo, int[] distanceTo, bool[] crossTo, int[] reasonTo)
+    {
+        Array.Copy(distance, from, distanceTo, to, length);
+        Array.Copy(cross, from, crossTo, to, length);
+        Array.Copy(reason, from, reasonTo, to, length);
+        var source = memberIndex.AsSpan(from, length);
+        var target = memberIndexTo.AsSpan(to, length);
+        for (int k = 0; k < source.Length; k++)
+        {
+            int j = source[k];
+            target[k] = j < 0 ? -1 : newMember[j];
+        }
+    }
+
     internal int ReasonAt(int i) => reason[i];
 
     internal int DistanceAt(int i) => distance[i];
@@ -263,15 +319,26 @@ public sealed class ContactPlanDiff
     {
         Preconditions.CheckNotNull(before);
         Preconditions.CheckNotNull(after);
+        return Between(before, null, after);
+    }
+
+    /// <summary>
+    /// The diff between the households of <paramref name="before"/> at <paramref name="beforeRows"/> (ascending
+    /// indexes; all when <c>null</c>) and every household of <paramref name="after"/>: for a one-community change,
+    /// the community's rows before and the community's plan after.
+    /// </summary>
+    internal static ContactPlanDiff Between(ContactPlan before, int[]? beforeRows, ContactPlan after)
+    {
         var added = ImmutableArray.CreateBuilder<ContactLink>();
         var removed = ImmutableArray.CreateBuilder<ContactLink>();
         // Both plans hold their households in id order: one merge, no lookups.
-        int i = 0, o = 0;
-        int n = after.HouseholdArray.Length, m = before.HouseholdArray.Length;
-        while (i < n || o < m)
+        int i = 0, r = 0;
+        int n = after.HouseholdArray.Length, m = beforeRows?.Length ?? before.HouseholdArray.Length;
+        while (i < n || r < m)
         {
+            int o = r < m ? (beforeRows is null ? r : beforeRows[r]) : -1;
             int newId = i < n ? after.HouseholdArray[i].Id.Value : int.MaxValue;
-            int oldId = o < m ? before.HouseholdArray[o].Id.Value : int.MaxValue;
+            int oldId = r < m ? before.HouseholdArray[o].Id.Value : int.MaxValue;
             var now = newId <= oldId ? after.MemberIdAt(i) : 0;
             var was = oldId <= newId ? before.MemberIdAt(o) : 0;
             if (now != was)
@@ -291,7 +358,7 @@ public sealed class ContactPlanDiff
             }
             if (oldId <= newId)
             {
-                o++;
+                r++;
             }
         }
         return new ContactPlanDiff(added.ToImmutable(), removed.ToImmutable());

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 
 namespace GridGovernance.Contacts;
@@ -70,8 +71,9 @@ public static class ContactPlanEngine
     /// <summary>
     /// Rebalances one community after a change there (a member joined, left or moved; households added or
     /// removed): <paramref name="households"/> and <paramref name="members"/> are the community's rows now; every
-    /// other community keeps its rows and links as they are. Linear in the city (merges, no sorting of the city)
-    /// plus the solve of the one community, so it suits a change made at a desk.
+    /// other community keeps its rows and links as they are. The work is the solve of the one community, lookups of
+    /// its rows in the previous plan, and block copies of the other communities' rows and links (no per-row work
+    /// outside the community), so it suits a change made at a desk.
     /// </summary>
     /// <param name="previous">The plan in force.</param>
     /// <param name="community">The community that changed.</param>
@@ -90,56 +92,208 @@ public static class ContactPlanEngine
         Preconditions.CheckNotNull(previous);
         var local = PlanInput.Create(households, members, previous.Options);
         var problems = new List<ValidationProblem>();
-        var hs = Merge(previous.HouseholdArray, local.Households, community, h => h.Id.Value, h => h.Community, "households", problems);
-        var ms = Merge(previous.MemberArray, local.Members, community, m => m.Id.Value, m => m.Community, "members", problems);
+        var hs = Splice<ContactHousehold, HouseholdRow>(previous.HouseholdArray, local.Households, community, "households", problems);
+        var ms = Splice<ContactMember, MemberRow>(previous.MemberArray, local.Members, community, "members", problems);
         if (problems.Count > 0)
         {
             throw new GridGovernanceValidationException($"The rows of community {community}", problems);
         }
-        var input = PlanInput.Sorted(hs, ms, previous.Options);
-        var plan = Solve(input, previous, null, null, cancellationToken, community).Plan;
-        return new ContactRebalance(plan, ContactPlanDiff.Between(previous, plan));
-    }
-
-    private static T[] Merge<T>(T[] before, T[] rows, OrgUnitId community, Func<T, int> id, Func<T, OrgUnitId> communityOf, string field, List<ValidationProblem> problems)
-    {
-        int kept = 0;
-        foreach (var old in before)
+        // The community alone: its pools solved afresh (existing links credited), nothing else looked at.
+        var (part, repaired) = Solve(local, previous, null, null, cancellationToken, keepUnchangedPools: false);
+        int n = hs.Rows.Length;
+        var memberIndex = GC.AllocateUninitializedArray<int>(n);
+        var distance = GC.AllocateUninitializedArray<int>(n);
+        var cross = GC.AllocateUninitializedArray<bool>(n);
+        var reason = GC.AllocateUninitializedArray<int>(n);
+        // Old member index → new, for the links of the households kept (they only link to members kept).
+        var newMember = ms.OldToNew(previous.MemberArray.Length);
+        foreach (var piece in hs.Pieces)
         {
-            kept += communityOf(old) == community ? 0 : 1;
-        }
-        foreach (var row in rows)
-        {
-            if (communityOf(row) != community)
+            if (piece.Local >= 0)
             {
-                problems.Add(new(field, id(row).ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorCodes.ContactsMissingReference, $"Row {id(row)} belongs to {communityOf(row)}, not {community}."));
+                int j = part.MemberIndexAt(piece.Local);
+                memberIndex[piece.To] = j < 0 ? -1 : ms.LocalToNew[j];
+                distance[piece.To] = part.DistanceAt(piece.Local);
+                cross[piece.To] = part.CrossGridAt(piece.Local);
+                reason[piece.To] = part.ReasonAt(piece.Local);
+                continue;
+            }
+            previous.CopyRowsTo(piece.From, piece.To, piece.Length, newMember, memberIndex, distance, cross, reason);
+        }
+        // Totals and uncovered households: the previous ones, less the community's old rows, plus its new ones.
+        long total = previous.TotalDistanceMetres + part.TotalDistanceMetres, cost = previous.TotalCostMetres + part.TotalCostMetres;
+        foreach (int o in hs.CommunityRows)
+        {
+            if (previous.MemberIndexAt(o) >= 0)
+            {
+                total -= previous.DistanceAt(o);
+                cost -= previous.DistanceAt(o) + (previous.CrossGridAt(o) ? previous.Options.CrossGridPenaltyMetres : 0);
             }
         }
-        // One array of the final size: at city scale a growing list and a copy cost more than the solve.
-        var result = new T[kept + rows.Length];
-        int r = 0, n = 0;
-        foreach (var old in before)
+        var uncovered = ImmutableArray.CreateBuilder<UncoveredHousehold>(previous.Uncovered.Length + part.Uncovered.Length);
+        int u = 0;
+        foreach (var row in previous.Uncovered)
         {
-            if (communityOf(old) == community)
+            if (row.Community == community)
             {
                 continue;
             }
-            while (r < rows.Length && id(rows[r]) < id(old))
+            while (u < part.Uncovered.Length && part.Uncovered[u].Household.Value < row.Household.Value)
             {
-                result[n++] = rows[r++];
+                uncovered.Add(part.Uncovered[u++]);
             }
-            if (r < rows.Length && id(rows[r]) == id(old))
+            uncovered.Add(row);
+        }
+        while (u < part.Uncovered.Length)
+        {
+            uncovered.Add(part.Uncovered[u++]);
+        }
+        var plan = new ContactPlan(previous.Options, hs.Rows, ms.Rows, memberIndex, distance, cross, reason, repaired, uncovered.DrainToImmutable(), total, cost);
+        return new ContactRebalance(plan, ContactPlanDiff.Between(previous, hs.CommunityRows, part));
+    }
+
+    /// <summary>Reads a row's id and community without a delegate (the splice runs over a whole city's rows).</summary>
+    private interface IRow<T>
+    {
+        static abstract int Id(in T row);
+
+        static abstract OrgUnitId Community(in T row);
+    }
+
+    private readonly struct HouseholdRow : IRow<ContactHousehold>
+    {
+        public static int Id(in ContactHousehold row) => row.Id.Value;
+
+        public static OrgUnitId Community(in ContactHousehold row) => row.Community;
+    }
+
+    private readonly struct MemberRow : IRow<ContactMember>
+    {
+        public static int Id(in ContactMember row) => row.Id.Value;
+
+        public static OrgUnitId Community(in ContactMember row) => row.Community;
+    }
+
+    /// <summary>A run of the new rows: <paramref name="Length"/> old rows from <paramref name="From"/> (Local −1), or one row of the community's new ones (Local ≥ 0), placed at <paramref name="To"/>.</summary>
+    private readonly record struct Piece(int From, int Local, int To, int Length);
+
+    /// <summary>The spliced rows, how they were put together, where the community's rows were before, and where its new rows went.</summary>
+    private sealed record Spliced<T>(T[] Rows, List<Piece> Pieces, int[] CommunityRows, int[] LocalToNew)
+    {
+        /// <summary>Each old row's new index (−1 for the community's old rows).</summary>
+        internal int[] OldToNew(int oldLength)
+        {
+            var map = GC.AllocateUninitializedArray<int>(oldLength);
+            foreach (int o in CommunityRows)
             {
-                problems.Add(new(field, id(old).ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorCodes.ContactsDuplicateId, $"Id {id(old)} is used by {communityOf(old)}; a row that changes community needs Rebalance."));
-                r++;
+                map[o] = -1;
             }
-            result[n++] = old;
+            foreach (var piece in Pieces)
+            {
+                for (int k = 0; k < (piece.Local < 0 ? piece.Length : 0); k++)
+                {
+                    map[piece.From + k] = piece.To + k;
+                }
+            }
+            return map;
+        }
+    }
+
+    /// <summary>
+    /// The previous rows with the community's replaced by <paramref name="rows"/> (both in id order), as block copies:
+    /// the community's old rows are found by one scan, each new row's place by a binary search in the run of rows it
+    /// falls into. Reports rows of another community and ids another community uses.
+    /// </summary>
+    private static Spliced<T> Splice<T, TRow>(T[] before, T[] rows, OrgUnitId community, string field, List<ValidationProblem> problems)
+        where TRow : IRow<T>
+    {
+        foreach (var row in rows)
+        {
+            if (TRow.Community(row) != community)
+            {
+                problems.Add(new(field, TRow.Id(row).ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorCodes.ContactsMissingReference, $"Row {TRow.Id(row)} belongs to {TRow.Community(row)}, not {community}."));
+            }
+        }
+        var communityRows = new List<int>();
+        for (int o = 0; o < before.Length; o++)
+        {
+            if (TRow.Community(before[o]) == community)
+            {
+                communityRows.Add(o);
+            }
+        }
+        var pieces = new List<Piece>();
+        var localToNew = new int[rows.Length];
+        int to = 0, r = 0, from = 0;
+        for (int c = 0; c <= communityRows.Count; c++)
+        {
+            // The run of other communities' rows before the c-th old community row (or the end).
+            int end = c < communityRows.Count ? communityRows[c] : before.Length;
+            while (from < end)
+            {
+                int cut = end;
+                if (r < rows.Length)
+                {
+                    int id = TRow.Id(rows[r]);
+                    cut = LowerBound<T, TRow>(before, from, end, id);
+                    if (cut < end && TRow.Id(before[cut]) == id)
+                    {
+                        problems.Add(new(field, id.ToString(System.Globalization.CultureInfo.InvariantCulture), ErrorCodes.ContactsDuplicateId, $"Id {id} is used by {TRow.Community(before[cut])}; a row that changes community needs Rebalance."));
+                        r++;
+                        continue;
+                    }
+                }
+                if (cut > from)
+                {
+                    pieces.Add(new Piece(from, -1, to, cut - from));
+                    to += cut - from;
+                    from = cut;
+                }
+                if (cut < end)
+                {
+                    localToNew[r] = to;
+                    pieces.Add(new Piece(-1, r++, to++, 1));
+                }
+            }
+            from = end + 1;
         }
         while (r < rows.Length)
         {
-            result[n++] = rows[r++];
+            localToNew[r] = to;
+            pieces.Add(new Piece(-1, r++, to++, 1));
         }
-        return result;
+        var result = GC.AllocateUninitializedArray<T>(to);
+        foreach (var piece in pieces)
+        {
+            if (piece.Local >= 0)
+            {
+                result[piece.To] = rows[piece.Local];
+            }
+            else
+            {
+                Array.Copy(before, piece.From, result, piece.To, piece.Length);
+            }
+        }
+        return new Spliced<T>(result, pieces, [.. communityRows], localToNew);
+    }
+
+    /// <summary>The first index in [lo, hi) whose id is at least <paramref name="id"/>.</summary>
+    private static int LowerBound<T, TRow>(T[] rows, int lo, int hi, int id)
+        where TRow : IRow<T>
+    {
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (TRow.Id(rows[mid]) < id)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /// <summary>Plans and also returns the candidate graph each pool was solved on (repair arcs included), for oracles and benchmarks.</summary>
@@ -151,27 +305,16 @@ public static class ContactPlanEngine
         return (result.Plan, graph);
     }
 
-    private static (ContactPlan Plan, int Repaired) Solve(PlanInput input, ContactPlan? previous, CandidateGraph? graph, IProgress<ContactPlanProgress>? progress, CancellationToken cancellationToken, OrgUnitId? onlyCommunity = null)
+    private static (ContactPlan Plan, int Repaired) Solve(PlanInput input, ContactPlan? previous, CandidateGraph? graph, IProgress<ContactPlanProgress>? progress, CancellationToken cancellationToken, bool keepUnchangedPools = true)
     {
         int hn = input.Households.Length;
         var memberOf = new int[hn];
         var distance = new int[hn];
         var cross = new bool[hn];
         var reason = new int[hn];
-        var pools = input.Pools(onlyCommunity);
-        var unchanged = previous is null || onlyCommunity is not null ? null : UnchangedPools(input, previous, pools);
-        var (previousHousehold, newMember) = previous is null ? ([], []) : Correspond(input, previous);
-        if (onlyCommunity is OrgUnitId only)
-        {
-            // Every other community keeps its rows, so its links are copied as they are.
-            for (int g = 0; g < hn; g++)
-            {
-                if (input.Households[g].Community != only)
-                {
-                    CopyHousehold(previous!, g, previousHousehold, newMember, memberOf, distance, cross, reason);
-                }
-            }
-        }
+        var pools = input.Pools();
+        var unchanged = previous is null || !keepUnchangedPools ? null : UnchangedPools(input, previous, pools);
+        var (previousHousehold, newMember) = unchanged is null ? ([], []) : Correspond(input, previous!);
         var order = Enumerable.Range(0, pools.Count).OrderByDescending(p => (long)pools[p].Households.Length * Math.Max(pools[p].Members.Length, 1)).ThenBy(p => p).ToArray();
         int done = 0, repaired = 0;
         int reportEvery = Math.Max(1, pools.Count / 100);
@@ -415,23 +558,16 @@ public static class ContactPlanEngine
 
         internal static PlanInput FromPlan(ContactPlan plan) => new(plan.HouseholdArray, plan.MemberArray, plan.Options);
 
-        internal static PlanInput Sorted(ContactHousehold[] households, ContactMember[] members, ContactPlanOptions options) => new(households, members, options);
-
         internal long KeyOf(OrgUnitId community, OrgUnitId grid) => ((long)community.Value << 32) | (uint)(Options.AllowCrossGrid ? 0 : grid.Value);
 
-        /// <summary>The pools, by key; only those of <paramref name="only"/> when given.</summary>
-        internal List<Pool> Pools(OrgUnitId? only = null)
+        /// <summary>The pools, by key.</summary>
+        internal List<Pool> Pools()
         {
             var index = new Dictionary<long, int>();
             var keys = new List<long>();
             var hPool = new int[Households.Length];
             for (int i = 0; i < Households.Length; i++)
             {
-                if (only is OrgUnitId o && Households[i].Community != o)
-                {
-                    hPool[i] = -1;
-                    continue;
-                }
                 long key = KeyOf(Households[i].Community, Households[i].Grid);
                 ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out bool exists);
                 if (!exists)

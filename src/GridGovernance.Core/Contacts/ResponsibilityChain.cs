@@ -80,7 +80,8 @@ public sealed record ChainHealthReport(LocalDate AsOf, ImmutableArray<UnitWithou
 
 /// <summary>
 /// Every household's chain (六级联动: 区—街道—社区—党小组—党员—群众) as of the hierarchy index's date,
-/// precomputed per unit so <see cref="ChainOf"/> is a binary search and two array reads (well under 1 µs).
+/// precomputed per unit so <see cref="ChainOf"/> reads one packed entry (the contact and which chain), straight by id when
+/// the household ids are dense (as a roster's are) and by binary search otherwise, and allocates nothing.
 /// </summary>
 /// <remarks>
 /// A household's levels are its unit's ancestors (as of the date) whose kind has answerers configured. When its
@@ -92,20 +93,37 @@ public sealed class ResponsibilityChainIndex
 {
     private readonly int[] householdIds;     // sorted
     private readonly int[] householdUnits;   // by household
-    private readonly int[] contacts;         // member id or 0
-    private readonly ChainLevel[][] chains;  // by household (shared per unit)
+    private readonly long[] entries;         // by household: Pack(contact, chain)
+    private readonly int firstId;            // the smallest household id, when 'direct' is set
+    private readonly long[]? direct;         // by id − firstId when the ids are dense: the entry, or 0 for no household
+    private readonly ImmutableArray<ChainLevel>[] chains; // the distinct chains (one per starting unit)
     private readonly ContactPlan plan;
     private readonly ImmutableArray<UnitWithoutAnswerer> unitsWithoutAnswerer;
 
-    private ResponsibilityChainIndex(LocalDate asOf, int[] householdIds, int[] householdUnits, int[] contacts, ChainLevel[][] chains, ContactPlan plan, ImmutableArray<UnitWithoutAnswerer> unitsWithoutAnswerer)
+    private ResponsibilityChainIndex(LocalDate asOf, int[] householdIds, int[] householdUnits, long[] entries, ImmutableArray<ChainLevel>[] chains, ContactPlan plan, ImmutableArray<UnitWithoutAnswerer> unitsWithoutAnswerer)
     {
         AsOf = asOf;
         this.householdIds = householdIds;
         this.householdUnits = householdUnits;
-        this.contacts = contacts;
+        this.entries = entries;
         this.chains = chains;
         this.plan = plan;
         this.unitsWithoutAnswerer = unitsWithoutAnswerer;
+        if (householdIds.Length > 0)
+        {
+            // Dense ids (a roster numbers its households): one table read a lookup instead of a binary search, which
+            // over millions of households misses the cache at every step.
+            long range = (long)householdIds[^1] - householdIds[0] + 1;
+            if (range <= (2L * householdIds.Length) + 1024)
+            {
+                firstId = householdIds[0];
+                direct = new long[range];
+                for (int i = 0; i < householdIds.Length; i++)
+                {
+                    direct[householdIds[i] - firstId] = entries[i];
+                }
+            }
+        }
     }
 
     /// <summary>The date the chains describe (the index's).</summary>
@@ -155,8 +173,9 @@ public sealed class ResponsibilityChainIndex
                 }
             }
         }
-        var memo = new Dictionary<int, ChainLevel[]>();
-        ChainLevel[] ChainOfUnit(OrgUnitId unit)
+        var memo = new Dictionary<int, int>();
+        var distinct = new List<ImmutableArray<ChainLevel>>();
+        int ChainOfUnit(OrgUnitId unit)
         {
             if (memo.TryGetValue(unit.Value, out var cached))
             {
@@ -172,11 +191,12 @@ public sealed class ResponsibilityChainIndex
                     levels.Add(best.TryGetValue(u.Value, out var a) ? new ChainLevel(u, kind, a.Role, new MemberId(a.Member)) : new ChainLevel(u, kind, null, null));
                 }
             }
-            var result = levels.ToArray();
+            int result = distinct.Count;
+            distinct.Add([.. levels]);
             memo[unit.Value] = result;
             return result;
         }
-        var rows = new List<(int Id, int Unit, int Contact, ChainLevel[] Chain)>();
+        var rows = new List<(int Id, int Unit, int Contact, int Chain)>();
         foreach (var household in households)
         {
             if (household.UnitOn(date) is not OrgUnitId unit || !index.Contains(household.Id))
@@ -208,8 +228,8 @@ public sealed class ResponsibilityChainIndex
             date,
             [.. rows.Select(r => r.Id)],
             [.. rows.Select(r => r.Unit)],
-            [.. rows.Select(r => r.Contact)],
-            [.. rows.Select(r => r.Chain)],
+            [.. rows.Select(r => Pack(r.Contact, r.Chain))],
+            [.. distinct],
             plan,
             broken.ToImmutable());
     }
@@ -219,19 +239,36 @@ public sealed class ResponsibilityChainIndex
     /// <exception cref="GridGovernanceException"><c>contacts.unknown-reference</c>: the household was not on the roster on <see cref="AsOf"/>.</exception>
     public HouseholdChain ChainOf(HouseholdId household)
     {
-        int i = Array.BinarySearch(householdIds, household.Value);
-        if (i < 0)
+        long entry = Find(household.Value);
+        if (entry == 0)
         {
             // Not Preconditions.CheckState: its message would be formatted on every lookup.
             throw new GridGovernanceException(ErrorCodes.ContactsUnknownReference, $"{household} has no chain as of {AsOf:yyyy-MM-dd}: it was not on the roster then.");
         }
-        int contact = contacts[i];
-        return new HouseholdChain(household, contact == 0 ? null : new MemberId(contact), ImmutableCollectionsMarshal.AsImmutableArray(chains[i]));
+        int contact = ContactOf(entry);
+        return new HouseholdChain(household, contact == 0 ? null : new MemberId(contact), chains[(int)(entry >>> 32) - 1]);
     }
 
     /// <summary>Whether the household has a chain.</summary>
     /// <param name="household">The household.</param>
-    public bool Contains(HouseholdId household) => Array.BinarySearch(householdIds, household.Value) >= 0;
+    public bool Contains(HouseholdId household) => Find(household.Value) != 0;
+
+    /// <summary>A household's contact (member id, or 0) and chain (index into the distinct chains) in one value, never 0.</summary>
+    private static long Pack(int contact, int chain) => ((long)(chain + 1) << 32) | (uint)contact;
+
+    private static int ContactOf(long entry) => (int)(uint)entry;
+
+    /// <summary>The entry of a household id, or 0 when it has no chain.</summary>
+    private long Find(int id)
+    {
+        if (direct is not null)
+        {
+            long at = (long)id - firstId;
+            return (ulong)at < (ulong)direct.Length ? direct[at] : 0;
+        }
+        int i = Array.BinarySearch(householdIds, id);
+        return i < 0 ? 0 : entries[i];
+    }
 
     /// <summary>Every broken link (链条体检): units of a configured kind without an answerer, households without a contact.</summary>
     public ChainHealthReport Health()
@@ -239,7 +276,7 @@ public sealed class ResponsibilityChainIndex
         var households = ImmutableArray.CreateBuilder<HouseholdWithoutContact>();
         for (int i = 0; i < householdIds.Length; i++)
         {
-            if (contacts[i] == 0)
+            if (ContactOf(entries[i]) == 0)
             {
                 var id = new HouseholdId(householdIds[i]);
                 UncoveredReason? reason = null;

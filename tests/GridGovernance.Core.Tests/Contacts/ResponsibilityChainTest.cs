@@ -80,6 +80,30 @@ public sealed class ResponsibilityChainTest
     }
 
     [Fact]
+    public void SparseHouseholdIds_GiveTheSameChains_AsDenseOnes()
+    {
+        // Every tenth household: ids spread over ten times their number, so the index searches instead of reading a
+        // table by id; both must agree, and the households left out (between and beyond them) have no chain.
+        var f = Community.Value;
+        var dense = ResponsibilityChainIndex.Build(f.Index, f.Members, f.Households, f.Plan);
+        var some = f.Households.Where((_, i) => i % 10 == 0).ToArray();
+        var sparse = ResponsibilityChainIndex.Build(f.Index, f.Members, some, f.Plan);
+        Assert.Equal(some.Length, sparse.Count);
+        Assert.True(some.Max(h => h.Id.Value) - some.Min(h => h.Id.Value) + 1 > (2 * some.Length) + 1024, "the ids should be too sparse for a table");
+        foreach (var household in some)
+        {
+            var (a, b) = (dense.ChainOf(household.Id), sparse.ChainOf(household.Id));
+            Assert.Equal((a.Household, a.Contact), (b.Household, b.Contact));
+            Assert.Equal(a.Levels.AsEnumerable(), b.Levels.AsEnumerable());
+        }
+        var left = f.Households.Where((_, i) => i % 10 != 0).Select(h => h.Id).ToArray();
+        Assert.All(left, id => Assert.False(sparse.Contains(id)));
+        Assert.All(left, id => Assert.True(dense.Contains(id)));
+        Assert.False(dense.Contains(new HouseholdId(f.Households.Max(h => h.Id.Value) + 1000)));
+        Assert.False(dense.Contains(new HouseholdId(f.Households.Max(h => h.Id.Value) + 1)));
+    }
+
+    [Fact]
     public void Health_ListsUnitsWithoutAnswerers_AndHouseholdsWithoutContacts()
     {
         var f = new ChainFixture(CitySize.Community, 5, secretaries: false);
