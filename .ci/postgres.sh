@@ -2,6 +2,8 @@
 # Installs PostgreSQL 15 from Debian's packages (if missing), starts it on 127.0.0.1:5432 and makes a role
 # "gg" (password "gg") that may create databases. Prints the connection string for GG_POSTGRES.
 set -euo pipefail
+# Everything but the connection string goes to stderr, so that GG_POSTGRES="$(bash .ci/postgres.sh)" works.
+exec 3>&1 1>&2
 if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ ! -d /usr/lib/postgresql/15 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
@@ -16,6 +18,6 @@ for _ in $(seq 1 30); do
   pg_isready -h 127.0.0.1 -p 5432 -q && break
   sleep 1
 done
-pg_isready -h 127.0.0.1 -p 5432
+pg_isready -h 127.0.0.1 -p 5432 >&2
 su postgres -c "psql -q -v ON_ERROR_STOP=1 -c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gg') THEN CREATE ROLE gg LOGIN CREATEDB PASSWORD 'gg'; END IF; END \\\$\\\$;\"" >&2
-echo "Host=127.0.0.1;Port=5432;Username=gg;Password=gg;Database=postgres"
+echo "Host=127.0.0.1;Port=5432;Username=gg;Password=gg;Database=postgres" >&3
