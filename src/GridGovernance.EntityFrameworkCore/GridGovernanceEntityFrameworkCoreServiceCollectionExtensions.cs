@@ -37,6 +37,8 @@ public static class GridGovernanceEntityFrameworkCoreServiceCollectionExtensions
         var more = options.Configure;
 
         services.Replace(ServiceDescriptor.Singleton(model));
+        // UseParameterizedCollectionMode(Parameter): a list of ids (an import checking which exist) goes as one
+        // array parameter, not one parameter per id.
         if (model.Database == DatabaseKind.Sqlite)
         {
             services.AddDbContext<SqliteGridGovernanceDbContext>(o => Common(o.UseSqlite(connection, s => s.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)), more));
@@ -54,7 +56,6 @@ public static class GridGovernanceEntityFrameworkCoreServiceCollectionExtensions
         return services;
     }
 
-    // A list of ids (an import checking which exist) goes as one array parameter, not one parameter per id.
     private static void Common(DbContextOptionsBuilder builder, Action<DbContextOptionsBuilder>? more)
     {
         builder.ReplaceService<IModelCacheKeyFactory, StoreModelCacheKeyFactory>();

@@ -220,7 +220,7 @@ internal sealed class MappedAggregate
     /// <summary>The stored key values of an id (one per key column).</summary>
     public object?[] KeyOf(object id) => KeyColumns.Count == 1 && KeyColumns[0].Path == "Id"
         ? [KeyColumns[0].ToStore(id)]
-        : [.. KeyColumns.Select(c => BackingField(IdType, IdType.GetProperty(c.Path[3..])!)!.GetValue(id))];
+        : [.. KeyColumns.Select(c => c.ToStore(BackingField(IdType, IdType.GetProperty(c.Path[3..])!)!.GetValue(id)))];
 
     public MappedColumn? FindColumn(string path) =>
         KeyColumns.FirstOrDefault(c => c.Path == path) ?? columns.FirstOrDefault(c => c.Path == path);

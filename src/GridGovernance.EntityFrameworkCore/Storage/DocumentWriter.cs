@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using GridGovernance.EntityFrameworkCore.Documents;
 using GridGovernance.EntityFrameworkCore.Mapping;
@@ -58,7 +59,12 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
             }
             if (failed is not null)
             {
-                throw await ExplainAsync(failed, error, currentChunk, cancellationToken).ConfigureAwait(false);
+                var explained = await ExplainAsync(failed, error, currentChunk, cancellationToken).ConfigureAwait(false);
+                if (explained == error)
+                {
+                    ExceptionDispatchInfo.Throw(error); // a database error we cannot explain, with its own stack trace
+                }
+                throw explained;
             }
             foreach (var change in changes)
             {
@@ -86,7 +92,6 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
             var change = changes[i];
             var table = TableFor(change.AggregateType);
             current = change;
-            currentChunk = [change];
             if (change.Kind == ChangeKind.Add)
             {
                 // Consecutive adds of one type go in as multi-row inserts.
@@ -134,7 +139,10 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
         }
         if (error is not null)
         {
-            return error;
+            return IsUniqueViolation(error)
+                ? new GridGovernanceException(ErrorCodes.DuplicateKey,
+                    $"{failed.AggregateType.Name} {failed.Aggregate.Id} would take a value a stored one has in a unique column ({error.Message.Trim()}); nothing was saved.")
+                : error;
         }
         var stored = await StoredVersionAsync(failed, cancellationToken).ConfigureAwait(false);
         if (stored is null && failed.Aggregate.Version == 0)
@@ -154,7 +162,7 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
 
     private static bool IsUniqueViolation(Exception? error) => error switch
     {
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
@@ -349,9 +357,9 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
             return name;
         }
 
-        private string Table(string name) => sql.DelimitIdentifier(name);
-
         private string Name(string name) => sql.DelimitIdentifier(name);
+
+        private string Table(string name) => Name(name);
     }
 
     /// <summary>A column written from a root object (an aggregate, or a collection element row).</summary>

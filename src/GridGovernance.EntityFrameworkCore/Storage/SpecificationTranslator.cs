@@ -90,7 +90,16 @@ internal sealed class SpecificationTranslator(GridGovernanceDbContext context, M
             // An id orders as its value does.
             visited = wrapped.Inner;
         }
-        return Order(rows, Expression.Lambda(rewriter.Finish(visited), row), descending, ordered);
+        visited = rewriter.Finish(visited);
+        if (!visited.Type.IsValueType || Nullable.GetUnderlyingType(visited.Type) is not null)
+        {
+            // The in-memory evaluator orders null before any value (after, descending); SQLite does too, PostgreSQL
+            // the other way round: order by "has a value" first, so every store agrees.
+            var hasValue = Expression.Condition(Expression.Equal(visited, Expression.Constant(null, visited.Type)), Expression.Constant(0), Expression.Constant(1));
+            rows = Order(rows, Expression.Lambda(hasValue, row), descending, ordered);
+            ordered = true;
+        }
+        return Order(rows, Expression.Lambda(visited, row), descending, ordered);
     }
 
     private static IQueryable<Dictionary<string, object>> Order(IQueryable<Dictionary<string, object>> rows, LambdaExpression key, bool descending, bool ordered)
@@ -407,7 +416,7 @@ internal sealed class SpecificationTranslator(GridGovernanceDbContext context, M
                     + stub.Scope.Hint.Replace("PATH", stub.Path, StringComparison.Ordinal) + "."),
                 WrappedColumn wrapped => new NotSupportedException(
                     $"The specification uses {wrapped.Description} other than in a comparison with a value of its type or as an order key."),
-                _ => new InvalidOperationException($"Unexpected {node.GetType().Name} in a rewritten specification."),
+                _ => throw new InvalidOperationException($"Unexpected {node.GetType().Name} in a rewritten specification."),
             };
         }
     }

@@ -2,6 +2,7 @@ using GridGovernance.EntityFrameworkCore.Documents;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring;
+using GridGovernance.Specifications;
 using GridGovernance.Testing;
 using GridGovernance.WorkOrders;
 using Microsoft.Extensions.DependencyInjection;
@@ -124,6 +125,11 @@ public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisp
         clock.Advance(Duration.FromDays(7));
         var escalated = await Run(s => s.GetRequiredService<WorkOrderService>().EscalateOverdueAsync());
         var report = await Run(s => s.GetRequiredService<WorkOrderService>().ReportAsync());
+        // Nulls order before values (after, descending) in every store.
+        var byClosing = await Run(s => s.GetRequiredService<IReadRepository<WorkOrder>>().ListAsync(
+            Specification.Create<WorkOrder>(q => q.OrderBy(o => o.ClosedAt).ThenByDescending(o => o.Id.Value))));
+        var byClosingDescending = await Run(s => s.GetRequiredService<IReadRepository<WorkOrder>>().ListAsync(
+            Specification.Create<WorkOrder>(q => q.OrderByDescending(o => o.ClosedAt).ThenBy(o => o.Id.Value))));
 
         var documents = new Dictionary<string, IReadOnlyList<string>>
         {
@@ -136,7 +142,8 @@ public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisp
             [nameof(PointsAccount)] = await DocumentsAsync<PointsAccount>(provider),
             [nameof(WorkOrder)] = await DocumentsAsync<WorkOrder>(provider),
         };
-        return new Outcome($"{report} escalated: {string.Join(",", escalated.Select(o => o.Id))}", documents);
+        return new Outcome($"{report} escalated: {string.Join(",", escalated.Select(o => o.Id))} by closing: {string.Join(",", byClosing.Select(o => o.Id))}"
+                           + $" descending: {string.Join(",", byClosingDescending.Select(o => o.Id))}", documents);
     }
 
     private static async Task<IReadOnlyList<string>> DocumentsAsync<T>(IServiceProvider provider)
