@@ -28,9 +28,7 @@ public sealed class InMemoryRepository<T> : IRepository<T>
     public Task<T?> GetByIdAsync<TId>(TId id, CancellationToken cancellationToken = default)
         where TId : notnull
     {
-        Preconditions.CheckArgument(id is not null, nameof(id), "id must not be null.");
-        Preconditions.CheckArgument(IdType is null || typeof(TId) == IdType, nameof(id),
-            $"{typeof(T).Name} is keyed by {IdType?.Name}, not {typeof(TId).Name}.");
+        AggregateStoreSupport.CheckId<T, TId>(id);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(store.Find<T>(id));
     }
@@ -46,8 +44,7 @@ public sealed class InMemoryRepository<T> : IRepository<T>
         var matches = Query(specification, cancellationToken, applyPaging: false).Take(2).ToArray();
         if (matches.Length > 1)
         {
-            throw new GridGovernanceException(ErrorCodes.SpecificationNotSingle,
-                $"{specification.GetType().Name} matched more than one {typeof(T).Name}; a single-result specification must match at most one.");
+            throw AggregateStoreSupport.NotSingle<T>(specification);
         }
         return Task.FromResult(Copy(matches.FirstOrDefault()));
     }
@@ -123,7 +120,5 @@ public sealed class InMemoryRepository<T> : IRepository<T>
     }
 
     /// <summary>The TId of the AggregateRoot&lt;TId&gt; that T derives from.</summary>
-    private static readonly Type? IdType = AggregateStoreSupport.IdTypeOf(typeof(T));
-
     private static T? Copy(T? stored) => stored is null ? null : AggregateStoreSupport.Snapshot(stored);
 }

@@ -87,14 +87,9 @@ public sealed class InMemoryStore
             }
             return;
         }
-        if (!exists && aggregate.Version == 0)
-        {
-            throw new GridGovernanceException(ErrorCodes.NotFound,
-                $"{change.AggregateType.Name} {aggregate.Id} was never saved, so it cannot be {change.Kind.ToString().ToLowerInvariant()}d; add it instead. Nothing was saved.");
-        }
         if (!exists || stored!.Version != aggregate.Version)
         {
-            throw new ConcurrencyException(change.AggregateType.Name, aggregate.Id, aggregate.Version, exists ? stored!.Version : null);
+            throw AggregateStoreSupport.VersionConflict(change, exists ? stored!.Version : null);
         }
     }
 

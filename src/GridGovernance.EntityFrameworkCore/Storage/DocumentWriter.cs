@@ -144,13 +144,7 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
                     $"{failed.AggregateType.Name} {failed.Aggregate.Id} would take a value a stored one has in a unique column ({error.Message.Trim()}); nothing was saved.")
                 : error;
         }
-        var stored = await StoredVersionAsync(failed, cancellationToken).ConfigureAwait(false);
-        if (stored is null && failed.Aggregate.Version == 0)
-        {
-            return new GridGovernanceException(ErrorCodes.NotFound,
-                $"{failed.AggregateType.Name} {failed.Aggregate.Id} was never saved, so it cannot be {failed.Kind.ToString().ToLowerInvariant()}d; add it instead. Nothing was saved.");
-        }
-        return new ConcurrencyException(failed.AggregateType.Name, failed.Aggregate.Id, failed.Aggregate.Version, stored);
+        return AggregateStoreSupport.VersionConflict(failed, await StoredVersionAsync(failed, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task<long?> StoredVersionAsync(StagedChange change, CancellationToken cancellationToken)

@@ -15,8 +15,6 @@ namespace GridGovernance.EntityFrameworkCore.Storage;
 internal sealed class EfRepository<T> : IRepository<T>
     where T : class, IAggregateRoot
 {
-    private static readonly Type? IdType = AggregateStoreSupport.IdTypeOf(typeof(T));
-
     private readonly EfUnitOfWork unitOfWork;
     private readonly GridGovernanceDbContext context;
     private readonly MappedAggregate map;
@@ -33,14 +31,7 @@ internal sealed class EfRepository<T> : IRepository<T>
     public async Task<T?> GetByIdAsync<TId>(TId id, CancellationToken cancellationToken = default)
         where TId : notnull
     {
-        if (id is null)
-        {
-            throw new ArgumentNullException(nameof(id));
-        }
-        if (typeof(TId) != IdType)
-        {
-            throw new ArgumentException($"{typeof(T).Name} is keyed by {IdType?.Name}, not {typeof(TId).Name}.", nameof(id));
-        }
+        AggregateStoreSupport.CheckId<T, TId>(id);
         var row = await Project(translator.ById(Rows, id)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return Materialise(row);
     }
@@ -54,8 +45,7 @@ internal sealed class EfRepository<T> : IRepository<T>
         var rows = await Project(Query(specification, paging: false)).Take(2).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (rows.Count > 1)
         {
-            throw new GridGovernanceException(ErrorCodes.SpecificationNotSingle,
-                $"{specification.GetType().Name} matched more than one {typeof(T).Name}; a single-result specification must match at most one.");
+            throw AggregateStoreSupport.NotSingle<T>(specification);
         }
         return rows.Count == 0 ? null : Materialise(rows[0]);
     }
