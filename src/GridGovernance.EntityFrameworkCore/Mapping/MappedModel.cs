@@ -129,19 +129,16 @@ internal sealed class MappedCollection
 {
     private readonly List<MappedColumn> columns = [];
 
-    private MappedCollection(string path, string? table, Type elementType, Func<object, IEnumerable?> getter)
+    private MappedCollection(string path, string? table, Func<object, IEnumerable?> getter)
     {
         Path = path;
         Table = table;
-        ElementType = elementType;
         Getter = getter;
     }
 
     public string Path { get; }
 
-    public string? Table { get; set; }
-
-    public Type ElementType { get; }
+    public string? Table { get; }
 
     public Func<object, IEnumerable?> Getter { get; }
 
@@ -162,7 +159,7 @@ internal sealed class MappedCollection
         ArgumentNullException.ThrowIfNull(path);
         string text = MappedColumn.PathOf(path);
         var compiled = path.Compile();
-        return new MappedCollection(text, table, typeof(TElement), root => compiled((TRoot)root));
+        return new MappedCollection(text, table, root => compiled((TRoot)root));
     }
 }
 

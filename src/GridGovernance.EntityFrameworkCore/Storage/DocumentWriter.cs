@@ -106,10 +106,7 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
                 i = end;
                 continue;
             }
-            bool written = change.Kind == ChangeKind.Update
-                ? await table.UpdateAsync(change, transaction, cancellationToken).ConfigureAwait(false)
-                : await table.DeleteAsync(change, transaction, cancellationToken).ConfigureAwait(false);
-            if (!written)
+            if (!await table.UpdateOrDeleteAsync(change, transaction, cancellationToken).ConfigureAwait(false))
             {
                 return change;
             }
@@ -208,43 +205,36 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
             }
         }
 
-        public async Task<bool> UpdateAsync(StagedChange change, DbTransaction transaction, CancellationToken cancellationToken)
+        // An update or a delete, only if the stored version is still the aggregate's; then its child rows.
+        public async Task<bool> UpdateOrDeleteAsync(StagedChange change, DbTransaction transaction, CancellationToken cancellationToken)
         {
-            await using var command = Command(transaction);
-            var text = new StringBuilder("UPDATE ").Append(Table(map.Table)).Append(" SET ");
-            int n = 0;
-            foreach (var column in row.Skip(keys.Length))
+            bool update = change.Kind == ChangeKind.Update;
+            await using (var command = Command(transaction))
             {
-                text.Append(n == 0 ? "" : ", ").Append(Name(column.Name)).Append(" = ").Append(Add(command, column, column.Value(change.Aggregate), ref n));
-            }
-            AppendWhere(text, command, change, ref n);
-            command.CommandText = text.ToString();
-            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-            {
-                return false;
+                var text = new StringBuilder(update ? "UPDATE " : "DELETE FROM ").Append(Name(map.Table));
+                int n = 0;
+                if (update)
+                {
+                    text.Append(" SET ");
+                    foreach (var column in row.Skip(keys.Length))
+                    {
+                        text.Append(n == 0 ? "" : ", ").Append(Name(column.Name)).Append(" = ").Append(Add(command, column, column.Value(change.Aggregate), ref n));
+                    }
+                }
+                AppendWhere(text, command, change, ref n);
+                command.CommandText = text.ToString();
+                if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+                {
+                    return false;
+                }
             }
             foreach (var child in children)
             {
                 await DeleteChildrenAsync(child, change, transaction, cancellationToken).ConfigureAwait(false);
-                await InsertRowsAsync(map.ChildTable(child.Collection), child.Row, child.RowsOf(change.Aggregate), transaction, cancellationToken).ConfigureAwait(false);
-            }
-            return true;
-        }
-
-        public async Task<bool> DeleteAsync(StagedChange change, DbTransaction transaction, CancellationToken cancellationToken)
-        {
-            await using var command = Command(transaction);
-            var text = new StringBuilder("DELETE FROM ").Append(Table(map.Table));
-            int n = 0;
-            AppendWhere(text, command, change, ref n);
-            command.CommandText = text.ToString();
-            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-            {
-                return false;
-            }
-            foreach (var child in children)
-            {
-                await DeleteChildrenAsync(child, change, transaction, cancellationToken).ConfigureAwait(false);
+                if (update)
+                {
+                    await InsertRowsAsync(map.ChildTable(child.Collection), child.Row, child.RowsOf(change.Aggregate), transaction, cancellationToken).ConfigureAwait(false);
+                }
             }
             return true;
         }
@@ -263,7 +253,7 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
         private async Task DeleteChildrenAsync(Child child, StagedChange change, DbTransaction transaction, CancellationToken cancellationToken)
         {
             await using var command = Command(transaction);
-            var text = new StringBuilder("DELETE FROM ").Append(Table(map.ChildTable(child.Collection))).Append(" WHERE ");
+            var text = new StringBuilder("DELETE FROM ").Append(Name(map.ChildTable(child.Collection))).Append(" WHERE ");
             int n = 0;
             for (int i = 0; i < keys.Length; i++)
             {
@@ -278,7 +268,7 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
         {
             int maxParameters = context.Store.Database == DatabaseKind.Sqlite ? MaxParametersSqlite : MaxParametersPostgres;
             int perStatement = Math.Max(1, Math.Min(MaxRowsPerInsert, maxParameters / columns.Length));
-            string head = $"INSERT INTO {Table(table)} ({string.Join(", ", columns.Select(c => Name(c.Name)))}) VALUES ";
+            string head = $"INSERT INTO {Name(table)} ({string.Join(", ", columns.Select(c => Name(c.Name)))}) VALUES ";
             // Full chunks reuse one prepared statement and only change its parameter values.
             DbCommand? full = null;
             try
@@ -352,8 +342,6 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
         }
 
         private string Name(string name) => sql.DelimitIdentifier(name);
-
-        private string Table(string name) => Name(name);
     }
 
     /// <summary>A column written from a root object (an aggregate, or a collection element row).</summary>
