@@ -25,7 +25,7 @@ namespace GridGovernance.Scoring;
 /// clipped and what was refused, and why.</para>
 /// </remarks>
 [Immutable]
-public static class AssessmentEngine
+public static partial class AssessmentEngine
 {
     /// <summary>Assesses a roster over a period.</summary>
     /// <param name="ruleBook">The rules.</param>
@@ -46,7 +46,7 @@ public static class AssessmentEngine
         var blocks = new ResultBlocks(plan, results.Length);
         for (int m = 0; m < results.Length; m++)
         {
-            results[m] = plan.Finish(m, tally, blocks, m)!;
+            results[m] = plan.Finish(m, tally.Row(m), tally, blocks, m)!;
         }
         List<int>? replay = null;
         for (int m = 0; m < results.Length; m++)
@@ -226,6 +226,14 @@ public static class AssessmentEngine
             return Added.UnknownMember;
         }
         member = m;
+        return AccumulateMember(plan, tally, tally.Row(m), m, in e);
+    }
+
+    /// <summary>Folds one entry of a known member, inside the period, into the member's packed row or the side table.</summary>
+    internal static Added AccumulateMember(Plan plan, Tally tally, Span<long> packedRow, int m, in AssessmentEntry e)
+    {
+        var date = e.OccurredOn;
+        int key = Plan.Key(date);
         int items = plan.ItemCount;
         int item = e.Item;
         if ((uint)item >= (uint)items)
@@ -238,11 +246,10 @@ public static class AssessmentEngine
             tally.Ignored[m]++;
             return Added.Ignored;
         }
-        int slot = m * items + item;
         if (!plan.SideItems[item])
         {
             // Sum and count in one long: sum << 20 plus the count. Overflow is detected, never wrapped.
-            ref long packed = ref tally.Packed[slot];
+            ref long packed = ref packedRow[item];
             long add = (value << CountBits) + 1;
             long next = packed + add;
             if (((packed ^ next) & (add ^ next)) < 0 || (packed & CountMask) == CountMask)
@@ -252,7 +259,7 @@ public static class AssessmentEngine
             packed = next;
             return Added.Counted;
         }
-        ref var a = ref CollectionsMarshal.GetValueRefOrAddDefault(tally.Side, slot, out _);
+        ref var a = ref CollectionsMarshal.GetValueRefOrAddDefault(tally.Side, m * items + item, out _);
         a.Count++;
         if (rule.OncePerPeriod)
         {
@@ -467,13 +474,21 @@ public static class AssessmentEngine
     /// <summary>The running sums of an assessment: a packed long per (member, item), and a side table for items that count once per period or can go both ways.</summary>
     internal sealed class Tally
     {
-        internal Tally(Plan plan)
+        private readonly int items;
+
+        /// <param name="plan">The plan.</param>
+        /// <param name="packed">Whether to keep a packed row per member; the columnar pass keeps one row at a time itself.</param>
+        internal Tally(Plan plan, bool packed = true)
         {
-            Packed = new long[plan.Members.Length * plan.ItemCount];
+            items = plan.ItemCount;
+            Packed = packed ? new long[plan.Members.Length * plan.ItemCount] : [];
             Ignored = new int[plan.Members.Length];
         }
 
         internal long[] Packed { get; }
+
+        /// <summary>A member's packed row: per item, the sum shifted left by 20 bits plus the count.</summary>
+        internal Span<long> Row(int m) => Packed.AsSpan(m * items, items);
 
         internal Dictionary<int, Accumulator> Side { get; } = [];
 
@@ -727,7 +742,7 @@ public static class AssessmentEngine
         }
 
         /// <summary>The closed form for one member, or null when a refuse-mode cap binds and the member must be replayed in order.</summary>
-        internal MemberAssessment? Finish(int m, Tally tally, ResultBlocks blocks, int row)
+        internal MemberAssessment? Finish(int m, ReadOnlySpan<long> packedRow, Tally tally, ResultBlocks blocks, int row)
         {
             int kindBit = KindBits[m];
             int categories = categoryCapLimit.Length;
@@ -747,7 +762,6 @@ public static class AssessmentEngine
                     }
                 }
             }
-            var packedRow = new ReadOnlySpan<long>(tally.Packed, m * ItemCount, ItemCount);
             for (int i = 0; i < packedRow.Length; i++)
             {
                 long p = packedRow[i];

@@ -5,7 +5,7 @@ namespace GridGovernance.Scoring;
 /// <summary>
 /// An assessment kept up to date entry by entry, for dashboards and "my points so far" views: adding an entry
 /// is O(1) (well under a microsecond), and a member's result is recomputed only when asked for.
-/// Gives exactly what <see cref="AssessmentEngine.Assess"/> gives for the same entries.
+/// Gives exactly what <see cref="AssessmentEngine.Assess(RuleBook, AssessmentPeriod, IReadOnlyList{AssessmentSubject}, ReadOnlySpan{AssessmentEntry})"/> gives for the same entries.
 /// </summary>
 /// <remarks>Not thread-safe: one writer at a time (wrap it in a lock if several threads add entries).</remarks>
 [Mutable]
@@ -84,6 +84,6 @@ public sealed class LiveAssessment
     }
 
     private MemberAssessment ResultOf(int m) =>
-        results[m] ??= plan.Finish(m, tally, new AssessmentEngine.ResultBlocks(plan, 1), 0)
+        results[m] ??= plan.Finish(m, tally.Row(m), tally, new AssessmentEngine.ResultBlocks(plan, 1), 0)
                        ?? AssessmentEngine.Simulate(plan, m, [.. entriesByMember[m] ?? []], outcomes: null);
 }

@@ -343,7 +343,7 @@ public sealed class PointsLedgerService
     /// <param name="ruleBook">The rule book.</param>
     /// <param name="period">The period.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The entries, ready for <see cref="AssessmentEngine.Assess"/>.</returns>
+    /// <returns>The entries, ready for <see cref="AssessmentEngine.Assess(RuleBook, AssessmentPeriod, IReadOnlyList{AssessmentSubject}, ReadOnlySpan{AssessmentEntry})"/>.</returns>
     /// <exception cref="GridGovernanceException">An entry names an item the rule book does not have (code <see cref="ErrorCodes.LedgerUnknownItem"/>).</exception>
     public async Task<AssessmentEntry[]> ExportForAssessmentAsync(RuleBook ruleBook, AssessmentPeriod period, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,199 @@
+using FsCheck.Xunit;
+using GridGovernance.Organisation;
+using GridGovernance.Scoring;
+using GridGovernance.Testing;
+using NodaTime;
+
+namespace GridGovernance.Tests.Scoring.Engine;
+
+/// <summary>The columnar ledger and the engine's pass over it: the same result as the entries themselves.</summary>
+public sealed class AssessmentLedgerTest
+{
+    private static readonly LocalDate Jan1 = new(2024, 1, 1);
+    private static readonly AssessmentPeriod Year = AssessmentPeriod.Year(2024);
+    private static readonly MemberId Alice = new(1);
+    private static readonly MemberId Bob = new(2);
+    private static readonly AssessmentSubject AliceSubject = new(Alice, MemberKind.LongResident, new OrgUnitId(10));
+    private static readonly AssessmentSubject BobSubject = new(Bob, MemberKind.InService, new OrgUnitId(10));
+
+    private static RuleBook Book(params RuleItem[] items) => RuleBook.Create(new RuleBookDefinition
+    {
+        Id = "ledger-test",
+        Name = "ledger test",
+        Categories = [new ScoreCategory("c", "category")],
+        Items = items,
+    });
+
+    private static RuleItem Item(string code, params RuleItemVersion[] versions) => new(code, "c", code, versions);
+
+    private static RuleItemVersion V(ItemKind kind, decimal points = 0, LocalDate? from = null) =>
+        new() { EffectiveFrom = from ?? Jan1, Kind = kind, Points = Points.From(points) };
+
+    private static AssessmentEntry E(MemberId member, int item, int day, long sequence = 0) => new(member, item, Jan1.PlusDays(day), sequence);
+
+    private static string Both(RuleBook book, IReadOnlyList<AssessmentSubject> roster, AssessmentEntry[] entries, out string fromLedger)
+    {
+        fromLedger = AssessmentEngineProperties.Describe(AssessmentEngine.Assess(book, Year, roster, AssessmentLedger.From(entries)));
+        return AssessmentEngineProperties.Describe(AssessmentEngine.Assess(book, Year, roster, entries));
+    }
+
+    /// <summary>
+    /// The generated scenarios plus what they lack: entries of members not on the roster, entries naming the items
+    /// the engine computes itself, tiers out of range, and the entries in a shuffled order.
+    /// </summary>
+    private static AssessmentEntry[] Widened(ScoringScenario s, int seed)
+    {
+        var random = new Random(seed);
+        var entries = s.Entries.ToList();
+        int extra = random.Next(0, 8);
+        for (int k = 0; k < extra; k++)
+        {
+            var member = random.Next(3) == 0 ? new MemberId(1000 + random.Next(3)) : s.Roster[random.Next(s.Roster.Count)].Member;
+            entries.Add(new AssessmentEntry(member, random.Next(s.RuleBook.Items.Length), Jan1.PlusDays(random.Next(-3, 368)), random.Next(5))
+            {
+                Value = Points.From(random.Next(-2, 9)),
+                Tier = random.Next(4) switch { 0 => -1, 1 => 200, _ => random.Next(3) },
+                AfterReminder = random.Next(2) == 0,
+            });
+        }
+        return [.. entries.OrderBy(_ => random.Next())];
+    }
+
+    [Property(MaxTest = 400)]
+    public bool LedgerAssessment_EqualsTheEntryAssessment(int seed, int widen)
+    {
+        var s = ScoringGenerator.Small(seed);
+        var entries = Widened(s, widen);
+        return Both(s.RuleBook, s.Roster, entries, out string fromLedger) == fromLedger;
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Ledger_KeepsEveryEntry_GroupedByMember(int seed, int widen)
+    {
+        var s = ScoringGenerator.Small(seed);
+        var entries = Widened(s, widen);
+        var ledger = AssessmentLedger.From(entries);
+        var all = ledger.ToArray();
+        return ledger.Count == entries.Length
+               && all.Select(e => e.Member.Value).SequenceEqual(entries.Select(e => e.Member.Value).Order())
+               && ledger.Members.SequenceEqual(entries.Select(e => e.Member).Distinct().Order())
+               && ledger.Members.All(m => ledger.EntriesOf(m).SequenceEqual(entries.Where(e => e.Member == m)));
+    }
+
+    [Property(MaxTest = 100)]
+    public bool Builder_GivesWhatFromGives(int seed)
+    {
+        var s = ScoringGenerator.Small(seed);
+        var builder = new AssessmentLedger.Builder();
+        foreach (var e in s.Entries)
+        {
+            builder.Add(in e);
+        }
+        return builder.Count == s.Entries.Length && builder.Build().ToArray().SequenceEqual(AssessmentLedger.From(s.Entries).ToArray());
+    }
+
+    [Fact]
+    public void SparseMemberIds_AreGroupedToo()
+    {
+        var book = Book(Item("day", V(ItemKind.Fixed, 1)));
+        var far = new MemberId(2_000_000_000);
+        var roster = new[] { AliceSubject, new AssessmentSubject(far, MemberKind.LongResident, new OrgUnitId(10)) };
+        var entries = new[] { E(far, 0, 1), E(Alice, 0, 2), E(far, 0, 3), E(new MemberId(1_000_000_000), 0, 4) };
+        var ledger = AssessmentLedger.From(entries);
+        Assert.Equal([Alice, new MemberId(1_000_000_000), far], ledger.Members);
+        Assert.Equal(Both(book, roster, entries, out string fromLedger), fromLedger);
+        var result = AssessmentEngine.Assess(book, Year, roster, ledger);
+        Assert.Equal(Points.From(2), result[far].Total);
+        Assert.Equal(1, result.EntriesOfUnknownMembers);
+    }
+
+    [Fact]
+    public void VersionsNotYetInForce_MidYearChanges_AndBadTiers_CountAsTheEntriesDo()
+    {
+        var july = new LocalDate(2024, 7, 1);
+        var book = Book(
+            Item("late-start", V(ItemKind.Fixed, 1, july)),
+            Item("changed", V(ItemKind.Fixed, 1), V(ItemKind.Fixed, 3, july)),
+            Item("petition", new RuleItemVersion
+            {
+                EffectiveFrom = Jan1, Kind = ItemKind.Tiered, DoubleAfterReminder = true,
+                Tiers = [new("low", Points.From(-0.5m)), new("high", Points.From(-2))],
+            }));
+        var entries = new[]
+        {
+            E(Alice, 0, 10), E(Alice, 0, 200), E(Alice, 1, 10), E(Alice, 1, 200),
+            E(Alice, 2, 5) with { Tier = 1, AfterReminder = true }, E(Alice, 2, 6) with { Tier = 2 }, E(Alice, 2, 7) with { Tier = -1 }, E(Alice, 2, 8) with { Tier = 500 },
+        };
+        Assert.Equal(Both(book, [AliceSubject], entries, out string fromLedger), fromLedger);
+        var alice = AssessmentEngine.Assess(book, Year, [AliceSubject], AssessmentLedger.From(entries))[Alice];
+        Assert.Equal(Points.From(1 + 1 + 3 - 4), alice.Total);
+        Assert.Equal(4, alice.IgnoredEntries); // before the first version, and three bad tiers
+    }
+
+    [Fact]
+    public void ManyTiers_BeyondThePackedField_AreReadFromTheirColumn()
+    {
+        var tiers = Enumerable.Range(0, 200).Select(t => new PenaltyTier($"t{t}", Points.From(-(t + 1)))).ToArray();
+        var book = Book(Item("tiered", new RuleItemVersion { EffectiveFrom = Jan1, Kind = ItemKind.Tiered, Tiers = tiers }));
+        var entries = new[] { E(Alice, 0, 1) with { Tier = 5 }, E(Alice, 0, 2) with { Tier = 150 }, E(Alice, 0, 3) with { Tier = 199 }, E(Alice, 0, 4) with { Tier = 200 } };
+        Assert.Equal(Both(book, [AliceSubject], entries, out string fromLedger), fromLedger);
+        var alice = AssessmentEngine.Assess(book, Year, [AliceSubject], AssessmentLedger.From(entries))[Alice];
+        Assert.Equal(Points.From(-(6 + 151 + 200)), alice.Total);
+        Assert.Equal(1, alice.IgnoredEntries);
+    }
+
+    [Fact]
+    public void AnOverflowingTally_IsReportedAsTheEntryPassReportsIt()
+    {
+        var book = Book(Item("huge", V(ItemKind.Fixed, 1_000_000)));
+        var entries = Enumerable.Range(0, 900).Select(d => E(Alice, 0, d % 366)).ToArray(); // 900 × 1M points is past what a tally holds
+        var fromEntries = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject], entries));
+        var fromLedger = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject], AssessmentLedger.From(entries)));
+        Assert.Equal(fromEntries.Message, fromLedger.Message);
+        Assert.Contains("huge", fromLedger.Message);
+    }
+
+    [Fact]
+    public void AnItemPositionTheRuleBookLacks_Throws_ButOnlyForMembersOnTheRosterInsideThePeriod()
+    {
+        var book = Book(Item("day", V(ItemKind.Fixed, 1)));
+        var outsideOrUnknown = AssessmentLedger.From([E(Alice, 5, -3), E(Bob, 5, 3)]);
+        var result = AssessmentEngine.Assess(book, Year, [AliceSubject], outsideOrUnknown);
+        Assert.Equal((1, 1), (result.EntriesOutsidePeriod, result.EntriesOfUnknownMembers));
+        var exception = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject], AssessmentLedger.From([E(Alice, 5, 3)])));
+        Assert.Equal("ledger", exception.ParamName);
+        Assert.Contains("item position 5", exception.Message);
+    }
+
+    [Fact]
+    public void From_RefusesWhatItCannotHold_NamingTheEntry()
+    {
+        var negative = Assert.Throws<ArgumentException>(() => AssessmentLedger.From([E(Alice, 0, 1), E(Alice, -1, 1)]));
+        Assert.Contains("Entry 1 names item position -1", negative.Message);
+        var large = Assert.Throws<ArgumentException>(() => AssessmentLedger.From([E(Alice, AssessmentLedger.MaxItemPosition + 1, 1)]));
+        Assert.Contains("0 to 65535", large.Message);
+        var noMember = Assert.Throws<ArgumentException>(() => AssessmentLedger.From([E(default, 0, 1)]));
+        Assert.Contains("no member", noMember.Message);
+        var julian = new AssessmentEntry(Alice, 0, new LocalDate(2024, 3, 1, CalendarSystem.Julian), 0);
+        Assert.Contains("ISO", Assert.Throws<ArgumentException>(() => AssessmentLedger.From([julian])).Message);
+    }
+
+    [Fact]
+    public void Builder_RefusesABadEntry_AndKeepsWhatItHad()
+    {
+        var builder = new AssessmentLedger.Builder().Add(E(Alice, 0, 1));
+        Assert.Throws<ArgumentException>(() => builder.Add(E(Alice, -2, 1)));
+        Assert.Equal(1, builder.Count);
+        Assert.Equal([E(Alice, 0, 1)], builder.Build().ToArray());
+    }
+
+    [Fact]
+    public void EmptyLedger_GivesTheRosterWithGrantsOnly()
+    {
+        var book = Book(Item("base", V(ItemKind.AutomaticGrant, 20)));
+        var result = AssessmentEngine.Assess(book, Year, [AliceSubject, BobSubject], AssessmentLedger.Empty);
+        Assert.All(result.Members, m => Assert.Equal(Points.From(20), m.Total));
+        Assert.Equal(0, AssessmentLedger.Empty.Count);
+        Assert.Empty(AssessmentLedger.Empty.EntriesOf(Alice));
+    }
+}
