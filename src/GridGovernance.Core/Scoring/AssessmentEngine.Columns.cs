@@ -26,6 +26,7 @@ public static partial class AssessmentEngine
         var blocks = new ResultBlocks(plan, results.Length);
         Span<long> accumulators = new long[plan.ItemCount + ColumnPlan.FirstItemTarget];
         var row = accumulators[ColumnPlan.FirstItemTarget..];
+        Span<Accumulator> side = new Accumulator[plan.ItemCount];
         var ids = ledger.MemberIds;
         var starts = ledger.Starts;
         int outside = 0, unknown = 0, next = 0;
@@ -39,12 +40,17 @@ public static partial class AssessmentEngine
                 next++;
             }
             accumulators.Clear();
+            bool sideTouched = false;
             if (next < ids.Length && ids[next] == id)
             {
-                columns.Fold(ledger, next, m, accumulators, tally, ref outside);
+                sideTouched = columns.Fold(ledger, next, m, accumulators, side, tally, ref outside);
                 next++;
             }
-            var result = plan.Finish(m, row, tally, blocks, m);
+            var result = plan.Finish(m, row, sideTouched ? side : [], tally, blocks, m);
+            if (sideTouched)
+            {
+                side.Clear();
+            }
             if (result is null)
             {
                 (replay ??= []).Add(m);
@@ -67,26 +73,27 @@ public static partial class AssessmentEngine
 
     /// <summary>
     /// The rule book and period flattened for the columnar pass: for each (item, day of the period) the version in
-    /// force, and for each (member kind, version, tier, reminder) where an occurrence goes and what it adds.
+    /// force, and for each (member kind, version, tier, reminder) where an occurrence goes and the range its value is
+    /// clamped to.
     /// </summary>
     private sealed class ColumnPlan
     {
-        /// <summary>Target 0: the entry takes the general path (discretionary values, side items, huge values).</summary>
-        private const int Slow = 0;
-
-        /// <summary>Target 1: the entry does not count (not eligible, no version in force, a bad tier, a computed item).</summary>
+        /// <summary>Accumulator 0 is unused; 1 counts ignored entries.</summary>
         private const int Ignore = 1;
 
-        /// <summary>Targets from here on are items: target 2 + i adds to item i's packed sum and count.</summary>
+        /// <summary>Accumulators from here on are items: 2 + i holds item i's packed sum and count.</summary>
         internal const int FirstItemTarget = 2;
+
+        /// <summary>Targets per version: the low four bits of the packed word's third byte (reminder, tier).</summary>
+        private const int Variants = 16;
 
         /// <summary>A fast add must fit the packed sum with room: |value| below 2^42.</summary>
         private const long LargestFastValue = 1L << 42;
 
         private readonly Plan plan;
         private readonly int keyRange;
-        private readonly int tierColumns;
         private readonly ushort[] versionOn;
+        private readonly int[] rowOf;
         private readonly Target[][] targetsByKind;
         private readonly long largestValue;
 
@@ -98,8 +105,10 @@ public static partial class AssessmentEngine
             int segments = plan.SegmentRules.Length;
             Preconditions.CheckArgument(segments < ushort.MaxValue, "ruleBook", $"The rule book has {segments} item versions; the columnar assessment handles fewer than {ushort.MaxValue}.");
 
-            // Which version is in force on each day key of the period; "segments" when none is.
+            // Which version is in force on each day key of the period ("segments" when none is); for an item with
+            // one version in force all period long, that version's row of targets, read without the table.
             versionOn = new ushort[items * keyRange];
+            rowOf = new int[items];
             for (int i = 0; i < items; i++)
             {
                 for (int d = 0; d < keyRange; d++)
@@ -107,32 +116,27 @@ public static partial class AssessmentEngine
                     plan.RuleOn(i, plan.StartKey + d, out bool inForce);
                     versionOn[i * keyRange + d] = (ushort)(inForce ? SegmentOn(i, plan.StartKey + d) : segments);
                 }
+                var days = versionOn.AsSpan(i * keyRange, keyRange);
+                rowOf[i] = days[0] != segments && !days.ContainsAnyExcept(days[0]) ? days[0] * Variants : -1;
             }
 
-            int mostTiers = 0;
             foreach (var rule in plan.SegmentRules)
             {
-                mostTiers = Math.Max(mostTiers, rule.Tiers.Length);
                 largestValue = Math.Max(largestValue, Largest(rule));
             }
-            // Tier columns 0..n-1 are tiers; column n is "any other tier", which the packed field marks as 127.
-            tierColumns = Math.Min(mostTiers, AssessmentLedger.TierField);
-            int width = (tierColumns + 1) * 2;
             var kinds = Enum.GetValues<Organisation.MemberKind>();
             targetsByKind = new Target[kinds.Max(k => (int)k) + 1][];
             foreach (var kind in kinds)
             {
-                var targets = new Target[(segments + 1) * width];
-                Array.Fill(targets, new Target(Ignore, 1));
+                // One row of targets per version, and a last row (all ignored) for "no version in force".
+                var targets = new Target[(segments + 1) * Variants];
+                Array.Fill(targets, Target.Ignored);
                 for (int s = 0; s < segments; s++)
                 {
                     int item = ItemOf(s);
-                    for (int column = 0; column <= tierColumns; column++)
+                    for (int variant = 0; variant < Variants; variant++)
                     {
-                        for (int reminder = 0; reminder < 2; reminder++)
-                        {
-                            targets[s * width + column * 2 + reminder] = TargetOf(s, item, kind, column, reminder == 1, mostTiers);
-                        }
+                        targets[s * Variants + variant] = TargetOf(s, item, kind, variant >> 1, (variant & 1) != 0);
                     }
                 }
                 targetsByKind[(int)kind] = targets;
@@ -169,16 +173,17 @@ public static partial class AssessmentEngine
             return largest;
         }
 
-        private Target TargetOf(int segment, int item, Organisation.MemberKind kind, int column, bool afterReminder, int mostTiers)
+        private Target TargetOf(int segment, int item, Organisation.MemberKind kind, int tier, bool afterReminder)
         {
             ref readonly var rule = ref plan.SegmentRules[segment];
             if ((rule.EligibleMask & (1 << (int)kind)) == 0)
             {
-                return new Target(Ignore, 1);
+                return Target.Ignored;
             }
-            if (plan.SideItems[item] || rule.Kind == ItemKind.Discretionary)
+            bool side = plan.SideItems[item];
+            if (rule.Kind == ItemKind.Discretionary)
             {
-                return new Target(Slow, 0);
+                return new Target(rule.Minimum, rule.Maximum, side ? item : FirstItemTarget + item, side ? Mode.Side : Mode.Packed, rule.OncePerPeriod);
             }
             long value;
             switch (rule.Kind)
@@ -188,55 +193,112 @@ public static partial class AssessmentEngine
                 case ItemKind.Veto:
                     value = afterReminder && rule.DoubleAfterReminder ? rule.Units * 2 : rule.Units;
                     break;
-                case ItemKind.Tiered when column < rule.Tiers.Length && column < tierColumns:
-                    value = afterReminder && rule.DoubleAfterReminder ? rule.Tiers[column] * 2 : rule.Tiers[column];
+                case ItemKind.Tiered when tier == AssessmentLedger.OtherTier:
+                    // A tier the packed field does not hold: read it from its column on the checked path.
+                    return Target.General;
+                case ItemKind.Tiered when tier < rule.Tiers.Length:
+                    value = afterReminder && rule.DoubleAfterReminder ? rule.Tiers[tier] * 2 : rule.Tiers[tier];
                     break;
-                case ItemKind.Tiered when column == tierColumns && mostTiers > tierColumns:
-                    // "Any other tier" may be a real tier of a rule with more tiers than the packed field holds.
-                    return new Target(Slow, 0);
                 default:
-                    return new Target(Ignore, 1);
+                    return Target.Ignored;
             }
-            return Math.Abs(value) < LargestFastValue ? new Target(FirstItemTarget + item, (value << CountBits) + 1) : new Target(Slow, 0);
+            // A fixed value is a range of one: clamping any entry value to it gives the value, with no branch.
+            if (side)
+            {
+                return new Target(value, value, item, Mode.Side, rule.OncePerPeriod);
+            }
+            return Math.Abs(value) < LargestFastValue ? new Target(value, value, FirstItemTarget + item, Mode.Packed, false) : Target.General;
         }
 
-        /// <summary>Folds one member's entries into <paramref name="accumulators"/> (ignored count at 1, the packed row from 2).</summary>
-        internal void Fold(AssessmentLedger ledger, int position, int m, Span<long> accumulators, Tally tally, ref int outside)
+        /// <summary>
+        /// Folds one member's entries into <paramref name="accumulators"/> (the ignored count at 1, the packed row
+        /// from 2) and <paramref name="side"/> (by item).
+        /// </summary>
+        /// <returns>Whether <paramref name="side"/> may have been written to.</returns>
+        /// <remarks>Compiled fully optimised at once: it is the hot loop, and the caller's loop would otherwise run it in on-stack-replacement code.</remarks>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        internal bool Fold(AssessmentLedger ledger, int position, int m, Span<long> accumulators, Span<Accumulator> side, Tally tally, ref int outside)
         {
             int first = ledger.Starts[position], end = ledger.Starts[position + 1];
-            var row = accumulators[FirstItemTarget..];
+            var words = ledger.Packed.AsSpan(first, end - first);
+            int startKey = plan.StartKey, range = keyRange;
             // With fewer entries than the count field holds and values this small, no sum can overflow: the plain
             // pass. Otherwise every entry takes the checked path, which reports an overflow as the span pass does.
-            bool cannotOverflow = end - first < CountMask && (largestValue == 0 || (end - first) < LargestFastValue / largestValue);
-            var words = ledger.Packed.AsSpan(first, end - first);
+            if (end - first >= CountMask || (largestValue != 0 && end - first >= LargestFastValue / largestValue))
+            {
+                for (int k = 0; k < words.Length; k++)
+                {
+                    if ((uint)(((int)(words[k] >> AssessmentLedger.KeyShift) & AssessmentLedger.KeyMask) - startKey) >= (uint)range)
+                    {
+                        outside++;
+                        continue;
+                    }
+                    General(ledger, position, first + k, m, accumulators, side, tally);
+                }
+                return true;
+            }
             var targets = targetsByKind[(int)plan.Kinds[m]];
-            int items = plan.ItemCount, startKey = plan.StartKey, range = keyRange, columns = tierColumns, width = (tierColumns + 1) * 2;
-            var table = versionOn;
+            var rows = rowOf;
+            int items = rows.Length, outsideHere = 0;
+            bool sideTouched = false;
             for (int k = 0; k < words.Length; k++)
             {
                 ulong word = words[k];
                 uint day = (uint)(((int)(word >> AssessmentLedger.KeyShift) & AssessmentLedger.KeyMask) - startKey);
                 if (day >= (uint)range)
                 {
-                    outside++;
+                    outsideHere++;
                     continue;
                 }
-                int item = (int)(word & AssessmentLedger.MaxItemPosition);
+                int item = (int)(ushort)word;
                 if (item >= items)
                 {
                     throw new ArgumentException($"An entry names item position {item}, but the rule book '{plan.Book.Id}' has {items} items.", "ledger");
                 }
-                int column = Math.Min((int)(word >> AssessmentLedger.TierShift) & AssessmentLedger.TierField, columns);
-                ref readonly var target = ref targets[table[item * range + (int)day] * width + column * 2 + (int)((word >> AssessmentLedger.ReminderShift) & 1)];
-                if (target.Index != Slow && cannotOverflow)
+                int row = rows[item];
+                if (row < 0)
                 {
-                    accumulators[target.Index] += target.Add;
+                    row = versionOn[item * range + (int)day] * Variants;
+                }
+                ref readonly var target = ref targets[row + (int)((word >> AssessmentLedger.ReminderShift) & (Variants - 1))];
+                short small = (short)(word >> AssessmentLedger.ValueShift);
+                long value = Clamp(small != short.MinValue ? small * AssessmentLedger.ValueStep : ledger.LargeValue(first + k), target.Minimum, target.Maximum);
+                if (target.Mode == Mode.Packed)
+                {
+                    accumulators[target.Index] += (value << CountBits) + 1;
                     continue;
                 }
-                var entry = ledger.EntryAt(position, first + k);
-                AccumulateMember(plan, tally, row, m, in entry);
+                sideTouched = true;
+                if (target.Mode == Mode.Side)
+                {
+                    side[target.Index].AddAt(value, target.Once);
+                    continue;
+                }
+                General(ledger, position, first + k, m, accumulators, side, tally);
             }
+            outside += outsideHere;
             tally.Ignored[m] += (int)accumulators[Ignore];
+            return sideTouched;
+        }
+
+        /// <summary>The checked path for one entry: the span pass's own code.</summary>
+        private void General(AssessmentLedger ledger, int position, int k, int m, Span<long> accumulators, Span<Accumulator> side, Tally tally)
+        {
+            var entry = ledger.EntryAt(position, k);
+            AccumulateMember(plan, tally, accumulators[FirstItemTarget..], side, m, in entry);
+        }
+
+        /// <summary>
+        /// Clamps without branches: fixed and discretionary targets alternate at random in a ledger, so a branch would
+        /// be mispredicted about half the time. Entry values are within ±2^50 (<see cref="AssessmentLedger.LargeValue"/>)
+        /// and target ranges far inside that, so the differences cannot overflow.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static long Clamp(long value, long minimum, long maximum)
+        {
+            value += (minimum - value) & ((value - minimum) >> 63);
+            value -= (value - maximum) & ((maximum - value) >> 63);
+            return value;
         }
 
         /// <summary>Counts the entries of a member not on the roster: outside the period, or of an unknown member.</summary>
@@ -264,7 +326,25 @@ public static partial class AssessmentEngine
             return list;
         }
 
-        [StructLayout(LayoutKind.Sequential)]
-        private readonly record struct Target(int Index, long Add);
+        /// <summary>How an occurrence is folded.</summary>
+        private enum Mode : byte
+        {
+            /// <summary>Add the entry's value clamped to the target's range, and one occurrence, to accumulator <see cref="Target.Index"/> (an item's packed sum and count, or the ignored count).</summary>
+            Packed,
+
+            /// <summary>Add the entry's value clamped to the target's range to the side accumulator of item <see cref="Target.Index"/>.</summary>
+            Side,
+
+            /// <summary>Take the general, checked path.</summary>
+            General,
+        }
+
+        /// <summary>Where an occurrence goes and the range its value is clamped to (a fixed value is a range of one).</summary>
+        private readonly record struct Target(long Minimum, long Maximum, int Index, Mode Mode, bool Once)
+        {
+            internal static readonly Target Ignored = new(0, 0, Ignore, Mode.Packed, false);
+
+            internal static readonly Target General = new(0, 0, 0, Mode.General, false);
+        }
     }
 }

@@ -226,11 +226,14 @@ public static partial class AssessmentEngine
             return Added.UnknownMember;
         }
         member = m;
-        return AccumulateMember(plan, tally, tally.Row(m), m, in e);
+        return AccumulateMember(plan, tally, tally.Row(m), [], m, in e);
     }
 
-    /// <summary>Folds one entry of a known member, inside the period, into the member's packed row or the side table.</summary>
-    internal static Added AccumulateMember(Plan plan, Tally tally, Span<long> packedRow, int m, in AssessmentEntry e)
+    /// <summary>
+    /// Folds one entry of a known member, inside the period, into the member's packed row or side accumulators: those
+    /// of <paramref name="sideRow"/> (by item) when given, else the tally's side table.
+    /// </summary>
+    internal static Added AccumulateMember(Plan plan, Tally tally, Span<long> packedRow, Span<Accumulator> sideRow, int m, in AssessmentEntry e)
     {
         var date = e.OccurredOn;
         int key = Plan.Key(date);
@@ -259,26 +262,8 @@ public static partial class AssessmentEngine
             packed = next;
             return Added.Counted;
         }
-        ref var a = ref CollectionsMarshal.GetValueRefOrAddDefault(tally.Side, m * items + item, out _);
-        a.Count++;
-        if (rule.OncePerPeriod)
-        {
-            // An item's versions may differ on once-per-period: only the once-occurrences compete for one place.
-            if (++a.OnceCount == 1 || Preferred(value, date, e.Sequence, a.FirstValue, a.FirstDay, a.FirstSequence))
-            {
-                a.FirstDay = date;
-                a.FirstSequence = e.Sequence;
-                a.FirstValue = value;
-            }
-        }
-        else if (value >= 0)
-        {
-            a.Positive += value;
-        }
-        else
-        {
-            a.Negative += value;
-        }
+        ref var a = ref sideRow.IsEmpty ? ref CollectionsMarshal.GetValueRefOrAddDefault(tally.Side, m * items + item, out _) : ref sideRow[item];
+        a.Add(value, rule.OncePerPeriod, key, e.Sequence);
         return Added.Counted;
     }
 
@@ -432,14 +417,18 @@ public static partial class AssessmentEngine
     }
 
     /// <summary>Of two occurrences of a once-per-period item, the one worth most counts; on a tie, the earliest.</summary>
-    private static bool Preferred(long value, LocalDate day, long sequence, long otherValue, LocalDate otherDay, long otherSequence)
+    private static bool Preferred(long value, LocalDate day, long sequence, long otherValue, LocalDate otherDay, long otherSequence) =>
+        Preferred(value, Plan.Key(day), sequence, otherValue, Plan.Key(otherDay), otherSequence);
+
+    /// <summary>As above, with days as <see cref="Plan.Key"/> numbers.</summary>
+    private static bool Preferred(long value, int dayKey, long sequence, long otherValue, int otherDayKey, long otherSequence)
     {
         if (value != otherValue) return value > otherValue;
-        int c = day.CompareTo(otherDay);
-        if (c != 0) return c < 0;
+        if (dayKey != otherDayKey) return dayKey < otherDayKey;
         return sequence < otherSequence;
     }
 
+    /// <summary>The running sums of one (member, item) whose occurrences count once per period or can go both ways.</summary>
     [StructLayout(LayoutKind.Auto)]
     internal struct Accumulator
     {
@@ -447,9 +436,57 @@ public static partial class AssessmentEngine
         public long Negative;
         public long FirstValue;
         public long FirstSequence;
-        public LocalDate FirstDay;
+        public int FirstDayKey;
         public int Count;
         public int OnceCount;
+
+        /// <summary>
+        /// As <see cref="Add"/>, for the bulk columnar pass, which reads only the sums and the chosen once-value:
+        /// of once-occurrences worth the same, any gives the same result, so neither day nor sequence is kept.
+        /// </summary>
+        public void AddAt(long value, bool once)
+        {
+            Count++;
+            if (once)
+            {
+                if (++OnceCount == 1 || value > FirstValue)
+                {
+                    FirstValue = value;
+                }
+            }
+            else if (value >= 0)
+            {
+                Positive += value;
+            }
+            else
+            {
+                Negative += value;
+            }
+        }
+
+        /// <summary>Adds one occurrence worth <paramref name="value"/> on day <paramref name="dayKey"/>.</summary>
+        public void Add(long value, bool once, int dayKey, long sequence)
+        {
+            Count++;
+            if (once)
+            {
+                // An item's versions may differ on once-per-period: only the once-occurrences compete for one place.
+                if (++OnceCount == 1 || Preferred(value, dayKey, sequence, FirstValue, FirstDayKey, FirstSequence))
+                {
+                    FirstDayKey = dayKey;
+                    FirstSequence = sequence;
+                    FirstValue = value;
+                }
+            }
+            else if (value >= 0)
+            {
+                Positive += value;
+            }
+            else
+            {
+                Negative += value;
+            }
+        }
     }
 
     /// <summary>Where results keep their item counts and category totals: one row a member, shared by the members of one assessment.</summary>
@@ -742,7 +779,10 @@ public static partial class AssessmentEngine
         }
 
         /// <summary>The closed form for one member, or null when a refuse-mode cap binds and the member must be replayed in order.</summary>
-        internal MemberAssessment? Finish(int m, ReadOnlySpan<long> packedRow, Tally tally, ResultBlocks blocks, int row)
+        internal MemberAssessment? Finish(int m, ReadOnlySpan<long> packedRow, Tally tally, ResultBlocks blocks, int row) => Finish(m, packedRow, [], tally, blocks, row);
+
+        /// <summary>As above, with the member's side accumulators by item in <paramref name="sideRow"/> (when empty: the tally's side table).</summary>
+        internal MemberAssessment? Finish(int m, ReadOnlySpan<long> packedRow, ReadOnlySpan<Accumulator> sideRow, Tally tally, ResultBlocks blocks, int row)
         {
             int kindBit = KindBits[m];
             int categories = categoryCapLimit.Length;
@@ -785,11 +825,16 @@ public static partial class AssessmentEngine
                     }
                 }
             }
-            if (tally.Side.Count > 0)
+            if (tally.Side.Count > 0 || !sideRow.IsEmpty)
             {
                 foreach (int i in sideItemList)
                 {
-                    if (!tally.Side.TryGetValue(m * ItemCount + i, out var a))
+                    Accumulator a;
+                    if (!sideRow.IsEmpty)
+                    {
+                        a = sideRow[i];
+                    }
+                    else if (!tally.Side.TryGetValue(m * ItemCount + i, out a))
                     {
                         continue;
                     }

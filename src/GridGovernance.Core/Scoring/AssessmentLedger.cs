@@ -22,14 +22,18 @@ namespace GridGovernance.Scoring;
 [Immutable]
 public sealed class AssessmentLedger
 {
-    // The packed entry: bits 0-15 the item position, bit 16 "after a reminder", bits 17-23 the tier (127: outside
-    // 0..126, read from the tiers column), bits 24-47 the date key (year << 9 | month << 5 | day).
+    // The packed entry: bits 0-15 the item position, bit 16 "after a reminder", bits 17-19 the tier (7: any other
+    // tier, read from the tiers column), bits 24-47 the date key (year << 9 | month << 5 | day), bits 48-63 the
+    // value in hundredths of a point when it is a whole number of them below 327.67 points in size (else -32768:
+    // read it from the values column).
     internal const int ItemBits = 16;
     internal const int ReminderShift = 16;
     internal const int TierShift = 17;
-    internal const int TierField = 0x7F;
+    internal const int OtherTier = 7;
     internal const int KeyShift = 24;
     internal const int KeyMask = 0xFF_FFFF;
+    internal const int ValueShift = 48;
+    internal const long ValueStep = 100;
 
     /// <summary>The largest item position an entry may name.</summary>
     public const int MaxItemPosition = (1 << ItemBits) - 1;
@@ -115,6 +119,11 @@ public sealed class AssessmentLedger
 
     internal ulong[] Packed => packed;
 
+    internal long[] Values => values;
+
+    /// <summary>The value (in units) of entry <paramref name="k"/> whose packed word does not hold it, brought within ±2^50 (no rule's range reaches that far).</summary>
+    internal long LargeValue(int k) => Math.Clamp(values[k], -(1L << 50), 1L << 50);
+
     /// <summary>The full entry at position <paramref name="k"/> of the member at <paramref name="memberPosition"/>.</summary>
     internal AssessmentEntry EntryAt(int memberPosition, int k)
     {
@@ -148,8 +157,11 @@ public sealed class AssessmentLedger
     {
         var d = e.OccurredOn;
         ulong key = (ulong)((d.Year << 9) | (d.Month << 5) | d.Day);
-        ulong tier = (uint)e.Tier < TierField ? (ulong)e.Tier : TierField;
-        return (uint)e.Item | (e.AfterReminder ? 1UL << ReminderShift : 0) | (tier << TierShift) | (key << KeyShift);
+        ulong tier = (uint)e.Tier < OtherTier ? (ulong)e.Tier : OtherTier;
+        long units = e.Value.Units;
+        long hundredths = units / ValueStep;
+        ulong small = units % ValueStep == 0 && hundredths > short.MinValue && hundredths <= short.MaxValue ? (ulong)(ushort)(short)hundredths : 0x8000UL;
+        return (uint)e.Item | (e.AfterReminder ? 1UL << ReminderShift : 0) | (tier << TierShift) | (key << KeyShift) | (small << ValueShift);
     }
 
     /// <summary>A counting sort by member: two passes over the entries, stable within a member.</summary>
