@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 
 namespace GridGovernance.Scoring;
@@ -22,8 +21,7 @@ public static partial class AssessmentEngine
         Preconditions.CheckNotNull(ledger);
         var columns = new ColumnPlan(plan);
         var tally = new Tally(plan, packed: false);
-        var results = new MemberAssessment[plan.Members.Length];
-        var blocks = new ResultBlocks(plan, results.Length);
+        var results = plan.NewResults();
         Span<long> accumulators = new long[plan.ItemCount + ColumnPlan.FirstItemTarget];
         var row = accumulators[ColumnPlan.FirstItemTarget..];
         Span<Accumulator> side = new Accumulator[plan.ItemCount];
@@ -31,7 +29,7 @@ public static partial class AssessmentEngine
         var starts = ledger.Starts;
         int outside = 0, unknown = 0, next = 0;
         List<int>? replay = null;
-        for (int m = 0; m < results.Length; m++)
+        for (int m = 0; m < results.Rows; m++)
         {
             int id = plan.Members[m].Member.Value;
             while (next < ids.Length && ids[next] < id)
@@ -46,16 +44,14 @@ public static partial class AssessmentEngine
                 sideTouched = columns.Fold(ledger, next, m, accumulators, side, tally, ref outside);
                 next++;
             }
-            var result = plan.Finish(m, row, sideTouched ? side : [], tally, blocks, m);
+            if (!plan.Finish(m, row, sideTouched ? side : [], tally, results, m))
+            {
+                (replay ??= []).Add(m);
+            }
             if (sideTouched)
             {
                 side.Clear();
             }
-            if (result is null)
-            {
-                (replay ??= []).Add(m);
-            }
-            results[m] = result!;
         }
         for (; next < ids.Length; next++)
         {
@@ -65,10 +61,10 @@ public static partial class AssessmentEngine
         {
             foreach (int m in replay)
             {
-                results[m] = Simulate(plan, m, columns.EntriesInPeriod(ledger, plan.Members[m].Member), outcomes: null);
+                Simulate(plan, m, columns.EntriesInPeriod(ledger, plan.Members[m].Member), outcomes: null, results, m);
             }
         }
-        return new AssessmentResult(ruleBook, period, ImmutableCollectionsMarshal.AsImmutableArray(results), outside, unknown);
+        return new AssessmentResult(ruleBook, period, results, outside, unknown);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using GridGovernance.Organisation;
 using NodaTime;
@@ -42,16 +41,11 @@ public static partial class AssessmentEngine
 
         FastPass(plan, tally, entries, ref outside, ref unknown);
 
-        var results = new MemberAssessment[plan.Members.Length];
-        var blocks = new ResultBlocks(plan, results.Length);
-        for (int m = 0; m < results.Length; m++)
-        {
-            results[m] = plan.Finish(m, tally.Row(m), tally, blocks, m)!;
-        }
+        var results = plan.NewResults();
         List<int>? replay = null;
-        for (int m = 0; m < results.Length; m++)
+        for (int m = 0; m < results.Rows; m++)
         {
-            if (results[m] is null)
+            if (!plan.Finish(m, tally.Row(m), tally, results, m))
             {
                 (replay ??= []).Add(m);
             }
@@ -60,7 +54,7 @@ public static partial class AssessmentEngine
         {
             Replay(plan, entries, replay, results);
         }
-        return new AssessmentResult(ruleBook, period, ImmutableCollectionsMarshal.AsImmutableArray(results), outside, unknown);
+        return new AssessmentResult(ruleBook, period, results, outside, unknown);
     }
 
     /// <summary>
@@ -85,8 +79,9 @@ public static partial class AssessmentEngine
             }
         }
         var outcomes = new List<EntryOutcome>();
-        var result = Simulate(plan, 0, mine, outcomes);
-        return new MemberExplanation(result, [.. outcomes]);
+        var result = plan.NewResults();
+        Simulate(plan, 0, mine, outcomes, result, 0);
+        return new MemberExplanation(new MemberAssessment(result, 0), [.. outcomes]);
     }
 
     private const int CountBits = 20;
@@ -267,7 +262,7 @@ public static partial class AssessmentEngine
         return Added.Counted;
     }
 
-    private static void Replay(Plan plan, ReadOnlySpan<AssessmentEntry> entries, List<int> members, MemberAssessment[] results)
+    private static void Replay(Plan plan, ReadOnlySpan<AssessmentEntry> entries, List<int> members, ResultColumns results)
     {
         var lists = members.ToDictionary(m => m, _ => new List<AssessmentEntry>());
         foreach (ref readonly var e in entries)
@@ -283,12 +278,12 @@ public static partial class AssessmentEngine
         }
         foreach (var (m, list) in lists)
         {
-            results[m] = Simulate(plan, m, list, outcomes: null);
+            Simulate(plan, m, list, outcomes: null, results, m);
         }
     }
 
-    /// <summary>The reference algorithm: applies one member's entries in canonical order.</summary>
-    internal static MemberAssessment Simulate(Plan plan, int m, List<AssessmentEntry> entries, List<EntryOutcome>? outcomes)
+    /// <summary>The reference algorithm: applies one member's entries in canonical order, and writes the result to row <paramref name="row"/>.</summary>
+    internal static void Simulate(Plan plan, int m, List<AssessmentEntry> entries, List<EntryOutcome>? outcomes, ResultColumns results, int row)
     {
         var book = plan.Book;
         var kind = plan.Kinds[m];
@@ -384,7 +379,7 @@ public static partial class AssessmentEngine
                 outcomes?.Add(new EntryOutcome(null, book.Items[i].Code, Points.FromUnits(penalty), Points.FromUnits(penalty), EntryOutcomeKind.Counted));
             }
         }
-        return plan.Build(m, categoryPositive, categoryNegative, new ResultBlocks(counts, new Points[categoryPositive.Length]), 0, raw, ignored);
+        plan.Build(m, categoryPositive, categoryNegative, counts, results, row, raw, ignored);
     }
 
     private static long ApplyCaps(Plan plan, int item, long value, long[] itemPositive, long[] categoryPositive, out EntryOutcomeKind outcome)
@@ -487,25 +482,6 @@ public static partial class AssessmentEngine
                 Negative += value;
             }
         }
-    }
-
-    /// <summary>Where results keep their item counts and category totals: one row a member, shared by the members of one assessment.</summary>
-    internal sealed class ResultBlocks
-    {
-        internal ResultBlocks(Plan plan, int rows)
-            : this(new int[rows * plan.ItemCount], new Points[rows * plan.Book.Categories.Length])
-        {
-        }
-
-        internal ResultBlocks(int[] counts, Points[] totals)
-        {
-            Counts = counts;
-            Totals = totals;
-        }
-
-        internal int[] Counts { get; }
-
-        internal Points[] Totals { get; }
     }
 
     /// <summary>The running sums of an assessment: a packed long per (member, item), and a side table for items that count once per period or can go both ways.</summary>
@@ -779,16 +755,16 @@ public static partial class AssessmentEngine
         }
 
         /// <summary>The closed form for one member, or null when a refuse-mode cap binds and the member must be replayed in order.</summary>
-        internal MemberAssessment? Finish(int m, ReadOnlySpan<long> packedRow, Tally tally, ResultBlocks blocks, int row) => Finish(m, packedRow, [], tally, blocks, row);
+        internal bool Finish(int m, ReadOnlySpan<long> packedRow, Tally tally, ResultColumns results, int row) => Finish(m, packedRow, [], tally, results, row);
 
         /// <summary>As above, with the member's side accumulators by item in <paramref name="sideRow"/> (when empty: the tally's side table).</summary>
-        internal MemberAssessment? Finish(int m, ReadOnlySpan<long> packedRow, ReadOnlySpan<Accumulator> sideRow, Tally tally, ResultBlocks blocks, int row)
+        internal bool Finish(int m, ReadOnlySpan<long> packedRow, ReadOnlySpan<Accumulator> sideRow, Tally tally, ResultColumns results, int row)
         {
             int kindBit = KindBits[m];
             int categories = categoryCapLimit.Length;
             Span<long> categoryPositive = categories <= 64 ? stackalloc long[categories] : new long[categories];
             Span<long> categoryNegative = categories <= 64 ? stackalloc long[categories] : new long[categories];
-            var counts = blocks.Counts.AsSpan(row * ItemCount, ItemCount);
+            Span<int> counts = ItemCount <= 256 ? stackalloc int[ItemCount] : new int[ItemCount];
             long raw = 0;
             foreach (var (i, units, mask) in GrantRules)
             {
@@ -798,7 +774,7 @@ public static partial class AssessmentEngine
                     raw += units;
                     if (!AddCapped(i, units, categoryPositive))
                     {
-                        return null;
+                        return false;
                     }
                 }
             }
@@ -821,7 +797,7 @@ public static partial class AssessmentEngine
                     raw += sum;
                     if (!AddCapped(i, sum, categoryPositive))
                     {
-                        return null;
+                        return false;
                     }
                 }
             }
@@ -854,7 +830,7 @@ public static partial class AssessmentEngine
                     categoryNegative[itemCategory[i]] += negative;
                     if (positive > 0 && !AddCapped(i, positive, categoryPositive))
                     {
-                        return null;
+                        return false;
                     }
                 }
             }
@@ -872,12 +848,13 @@ public static partial class AssessmentEngine
                 {
                     if (categoryCapRefuse[c])
                     {
-                        return null;
+                        return false;
                     }
                     categoryPositive[c] = categoryCapLimit[c];
                 }
             }
-            return Build(m, categoryPositive, categoryNegative, blocks, row, raw, tally.Ignored[m]);
+            Build(m, categoryPositive, categoryNegative, counts, results, row, raw, tally.Ignored[m]);
+            return true;
         }
 
         /// <summary>Adds an item's positive sum under its item cap; false when a refuse-mode item cap binds.</summary>
@@ -895,27 +872,31 @@ public static partial class AssessmentEngine
             return true;
         }
 
-        internal MemberAssessment Build(int m, ReadOnlySpan<long> categoryPositive, ReadOnlySpan<long> categoryNegative, ResultBlocks blocks, int row, long raw, int ignored)
+        /// <summary>Results for the whole roster, one row a member.</summary>
+        internal ResultColumns NewResults() => new(Members, ItemCount, categoryCapLimit.Length);
+
+        /// <summary>Results for member <paramref name="m"/> alone, in a row of its own.</summary>
+        internal ResultColumns NewResults(int m) => new([Members[m]], ItemCount, categoryCapLimit.Length);
+
+        /// <summary>Writes member <paramref name="m"/>'s counts, totals, score and veto flag to row <paramref name="row"/>.</summary>
+        internal void Build(int m, ReadOnlySpan<long> categoryPositive, ReadOnlySpan<long> categoryNegative, ReadOnlySpan<int> counts, ResultColumns results, int row, long raw, int ignored)
         {
-            var counts = blocks.Counts.AsSpan(row * ItemCount, ItemCount);
-            var totals = blocks.Totals.AsSpan(row * categoryPositive.Length, categoryPositive.Length);
             var subject = Members[m];
             long awarded = 0, deducted = 0;
-            for (int c = 0; c < totals.Length; c++)
+            for (int c = 0; c < categoryPositive.Length; c++)
             {
-                totals[c] = Points.FromUnits(categoryPositive[c] + categoryNegative[c]);
+                results.SetTotal(row, c, categoryPositive[c] + categoryNegative[c]);
                 awarded += categoryPositive[c];
                 deducted += categoryNegative[c];
             }
+            results.SetCounts(row, counts);
             bool vetoed = false;
             foreach (int i in vetoItemList)
             {
                 vetoed |= counts[i] > 0;
             }
             var total = Points.FromUnits(awarded + deducted);
-            var score = total.Multiply(kindMultipliers[(int)subject.Kind]).Multiply(subject.Multiplier);
-            return new MemberAssessment(subject, blocks.Totals, row * totals.Length, totals.Length, blocks.Counts, row * ItemCount, ItemCount,
-                Points.FromUnits(awarded), Points.FromUnits(deducted), Points.FromUnits(raw - awarded), score, vetoed, ignored);
+            results.SetScalars(row, awarded, deducted, raw - awarded, total.Multiply(kindMultipliers[(int)subject.Kind]).Multiply(subject.Multiplier).Units, vetoed, ignored);
         }
     }
 }

@@ -1,46 +1,167 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using GridGovernance.Organisation;
 
 namespace GridGovernance.Scoring;
 
+/// <summary>
+/// Where an assessment keeps its results: one row a member, in columns shared by every member of the assessment
+/// (a handful of arrays for the whole roster instead of objects and arrays a member). A count is kept in a byte and
+/// an amount of points in an int where it fits, which it nearly always does, with the rare larger value in a side
+/// table: a city's results take a third of the memory, and fresh memory is most of what a bulk assessment costs.
+/// </summary>
+/// <remarks>Written by one thread while the assessment runs; read-only, and safe to share, afterwards.</remarks>
+internal sealed class ResultColumns
+{
+    private const byte CountEscape = byte.MaxValue;
+    private const int UnitsEscape = int.MinValue;
+    private const int ScalarsPerRow = 5; // awarded, deducted, clipped, score, ignored
+
+    private readonly byte[] counts;
+    private readonly int[] totals;
+    private readonly int[] scalars;
+    private readonly bool[] vetoed;
+
+    // The values that did not fit, by key: a count at ~(its position), a total at its position, a scalar at the
+    // number of totals plus its position.
+    private Dictionary<int, long>? large;
+
+    internal ResultColumns(AssessmentSubject[] subjects, int itemCount, int categoryCount)
+    {
+        Subjects = subjects;
+        ItemCount = itemCount;
+        CategoryCount = categoryCount;
+        int rows = subjects.Length;
+        counts = new byte[rows * itemCount];
+        totals = new int[rows * categoryCount];
+        scalars = new int[rows * ScalarsPerRow];
+        vetoed = new bool[rows];
+    }
+
+    /// <summary>Row r's member (shared with the plan: not to be changed).</summary>
+    internal AssessmentSubject[] Subjects { get; }
+
+    internal int Rows => Subjects.Length;
+
+    internal int ItemCount { get; }
+
+    internal int CategoryCount { get; }
+
+    internal int Count(int row, int item)
+    {
+        int at = row * ItemCount + item;
+        byte count = counts[at];
+        return count != CountEscape ? count : (int)large![~at];
+    }
+
+    internal Points Total(int row, int category) => Points.FromUnits(Units(totals, row * CategoryCount + category, 0));
+
+    internal Points Awarded(int row) => Points.FromUnits(Scalar(row, 0));
+
+    internal Points Deducted(int row) => Points.FromUnits(Scalar(row, 1));
+
+    internal Points Clipped(int row) => Points.FromUnits(Scalar(row, 2));
+
+    internal Points Score(int row) => Points.FromUnits(Scalar(row, 3));
+
+    internal int Ignored(int row) => (int)Scalar(row, 4);
+
+    internal bool Vetoed(int row) => vetoed[row];
+
+    internal ImmutableArray<int> CountsOf(int row)
+    {
+        var result = new int[ItemCount];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = Count(row, i);
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
+    }
+
+    internal ImmutableArray<Points> TotalsOf(int row)
+    {
+        var result = new Points[CategoryCount];
+        for (int c = 0; c < result.Length; c++)
+        {
+            result[c] = Total(row, c);
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
+    }
+
+    internal void SetCounts(int row, ReadOnlySpan<int> values)
+    {
+        int at = row * ItemCount;
+        for (int i = 0; i < values.Length; i++, at++)
+        {
+            int value = values[i];
+            if ((uint)value < CountEscape)
+            {
+                counts[at] = (byte)value;
+            }
+            else
+            {
+                counts[at] = CountEscape;
+                (large ??= [])[~at] = value;
+            }
+        }
+    }
+
+    internal void SetTotal(int row, int category, long units) => SetUnits(totals, row * CategoryCount + category, 0, units);
+
+    internal void SetScalars(int row, long awarded, long deducted, long clipped, long score, bool isVetoed, int ignored)
+    {
+        int at = row * ScalarsPerRow;
+        SetUnits(scalars, at, totals.Length, awarded);
+        SetUnits(scalars, at + 1, totals.Length, deducted);
+        SetUnits(scalars, at + 2, totals.Length, clipped);
+        SetUnits(scalars, at + 3, totals.Length, score);
+        SetUnits(scalars, at + 4, totals.Length, ignored);
+        vetoed[row] = isVetoed;
+    }
+
+    private long Scalar(int row, int which) => Units(scalars, row * ScalarsPerRow + which, totals.Length);
+
+    private long Units(int[] column, int at, int keyBase)
+    {
+        int units = column[at];
+        return units != UnitsEscape ? units : large![keyBase + at];
+    }
+
+    private void SetUnits(int[] column, int at, int keyBase, long units)
+    {
+        if (units > UnitsEscape && units <= int.MaxValue)
+        {
+            column[at] = (int)units;
+        }
+        else
+        {
+            column[at] = UnitsEscape;
+            (large ??= [])[keyBase + at] = units;
+        }
+    }
+}
+
 /// <summary>One member's result for a period (量化考核结果).</summary>
+/// <remarks>A view of one row of the assessment's results, which are kept in columns for the whole roster.</remarks>
 [Immutable]
 public sealed class MemberAssessment
 {
-    // The per-item counts and per-category totals live in blocks shared by every member of one assessment (one
-    // allocation for the roster instead of two a member); the immutable arrays are made on first use.
-    private readonly int[] countsBlock;
-    private readonly int countsOffset;
-    private readonly int itemCount;
-    private readonly Points[] totalsBlock;
-    private readonly int totalsOffset;
-    private readonly int categoryCount;
+    private readonly ResultColumns columns;
+    private readonly int row;
     private ImmutableArray<int> itemCounts;
     private ImmutableArray<Points> categoryTotals;
 
-    internal MemberAssessment(AssessmentSubject subject, Points[] totalsBlock, int totalsOffset, int categoryCount, int[] countsBlock, int countsOffset, int itemCount,
-        Points awarded, Points deducted, Points clipped, Points score, bool vetoed, int ignoredEntries)
+    internal MemberAssessment(ResultColumns columns, int row)
     {
-        Subject = subject;
-        this.totalsBlock = totalsBlock;
-        this.totalsOffset = totalsOffset;
-        this.categoryCount = categoryCount;
-        this.countsBlock = countsBlock;
-        this.countsOffset = countsOffset;
-        this.itemCount = itemCount;
-        Awarded = awarded;
-        Deducted = deducted;
-        Clipped = clipped;
-        Score = score;
-        Vetoed = vetoed;
-        IgnoredEntries = ignoredEntries;
+        this.columns = columns;
+        this.row = row;
     }
 
     /// <summary>The member and their kind, branch and multiplier.</summary>
-    public AssessmentSubject Subject { get; }
+    public AssessmentSubject Subject => columns.Subjects[row];
 
     /// <summary>The member.</summary>
-    public MemberId Member => Subject.Member;
+    public MemberId Member => columns.Subjects[row].Member;
 
     /// <summary>Each category's total after caps, deductions included, in rule-book category order.</summary>
     public ImmutableArray<Points> CategoryTotals
@@ -51,7 +172,7 @@ public sealed class MemberAssessment
             if (totals.IsDefault)
             {
                 // A race makes two equal arrays; either is right.
-                totals = categoryTotals = ImmutableArray.Create(totalsBlock, totalsOffset, categoryCount);
+                totals = categoryTotals = columns.TotalsOf(row);
             }
             return totals;
         }
@@ -65,7 +186,7 @@ public sealed class MemberAssessment
             var counts = itemCounts;
             if (counts.IsDefault)
             {
-                counts = itemCounts = ImmutableArray.Create(countsBlock, countsOffset, itemCount);
+                counts = itemCounts = columns.CountsOf(row);
             }
             return counts;
         }
@@ -76,8 +197,8 @@ public sealed class MemberAssessment
     /// <exception cref="ArgumentOutOfRangeException">There is no item at that position.</exception>
     public int ItemCount(int item)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)itemCount, nameof(item));
-        return countsBlock[countsOffset + item];
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)columns.ItemCount, nameof(item));
+        return columns.Count(row, item);
     }
 
     /// <summary>The total of the category at position <paramref name="category"/> (as <see cref="CategoryTotals"/>, without making the array).</summary>
@@ -85,41 +206,55 @@ public sealed class MemberAssessment
     /// <exception cref="ArgumentOutOfRangeException">There is no category at that position.</exception>
     public Points CategoryTotal(int category)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)category, (uint)categoryCount, nameof(category));
-        return totalsBlock[totalsOffset + category];
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)category, (uint)columns.CategoryCount, nameof(category));
+        return columns.Total(row, category);
     }
 
     /// <summary>Points awarded after caps.</summary>
-    public Points Awarded { get; }
+    public Points Awarded => columns.Awarded(row);
 
     /// <summary>Points deducted (zero or negative), threshold penalties included.</summary>
-    public Points Deducted { get; }
+    public Points Deducted => columns.Deducted(row);
 
     /// <summary>Awards lost to caps (zero or positive): what a member sees as "clipped".</summary>
-    public Points Clipped { get; }
+    public Points Clipped => columns.Clipped(row);
 
     /// <summary>The sum of the category totals.</summary>
     public Points Total => Awarded + Deducted;
 
     /// <summary>The total times the kind multiplier and the member's own multiplier.</summary>
-    public Points Score { get; }
+    public Points Score => columns.Score(row);
 
     /// <summary>Whether a veto item (否决) occurred: not eligible for 优秀, stars capped.</summary>
-    public bool Vetoed { get; }
+    public bool Vetoed => columns.Vetoed(row);
 
     /// <summary>Entries that did not count: the member's kind is not eligible, no version was in force, a bad tier, or an item the engine computes itself.</summary>
-    public int IgnoredEntries { get; }
+    public int IgnoredEntries => columns.Ignored(row);
 }
 
 /// <summary>The result of assessing a roster over a period: one <see cref="MemberAssessment"/> per member, in id order.</summary>
 [Immutable]
 public sealed class AssessmentResult
 {
+    // A bulk assessment keeps its results in columns and makes the member views on first use; a live one hands over
+    // the views it has.
+    private readonly ResultColumns? columns;
+    private ImmutableArray<MemberAssessment> members;
+
     internal AssessmentResult(RuleBook ruleBook, AssessmentPeriod period, ImmutableArray<MemberAssessment> members, int entriesOutsidePeriod, int entriesOfUnknownMembers)
     {
         RuleBook = ruleBook;
         Period = period;
-        Members = members;
+        this.members = members;
+        EntriesOutsidePeriod = entriesOutsidePeriod;
+        EntriesOfUnknownMembers = entriesOfUnknownMembers;
+    }
+
+    internal AssessmentResult(RuleBook ruleBook, AssessmentPeriod period, ResultColumns columns, int entriesOutsidePeriod, int entriesOfUnknownMembers)
+    {
+        RuleBook = ruleBook;
+        Period = period;
+        this.columns = columns;
         EntriesOutsidePeriod = entriesOutsidePeriod;
         EntriesOfUnknownMembers = entriesOfUnknownMembers;
     }
@@ -131,7 +266,25 @@ public sealed class AssessmentResult
     public AssessmentPeriod Period { get; }
 
     /// <summary>Every member of the roster, in id order.</summary>
-    public ImmutableArray<MemberAssessment> Members { get; }
+    public ImmutableArray<MemberAssessment> Members
+    {
+        get
+        {
+            if (members.IsDefault)
+            {
+                var views = new MemberAssessment[columns!.Rows];
+                for (int i = 0; i < views.Length; i++)
+                {
+                    views[i] = new MemberAssessment(columns, i);
+                }
+                ImmutableInterlocked.InterlockedInitialize(ref members, ImmutableCollectionsMarshal.AsImmutableArray(views));
+            }
+            return members;
+        }
+    }
+
+    /// <summary>The number of members assessed (as <c>Members.Length</c>).</summary>
+    public int Count => columns?.Rows ?? members.Length;
 
     /// <summary>Entries whose occurrence date lies outside the period (skipped).</summary>
     public int EntriesOutsidePeriod { get; }
@@ -151,11 +304,11 @@ public sealed class AssessmentResult
     /// <returns><c>false</c> when the member is not on the roster.</returns>
     public bool TryFind(MemberId member, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MemberAssessment? result)
     {
-        int lo = 0, hi = Members.Length - 1;
+        int lo = 0, hi = Count - 1;
         while (lo <= hi)
         {
             int mid = (lo + hi) >>> 1;
-            int c = Members[mid].Member.Value.CompareTo(member.Value);
+            int c = (columns is not null ? columns.Subjects[mid].Member : members[mid].Member).Value.CompareTo(member.Value);
             if (c == 0)
             {
                 result = Members[mid];

@@ -83,7 +83,17 @@ public sealed class LiveAssessment
         return new AssessmentResult(plan.Book, plan.Period, ImmutableCollectionsMarshal.AsImmutableArray(all), EntriesOutsidePeriod, EntriesOfUnknownMembers);
     }
 
-    private MemberAssessment ResultOf(int m) =>
-        results[m] ??= plan.Finish(m, tally.Row(m), tally, new AssessmentEngine.ResultBlocks(plan, 1), 0)
-                       ?? AssessmentEngine.Simulate(plan, m, [.. entriesByMember[m] ?? []], outcomes: null);
+    private MemberAssessment ResultOf(int m)
+    {
+        if (results[m] is { } known)
+        {
+            return known;
+        }
+        var row = plan.NewResults(m);
+        if (!plan.Finish(m, tally.Row(m), tally, row, 0))
+        {
+            AssessmentEngine.Simulate(plan, m, [.. entriesByMember[m] ?? []], outcomes: null, row, 0);
+        }
+        return results[m] = new MemberAssessment(row, 0);
+    }
 }

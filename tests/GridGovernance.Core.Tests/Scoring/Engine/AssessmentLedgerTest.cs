@@ -154,6 +154,26 @@ public sealed class AssessmentLedgerTest
     }
 
     [Fact]
+    public void LargeCountsAndTotals_AreKeptExactly()
+    {
+        // Results keep counts in a byte and points in an int where they fit; these do not.
+        var book = Book(Item("daily", V(ItemKind.Fixed, 0.5m)), Item("huge", V(ItemKind.Fixed, 900_000)), Item("fine", V(ItemKind.Deduction, -800_000)));
+        var entries = Enumerable.Range(0, 300).Select(d => E(Alice, 0, d)).Concat([E(Alice, 1, 1), E(Alice, 1, 2), E(Alice, 1, 3), E(Bob, 2, 1), E(Bob, 2, 2), E(Bob, 2, 3)]).ToArray();
+        Assert.Equal(Both(book, [AliceSubject, BobSubject], entries, out string fromLedger), fromLedger);
+        var result = AssessmentEngine.Assess(book, Year, [AliceSubject, BobSubject], AssessmentLedger.From(entries));
+        var alice = result[Alice];
+        Assert.Equal([300, 3, 0], alice.ItemCounts.ToArray());
+        Assert.Equal(300, alice.ItemCount(0));
+        Assert.Equal(Points.From(150 + 2_700_000), alice.Total);
+        Assert.Equal(Points.From(150 + 2_700_000), alice.CategoryTotal(0));
+        Assert.Equal(Points.From(150 + 2_700_000), alice.Awarded);
+        var bob = result[Bob];
+        Assert.Equal(Points.From(-2_400_000), bob.Deducted);
+        Assert.Equal(Points.From(-2_400_000), bob.Score);
+        Assert.Equal(Points.From(-2_400_000), bob.CategoryTotals[0]);
+    }
+
+    [Fact]
     public void AnItemPositionTheRuleBookLacks_Throws_ButOnlyForMembersOnTheRosterInsideThePeriod()
     {
         var book = Book(Item("day", V(ItemKind.Fixed, 1)));
