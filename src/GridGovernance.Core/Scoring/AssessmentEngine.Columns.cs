@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace GridGovernance.Scoring;
@@ -31,7 +32,7 @@ public static partial class AssessmentEngine
         List<int>? replay = null;
         for (int m = 0; m < results.Rows; m++)
         {
-            int id = plan.Members[m].Member.Value;
+            int id = plan.Members.IdValue(m);
             while (next < ids.Length && ids[next] < id)
             {
                 columns.CountUnknown(ledger, starts[next], starts[next + 1], ref outside, ref unknown);
@@ -61,7 +62,7 @@ public static partial class AssessmentEngine
         {
             foreach (int m in replay)
             {
-                Simulate(plan, m, columns.EntriesInPeriod(ledger, plan.Members[m].Member), outcomes: null, results, m);
+                Simulate(plan, m, columns.EntriesInPeriod(ledger, plan.Members.Id(m)), outcomes: null, results, m);
             }
         }
         return new AssessmentResult(ruleBook, period, results, outside, unknown);
@@ -104,7 +105,10 @@ public static partial class AssessmentEngine
             // Which version is in force on each day key of the period ("segments" when none is); for an item with
             // one version in force all period long, that version's row of targets, read without the table.
             versionOn = new ushort[items * keyRange];
-            rowOf = new int[items];
+            // Indexed by any 16-bit item position, so the hot loop needs no range check: positions the rule book
+            // does not have read -1 and go to the checked path, which reports them.
+            rowOf = new int[AssessmentLedger.MaxItemPosition + 1];
+            rowOf.AsSpan(items).Fill(-1);
             for (int i = 0; i < items; i++)
             {
                 for (int d = 0; d < keyRange; d++)
@@ -211,8 +215,6 @@ public static partial class AssessmentEngine
         /// from 2) and <paramref name="side"/> (by item).
         /// </summary>
         /// <returns>Whether <paramref name="side"/> may have been written to.</returns>
-        /// <remarks>Compiled fully optimised at once: it is the hot loop, and the caller's loop would otherwise run it in on-stack-replacement code.</remarks>
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         internal bool Fold(AssessmentLedger ledger, int position, int m, Span<long> accumulators, Span<Accumulator> side, Tally tally, ref int outside)
         {
             int first = ledger.Starts[position], end = ledger.Starts[position + 1];
@@ -222,59 +224,105 @@ public static partial class AssessmentEngine
             // pass. Otherwise every entry takes the checked path, which reports an overflow as the span pass does.
             if (end - first >= CountMask || (largestValue != 0 && end - first >= LargestFastValue / largestValue))
             {
-                for (int k = 0; k < words.Length; k++)
+                for (int checkedAt = 0; checkedAt < words.Length; checkedAt++)
                 {
-                    if ((uint)(((int)(words[k] >> AssessmentLedger.KeyShift) & AssessmentLedger.KeyMask) - startKey) >= (uint)range)
+                    if ((uint)(((int)(words[checkedAt] >> AssessmentLedger.KeyShift) & AssessmentLedger.KeyMask) - startKey) >= (uint)range)
                     {
                         outside++;
                         continue;
                     }
-                    General(ledger, position, first + k, m, accumulators, side, tally);
+                    General(ledger, position, first + checkedAt, m, accumulators, side, tally);
                 }
                 return true;
             }
-            var targets = targetsByKind[(int)plan.Kinds[m]];
-            var rows = rowOf;
-            int items = rows.Length, outsideHere = 0;
+            var targets = targetsByKind[(int)plan.Members.Kind(m)];
             bool sideTouched = false;
-            for (int k = 0; k < words.Length; k++)
+            int k = 0;
+            while (true)
             {
-                ulong word = words[k];
-                uint day = (uint)(((int)(word >> AssessmentLedger.KeyShift) & AssessmentLedger.KeyMask) - startKey);
-                if (day >= (uint)range)
+                k = FoldPlain(words, k, rowOf, targets, accumulators, startKey, range, ref outside);
+                if (k >= words.Length)
+                {
+                    break;
+                }
+                sideTouched |= FoldOne(ledger, position, first, k, m, words[k], targets, accumulators, side, tally);
+                k++;
+            }
+            tally.Ignored[m] += (int)accumulators[Ignore];
+            return sideTouched;
+        }
+
+        /// <summary>
+        /// The hot loop: folds entries from <paramref name="k"/> on while they are plain (inside the period, an item
+        /// with one version all period, a value held in the packed word, a packed target) and returns the position of
+        /// the first that is not, or the end. Few live values and no bounds checks, so the loop stays in registers:
+        /// every index is in range by construction (16-bit items into a 65,536-entry table, rows and variants into
+        /// the target table, target indices into the accumulators).
+        /// </summary>
+        // Compiled fully optimised at once: called once a member, it would otherwise start in unoptimised code.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static int FoldPlain(ReadOnlySpan<ulong> words, int k, int[] rows, Target[] targets, Span<long> accumulators, int startKey, int range, ref int outside)
+        {
+            ref ulong word0 = ref MemoryMarshal.GetReference(words);
+            ref int row0 = ref MemoryMarshal.GetArrayDataReference(rows);
+            ref Target target0 = ref MemoryMarshal.GetArrayDataReference(targets);
+            ref long accumulator0 = ref MemoryMarshal.GetReference(accumulators);
+            int end = words.Length, outsideHere = 0;
+            for (; k < end; k++)
+            {
+                ulong word = Unsafe.Add(ref word0, k);
+                if ((uint)(((int)(word >> AssessmentLedger.KeyShift) & AssessmentLedger.KeyMask) - startKey) >= (uint)range)
                 {
                     outsideHere++;
                     continue;
                 }
-                int item = (int)(ushort)word;
-                if (item >= items)
-                {
-                    throw new ArgumentException($"An entry names item position {item}, but the rule book '{plan.Book.Id}' has {items} items.", "ledger");
-                }
-                int row = rows[item];
-                if (row < 0)
-                {
-                    row = versionOn[item * range + (int)day] * Variants;
-                }
-                ref readonly var target = ref targets[row + (int)((word >> AssessmentLedger.ReminderShift) & (Variants - 1))];
+                int row = Unsafe.Add(ref row0, (int)(ushort)word);
                 short small = (short)(word >> AssessmentLedger.ValueShift);
-                long value = Clamp(small != short.MinValue ? small * AssessmentLedger.ValueStep : ledger.LargeValue(first + k), target.Minimum, target.Maximum);
-                if (target.Mode == Mode.Packed)
+                if (row < 0 || small == short.MinValue)
                 {
-                    accumulators[target.Index] += (value << CountBits) + 1;
-                    continue;
+                    break;
                 }
-                sideTouched = true;
-                if (target.Mode == Mode.Side)
+                ref Target target = ref Unsafe.Add(ref target0, row + (int)((word >> AssessmentLedger.ReminderShift) & (Variants - 1)));
+                if (target.Mode != Mode.Packed)
                 {
-                    side[target.Index].AddAt(value, target.Once);
-                    continue;
+                    break;
                 }
-                General(ledger, position, first + k, m, accumulators, side, tally);
+                long value = Clamp(small * AssessmentLedger.ValueStep, target.Minimum, target.Maximum);
+                Unsafe.Add(ref accumulator0, target.Index) += (value << CountBits) + 1;
             }
             outside += outsideHere;
-            tally.Ignored[m] += (int)accumulators[Ignore];
-            return sideTouched;
+            return k;
+        }
+
+        /// <summary>Folds the one entry <see cref="FoldPlain"/> stopped at (it lies inside the period); true when it may have written to <paramref name="side"/>.</summary>
+        private bool FoldOne(AssessmentLedger ledger, int position, int first, int k, int m, ulong word, Target[] targets, Span<long> accumulators, Span<Accumulator> side, Tally tally)
+        {
+            int day = ((int)(word >> AssessmentLedger.KeyShift) & AssessmentLedger.KeyMask) - plan.StartKey;
+            int item = (int)(ushort)word;
+            if (item >= plan.ItemCount)
+            {
+                throw new ArgumentException($"An entry names item position {item}, but the rule book '{plan.Book.Id}' has {plan.ItemCount} items.", "ledger");
+            }
+            int row = rowOf[item];
+            if (row < 0)
+            {
+                row = versionOn[item * keyRange + day] * Variants;
+            }
+            ref readonly var target = ref targets[row + (int)((word >> AssessmentLedger.ReminderShift) & (Variants - 1))];
+            short small = (short)(word >> AssessmentLedger.ValueShift);
+            long value = Clamp(small != short.MinValue ? small * AssessmentLedger.ValueStep : ledger.LargeValue(first + k), target.Minimum, target.Maximum);
+            switch (target.Mode)
+            {
+                case Mode.Packed:
+                    accumulators[target.Index] += (value << CountBits) + 1;
+                    return false;
+                case Mode.Side:
+                    side[target.Index].AddAt(value, target.Once);
+                    return true;
+                default:
+                    General(ledger, position, first + k, m, accumulators, side, tally);
+                    return true;
+            }
         }
 
         /// <summary>The checked path for one entry: the span pass's own code.</summary>
@@ -289,7 +337,7 @@ public static partial class AssessmentEngine
         /// be mispredicted about half the time. Entry values are within ±2^50 (<see cref="AssessmentLedger.LargeValue"/>)
         /// and target ranges far inside that, so the differences cannot overflow.
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static long Clamp(long value, long minimum, long maximum)
         {
             value += (minimum - value) & ((value - minimum) >> 63);

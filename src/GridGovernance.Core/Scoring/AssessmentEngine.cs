@@ -120,7 +120,7 @@ public static partial class AssessmentEngine
         var segmentFrom = plan.SegmentFromKey;
         var rules = plan.SegmentRules;
         var side = plan.SideItems;
-        var kindBits = plan.KindBits;
+        var roster = plan.Members;
         var packedArray = tally.Packed;
         fixed (long* packedBase = packedArray)
         {
@@ -154,7 +154,7 @@ public static partial class AssessmentEngine
                 }
                 int s = segmentStart[item];
                 ref readonly var rule = ref rules[s];
-                if (segmentFrom[s] > key || (rule.EligibleMask & kindBits[m]) == 0)
+                if (segmentFrom[s] > key || (rule.EligibleMask & roster.KindBit(m)) == 0)
                 {
                     tally.Ignored[m]++;
                     continue;
@@ -179,7 +179,7 @@ public static partial class AssessmentEngine
     }
 
     private static ArgumentException TallyOverflow(Plan plan, int m, int item) =>
-        new($"{plan.Members[m].Member} has more points or occurrences of '{plan.Book.Items[item].Code}' in {plan.Period} than the engine can add up " +
+        new($"{plan.Members.Id(m)} has more points or occurrences of '{plan.Book.Items[item].Code}' in {plan.Period} than the engine can add up " +
             $"(at most {CountMask - 1:N0} occurrences and {(long.MaxValue >> CountBits) / Points.UnitsPerPoint:N0} points per member and item).", "entries");
 
     /// <summary>What an occurrence is worth under a flattened rule; false for a bad tier, or for a threshold or grant (the engine computes those itself).</summary>
@@ -239,7 +239,7 @@ public static partial class AssessmentEngine
             throw new ArgumentException($"An entry names item position {item}, but the rule book '{plan.Book.Id}' has {items} items.", "entries");
         }
         ref readonly var rule = ref plan.RuleOn(item, key, out bool inForce);
-        if (!inForce || (rule.EligibleMask & (1 << (int)plan.Kinds[m])) == 0 || !TryValue(in rule, in e, out long value))
+        if (!inForce || (rule.EligibleMask & (1 << (int)plan.Members.Kind(m))) == 0 || !TryValue(in rule, in e, out long value))
         {
             tally.Ignored[m]++;
             return Added.Ignored;
@@ -286,7 +286,7 @@ public static partial class AssessmentEngine
     internal static void Simulate(Plan plan, int m, List<AssessmentEntry> entries, List<EntryOutcome>? outcomes, ResultColumns results, int row)
     {
         var book = plan.Book;
-        var kind = plan.Kinds[m];
+        var kind = plan.Members.Kind(m);
         int items = plan.ItemCount;
         var itemPositive = new long[items];
         var categoryPositive = new long[book.Categories.Length];
@@ -296,7 +296,7 @@ public static partial class AssessmentEngine
         int ignored = 0;
 
         // Grants first: they stand at the start of the period.
-        int kindBit = plan.KindBits[m];
+        int kindBit = plan.Members.KindBit(m);
         foreach (var (i, units, mask) in plan.GrantRules)
         {
             if ((mask & kindBit) != 0)
@@ -484,6 +484,59 @@ public static partial class AssessmentEngine
         }
     }
 
+    /// <summary>
+    /// A multiplier applied as <see cref="Points.Multiply"/> does (to whole units, half away from zero), with integer
+    /// arithmetic when the factor is a short decimal (1.4, 1.2, 0.5) and the product fits: the same result, without
+    /// a decimal multiplication for every member.
+    /// </summary>
+    internal readonly struct Factor
+    {
+        private readonly decimal value;
+        private readonly long mantissa;
+        private readonly long divisor;
+
+        internal Factor(decimal value)
+        {
+            this.value = value;
+            int scale = value.Scale;
+            decimal whole = value * Pow10(scale);
+            if (scale <= 9 && whole == decimal.Truncate(whole) && Math.Abs(whole) <= int.MaxValue)
+            {
+                mantissa = (long)whole;
+                divisor = (long)Pow10(scale);
+            }
+        }
+
+        private static decimal Pow10(int scale)
+        {
+            decimal power = 1m;
+            for (int i = 0; i < scale; i++)
+            {
+                power *= 10m;
+            }
+            return power;
+        }
+
+        internal long Apply(long units)
+        {
+            if (divisor == 0 || units == long.MinValue || Math.Abs(units) > long.MaxValue / Math.Max(1, Math.Abs(mantissa)))
+            {
+                return Points.FromUnits(units).Multiply(value).Units;
+            }
+            if (divisor == 1)
+            {
+                return units * mantissa;
+            }
+            long product = units * mantissa;
+            long quotient = Math.DivRem(product, divisor, out long remainder);
+            if (Math.Abs(remainder) * 2 >= divisor)
+            {
+                quotient += Math.Sign(product);
+            }
+            return quotient;
+        }
+    }
+
     /// <summary>The running sums of an assessment: a packed long per (member, item), and a side table for items that count once per period or can go both ways.</summary>
     internal sealed class Tally
     {
@@ -494,8 +547,8 @@ public static partial class AssessmentEngine
         internal Tally(Plan plan, bool packed = true)
         {
             items = plan.ItemCount;
-            Packed = packed ? new long[plan.Members.Length * plan.ItemCount] : [];
-            Ignored = new int[plan.Members.Length];
+            Packed = packed ? new long[plan.Members.Count * plan.ItemCount] : [];
+            Ignored = new int[plan.Members.Count];
         }
 
         internal long[] Packed { get; }
@@ -558,9 +611,8 @@ public static partial class AssessmentEngine
     /// <summary>Everything precomputed from the rule book, period and roster.</summary>
     internal sealed class Plan
     {
-        private readonly IdMap memberMap;
         private readonly int[] vetoItemList;
-        private readonly decimal[] kindMultipliers;
+        private readonly Factor[] kindMultipliers;
 
         // The period-level rules flattened for Finish: item and category caps as limits (long.MaxValue when
         // none), grants and thresholds with kind masks, and a threshold's ratio × expected as a whole count.
@@ -576,23 +628,11 @@ public static partial class AssessmentEngine
             Book = book;
             Period = period;
             ItemCount = book.Items.Length;
-            var ids = new int[roster.Count];
-            for (int i = 0; i < ids.Length; i++)
-            {
-                ids[i] = roster[i].Member.Value;
-            }
-            memberMap = IdMap.Create(ids, 0, "member");
-            Members = new AssessmentSubject[roster.Count];
-            foreach (var subject in roster)
-            {
-                Members[memberMap.HandleOf(subject.Member.Value)] = subject;
-            }
-            Kinds = [.. Members.Select(s => s.Kind)];
-            KindBits = [.. Kinds.Select(k => 1 << (int)k)];
+            Members = AssessmentRoster.Create(roster);
             PeriodVersions = new RuleItemVersion?[ItemCount];
             ItemCaps = new PointsCap?[ItemCount];
             vetoItemList = [.. Enumerable.Range(0, ItemCount).Where(i => book.Versions[i].Any(v => v.Kind == ItemKind.Veto))];
-            kindMultipliers = [.. Enum.GetValues<MemberKind>().Select(book.MultiplierFor)];
+            kindMultipliers = [.. Enum.GetValues<MemberKind>().Select(k => new Factor(book.MultiplierFor(k)))];
             var thresholds = new List<(int Item, ThresholdRule Rule, long Penalty, int CountedItem)>();
             var grants = new List<(int Item, RuleItemVersion Version)>();
             for (int i = 0; i < ItemCount; i++)
@@ -682,9 +722,8 @@ public static partial class AssessmentEngine
 
         internal int ItemCount { get; }
 
-        internal AssessmentSubject[] Members { get; }
-
-        internal MemberKind[] Kinds { get; }
+        /// <summary>The roster in id order: row m is member handle m.</summary>
+        internal AssessmentRoster Members { get; }
 
         internal RuleItemVersion?[] PeriodVersions { get; }
 
@@ -697,13 +736,10 @@ public static partial class AssessmentEngine
         internal (int Item, int Counted, long Penalty, int Mask, int MinimumCount)[] ThresholdRules { get; }
 
 
-        internal int MemberIndex(MemberId member) => memberMap.HandleOf(member.Value);
+        internal int MemberIndex(MemberId member) => Members.Map.HandleOf(member.Value);
 
         /// <summary>Member handle + 1 by id when the roster's ids are dense, else null.</summary>
-        internal int[]? MemberTable => memberMap.DenseTable;
-
-        /// <summary>By member handle: the bit of the member's kind, for eligibility masks.</summary>
-        internal int[] KindBits { get; private set; } = [];
+        internal int[]? MemberTable => Members.Map.DenseTable;
 
         private static int MaskOf(RuleItemVersion version) => new ItemRule(version).EligibleMask;
 
@@ -760,7 +796,7 @@ public static partial class AssessmentEngine
         /// <summary>As above, with the member's side accumulators by item in <paramref name="sideRow"/> (when empty: the tally's side table).</summary>
         internal bool Finish(int m, ReadOnlySpan<long> packedRow, ReadOnlySpan<Accumulator> sideRow, Tally tally, ResultColumns results, int row)
         {
-            int kindBit = KindBits[m];
+            int kindBit = Members.KindBit(m);
             int categories = categoryCapLimit.Length;
             Span<long> categoryPositive = categories <= 64 ? stackalloc long[categories] : new long[categories];
             Span<long> categoryNegative = categories <= 64 ? stackalloc long[categories] : new long[categories];
@@ -876,12 +912,11 @@ public static partial class AssessmentEngine
         internal ResultColumns NewResults() => new(Members, ItemCount, categoryCapLimit.Length);
 
         /// <summary>Results for member <paramref name="m"/> alone, in a row of its own.</summary>
-        internal ResultColumns NewResults(int m) => new([Members[m]], ItemCount, categoryCapLimit.Length);
+        internal ResultColumns NewResults(int m) => new(Members.Row(m), ItemCount, categoryCapLimit.Length);
 
         /// <summary>Writes member <paramref name="m"/>'s counts, totals, score and veto flag to row <paramref name="row"/>.</summary>
         internal void Build(int m, ReadOnlySpan<long> categoryPositive, ReadOnlySpan<long> categoryNegative, ReadOnlySpan<int> counts, ResultColumns results, int row, long raw, int ignored)
         {
-            var subject = Members[m];
             long awarded = 0, deducted = 0;
             for (int c = 0; c < categoryPositive.Length; c++)
             {
@@ -896,7 +931,13 @@ public static partial class AssessmentEngine
                 vetoed |= counts[i] > 0;
             }
             var total = Points.FromUnits(awarded + deducted);
-            results.SetScalars(row, awarded, deducted, raw - awarded, total.Multiply(kindMultipliers[(int)subject.Kind]).Multiply(subject.Multiplier).Units, vetoed, ignored);
+            long score = kindMultipliers[(int)Members.Kind(m)].Apply(total.Units);
+            decimal own = Members.Multiplier(m);
+            if (own != 1m)
+            {
+                score = Points.FromUnits(score).Multiply(own).Units;
+            }
+            results.SetScalars(row, awarded, deducted, raw - awarded, score, vetoed, ignored);
         }
     }
 }

@@ -26,22 +26,22 @@ internal sealed class ResultColumns
     // number of totals plus its position.
     private Dictionary<int, long>? large;
 
-    internal ResultColumns(AssessmentSubject[] subjects, int itemCount, int categoryCount)
+    internal ResultColumns(AssessmentRoster subjects, int itemCount, int categoryCount)
     {
         Subjects = subjects;
         ItemCount = itemCount;
         CategoryCount = categoryCount;
-        int rows = subjects.Length;
+        int rows = subjects.Count;
         counts = new byte[rows * itemCount];
         totals = new int[rows * categoryCount];
         scalars = new int[rows * ScalarsPerRow];
         vetoed = new bool[rows];
     }
 
-    /// <summary>Row r's member (shared with the plan: not to be changed).</summary>
-    internal AssessmentSubject[] Subjects { get; }
+    /// <summary>Row r's member (the plan's roster, shared).</summary>
+    internal AssessmentRoster Subjects { get; }
 
-    internal int Rows => Subjects.Length;
+    internal int Rows => Subjects.Count;
 
     internal int ItemCount { get; }
 
@@ -161,7 +161,7 @@ public sealed class MemberAssessment
     public AssessmentSubject Subject => columns.Subjects[row];
 
     /// <summary>The member.</summary>
-    public MemberId Member => columns.Subjects[row].Member;
+    public MemberId Member => columns.Subjects.Id(row);
 
     /// <summary>Each category's total after caps, deductions included, in rule-book category order.</summary>
     public ImmutableArray<Points> CategoryTotals
@@ -308,7 +308,7 @@ public sealed class AssessmentResult
         while (lo <= hi)
         {
             int mid = (lo + hi) >>> 1;
-            int c = (columns is not null ? columns.Subjects[mid].Member : members[mid].Member).Value.CompareTo(member.Value);
+            int c = (columns is not null ? columns.Subjects.IdValue(mid) : members[mid].Member.Value).CompareTo(member.Value);
             if (c == 0)
             {
                 result = Members[mid];

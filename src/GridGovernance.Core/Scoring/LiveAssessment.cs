@@ -25,8 +25,8 @@ public sealed class LiveAssessment
     {
         plan = new AssessmentEngine.Plan(Preconditions.CheckNotNull(ruleBook), Preconditions.CheckNotNull(period), Preconditions.CheckNotNull(roster));
         tally = new AssessmentEngine.Tally(plan);
-        entriesByMember = new List<AssessmentEntry>[plan.Members.Length];
-        results = new MemberAssessment?[plan.Members.Length];
+        entriesByMember = new List<AssessmentEntry>[plan.Members.Count];
+        results = new MemberAssessment?[plan.Members.Count];
         foreach (var entry in entries)
         {
             Add(in entry);
@@ -75,7 +75,7 @@ public sealed class LiveAssessment
     /// <summary>The whole result as of the entries added so far.</summary>
     public AssessmentResult ToResult()
     {
-        var all = new MemberAssessment[plan.Members.Length];
+        var all = new MemberAssessment[plan.Members.Count];
         for (int m = 0; m < all.Length; m++)
         {
             all[m] = ResultOf(m);

@@ -217,3 +217,32 @@ public sealed class AssessmentLedgerTest
         Assert.Empty(AssessmentLedger.Empty.EntriesOf(Alice));
     }
 }
+
+/// <summary>The integer multiplier the engine applies to totals gives exactly what <see cref="Points.Multiply"/> gives.</summary>
+public sealed class FactorProperties
+{
+    [Property(MaxTest = 2000)]
+    public bool Factor_AgreesWithPointsMultiply(long units, int numerator, byte scale)
+    {
+        var factor = new decimal(Math.Abs(numerator % 100_000), 0, 0, numerator < 0, (byte)(scale % 8));
+        return new AssessmentEngine.Factor(factor).Apply(units) == Points.FromUnits(units).Multiply(factor).Units;
+    }
+
+    [Theory]
+    [InlineData(15_000, "1.2", 18_000)]
+    [InlineData(12_345, "1.4", 17_283)] // 17,283.0 exactly
+    [InlineData(5, "0.5", 3)] // 2.5 rounds away from zero
+    [InlineData(-5, "0.5", -3)]
+    [InlineData(1, "1.05", 1)]
+    [InlineData(long.MaxValue / 2, "1.2", 0)] // too large for the integer path: the decimal path (checked below)
+    public void Factor_RoundsHalfAwayFromZero(long units, string factorText, long expected)
+    {
+        var factor = decimal.Parse(factorText, System.Globalization.CultureInfo.InvariantCulture);
+        long applied = new AssessmentEngine.Factor(factor).Apply(units);
+        Assert.Equal(Points.FromUnits(units).Multiply(factor).Units, applied);
+        if (expected != 0)
+        {
+            Assert.Equal(expected, applied);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using GridGovernance.Organisation;
+
+namespace GridGovernance.Scoring;
+
+/// <summary>
+/// An assessment's roster in id order, in columns: a member's id, kind and branch in nine bytes, and the rare own
+/// multiplier in a side table. Shared by the plan and the results (the results' rows are the roster's rows), and
+/// never changed once made.
+/// </summary>
+internal sealed class AssessmentRoster
+{
+    private readonly int[] ids;
+    private readonly int[] branches;
+    private readonly byte[] kinds;
+    private readonly Dictionary<int, decimal>? multipliers;
+    private IdMap? map;
+
+    private AssessmentRoster(int[] ids, int[] branches, byte[] kinds, Dictionary<int, decimal>? multipliers)
+    {
+        this.ids = ids;
+        this.branches = branches;
+        this.kinds = kinds;
+        this.multipliers = multipliers;
+    }
+
+    /// <summary>Orders a roster by member id.</summary>
+    /// <exception cref="ArgumentException">A member is on the roster twice.</exception>
+    internal static AssessmentRoster Create(IReadOnlyList<AssessmentSubject> roster)
+    {
+        int count = roster.Count;
+        var ids = new int[count];
+        var branches = new int[count];
+        var kinds = new byte[count];
+        Dictionary<int, decimal>? multipliers = null;
+        int[]? order = null;
+        for (int i = 1; i < count && order is null; i++)
+        {
+            if (roster[i].Member.Value <= roster[i - 1].Member.Value)
+            {
+                // Not in id order: sort positions by id (the common input, an id-ordered roster, skips this).
+                var keys = new int[count];
+                order = new int[count];
+                for (int j = 0; j < count; j++)
+                {
+                    keys[j] = roster[j].Member.Value;
+                    order[j] = j;
+                }
+                Array.Sort(keys, order);
+            }
+        }
+        for (int row = 0; row < count; row++)
+        {
+            var subject = roster[order is null ? row : order[row]];
+            ids[row] = subject.Member.Value;
+            if (row > 0 && ids[row] == ids[row - 1])
+            {
+                throw new ArgumentException($"The member id {ids[row]} appears twice in the index input.", "ids");
+            }
+            branches[row] = subject.Branch.Value;
+            kinds[row] = (byte)subject.Kind;
+            if (subject.Multiplier != 1m)
+            {
+                (multipliers ??= [])[row] = subject.Multiplier;
+            }
+        }
+        return new AssessmentRoster(ids, branches, kinds, multipliers);
+    }
+
+    /// <summary>A roster of one, for a member assessed on their own.</summary>
+    internal AssessmentRoster Row(int row) =>
+        new([ids[row]], [branches[row]], [kinds[row]], multipliers is not null && multipliers.TryGetValue(row, out var own) ? new() { [0] = own } : null);
+
+    internal int Count => ids.Length;
+
+    internal AssessmentSubject this[int row] => new(new MemberId(ids[row]), (MemberKind)kinds[row], new OrgUnitId(branches[row])) { Multiplier = Multiplier(row) };
+
+    internal MemberId Id(int row) => new(ids[row]);
+
+    internal int IdValue(int row) => ids[row];
+
+    internal MemberKind Kind(int row) => (MemberKind)kinds[row];
+
+    internal int KindBit(int row) => 1 << kinds[row];
+
+    internal decimal Multiplier(int row) => multipliers is not null && multipliers.TryGetValue(row, out var own) ? own : 1m;
+
+    /// <summary>Rows by id, made on first use (the columnar pass merges by id and never needs it).</summary>
+    internal IdMap Map => map ??= IdMap.Create(ids, 0, "member");
+}
