@@ -6,20 +6,22 @@ namespace GridGovernance.Scoring;
 
 /// <summary>
 /// Where an assessment keeps its results: one row a member, in columns shared by every member of the assessment
-/// (a handful of arrays for the whole roster instead of objects and arrays a member). A count is kept in a byte and
-/// an amount of points in an int where it fits, which it nearly always does, with the rare larger value in a side
-/// table: a city's results take a third of the memory, and fresh memory is most of what a bulk assessment costs.
+/// (a handful of arrays for the whole roster instead of objects and arrays a member). Values are kept in the fewest
+/// bits that nearly always hold them, with the rare value that does not fit in an exact side table: a count in
+/// four bits, an amount of points in two bytes (as hundredths of a point, below 327.67 in size). A city's results
+/// then take a few megabytes, and fresh memory is most of what a bulk assessment costs.
 /// </summary>
 /// <remarks>Written by one thread while the assessment runs; read-only, and safe to share, afterwards.</remarks>
 internal sealed class ResultColumns
 {
-    private const byte CountEscape = byte.MaxValue;
-    private const int UnitsEscape = int.MinValue;
+    private const int CountEscape = 15;
+    private const short UnitsEscape = short.MinValue;
+    private const long UnitsStep = 100;
     private const int ScalarsPerRow = 5; // awarded, deducted, clipped, score, ignored
 
-    private readonly byte[] counts;
-    private readonly int[] totals;
-    private readonly int[] scalars;
+    private readonly byte[] counts; // two counts a byte, low nibble first
+    private readonly short[] totals;
+    private readonly short[] scalars;
     private readonly bool[] vetoed;
 
     // The values that did not fit, by key: a count at ~(its position), a total at its position, a scalar at the
@@ -32,9 +34,9 @@ internal sealed class ResultColumns
         ItemCount = itemCount;
         CategoryCount = categoryCount;
         int rows = subjects.Count;
-        counts = new byte[rows * itemCount];
-        totals = new int[rows * categoryCount];
-        scalars = new int[rows * ScalarsPerRow];
+        counts = new byte[(rows * itemCount + 1) / 2];
+        totals = new short[rows * categoryCount];
+        scalars = new short[rows * ScalarsPerRow];
         vetoed = new bool[rows];
     }
 
@@ -50,7 +52,7 @@ internal sealed class ResultColumns
     internal int Count(int row, int item)
     {
         int at = row * ItemCount + item;
-        byte count = counts[at];
+        int count = (counts[at >> 1] >> ((at & 1) << 2)) & 0xF;
         return count != CountEscape ? count : (int)large![~at];
     }
 
@@ -64,7 +66,7 @@ internal sealed class ResultColumns
 
     internal Points Score(int row) => Points.FromUnits(Scalar(row, 3));
 
-    internal int Ignored(int row) => (int)Scalar(row, 4);
+    internal int Ignored(int row) => (int)(Scalar(row, 4) / UnitsStep);
 
     internal bool Vetoed(int row) => vetoed[row];
 
@@ -88,21 +90,21 @@ internal sealed class ResultColumns
         return ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
+    /// <summary>Writes a row's counts (a row is written once, or again in full by the in-order replay).</summary>
     internal void SetCounts(int row, ReadOnlySpan<int> values)
     {
         int at = row * ItemCount;
         for (int i = 0; i < values.Length; i++, at++)
         {
             int value = values[i];
-            if ((uint)value < CountEscape)
+            if ((uint)value >= CountEscape)
             {
-                counts[at] = (byte)value;
-            }
-            else
-            {
-                counts[at] = CountEscape;
                 (large ??= [])[~at] = value;
+                value = CountEscape;
             }
+            int shift = (at & 1) << 2;
+            ref byte pair = ref counts[at >> 1];
+            pair = (byte)((pair & ~(0xF << shift)) | (value << shift));
         }
     }
 
@@ -115,23 +117,24 @@ internal sealed class ResultColumns
         SetUnits(scalars, at + 1, totals.Length, deducted);
         SetUnits(scalars, at + 2, totals.Length, clipped);
         SetUnits(scalars, at + 3, totals.Length, score);
-        SetUnits(scalars, at + 4, totals.Length, ignored);
+        SetUnits(scalars, at + 4, totals.Length, ignored * UnitsStep);
         vetoed[row] = isVetoed;
     }
 
     private long Scalar(int row, int which) => Units(scalars, row * ScalarsPerRow + which, totals.Length);
 
-    private long Units(int[] column, int at, int keyBase)
+    private long Units(short[] column, int at, int keyBase)
     {
-        int units = column[at];
-        return units != UnitsEscape ? units : large![keyBase + at];
+        short hundredths = column[at];
+        return hundredths != UnitsEscape ? hundredths * UnitsStep : large![keyBase + at];
     }
 
-    private void SetUnits(int[] column, int at, int keyBase, long units)
+    private void SetUnits(short[] column, int at, int keyBase, long units)
     {
-        if (units > UnitsEscape && units <= int.MaxValue)
+        long hundredths = units / UnitsStep;
+        if (units % UnitsStep == 0 && hundredths > UnitsEscape && hundredths <= short.MaxValue)
         {
-            column[at] = (int)units;
+            column[at] = (short)hundredths;
         }
         else
         {

@@ -246,3 +246,51 @@ public sealed class FactorProperties
         }
     }
 }
+
+/// <summary>The compact result columns give back exactly what was written, small values and escapes alike.</summary>
+public sealed class ResultColumnsProperties
+{
+    private static readonly long[] Interesting = [0, 1, 99, 100, -100, 3_276_700, 3_276_800, -3_276_700, -3_276_800, 12_345, long.MaxValue / 4, long.MinValue / 4, 37_035];
+
+    [Property(MaxTest = 300)]
+    public bool WhatIsWritten_IsReadBack(int seed)
+    {
+        var random = new Random(seed);
+        int rows = random.Next(1, 6), items = random.Next(1, 9), categories = random.Next(1, 5);
+        var roster = Enumerable.Range(1, rows).Select(i => new AssessmentSubject(new MemberId(i), MemberKind.LongResident, new OrgUnitId(1))).ToArray();
+        var columns = new ResultColumns(AssessmentRoster.Create(roster), items, categories);
+        long Value() => random.Next(3) == 0 ? Interesting[random.Next(Interesting.Length)] : random.Next(-400, 400) * (random.Next(2) == 0 ? 100L : 1L);
+        var counts = new int[rows][];
+        var totals = new long[rows, categories];
+        var scalars = new (long, long, long, long, bool, int)[rows];
+        for (int r = 0; r < rows; r++)
+        {
+            counts[r] = [.. Enumerable.Range(0, items).Select(_ => random.Next(4) == 0 ? random.Next(0, 100_000) : random.Next(0, 16))];
+            columns.SetCounts(r, counts[r]);
+            for (int c = 0; c < categories; c++)
+            {
+                columns.SetTotal(r, c, totals[r, c] = Value());
+            }
+            scalars[r] = (Value(), Value(), Value(), Value(), random.Next(2) == 0, random.Next(4) == 0 ? random.Next() : random.Next(0, 300));
+            var (a, d, cl, sc, v, ig) = scalars[r];
+            columns.SetScalars(r, a, d, cl, sc, v, ig);
+        }
+        for (int r = 0; r < rows; r++)
+        {
+            var (a, d, cl, sc, v, ig) = scalars[r];
+            if (!columns.CountsOf(r).SequenceEqual(counts[r]) || columns.Awarded(r).Units != a || columns.Deducted(r).Units != d
+                || columns.Clipped(r).Units != cl || columns.Score(r).Units != sc || columns.Vetoed(r) != v || columns.Ignored(r) != ig)
+            {
+                return false;
+            }
+            for (int c = 0; c < categories; c++)
+            {
+                if (columns.Total(r, c).Units != totals[r, c])
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
