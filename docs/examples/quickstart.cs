@@ -157,7 +157,9 @@ using (var scope = services.CreateScope())
     }
     var approved = await ledger.ExportForAssessmentAsync(ruleBook, quarter);
     var generated = ScoringGenerator.Ledger(ruleBook, quarter, roster, count: roster.Length * 30, seed: 2024);
-    var result = AssessmentEngine.Assess(ruleBook, quarter, roster, [.. approved, .. generated]);
+    // An AssessmentLedger lays the entries out by member, in columns: built once, assessed as often as needed.
+    var columns = AssessmentLedger.From([.. approved, .. generated]);
+    var result = AssessmentEngine.Assess(ruleBook, quarter, roster, columns);
 
     Console.WriteLine();
     Console.WriteLine($"Points {quarter}: {approved.Length} declared and approved + {generated.Length:N0} generated entries for {roster.Length:N0} members");

@@ -894,6 +894,7 @@ public static partial class AssessmentEngine
         }
 
         /// <summary>Adds an item's positive sum under its item cap; false when a refuse-mode item cap binds.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private bool AddCapped(int item, long positive, Span<long> categoryPositive)
         {
             if (positive > itemCapLimit[item])

@@ -159,7 +159,15 @@ internal sealed class LedgerFixture : IDisposable
     public async Task<AssessmentResult> AssessAsync(AssessmentPeriod period, RuleBook? book = null)
     {
         var entries = await ExportAsync(period, book);
-        return AssessmentEngine.Assess(book ?? Book, period, Roster, entries);
+        var result = AssessmentEngine.Assess(book ?? Book, period, Roster, entries);
+        // Every ledger test also checks that the columnar export assesses to the same result.
+        var columnar = AssessmentEngine.Assess(book ?? Book, period, Roster, await RunAsync(s => s.ExportLedgerForAssessmentAsync(book ?? Book, period)));
+        string expected = Engine.AssessmentEngineProperties.Describe(result), actual = Engine.AssessmentEngineProperties.Describe(columnar);
+        if (expected != actual)
+        {
+            throw new InvalidOperationException($"The assessment ledger assessed to another result:\n{actual}\ninstead of\n{expected}");
+        }
+        return result;
     }
 
     public async Task<IReadOnlyList<LedgerEntry>> AllEntriesAsync()
