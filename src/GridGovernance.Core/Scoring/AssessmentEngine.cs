@@ -933,10 +933,9 @@ public static partial class AssessmentEngine
             }
             var total = Points.FromUnits(awarded + deducted);
             long score = kindMultipliers[(int)Members.Kind(m)].Apply(total.Units);
-            decimal own = Members.Multiplier(m);
-            if (own != 1m)
+            if (Members.HasOwnMultiplier(m))
             {
-                score = Points.FromUnits(score).Multiply(own).Units;
+                score = Points.FromUnits(score).Multiply(Members.Multiplier(m)).Units;
             }
             results.SetScalars(row, awarded, deducted, raw - awarded, score, vetoed, ignored);
         }

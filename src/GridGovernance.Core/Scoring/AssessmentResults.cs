@@ -94,7 +94,21 @@ internal sealed class ResultColumns
     internal void SetCounts(int row, ReadOnlySpan<int> values)
     {
         int at = row * ItemCount;
-        for (int i = 0; i < values.Length; i++, at++)
+        int i = 0;
+        if ((at & 1) == 0)
+        {
+            // Whole bytes while both counts of a pair fit: the common case.
+            for (; i + 1 < values.Length; i += 2, at += 2)
+            {
+                uint low = (uint)values[i], high = (uint)values[i + 1];
+                if (low >= CountEscape || high >= CountEscape)
+                {
+                    break;
+                }
+                counts[at >> 1] = (byte)(low | (high << 4));
+            }
+        }
+        for (; i < values.Length; i++, at++)
         {
             int value = values[i];
             if ((uint)value >= CountEscape)

@@ -82,6 +82,8 @@ internal sealed class AssessmentRoster
 
     internal int KindBit(int row) => 1 << kinds[row];
 
+    internal bool HasOwnMultiplier(int row) => multipliers is not null && multipliers.ContainsKey(row);
+
     internal decimal Multiplier(int row) => multipliers is not null && multipliers.TryGetValue(row, out var own) ? own : 1m;
 
     /// <summary>Rows by id, made on first use (the columnar pass merges by id and never needs it).</summary>
