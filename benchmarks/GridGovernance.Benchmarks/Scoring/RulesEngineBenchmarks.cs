@@ -57,7 +57,11 @@ public class RulesEngineBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public int Assess_Engine() => AssessmentEngine.Assess(data.RuleBook, data.Period, data.Roster, data.Entries).Members.Length;
+    public int Assess_Engine() => AssessmentEngine.Assess(data.RuleBook, data.Period, data.Roster, data.Entries).Count;
+
+    /// <summary>The engine on the same entries laid out as an <see cref="AssessmentLedger"/> (built once, in setup).</summary>
+    [Benchmark]
+    public int Assess_Engine_AssessmentLedger() => AssessmentEngine.Assess(data.RuleBook, data.Period, data.Roster, data.Ledger).Count;
 
     [Benchmark]
     public async Task<int> EvaluateEntries_RulesEngine()
