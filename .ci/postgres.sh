@@ -31,6 +31,8 @@ setup() {
   done
   pg_isready -h 127.0.0.1 -p 5432
   su postgres -c "psql -q -v ON_ERROR_STOP=1 -c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gg') THEN CREATE ROLE gg LOGIN CREATEDB PASSWORD 'gg'; END IF; END \\\$\\\$;\""
+  # Test databases are dropped WITH (FORCE), which ends sessions still open on them: that needs pg_signal_backend.
+  su postgres -c "psql -q -v ON_ERROR_STOP=1 -c 'GRANT pg_signal_backend TO gg;'"
 }
 
 setup 3>&- </dev/null

@@ -60,12 +60,25 @@ public sealed class TestDatabase : IDisposable
         string database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
         return new TestDatabase(o => o.UseNpgsql(database), () =>
         {
-            NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(server);
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
-            command.ExecuteNonQuery();
+            // A session can outlive ClearAllPools for a moment; FORCE ends it where the role may (pg_signal_backend,
+            // granted by .ci/postgres.sh), and a short retry covers a server where it may not.
+            for (int attempt = 1; ; attempt++)
+            {
+                NpgsqlConnection.ClearAllPools();
+                try
+                {
+                    using var connection = new NpgsqlConnection(server);
+                    connection.Open();
+                    using var command = connection.CreateCommand();
+                    command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+                    command.ExecuteNonQuery();
+                    return;
+                }
+                catch (PostgresException e) when (attempt < 5 && e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+                {
+                    Thread.Sleep(200 * attempt);
+                }
+            }
         }, database, Postgres);
     }
 
