@@ -15,7 +15,9 @@ public static partial class AssessmentEngine
     /// <param name="roster">The members assessed; each member once.</param>
     /// <param name="ledger">Approved, effective entries (reversed entries and reversals left out); entries outside the period or of members not on the roster are skipped and counted.</param>
     /// <returns>One result per member of the roster, in id order.</returns>
-    /// <exception cref="ArgumentException">A member is on the roster twice, or an entry of a member on the roster, inside the period, names an item position the rule book does not have.</exception>
+    /// <exception cref="ArgumentException">A member is on the roster twice or a subject is invalid; an entry of a member on the roster, inside the
+    /// period, names an item position the rule book does not have; a member's points or occurrences of one item overflow the tally; or the rule
+    /// book is beyond what a ledger can name (more than 65,536 items, or 65,535 item versions or more).</exception>
     public static AssessmentResult Assess(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, AssessmentLedger ledger)
     {
         var plan = new Plan(Preconditions.CheckNotNull(ruleBook), Preconditions.CheckNotNull(period), Preconditions.CheckNotNull(roster));
@@ -100,7 +102,8 @@ public static partial class AssessmentEngine
             int items = plan.ItemCount;
             keyRange = plan.EndKey - plan.StartKey + 1;
             int segments = plan.SegmentRules.Length;
-            Preconditions.CheckArgument(segments < ushort.MaxValue, "ruleBook", $"The rule book has {segments} item versions; the columnar assessment handles fewer than {ushort.MaxValue}.");
+            Preconditions.CheckArgument(items <= AssessmentLedger.MaxItemPosition + 1, "ruleBook", $"The rule book has {items} items; an assessment ledger names at most {AssessmentLedger.MaxItemPosition + 1:N0}. Assess the entries instead.");
+            Preconditions.CheckArgument(segments < ushort.MaxValue, "ruleBook", $"The rule book has {segments} item versions; the columnar assessment handles fewer than {ushort.MaxValue:N0}. Assess the entries instead.");
 
             // Which version is in force on each day key of the period ("segments" when none is); for an item with
             // one version in force all period long, that version's row of targets, read without the table.

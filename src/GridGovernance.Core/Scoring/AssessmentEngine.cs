@@ -32,7 +32,8 @@ public static partial class AssessmentEngine
     /// <param name="roster">The members assessed; each member once.</param>
     /// <param name="entries">Approved, effective entries (reversed entries and reversals left out); entries outside the period or of members not on the roster are skipped and counted.</param>
     /// <returns>One result per member of the roster, in id order.</returns>
-    /// <exception cref="ArgumentException">A member is on the roster twice, or an entry names an item position the rule book does not have.</exception>
+    /// <exception cref="ArgumentException">A member is on the roster twice or a subject has no member or an undefined kind, or an entry names an
+    /// item position the rule book does not have.</exception>
     public static AssessmentResult Assess(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, ReadOnlySpan<AssessmentEntry> entries)
     {
         var plan = new Plan(Preconditions.CheckNotNull(ruleBook), Preconditions.CheckNotNull(period), Preconditions.CheckNotNull(roster));
@@ -314,6 +315,10 @@ public static partial class AssessmentEngine
             if (c == 0) c = x.Sequence.CompareTo(y.Sequence);
             if (c == 0) c = x.Item.CompareTo(y.Item);
             if (c == 0) c = y.Value.CompareTo(x.Value);
+            // A total order on everything the outcome depends on, so the unstable sort cannot make the replay
+            // depend on the input order.
+            if (c == 0) c = x.Tier.CompareTo(y.Tier);
+            if (c == 0) c = x.AfterReminder.CompareTo(y.AfterReminder);
             return c;
         });
         var chosen = new int[items];
@@ -790,7 +795,7 @@ public static partial class AssessmentEngine
             return version.Kind is ItemKind.Threshold or ItemKind.AutomaticGrant ? EntryOutcomeKind.IgnoredComputedItem : EntryOutcomeKind.IgnoredBadTier;
         }
 
-        /// <summary>The closed form for one member, or null when a refuse-mode cap binds and the member must be replayed in order.</summary>
+        /// <summary>The closed form for one member, written to row <paramref name="row"/>; false when a refuse-mode cap binds and the member must be replayed in order.</summary>
         internal bool Finish(int m, ReadOnlySpan<long> packedRow, Tally tally, ResultColumns results, int row) => Finish(m, packedRow, [], tally, results, row);
 
         /// <summary>As above, with the member's side accumulators by item in <paramref name="sideRow"/> (when empty: the tally's side table).</summary>

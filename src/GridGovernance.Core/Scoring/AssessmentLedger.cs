@@ -12,10 +12,13 @@ namespace GridGovernance.Scoring;
 /// </summary>
 /// <remarks>
 /// <para>
-/// It holds the entries as recorded, not their points: the rule book and the period are applied when it is
-/// assessed, so one ledger serves every period, rule-book version and what-if run. Build it once per export
-/// (<see cref="From"/>, or a <see cref="Builder"/> fed entry by entry) and assess it as often as needed; the
-/// result is the same as assessing the entries themselves, whatever order they came in.
+/// It holds the entries (items by position in a rule book, dates, values, tiers), not their points: the rule book
+/// and the period are applied when it is assessed. Build it once per export (<see cref="From"/>, or a
+/// <see cref="Builder"/> fed entry by entry) and assess it as often as needed — with other rosters and multipliers,
+/// or a rule-book version that keeps the same item positions — and the result is the same as assessing the entries
+/// themselves, whatever order they came in. What the entries mean is fixed when they are made: an export for one
+/// period and rule book (<c>PointsLedgerService.ExportLedgerForAssessmentAsync</c>) holds that period's entries, with
+/// item positions, tiers and discretionary values resolved against that rule book.
 /// </para>
 /// <para>Immutable and safe to share between threads.</para>
 /// </remarks>
@@ -24,7 +27,7 @@ public sealed class AssessmentLedger
 {
     // The packed entry: bits 0-15 the item position, bit 16 "after a reminder", bits 17-19 the tier (7: any other
     // tier, read from the tiers column), bits 24-47 the date key (year << 9 | month << 5 | day), bits 48-63 the
-    // value in hundredths of a point when it is a whole number of them below 327.67 points in size (else -32768:
+    // value in hundredths of a point when it is a whole number of them within ±327.67 points (else -32768:
     // read it from the values column).
     internal const int ItemBits = 16;
     internal const int ReminderShift = 16;

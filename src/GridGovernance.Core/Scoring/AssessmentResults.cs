@@ -8,7 +8,7 @@ namespace GridGovernance.Scoring;
 /// Where an assessment keeps its results: one row a member, in columns shared by every member of the assessment
 /// (a handful of arrays for the whole roster instead of objects and arrays a member). Values are kept in the fewest
 /// bits that nearly always hold them, with the rare value that does not fit in an exact side table: a count in
-/// four bits, an amount of points in two bytes (as hundredths of a point, below 327.67 in size). A city's results
+/// four bits, an amount of points in two bytes (as hundredths of a point, within ±327.67). A city's results
 /// then take a few megabytes, and fresh memory is most of what a bulk assessment costs.
 /// </summary>
 /// <remarks>Written by one thread while the assessment runs; read-only, and safe to share, afterwards.</remarks>

@@ -4,18 +4,21 @@ namespace GridGovernance.Scoring;
 
 /// <summary>
 /// An assessment's roster in id order, in columns: a member's id, kind and branch in nine bytes, and the rare own
-/// multiplier in a side table. Shared by the plan and the results (the results' rows are the roster's rows), and
+/// multiplier in a side table. The ids are kept as given (a subject without a branch keeps <c>default</c>). Shared by the plan and the results (the results' rows are the roster's rows), and
 /// never changed once made.
 /// </summary>
 internal sealed class AssessmentRoster
 {
-    private readonly int[] ids;
-    private readonly int[] branches;
+    // MemberKind's values run from 0 without gaps, so "defined" is a range check (a test holds the enum to it).
+    internal static readonly int KindCount = Enum.GetValues<MemberKind>().Length;
+
+    private readonly MemberId[] ids;
+    private readonly OrgUnitId[] branches;
     private readonly byte[] kinds;
     private readonly Dictionary<int, decimal>? multipliers;
     private IdMap? map;
 
-    private AssessmentRoster(int[] ids, int[] branches, byte[] kinds, Dictionary<int, decimal>? multipliers)
+    private AssessmentRoster(MemberId[] ids, OrgUnitId[] branches, byte[] kinds, Dictionary<int, decimal>? multipliers)
     {
         this.ids = ids;
         this.branches = branches;
@@ -24,12 +27,12 @@ internal sealed class AssessmentRoster
     }
 
     /// <summary>Orders a roster by member id.</summary>
-    /// <exception cref="ArgumentException">A member is on the roster twice.</exception>
+    /// <exception cref="ArgumentException">A subject has no member or an undefined kind, or a member is on the roster twice.</exception>
     internal static AssessmentRoster Create(IReadOnlyList<AssessmentSubject> roster)
     {
         int count = roster.Count;
-        var ids = new int[count];
-        var branches = new int[count];
+        var ids = new MemberId[count];
+        var branches = new OrgUnitId[count];
         var kinds = new byte[count];
         Dictionary<int, decimal>? multipliers = null;
         int[]? order = null;
@@ -50,13 +53,22 @@ internal sealed class AssessmentRoster
         }
         for (int row = 0; row < count; row++)
         {
-            var subject = roster[order is null ? row : order[row]];
-            ids[row] = subject.Member.Value;
+            int position = order is null ? row : order[row];
+            var subject = roster[position];
+            if (!subject.Member.IsSpecified)
+            {
+                throw new ArgumentException($"roster[{position}] has no member (default MemberId); every subject must name one.", nameof(roster));
+            }
+            if ((uint)subject.Kind >= (uint)KindCount)
+            {
+                throw new ArgumentException($"roster[{position}] ({subject.Member}) has member kind {(int)subject.Kind}, which is not a defined MemberKind.", nameof(roster));
+            }
+            ids[row] = subject.Member;
             if (row > 0 && ids[row] == ids[row - 1])
             {
-                throw new ArgumentException($"The member id {ids[row]} appears twice in the index input.", "ids");
+                throw new ArgumentException($"{subject.Member} is on the roster twice; each member may be assessed once.", nameof(roster));
             }
-            branches[row] = subject.Branch.Value;
+            branches[row] = subject.Branch;
             kinds[row] = (byte)subject.Kind;
             if (subject.Multiplier != 1m)
             {
@@ -72,11 +84,11 @@ internal sealed class AssessmentRoster
 
     internal int Count => ids.Length;
 
-    internal AssessmentSubject this[int row] => new(new MemberId(ids[row]), (MemberKind)kinds[row], new OrgUnitId(branches[row])) { Multiplier = Multiplier(row) };
+    internal AssessmentSubject this[int row] => new(ids[row], (MemberKind)kinds[row], branches[row]) { Multiplier = Multiplier(row) };
 
-    internal MemberId Id(int row) => new(ids[row]);
+    internal MemberId Id(int row) => ids[row];
 
-    internal int IdValue(int row) => ids[row];
+    internal int IdValue(int row) => ids[row].Value;
 
     internal MemberKind Kind(int row) => (MemberKind)kinds[row];
 
@@ -87,5 +99,5 @@ internal sealed class AssessmentRoster
     internal decimal Multiplier(int row) => multipliers is not null && multipliers.TryGetValue(row, out var own) ? own : 1m;
 
     /// <summary>Rows by id, made on first use (the columnar pass merges by id and never needs it).</summary>
-    internal IdMap Map => map ??= IdMap.Create(ids, 0, "member");
+    internal IdMap Map => map ??= IdMap.Create([.. ids.Select(id => id.Value)], 0, "member");
 }

@@ -381,7 +381,8 @@ public sealed class PointsLedgerService
     /// <summary>
     /// The entries of <see cref="ExportForAssessmentAsync"/> laid out for assessment (<see cref="AssessmentLedger"/>):
     /// what the bulk assessment of a whole city reads fastest. Build it once and assess it as often as needed (other
-    /// rule-book versions, what-if runs): it holds the entries, not their points.
+    /// rosters or multipliers): it holds the entries, not their points. It holds this period's entries, resolved
+    /// against this rule book (item positions, tiers, discretionary values): assess it with the same two.
     /// </summary>
     /// <param name="ruleBook">The rule book (entries name its items by position).</param>
     /// <param name="period">The period.</param>

@@ -208,6 +208,37 @@ public sealed class AssessmentLedgerTest
     }
 
     [Fact]
+    public void Roster_RefusesASubjectWithoutAMemberOrWithAnUndefinedKind_OnBothPaths()
+    {
+        var book = Book(Item("day", V(ItemKind.Fixed, 1)));
+        AssessmentSubject[] noMember = [AliceSubject, new(default, MemberKind.LongResident, new OrgUnitId(10))];
+        AssessmentSubject[] badKind = [AliceSubject, new(Bob, (MemberKind)256, new OrgUnitId(10))];
+        foreach (var roster in new[] { noMember, badKind })
+        {
+            var fromEntries = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, roster, [E(Alice, 0, 1)]));
+            var fromLedger = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, roster, AssessmentLedger.From([E(Alice, 0, 1)])));
+            Assert.Equal("roster", fromEntries.ParamName);
+            Assert.Contains("roster[1]", fromLedger.Message);
+        }
+        var twice = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject, BobSubject, AliceSubject], AssessmentLedger.Empty));
+        Assert.Contains("on the roster twice", twice.Message);
+    }
+
+    [Fact]
+    public void MemberKinds_RunFromZeroWithoutGaps_AsTheRosterCheckAssumes() =>
+        Assert.Equal(Enumerable.Range(0, AssessmentRoster.KindCount), Enum.GetValues<MemberKind>().Select(k => (int)k));
+
+    [Fact]
+    public void ASubjectWithoutABranch_KeepsItInTheResult()
+    {
+        var book = Book(Item("day", V(ItemKind.Fixed, 1)));
+        var alone = new AssessmentSubject(Alice, MemberKind.Mobile, default) { Multiplier = 1.5m };
+        var result = AssessmentEngine.Assess(book, Year, [alone], AssessmentLedger.From([E(Alice, 0, 1), E(Alice, 0, 2)]));
+        Assert.Equal(alone, result[Alice].Subject);
+        Assert.Equal(Points.From(3), result[Alice].Score);
+    }
+
+    [Fact]
     public void EmptyLedger_GivesTheRosterWithGrantsOnly()
     {
         var book = Book(Item("base", V(ItemKind.AutomaticGrant, 20)));
