@@ -116,8 +116,8 @@ public static partial class AssessmentEngine
             {
                 for (int d = 0; d < keyRange; d++)
                 {
-                    plan.RuleOn(i, plan.StartKey + d, out bool inForce);
-                    versionOn[i * keyRange + d] = (ushort)(inForce ? SegmentOn(i, plan.StartKey + d) : segments);
+                    int s = plan.SegmentOn(i, plan.StartKey + d, out bool inForce);
+                    versionOn[i * keyRange + d] = (ushort)(inForce ? s : segments);
                 }
                 var days = versionOn.AsSpan(i * keyRange, keyRange);
                 rowOf[i] = days[0] != segments && !days.ContainsAnyExcept(days[0]) ? days[0] * Variants : -1;
@@ -134,36 +134,18 @@ public static partial class AssessmentEngine
                 // One row of targets per version, and a last row (all ignored) for "no version in force".
                 var targets = new Target[(segments + 1) * Variants];
                 Array.Fill(targets, Target.Ignored);
-                for (int s = 0; s < segments; s++)
+                for (int item = 0; item < items; item++)
                 {
-                    int item = ItemOf(s);
-                    for (int variant = 0; variant < Variants; variant++)
+                    for (int s = plan.SegmentStart[item]; s < plan.SegmentStart[item + 1]; s++)
                     {
-                        targets[s * Variants + variant] = TargetOf(s, item, kind, variant >> 1, (variant & 1) != 0);
+                        for (int variant = 0; variant < Variants; variant++)
+                        {
+                            targets[s * Variants + variant] = TargetOf(s, item, kind, variant >> 1, (variant & 1) != 0);
+                        }
                     }
                 }
                 targetsByKind[(int)kind] = targets;
             }
-        }
-
-        private int SegmentOn(int item, int key)
-        {
-            int s = plan.SegmentStart[item + 1] - 1;
-            while (s > plan.SegmentStart[item] && plan.SegmentFromKey[s] > key)
-            {
-                s--;
-            }
-            return s;
-        }
-
-        private int ItemOf(int segment)
-        {
-            int item = 0;
-            while (plan.SegmentStart[item + 1] <= segment)
-            {
-                item++;
-            }
-            return item;
         }
 
         private static long Largest(ItemRule rule)
@@ -188,22 +170,17 @@ public static partial class AssessmentEngine
             {
                 return new Target(rule.Minimum, rule.Maximum, side ? item : FirstItemTarget + item, side ? Mode.Side : Mode.Packed, rule.OncePerPeriod);
             }
-            long value;
-            switch (rule.Kind)
+            if (rule.Kind == ItemKind.Tiered && tier == AssessmentLedger.OtherTier)
             {
-                case ItemKind.Fixed:
-                case ItemKind.Deduction:
-                case ItemKind.Veto:
-                    value = afterReminder && rule.DoubleAfterReminder ? rule.Units * 2 : rule.Units;
-                    break;
-                case ItemKind.Tiered when tier == AssessmentLedger.OtherTier:
-                    // A tier the packed field does not hold: read it from its column on the checked path.
-                    return Target.General;
-                case ItemKind.Tiered when tier < rule.Tiers.Length:
-                    value = afterReminder && rule.DoubleAfterReminder ? rule.Tiers[tier] * 2 : rule.Tiers[tier];
-                    break;
-                default:
-                    return Target.Ignored;
+                // A tier the packed field does not hold: read it from its column on the checked path.
+                return Target.General;
+            }
+            // Valued by the entry pass's own rule: a fixed value, a tier's, doubled after a reminder where the rule
+            // says so; nothing for a bad tier or an item the engine computes itself.
+            var occurrence = new AssessmentEntry(default, item, default, 0) { Tier = tier, AfterReminder = afterReminder };
+            if (!AssessmentEngine.TryValue(in rule, in occurrence, out long value))
+            {
+                return Target.Ignored;
             }
             // A fixed value is a range of one: clamping any entry value to it gives the value, with no branch.
             if (side)
@@ -229,7 +206,7 @@ public static partial class AssessmentEngine
             {
                 for (int checkedAt = 0; checkedAt < words.Length; checkedAt++)
                 {
-                    if ((uint)(((int)(words[checkedAt] >> AssessmentLedger.KeyShift) & AssessmentLedger.KeyMask) - startKey) >= (uint)range)
+                    if ((uint)(AssessmentLedger.KeyOf(words[checkedAt]) - startKey) >= (uint)range)
                     {
                         outside++;
                         continue;
@@ -274,7 +251,7 @@ public static partial class AssessmentEngine
             for (; k < end; k++)
             {
                 ulong word = Unsafe.Add(ref word0, k);
-                if ((uint)(((int)(word >> AssessmentLedger.KeyShift) & AssessmentLedger.KeyMask) - startKey) >= (uint)range)
+                if ((uint)(AssessmentLedger.KeyOf(word) - startKey) >= (uint)range)
                 {
                     outsideHere++;
                     continue;
@@ -300,7 +277,7 @@ public static partial class AssessmentEngine
         /// <summary>Folds the one entry <see cref="FoldPlain"/> stopped at (it lies inside the period); true when it may have written to <paramref name="side"/>.</summary>
         private bool FoldOne(AssessmentLedger ledger, int position, int first, int k, int m, ulong word, Target[] targets, Span<long> accumulators, Span<Accumulator> side, Tally tally)
         {
-            int day = ((int)(word >> AssessmentLedger.KeyShift) & AssessmentLedger.KeyMask) - plan.StartKey;
+            int day = AssessmentLedger.KeyOf(word) - plan.StartKey;
             int item = (int)(ushort)word;
             if (item >= plan.ItemCount)
             {
@@ -354,7 +331,7 @@ public static partial class AssessmentEngine
             var words = ledger.Packed.AsSpan(first, end - first);
             foreach (ulong word in words)
             {
-                uint day = (uint)(((int)(word >> AssessmentLedger.KeyShift) & AssessmentLedger.KeyMask) - plan.StartKey);
+                uint day = (uint)(AssessmentLedger.KeyOf(word) - plan.StartKey);
                 if (day >= (uint)keyRange) outside++; else unknown++;
             }
         }

@@ -447,20 +447,13 @@ public static partial class AssessmentEngine
         public void AddAt(long value, bool once)
         {
             Count++;
-            if (once)
+            if (!once)
             {
-                if (++OnceCount == 1 || value > FirstValue)
-                {
-                    FirstValue = value;
-                }
+                AddToSum(value);
             }
-            else if (value >= 0)
+            else if (++OnceCount == 1 || value > FirstValue)
             {
-                Positive += value;
-            }
-            else
-            {
-                Negative += value;
+                FirstValue = value;
             }
         }
 
@@ -478,7 +471,15 @@ public static partial class AssessmentEngine
                     FirstValue = value;
                 }
             }
-            else if (value >= 0)
+            else
+            {
+                AddToSum(value);
+            }
+        }
+
+        private void AddToSum(long value)
+        {
+            if (value >= 0)
             {
                 Positive += value;
             }
@@ -709,7 +710,10 @@ public static partial class AssessmentEngine
         internal static int Key(LocalDate date) => (date.Year << 9) | (date.Month << 5) | date.Day;
 
         /// <summary>The flattened version of an item in force on a date key.</summary>
-        internal ref readonly ItemRule RuleOn(int item, int key, out bool inForce)
+        internal ref readonly ItemRule RuleOn(int item, int key, out bool inForce) => ref SegmentRules[SegmentOn(item, key, out inForce)];
+
+        /// <summary>The position in <see cref="SegmentRules"/> of the item's version in force on a date key (the first version when none is yet).</summary>
+        internal int SegmentOn(int item, int key, out bool inForce)
         {
             int first = SegmentStart[item];
             int s = SegmentStart[item + 1] - 1;
@@ -718,7 +722,7 @@ public static partial class AssessmentEngine
                 s--;
             }
             inForce = SegmentFromKey[s] <= key;
-            return ref SegmentRules[s];
+            return s;
         }
 
         internal RuleBook Book { get; }

@@ -124,6 +124,10 @@ public sealed class AssessmentLedger
 
     internal long[] Values => values;
 
+    /// <summary>The date key (year &lt;&lt; 9 | month &lt;&lt; 5 | day) of a packed entry.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static int KeyOf(ulong word) => (int)(word >> KeyShift) & KeyMask;
+
     /// <summary>The value (in units) of entry <paramref name="k"/> whose packed word does not hold it, brought within ±2^50 (no rule's range reaches that far).</summary>
     internal long LargeValue(int k) => Math.Clamp(values[k], -(1L << 50), 1L << 50);
 
@@ -131,7 +135,7 @@ public sealed class AssessmentLedger
     internal AssessmentEntry EntryAt(int memberPosition, int k)
     {
         ulong word = packed[k];
-        int key = (int)(word >> KeyShift) & KeyMask;
+        int key = KeyOf(word);
         return new AssessmentEntry(new MemberId(memberIds[memberPosition]), (int)(word & MaxItemPosition), new LocalDate(key >> 9, (key >> 5) & 15, key & 31), sequences[k])
         {
             Value = Points.FromUnits(values[k]),
