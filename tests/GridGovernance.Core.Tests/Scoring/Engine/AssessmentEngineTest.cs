@@ -2,18 +2,12 @@ using GridGovernance.Organisation;
 using GridGovernance.Scoring;
 using NodaTime;
 using GridGovernance.Testing;
+using static GridGovernance.Tests.Scoring.Engine.EngineSamples;
 
 namespace GridGovernance.Tests.Scoring.Engine;
 
 public sealed class AssessmentEngineTest
 {
-    private static readonly LocalDate Jan1 = new(2024, 1, 1);
-    private static readonly AssessmentPeriod Year = AssessmentPeriod.Year(2024);
-    private static readonly MemberId Alice = new(1);
-    private static readonly MemberId Bob = new(2);
-    private static readonly AssessmentSubject AliceSubject = new(Alice, MemberKind.LongResident, new OrgUnitId(10));
-    private static readonly AssessmentSubject BobSubject = new(Bob, MemberKind.InService, new OrgUnitId(10));
-
     private static RuleBook Book(PointsCap? categoryCap = null, params RuleItem[] items) => RuleBook.Create(new RuleBookDefinition
     {
         Id = "test",
@@ -24,10 +18,6 @@ public sealed class AssessmentEngineTest
     });
 
     private static RuleItem Item(string code, RuleItemVersion version, string category = "c") => new(code, category, code, [version]);
-
-    private static RuleItemVersion V(ItemKind kind, decimal points = 0) => new() { EffectiveFrom = Jan1, Kind = kind, Points = Points.From(points) };
-
-    private static AssessmentEntry E(MemberId member, int item, int day, long sequence = 0) => new(member, item, Jan1.PlusDays(day), sequence);
 
     private static MemberAssessment Assess(RuleBook book, params AssessmentEntry[] entries) =>
         AssessmentEngine.Assess(book, Year, [AliceSubject, BobSubject], entries)[Alice];

@@ -3,19 +3,13 @@ using GridGovernance.Organisation;
 using GridGovernance.Scoring;
 using GridGovernance.Testing;
 using NodaTime;
+using static GridGovernance.Tests.Scoring.Engine.EngineSamples;
 
 namespace GridGovernance.Tests.Scoring.Engine;
 
 /// <summary>The columnar ledger and the engine's pass over it: the same result as the entries themselves.</summary>
 public sealed class AssessmentLedgerTest
 {
-    private static readonly LocalDate Jan1 = new(2024, 1, 1);
-    private static readonly AssessmentPeriod Year = AssessmentPeriod.Year(2024);
-    private static readonly MemberId Alice = new(1);
-    private static readonly MemberId Bob = new(2);
-    private static readonly AssessmentSubject AliceSubject = new(Alice, MemberKind.LongResident, new OrgUnitId(10));
-    private static readonly AssessmentSubject BobSubject = new(Bob, MemberKind.InService, new OrgUnitId(10));
-
     private static RuleBook Book(params RuleItem[] items) => RuleBook.Create(new RuleBookDefinition
     {
         Id = "ledger-test",
@@ -25,11 +19,6 @@ public sealed class AssessmentLedgerTest
     });
 
     private static RuleItem Item(string code, params RuleItemVersion[] versions) => new(code, "c", code, versions);
-
-    private static RuleItemVersion V(ItemKind kind, decimal points = 0, LocalDate? from = null) =>
-        new() { EffectiveFrom = from ?? Jan1, Kind = kind, Points = Points.From(points) };
-
-    private static AssessmentEntry E(MemberId member, int item, int day, long sequence = 0) => new(member, item, Jan1.PlusDays(day), sequence);
 
     private static string Both(RuleBook book, IReadOnlyList<AssessmentSubject> roster, AssessmentEntry[] entries, out string fromLedger)
     {
