@@ -19,6 +19,10 @@ using GridGovernance.Contacts;
 using GridGovernance.EntityFrameworkCore;
 using GridGovernance.Organisation;
 using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
+using GridGovernance.Scoring.Rankings;
+using GridGovernance.Scoring.Rewards;
+using GridGovernance.Scoring.Stars;
 using GridGovernance.Testing;
 using GridGovernance.WorkOrders;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,7 +59,7 @@ using (var scope = services.CreateScope())
         var organisation = scope.ServiceProvider.GetRequiredService<OrganisationService>();
         var imported = await organisation.ImportAsync(city.Roster, city.Date);
         Console.WriteLine($"Imported {imported.Units:N0} units, {imported.Members:N0} members, {imported.Households:N0} households, " +
-                          $"{imported.ResidentUnits:N0} resident units and {imported.Roles:N0} roles on {city.Date:yyyy-MM-dd}.");
+                          $"{imported.StationedUnits:N0} stationed units and {imported.Roles:N0} roles on {city.Date:yyyy-MM-dd}.");
     }
 }
 
@@ -87,8 +91,8 @@ using (var scope = services.CreateScope())
     var coverage = await organisation.ComputeCoverageAsync(city.Date);
     Console.WriteLine();
     Console.WriteLine("Coverage (两个覆盖)");
-    Console.WriteLine($"  党组织覆盖率 party organisation coverage : {coverage.PartyOrganisationCoverageRate:P1} of {coverage.ResidentUnits} resident units");
-    Console.WriteLine($"  单独组建率 own organisation rate       : {coverage.OwnOrganisationRate:P1} of {coverage.ResidentUnitsEligibleForOwnOrganisation} units with 3+ members");
+    Console.WriteLine($"  党组织覆盖率 party organisation coverage : {coverage.PartyOrganisationCoverageRate:P1} of {coverage.StationedUnits} stationed units");
+    Console.WriteLine($"  单独组建率 own organisation rate       : {coverage.OwnOrganisationRate:P1} of {coverage.StationedUnitsEligibleForOwnOrganisation} units with 3+ members");
     Console.WriteLine($"  members placed in a grid              : {coverage.MembersInGridsRate:P1} of {coverage.Members:N0}");
     Console.WriteLine($"  grids outside {coverage.Band.Min}–{coverage.Band.Max} households    : {coverage.GridsOutsideBand.Count} of {coverage.Grids}");
 
@@ -157,8 +161,8 @@ using (var scope = services.CreateScope())
     }
     var approved = await ledger.ExportForAssessmentAsync(ruleBook, quarter);
     var generated = ScoringGenerator.Ledger(ruleBook, quarter, roster, count: roster.Length * 30, seed: 2024);
-    // An AssessmentLedger lays the entries out by member, in columns: built once, assessed as often as needed.
-    var columns = AssessmentLedger.From([.. approved, .. generated]);
+    // An AssessmentEntryColumns lays the entries out by member, in columns: built once, assessed as often as needed.
+    var columns = AssessmentEntryColumns.From([.. approved, .. generated]);
     var result = AssessmentEngine.Assess(ruleBook, quarter, roster, columns);
 
     Console.WriteLine();

@@ -29,9 +29,9 @@ public static class CityGenerator
         var units = new List<UnitDraft>();
         var members = new List<MemberDraft>();
         var households = new List<HouseholdDraft>();
-        var residentUnits = new List<ResidentUnitDraft>();
+        var stationedUnits = new List<StationedUnitDraft>();
         var roles = new List<RoleDraft>();
-        int nextUnit = 1, nextMember = 1, nextHousehold = 1, nextResidentUnit = 1;
+        int nextUnit = 1, nextMember = 1, nextHousehold = 1, nextStationedUnit = 1;
         var date = DefaultDate;
         var centre = new GeoPoint(23.354, 116.682); // a Shantou-like latitude
 
@@ -51,18 +51,18 @@ public static class CityGenerator
                 var communityCentre = Offset(centre, random, 0.15);
                 var communityMembers = new List<MemberId>();
 
-                var partners = new List<ResidentUnitId>();
-                int resident = size.ResidentUnitsPerCommunity.Draw(random);
-                var pendingResidentUnits = new List<(ResidentUnitDraft Draft, bool Covered, bool Own)>();
+                var partners = new List<StationedUnitId>();
+                int resident = size.StationedUnitsPerCommunity.Draw(random);
+                var pendingStationedUnits = new List<(StationedUnitDraft Draft, bool Covered, bool Own)>();
                 for (int r = 0; r < resident; r++)
                 {
-                    var id = new ResidentUnitId(nextResidentUnit++);
-                    var kind = (ResidentUnitKind)random.Next(0, 5);
+                    var id = new StationedUnitId(nextStationedUnit++);
+                    var kind = (StationedUnitKind)random.Next(0, 5);
                     int headcount = random.Next(5, 200);
                     int memberCount = Math.Min(headcount, random.Next(0, 25));
                     bool covered = random.NextDouble() < 0.85;
-                    bool own = covered && memberCount >= ResidentUnit.MembersForOwnBranch && random.NextDouble() < 0.7;
-                    pendingResidentUnits.Add((new ResidentUnitDraft(id, $"{Surnames[random.Next(Surnames.Length)]}氏{KindName(kind)}{r + 1}", kind, community, headcount, memberCount)
+                    bool own = covered && memberCount >= StationedUnit.MembersForOwnBranch && random.NextDouble() < 0.7;
+                    pendingStationedUnits.Add((new StationedUnitDraft(id, $"{Surnames[random.Next(Surnames.Length)]}氏{KindName(kind)}{r + 1}", kind, community, headcount, memberCount)
                     {
                         SignedCoBuildingAgreement = random.NextDouble() < 0.6,
                         Location = Offset(communityCentre, random, 0.01),
@@ -138,9 +138,9 @@ public static class CityGenerator
                     }
                 }
 
-                foreach (var (draft, covered, own) in pendingResidentUnits)
+                foreach (var (draft, covered, own) in pendingStationedUnits)
                 {
-                    residentUnits.Add(draft with
+                    stationedUnits.Add(draft with
                     {
                         PartyOrganisationId = covered ? gridIds[random.Next(gridIds.Count)] : null,
                         HasOwnOrganisation = own,
@@ -155,16 +155,16 @@ public static class CityGenerator
             }
         }
 
-        var roster = new RosterBatch { Units = units, Members = members, Households = households, ResidentUnits = residentUnits, Roles = roles };
+        var roster = new RosterBatch { Units = units, Members = members, Households = households, StationedUnits = stationedUnits, Roles = roles };
         return new GeneratedCity(size, seed, HierarchySchemas.Standard, date, roster);
     }
 
-    private static string KindName(ResidentUnitKind kind) => kind switch
+    private static string KindName(StationedUnitKind kind) => kind switch
     {
-        ResidentUnitKind.Organ => "机关",
-        ResidentUnitKind.Institution => "事业单位",
-        ResidentUnitKind.StateFirm => "国企",
-        ResidentUnitKind.PrivateFirm => "公司",
+        StationedUnitKind.Organ => "机关",
+        StationedUnitKind.Institution => "事业单位",
+        StationedUnitKind.StateFirm => "国企",
+        StationedUnitKind.PrivateFirm => "公司",
         _ => "协会",
     };
 

@@ -1,18 +1,8 @@
 namespace GridGovernance.Testing;
 
-/// <summary>A range of whole numbers, both ends included.</summary>
-/// <param name="Min">The smallest value.</param>
-/// <param name="Max">The largest value.</param>
-public readonly record struct IntRange(int Min, int Max)
-{
-    internal int Draw(Random random) => Min >= Max ? Min : random.Next(Min, Max + 1);
-
-    internal double Mean => (Min + Max) / 2.0;
-}
-
 /// <summary>
 /// The shape of a synthetic city: how many streets and communities, and ranges for grids, groups, members,
-/// households and resident units. The presets follow the numbers in the case reports.
+/// households and stationed units. The presets follow the numbers in the case reports.
 /// </summary>
 /// <param name="Name">A name for people.</param>
 /// <param name="Streets">Street committees (街道) in the one district.</param>
@@ -21,7 +11,7 @@ public readonly record struct IntRange(int Min, int Max)
 /// <param name="GroupsPerGrid">Party groups (楼宇党小组) per grid branch.</param>
 /// <param name="MembersPerGrid">Members per grid, placed in its groups (or the branch when it has none).</param>
 /// <param name="HouseholdsPerGrid">Households per grid (Wanshan: 200–300).</param>
-/// <param name="ResidentUnitsPerCommunity">Resident units (驻区单位) per community.</param>
+/// <param name="StationedUnitsPerCommunity">Stationed units (驻区单位) per community.</param>
 public sealed record CitySize(
     string Name,
     int Streets,
@@ -30,7 +20,7 @@ public sealed record CitySize(
     IntRange GroupsPerGrid,
     IntRange MembersPerGrid,
     IntRange HouseholdsPerGrid,
-    IntRange ResidentUnitsPerCommunity)
+    IntRange StationedUnitsPerCommunity)
 {
     /// <summary>One community of ten grids (Huainan Xinjian: 10 grids, a branch each, ~4,900 households).</summary>
     public static CitySize Community { get; } = new("community", 1, 1, new(10, 10), new(1, 3), new(6, 10), new(200, 300), new(2, 4));
@@ -38,7 +28,7 @@ public sealed record CitySize(
     /// <summary>One street of fifteen communities (a Shantou street: 532 communities over 37 streets).</summary>
     public static CitySize Street { get; } = new("street", 1, 15, new(15, 25), new(1, 4), new(6, 10), new(200, 300), new(0, 3));
 
-    /// <summary>A district of 16 communities over four streets (Wanshan: 16 communities, 107 resident units).</summary>
+    /// <summary>A district of 16 communities over four streets (Wanshan: 16 communities, 107 stationed units).</summary>
     public static CitySize District { get; } = new("district", 4, 16, new(15, 25), new(1, 4), new(6, 10), new(200, 300), new(5, 8));
 
     /// <summary>

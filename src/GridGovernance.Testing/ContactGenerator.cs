@@ -4,14 +4,6 @@ using GridGovernance.Organisation;
 namespace GridGovernance.Testing;
 
 /// <summary>
-/// A synthetic contact-plan instance (党员联系户): households and members spread over communities and grids.
-/// </summary>
-/// <param name="Households">The households, in id order.</param>
-/// <param name="Members">The members, in id order.</param>
-/// <param name="Communities">The community ids used.</param>
-public sealed record ContactScenario(ContactHousehold[] Households, ContactMember[] Members, OrgUnitId[] Communities);
-
-/// <summary>
 /// Generates contact-plan instances deterministically by seed, fast enough for a million households in well under
 /// a second: communities on a lattice about 2 km apart around Laiwu (36.2° N, 117.67° E), each with grids
 /// (网格) clustered around their centre, households and members scattered around their grid's centre.

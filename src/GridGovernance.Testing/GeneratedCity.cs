@@ -9,7 +9,7 @@ namespace GridGovernance.Testing;
 /// <param name="Seed">The seed: the same size and seed give the same city.</param>
 /// <param name="Schema">The schema the roster satisfies (<see cref="HierarchySchemas.Standard"/>).</param>
 /// <param name="Date">The import date.</param>
-/// <param name="Roster">Every unit, member, household, resident unit and role.</param>
+/// <param name="Roster">Every unit, member, household, stationed unit and role.</param>
 public sealed record GeneratedCity(CitySize Size, int Seed, HierarchySchema Schema, LocalDate Date, RosterBatch Roster)
 {
     /// <summary>The district's id (the root).</summary>

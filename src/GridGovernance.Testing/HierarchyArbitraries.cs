@@ -25,7 +25,7 @@ public static class HierarchyArbitraries
                    from groups in Gen.Choose(0, 1 + scale / 2)
                    from membersPerGrid in Gen.Choose(0, 3 + scale)
                    from householdsPerGrid in Gen.Choose(0, 4 + 2 * scale)
-                   from residentUnits in Gen.Choose(0, 2)
+                   from stationedUnits in Gen.Choose(0, 2)
                    from seed in Gen.Choose(0, int.MaxValue)
                    select CityGenerator.Generate(
                        new CitySize(
@@ -36,7 +36,7 @@ public static class HierarchyArbitraries
                            new IntRange(0, groups),
                            new IntRange(0, membersPerGrid),
                            new IntRange(0, householdsPerGrid),
-                           new IntRange(0, residentUnits)),
+                           new IntRange(0, stationedUnits)),
                        seed);
         });
 }

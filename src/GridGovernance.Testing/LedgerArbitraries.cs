@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
 using NodaTime;
 
 namespace GridGovernance.Testing;
@@ -109,12 +110,12 @@ public static class LedgerArbitraries
     public static LedgerEntryRequest ToRequest(RuleBook ruleBook, AssessmentEntry entry, string keyPrefix = "generated:")
     {
         ArgumentNullException.ThrowIfNull(ruleBook);
-        var version = ruleBook.VersionOn(entry.Item, entry.OccurredOn)
-            ?? throw new ArgumentException($"Item {entry.Item} has no version in force on {entry.OccurredOn:yyyy-MM-dd}.", nameof(entry));
+        var version = ruleBook.VersionOn(entry.ItemIndex, entry.OccurredOn)
+            ?? throw new ArgumentException($"Item {entry.ItemIndex} has no version in force on {entry.OccurredOn:yyyy-MM-dd}.", nameof(entry));
         return new LedgerEntryRequest
         {
             Member = entry.Member,
-            ItemCode = ruleBook.Items[entry.Item].Code,
+            ItemCode = ruleBook.Items[entry.ItemIndex].Code,
             OccurredOn = entry.OccurredOn,
             IdempotencyKey = keyPrefix + entry.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Value = version.Kind == ItemKind.Discretionary ? entry.Value : null,

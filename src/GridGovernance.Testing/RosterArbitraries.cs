@@ -15,7 +15,7 @@ namespace GridGovernance.Testing;
 /// <remarks>
 /// Cities come from <see cref="HierarchyArbitraries.CityGen"/>; unlike that arbitrary, the one here shrinks a failing
 /// city by dropping households, then members (with their roles), so a counterexample ends up with the fewest people
-/// that still break the property. Every shrunk roster still imports (units, resident units and the remaining
+/// that still break the property. Every shrunk roster still imports (units, stationed units and the remaining
 /// members' roles are kept).
 /// </remarks>
 public static class RosterArbitraries
@@ -94,7 +94,7 @@ public static class RosterArbitraries
         return [.. city.Roster.Members.Select(m => new AssessmentSubject(m.Id, m.Kind, m.BranchId))];
     }
 
-    /// <summary>Smaller cities with fewer households, then fewer members; units and resident units stay.</summary>
+    /// <summary>Smaller cities with fewer households, then fewer members; units and stationed units stay.</summary>
     /// <param name="city">The city to shrink.</param>
     public static IEnumerable<GeneratedCity> ShrinkPeople(GeneratedCity city)
     {

@@ -26,7 +26,7 @@ public sealed record ScoringScenario(RuleBook RuleBook, AssessmentPeriod Period,
         text.Append(CultureInfo.InvariantCulture, $"{Entries.Length} entries");
         foreach (var e in Entries.Take(ListedEntries))
         {
-            string item = e.Item >= 0 && e.Item < RuleBook.Items.Length ? RuleBook.Items[e.Item].Code : "#" + e.Item.ToString(CultureInfo.InvariantCulture);
+            string item = e.ItemIndex >= 0 && e.ItemIndex < RuleBook.Items.Length ? RuleBook.Items[e.ItemIndex].Code : "#" + e.ItemIndex.ToString(CultureInfo.InvariantCulture);
             text.Append(CultureInfo.InvariantCulture, $"\n  member {e.Member.Value} {item} on {e.OccurredOn:yyyy-MM-dd}");
             text.Append(e.Value == default ? "" : " value " + e.Value);
             text.Append(e.Tier == 0 ? "" : " tier " + e.Tier.ToString(CultureInfo.InvariantCulture));

@@ -1,4 +1,3 @@
-using GridGovernance.Organisation;
 using GridGovernance.WorkOrders;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

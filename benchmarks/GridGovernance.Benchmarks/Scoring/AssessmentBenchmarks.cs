@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using GridGovernance.Scoring;
+using GridGovernance.Scoring.Rankings;
 
 namespace GridGovernance.Benchmarks.Scoring;
 
@@ -59,7 +60,7 @@ public class AssessmentBenchmarks
     }
 
     // The engine benchmarks return Count: results are kept in columns, and the 100k member views are made on first
-    // use of Members, which Assess_Engine_AssessmentLedger_WithMemberViews measures on top.
+    // use of Members, which Assess_Engine_AssessmentEntryColumns_WithMemberViews measures on top.
     [Benchmark(Baseline = true)]
     public int Assess_Engine() => AssessmentEngine.Assess(data.RuleBook, data.Period, data.Roster, data.Entries).Count;
 
@@ -67,17 +68,17 @@ public class AssessmentBenchmarks
     [Benchmark]
     public int Assess_Engine_LedgerExportOrder() => AssessmentEngine.Assess(data.RuleBook, data.Period, data.Roster, data.GroupedEntries).Count;
 
-    /// <summary>The same entries as an <see cref="AssessmentLedger"/> built once (member-grouped columns): the bulk pass the bar is about.</summary>
+    /// <summary>The same entries as an <see cref="AssessmentEntryColumns"/> built once (member-grouped columns): the bulk pass the bar is about.</summary>
     [Benchmark]
-    public int Assess_Engine_AssessmentLedger() => AssessmentEngine.Assess(data.RuleBook, data.Period, data.Roster, data.Ledger).Count;
+    public int Assess_Engine_AssessmentEntryColumns() => AssessmentEngine.Assess(data.RuleBook, data.Period, data.Roster, data.Ledger).Count;
 
     /// <summary>The same, and then every member's result object (<see cref="AssessmentResult.Members"/>) made too.</summary>
     [Benchmark]
-    public int Assess_Engine_AssessmentLedger_WithMemberViews() => AssessmentEngine.Assess(data.RuleBook, data.Period, data.Roster, data.Ledger).Members.Length;
+    public int Assess_Engine_AssessmentEntryColumns_WithMemberViews() => AssessmentEngine.Assess(data.RuleBook, data.Period, data.Roster, data.Ledger).Members.Length;
 
     /// <summary>What building that ledger costs, from the entries in recorded (interleaved) order.</summary>
     [Benchmark]
-    public int Build_AssessmentLedger() => AssessmentLedger.From(data.Entries).Count;
+    public int Build_AssessmentEntryColumns() => AssessmentEntryColumns.From(data.Entries).Count;
 
     [Benchmark]
     public int Assess_LinqGroupBy() => LinqAssessment.Assess(data.RuleBook, data.Period, data.Roster, data.Entries).Count;

@@ -21,11 +21,11 @@ internal static class LinqAssessment
         {
             var mine = byMember.GetValueOrDefault(subject.Member) ?? [];
             var counted = mine
-                .Select(e => (Entry: e, Version: book.VersionOn(e.Item, e.OccurredOn)))
+                .Select(e => (Entry: e, Version: book.VersionOn(e.ItemIndex, e.OccurredOn)))
                 .Where(x => x.Version is not null && (x.Version.EligibleKinds.Count == 0 || x.Version.EligibleKinds.Contains(subject.Kind)))
                 .Select(x => (x.Entry, x.Version, Value: ValueOf(x.Entry, x.Version!)))
                 .Where(x => x.Value is not null)
-                .GroupBy(x => x.Entry.Item)
+                .GroupBy(x => x.Entry.ItemIndex)
                 .Select(g =>
                 {
                     var version = book.VersionOn(g.Key, period.End)!;

@@ -59,9 +59,9 @@ public class RulesEngineBenchmarks
     [Benchmark(Baseline = true)]
     public int Assess_Engine() => AssessmentEngine.Assess(data.RuleBook, data.Period, data.Roster, data.Entries).Count;
 
-    /// <summary>The engine on the same entries laid out as an <see cref="AssessmentLedger"/> (built once, in setup).</summary>
+    /// <summary>The engine on the same entries laid out as an <see cref="AssessmentEntryColumns"/> (built once, in setup).</summary>
     [Benchmark]
-    public int Assess_Engine_AssessmentLedger() => AssessmentEngine.Assess(data.RuleBook, data.Period, data.Roster, data.Ledger).Count;
+    public int Assess_Engine_AssessmentEntryColumns() => AssessmentEngine.Assess(data.RuleBook, data.Period, data.Roster, data.Ledger).Count;
 
     [Benchmark]
     public async Task<int> EvaluateEntries_RulesEngine()
@@ -69,7 +69,7 @@ public class RulesEngineBenchmarks
         var totals = new Dictionary<int, long>();
         foreach (var entry in data.Entries)
         {
-            var input = new RuleInput(entry.Member.Value, entry.Item, entry.Value.Units, entry.Tier);
+            var input = new RuleInput(entry.Member.Value, entry.ItemIndex, entry.Value.Units, entry.Tier);
             var results = await rules.ExecuteAllRulesAsync("points", new RuleParameter("e", input)).ConfigureAwait(false);
             foreach (var result in results)
             {
@@ -78,7 +78,7 @@ public class RulesEngineBenchmarks
                     long points = result.Rule.SuccessEvent switch
                     {
                         "value" => input.Value,
-                        "tier" => data.RuleBook.Items[entry.Item].Versions[0].Tiers[entry.Tier].Points.Units,
+                        "tier" => data.RuleBook.Items[entry.ItemIndex].Versions[0].Tiers[entry.Tier].Points.Units,
                         var fixedPoints => long.Parse(fixedPoints, CultureInfo.InvariantCulture),
                     };
                     totals[input.Member] = totals.GetValueOrDefault(input.Member) + points;

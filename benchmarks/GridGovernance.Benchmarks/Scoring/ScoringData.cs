@@ -15,7 +15,7 @@ internal sealed class ScoringData
         Roster = ScoringGenerator.Roster(members, branches: Math.Max(1, members / 8), seed: 11);
         Entries = ScoringGenerator.Ledger(RuleBook, Period, Roster, entries, seed: 12);
         GroupedEntries = [.. Entries.OrderBy(e => e.Member.Value).ThenBy(e => e.Sequence)];
-        Ledger = AssessmentLedger.From(Entries);
+        Ledger = AssessmentEntryColumns.From(Entries);
     }
 
     internal RuleBook RuleBook { get; }
@@ -29,8 +29,8 @@ internal sealed class ScoringData
     /// <summary>The same entries grouped by member, in recorded order within a member: the order <c>PointsLedgerService.ExportForAssessmentAsync</c> gives.</summary>
     internal AssessmentEntry[] GroupedEntries { get; }
 
-    /// <summary>The same entries laid out for assessment (<see cref="AssessmentLedger"/>), built once.</summary>
-    internal AssessmentLedger Ledger { get; }
+    /// <summary>The same entries laid out for assessment (<see cref="AssessmentEntryColumns"/>), built once.</summary>
+    internal AssessmentEntryColumns Ledger { get; }
 
     /// <summary>"city": 100,000 members and 10,000,000 entries (the bar); "community": 500 and 50,000.</summary>
     internal static ScoringData For(string size)

@@ -5,11 +5,12 @@ using GridGovernance.EntityFrameworkCore.Documents;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
 using GridGovernance.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using NodaTime;
+using Npgsql;
 
 namespace GridGovernance.Benchmarks.Storage;
 
@@ -185,7 +186,7 @@ public class LedgerStreamingBenchmarks
                 var request = new LedgerEntryRequest
                 {
                     Member = e.Member,
-                    ItemCode = ruleBook.Items[e.Item].Code,
+                    ItemCode = ruleBook.Items[e.ItemIndex].Code,
                     OccurredOn = e.OccurredOn,
                     IdempotencyKey = $"bench-{e.Sequence + 1}",
                 };
@@ -240,6 +241,6 @@ public class LedgerStreamingBenchmarks
     private int ToAssessment(LedgerEntry entry)
     {
         var assessed = new AssessmentEntry(entry.Member, ruleBook.IndexOfItem(entry.ItemCode), entry.OccurredOn, entry.Id.Value);
-        return assessed.Item >= 0 ? 1 : 0;
+        return assessed.ItemIndex >= 0 ? 1 : 0;
     }
 }

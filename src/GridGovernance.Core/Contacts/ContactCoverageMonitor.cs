@@ -4,31 +4,6 @@ using NodaTime;
 
 namespace GridGovernance.Contacts;
 
-/// <summary>A household not contacted in the window.</summary>
-/// <param name="Household">The household.</param>
-/// <param name="Grid">Its grid.</param>
-/// <param name="Community">Its community.</param>
-/// <param name="Contact">Its contact member, or <c>null</c> when it has none.</param>
-/// <param name="LastContact">The last day anyone logged a contact with it, or <c>null</c> for never.</param>
-[Immutable]
-public readonly record struct UncontactedHousehold(HouseholdId Household, OrgUnitId Grid, OrgUnitId Community, MemberId? Contact, LocalDate? LastContact);
-
-/// <summary>Contact coverage of one unit (grid, community or street) in the window.</summary>
-/// <param name="Unit">The unit.</param>
-/// <param name="Kind">Its kind.</param>
-/// <param name="Households">Households under it in the plan.</param>
-/// <param name="NotContacted">Of those, households not contacted in the window.</param>
-[Immutable]
-public readonly record struct UnitContactCoverage(OrgUnitId Unit, UnitKind Kind, int Households, int NotContacted);
-
-/// <summary>Households not contacted in the last N days (经常性联系 全覆盖), listed and counted per grid, community and street.</summary>
-/// <param name="Since">The first day of the window.</param>
-/// <param name="Today">The last day of the window.</param>
-/// <param name="NotContacted">The households, by id.</param>
-/// <param name="Units">Counts per unit: grids, then communities, then streets, each by id.</param>
-[Immutable]
-public sealed record ContactCoverageReport(LocalDate Since, LocalDate Today, ImmutableArray<UncontactedHousehold> NotContacted, ImmutableArray<UnitContactCoverage> Units);
-
 /// <summary>The coverage monitor of the contact logs (联系记实簿 监测).</summary>
 [Immutable]
 public static class ContactCoverageMonitor

@@ -3,34 +3,6 @@ using NodaTime;
 
 namespace GridGovernance.Contacts;
 
-/// <summary>How a member was in touch with a household.</summary>
-public enum ContactKind
-{
-    /// <summary>入户走访 — a home visit.</summary>
-    Visit,
-    /// <summary>电话联系 — a call.</summary>
-    Call,
-    /// <summary>党群联系群 — through the contact group (online).</summary>
-    Online,
-    /// <summary>座谈 / 议事 — at a meeting.</summary>
-    Meeting,
-}
-
-/// <summary>One entry of a contact log (联系记实簿).</summary>
-/// <param name="Household">The household contacted.</param>
-/// <param name="Date">The day of the contact.</param>
-/// <param name="Kind">Visit, call, online or meeting.</param>
-/// <param name="Notes">What was discussed or done (政策宣传, 信息收集, 救助帮扶 …); up to 2,000 characters.</param>
-/// <param name="RecordedAt">When it was written down.</param>
-[Immutable]
-public sealed record ContactRecord(HouseholdId Household, LocalDate Date, ContactKind Kind, string Notes, Instant RecordedAt);
-
-/// <summary>A contact was written in a member's log.</summary>
-/// <param name="Member">The member.</param>
-/// <param name="Record">The entry.</param>
-[Immutable]
-public sealed record ContactLogRecorded(MemberId Member, ContactRecord Record) : IDomainEvent;
-
 /// <summary>
 /// A member's contact log (联系记实簿), one per member: the "1 log" of 3+N. Entries are only added (a log is a
 /// record of what happened), in the order they were written.

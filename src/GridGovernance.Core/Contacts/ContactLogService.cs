@@ -1,28 +1,9 @@
 using GridGovernance.Persistence;
 using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
 using NodaTime;
 
 namespace GridGovernance.Contacts;
-
-/// <summary>What the contact log service needs to know about points: which item a contact earns, if any.</summary>
-[Immutable]
-public sealed record ContactLogOptions
-{
-    /// <summary>The rule-book item a contact earns (e.g. <c>contact-visit</c>), or <c>null</c> for no points.</summary>
-    public string? PointsItemCode { get; init; }
-
-    /// <summary>The kinds of contact that earn the item (default: visits only).</summary>
-    public System.Collections.Immutable.ImmutableHashSet<ContactKind> KindsEarningPoints { get; init; } = [ContactKind.Visit];
-}
-
-/// <summary>A contact to write down.</summary>
-/// <param name="Member">The member who made it.</param>
-/// <param name="Household">The household.</param>
-/// <param name="Date">The day; not after today in the configured zone.</param>
-/// <param name="Kind">Visit, call, online or meeting.</param>
-/// <param name="Notes">What was discussed or done.</param>
-[Immutable]
-public sealed record ContactRecordRequest(MemberId Member, HouseholdId Household, LocalDate Date, ContactKind Kind, string Notes);
 
 /// <summary>
 /// Writes members' contact logs (联系记实簿) and, when configured, records the points a contact earns through the

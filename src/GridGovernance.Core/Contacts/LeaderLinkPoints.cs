@@ -3,22 +3,6 @@ using GridGovernance.Organisation;
 
 namespace GridGovernance.Contacts;
 
-/// <summary>A district leader's link points (联系点制度, Wanshan): one street, one community and one grid.</summary>
-/// <param name="Leader">The leader (区级领导).</param>
-/// <param name="District">Their district.</param>
-/// <param name="Street">The street they link (联系街道).</param>
-/// <param name="Community">The community they link (联系社区).</param>
-/// <param name="Grid">The grid they link (联系网格).</param>
-[Immutable]
-public sealed record LeaderLinkPoint(MemberId Leader, OrgUnitId District, OrgUnitId Street, OrgUnitId Community, OrgUnitId Grid);
-
-/// <summary>The link points checked against the hierarchy: the valid ones, every problem, and the streets no leader links.</summary>
-/// <param name="Valid">The points that pass every rule, by leader.</param>
-/// <param name="Problems">Every rule broken (<c>contacts.invalid-link-point</c>), by leader.</param>
-/// <param name="StreetsWithoutLeader">Streets of the districts named that no valid point links.</param>
-[Immutable]
-public sealed record LinkPointReport(ImmutableArray<LeaderLinkPoint> Valid, ImmutableArray<ValidationProblem> Problems, ImmutableArray<OrgUnitId> StreetsWithoutLeader);
-
 /// <summary>Checks leaders' link points (联系点) against the hierarchy as of the index's date.</summary>
 [Immutable]
 public static class LeaderLinkPoints

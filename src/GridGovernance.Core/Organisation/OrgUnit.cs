@@ -53,8 +53,8 @@ public sealed class OrgUnit : AggregateRoot<OrgUnitId>
     /// <summary>The party group kind (楼宇 / 商户), for party groups.</summary>
     public PartyGroupKind? PartyGroupKind { get; private set; }
 
-    /// <summary>The resident unit a co-built (共建型) grid branch is built with, if any.</summary>
-    public ResidentUnitId? CoBuildingPartner { get; private set; }
+    /// <summary>The stationed unit a co-built (共建型) grid branch is built with, if any.</summary>
+    public StationedUnitId? CoBuildingPartner { get; private set; }
 
     /// <summary>The units that took over this unit's contents when it was merged or split.</summary>
     public ImmutableArray<OrgUnitId> Successors { get; private set; } = [];

@@ -22,7 +22,7 @@ public sealed class OrganisationService
     private readonly IRepository<OrgUnit> units;
     private readonly IRepository<Member> members;
     private readonly IRepository<Household> households;
-    private readonly IRepository<ResidentUnit> residentUnits;
+    private readonly IRepository<StationedUnit> stationedUnits;
     private readonly IUnitOfWork unitOfWork;
     private readonly GridGovernanceOptions options;
     private readonly IClock clock;
@@ -31,7 +31,7 @@ public sealed class OrganisationService
     /// <param name="units">Units.</param>
     /// <param name="members">Members.</param>
     /// <param name="households">Households.</param>
-    /// <param name="residentUnits">Resident units.</param>
+    /// <param name="stationedUnits">Stationed units.</param>
     /// <param name="unitOfWork">The scope's unit of work, shared by the repositories.</param>
     /// <param name="options">The library's options (schema, zone, household band).</param>
     /// <param name="clock">The clock, for <see cref="Today"/>.</param>
@@ -39,7 +39,7 @@ public sealed class OrganisationService
         IRepository<OrgUnit> units,
         IRepository<Member> members,
         IRepository<Household> households,
-        IRepository<ResidentUnit> residentUnits,
+        IRepository<StationedUnit> stationedUnits,
         IUnitOfWork unitOfWork,
         GridGovernanceOptions options,
         IClock clock)
@@ -47,7 +47,7 @@ public sealed class OrganisationService
         this.units = Preconditions.CheckNotNull(units);
         this.members = Preconditions.CheckNotNull(members);
         this.households = Preconditions.CheckNotNull(households);
-        this.residentUnits = Preconditions.CheckNotNull(residentUnits);
+        this.stationedUnits = Preconditions.CheckNotNull(stationedUnits);
         this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
         this.options = Preconditions.CheckNotNull(options);
         this.clock = Preconditions.CheckNotNull(clock);
@@ -71,7 +71,7 @@ public sealed class OrganisationService
     public async Task<ImportResult> ImportAsync(RosterBatch batch, LocalDate effective, CancellationToken cancellationToken = default)
     {
         var imported = await ImportCoreAsync(batch, effective, cancellationToken).ConfigureAwait(false);
-        return new ImportResult(imported.Units.Count, batch.Members.Count, imported.Households.Count, imported.ResidentUnits.Count, batch.Roles.Count);
+        return new ImportResult(imported.Units.Count, batch.Members.Count, imported.Households.Count, imported.StationedUnits.Count, batch.Roles.Count);
     }
 
     /// <summary>Adds one unit (a batch of one; see <see cref="ImportAsync"/>).</summary>
@@ -107,15 +107,15 @@ public sealed class OrganisationService
         return imported.Households[0];
     }
 
-    /// <summary>Registers one resident unit (a batch of one).</summary>
-    /// <param name="draft">The resident unit.</param>
+    /// <summary>Registers one stationed unit (a batch of one).</summary>
+    /// <param name="draft">The stationed unit.</param>
     /// <param name="effective">The day it is registered.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="GridGovernanceValidationException">The draft breaks a rule.</exception>
-    public async Task<ResidentUnit> AddResidentUnitAsync(ResidentUnitDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
+    public async Task<StationedUnit> AddStationedUnitAsync(StationedUnitDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        var imported = await ImportCoreAsync(new RosterBatch { ResidentUnits = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
-        return imported.ResidentUnits[0];
+        var imported = await ImportCoreAsync(new RosterBatch { StationedUnits = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
+        return imported.StationedUnits[0];
     }
 
     /// <summary>Gives a member a role from <paramref name="effective"/> (until <see cref="RoleDraft.Until"/>, if set).</summary>
@@ -195,15 +195,15 @@ public sealed class OrganisationService
     /// <param name="effective">The first day it no longer exists.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <remarks>Roles held on the unit and registrations with it end on the same day.</remarks>
-    /// <exception cref="GridGovernanceException">It still has open units, members or households under it, or covers resident units (<c>hierarchy.unit-not-empty</c>): merge, move or re-cover them first.</exception>
+    /// <exception cref="GridGovernanceException">It still has open units, members or households under it, or covers stationed units (<c>hierarchy.unit-not-empty</c>): merge, move or re-cover them first.</exception>
     public async Task<OrgUnit> CloseUnitAsync(OrgUnitId id, LocalDate effective, CancellationToken cancellationToken = default)
     {
         var unit = await GetOpenUnitAsync(id, effective, cancellationToken).ConfigureAwait(false);
         var contents = await LoadContentsAsync(id, cancellationToken).ConfigureAwait(false);
         await CheckNothingLeftAfterAsync(id, effective, cancellationToken).ConfigureAwait(false);
-        Preconditions.CheckState(contents.IsEmpty && contents.ResidentUnits.Count == 0, ErrorCodes.UnitNotEmpty,
+        Preconditions.CheckState(contents.IsEmpty && contents.StationedUnits.Count == 0, ErrorCodes.UnitNotEmpty,
             $"{id} ({unit.Name}) still holds {contents.Units.Count} unit(s), {contents.Members.Count} member(s) and {contents.Households.Count} household(s) " +
-            $"and covers {contents.ResidentUnits.Count} resident unit(s); move, merge or re-cover them before closing it.");
+            $"and covers {contents.StationedUnits.Count} stationed unit(s); move, merge or re-cover them before closing it.");
         unit.Close(effective, []);
         var detached = await DetachMembersAsync([id], [], effective, cancellationToken).ConfigureAwait(false);
         await StageAsync(contents with { Members = detached }, [unit], [], cancellationToken).ConfigureAwait(false);
@@ -213,7 +213,7 @@ public sealed class OrganisationService
 
     /// <summary>
     /// Merges units into <paramref name="target"/> (Shantou merged 8 small streets into 3): every child unit,
-    /// member and household of each source moves to the target, resident units covered by a source are covered
+    /// member and household of each source moves to the target, stationed units covered by a source are covered
     /// by the target, and the sources close with the target as successor. Roles held on a source and
     /// registrations with it end on the day of the merge (appoint again on the target).
     /// </summary>
@@ -298,7 +298,7 @@ public sealed class OrganisationService
             $"{missing.Count} thing(s) under {source} are in no part, e.g. {string.Join(", ", missing.Take(5))}; every unit, member and household must go to one part.");
 
         var storedUnits = (await units.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(u => u.Id);
-        var problems = new RosterValidator(Schema, effective, storedUnits, new HashSet<MemberId>(), new HashSet<HouseholdId>(), new HashSet<ResidentUnitId>())
+        var problems = new RosterValidator(Schema, effective, storedUnits, new HashSet<MemberId>(), new HashSet<HouseholdId>(), new HashSet<StationedUnitId>())
             .Validate(new RosterBatch { Units = [.. parts.Select(p => p.Unit)] });
         if (problems.Count > 0)
         {
@@ -319,7 +319,7 @@ public sealed class OrganisationService
             h.MoveTo(parts[owner[h.Id]].Unit.Id, effective);
         }
         var successors = created.Select(c => c.Id).ToList();
-        foreach (var r in contents.ResidentUnits)
+        foreach (var r in contents.StationedUnits)
         {
             r.CoverBy(successors[0], r.HasOwnOrganisation);
         }
@@ -425,14 +425,14 @@ public sealed class OrganisationService
     }
 
     /// <summary>
-    /// Records which party organisation covers a resident unit (驻区单位): its own (单独组建), a joint one
+    /// Records which party organisation covers a stationed unit (驻区单位): its own (单独组建), a joint one
     /// (联合组建), or none. This is what 党组织覆盖率 and 单独组建率 count.
     /// </summary>
-    /// <param name="residentUnit">The resident unit.</param>
+    /// <param name="stationedUnit">The stationed unit.</param>
     /// <param name="organisation">The covering organisation (open), or <c>null</c> for none.</param>
     /// <param name="ownOrganisation">Whether the organisation is the unit's own.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<ResidentUnit> SetCoverageAsync(ResidentUnitId residentUnit, OrgUnitId? organisation, bool ownOrganisation, CancellationToken cancellationToken = default)
+    public async Task<StationedUnit> SetCoverageAsync(StationedUnitId stationedUnit, OrgUnitId? organisation, bool ownOrganisation, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckArgument(organisation is not null || !ownOrganisation, nameof(ownOrganisation), "ownOrganisation needs an organisation to name.");
         if (organisation is OrgUnitId covering)
@@ -440,7 +440,7 @@ public sealed class OrganisationService
             var unit = await GetUnitAsync(covering, cancellationToken).ConfigureAwait(false);
             Preconditions.CheckState(!unit.IsClosed, ErrorCodes.UnitClosed, $"{covering} ({unit.Name}) closed on {unit.ClosedOn:yyyy-MM-dd}.");
         }
-        return await ChangeAsync(residentUnits, residentUnit, r => r.CoverBy(organisation, ownOrganisation), cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(stationedUnits, stationedUnit, r => r.CoverBy(organisation, ownOrganisation), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -501,7 +501,7 @@ public sealed class OrganisationService
     public async Task<CoverageReport> ComputeCoverageAsync(LocalDate asOf, CancellationToken cancellationToken = default)
     {
         var index = await BuildIndexAsync(asOf, cancellationToken).ConfigureAwait(false);
-        var registered = await residentUnits.ListAsync(cancellationToken).ConfigureAwait(false);
+        var registered = await stationedUnits.ListAsync(cancellationToken).ConfigureAwait(false);
         return CoverageCalculator.Compute(index, Schema, registered, options.GridHouseholdBand);
     }
 
@@ -550,10 +550,10 @@ public sealed class OrganisationService
         var storedMembers = await ExistingAsync(members, batch.Members.Where(m => m is not null).Select(m => m.Id)
             .Concat(batch.Roles.Where(r => r is not null).Select(r => r.MemberId)), cancellationToken).ConfigureAwait(false);
         var storedHouseholds = await ExistingAsync(households, batch.Households.Where(h => h is not null).Select(h => h.Id), cancellationToken).ConfigureAwait(false);
-        var storedResidentUnits = await ExistingAsync(residentUnits, batch.ResidentUnits.Where(r => r is not null).Select(r => r.Id)
+        var storedStationedUnits = await ExistingAsync(stationedUnits, batch.StationedUnits.Where(r => r is not null).Select(r => r.Id)
             .Concat(batch.Units.Where(u => u?.CoBuildingPartner is not null).Select(u => u.CoBuildingPartner!.Value)), cancellationToken).ConfigureAwait(false);
 
-        var problems = new RosterValidator(Schema, effective, storedUnits, storedMembers, storedHouseholds, storedResidentUnits).Validate(batch);
+        var problems = new RosterValidator(Schema, effective, storedUnits, storedMembers, storedHouseholds, storedStationedUnits).Validate(batch);
         if (problems.Count > 0)
         {
             throw new GridGovernanceValidationException("The roster batch", problems);
@@ -576,9 +576,9 @@ public sealed class OrganisationService
             [.. batch.Units.Select(u => OrgUnit.Create(u, effective))],
             [.. newMembers, .. changedMembers.Values],
             [.. batch.Households.Select(h => Household.Create(h, effective))],
-            [.. batch.ResidentUnits.Select(r => ResidentUnit.Create(r, effective))]);
+            [.. batch.StationedUnits.Select(r => StationedUnit.Create(r, effective))]);
         await units.AddRangeAsync(imported.Units, cancellationToken).ConfigureAwait(false);
-        await residentUnits.AddRangeAsync(imported.ResidentUnits, cancellationToken).ConfigureAwait(false);
+        await stationedUnits.AddRangeAsync(imported.StationedUnits, cancellationToken).ConfigureAwait(false);
         await members.AddRangeAsync(newMembers, cancellationToken).ConfigureAwait(false);
         await households.AddRangeAsync(imported.Households, cancellationToken).ConfigureAwait(false);
         foreach (var member in changedMembers.Values)
@@ -641,7 +641,7 @@ public sealed class OrganisationService
         [.. await units.ListAsync(new OpenChildUnits(unit), cancellationToken).ConfigureAwait(false)],
         [.. await members.ListAsync(new ActiveMembersOfBranch(unit), cancellationToken).ConfigureAwait(false)],
         [.. await households.ListAsync(new ActiveHouseholdsOfUnit(unit), cancellationToken).ConfigureAwait(false)],
-        [.. await residentUnits.ListAsync(new ResidentUnitsCoveredBy(unit), cancellationToken).ConfigureAwait(false)]);
+        [.. await stationedUnits.ListAsync(new StationedUnitsCoveredBy(unit), cancellationToken).ConfigureAwait(false)]);
 
     private async Task StageAsync(Contents contents, IEnumerable<OrgUnit> closed, IEnumerable<OrgUnit> created, CancellationToken cancellationToken)
     {
@@ -658,9 +658,9 @@ public sealed class OrganisationService
         {
             await households.UpdateAsync(h, cancellationToken).ConfigureAwait(false);
         }
-        foreach (var r in contents.ResidentUnits)
+        foreach (var r in contents.StationedUnits)
         {
-            await residentUnits.UpdateAsync(r, cancellationToken).ConfigureAwait(false);
+            await stationedUnits.UpdateAsync(r, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -687,7 +687,7 @@ public sealed class OrganisationService
         where TId : struct
     {
         var wanted = ids.Where(id => id is not (OrgUnitId { IsSpecified: false } or MemberId { IsSpecified: false }
-            or HouseholdId { IsSpecified: false } or ResidentUnitId { IsSpecified: false })).ToHashSet();
+            or HouseholdId { IsSpecified: false } or StationedUnitId { IsSpecified: false })).ToHashSet();
         if (wanted.Count == 0)
         {
             return [];
@@ -703,9 +703,9 @@ public sealed class OrganisationService
         return [.. found.Select(f => (TId)f.Id)];
     }
 
-    private sealed record Imported(List<OrgUnit> Units, List<Member> Members, List<Household> Households, List<ResidentUnit> ResidentUnits);
+    private sealed record Imported(List<OrgUnit> Units, List<Member> Members, List<Household> Households, List<StationedUnit> StationedUnits);
 
-    private sealed record Contents(List<OrgUnit> Units, List<Member> Members, List<Household> Households, List<ResidentUnit> ResidentUnits)
+    private sealed record Contents(List<OrgUnit> Units, List<Member> Members, List<Household> Households, List<StationedUnit> StationedUnits)
     {
         public bool IsEmpty => Units.Count == 0 && Members.Count == 0 && Households.Count == 0;
 
@@ -717,10 +717,10 @@ public sealed class OrganisationService
             Units.ForEach(u => u.MoveTo(target, effective));
             Members.ForEach(m => m.TransferTo(target, effective));
             Households.ForEach(h => h.MoveTo(target, effective));
-            ResidentUnits.ForEach(r => r.CoverBy(target, r.HasOwnOrganisation));
+            StationedUnits.ForEach(r => r.CoverBy(target, r.HasOwnOrganisation));
         }
 
         public Contents Concat(Contents other) =>
-            new([.. Units, .. other.Units], [.. Members, .. other.Members], [.. Households, .. other.Households], [.. ResidentUnits, .. other.ResidentUnits]);
+            new([.. Units, .. other.Units], [.. Members, .. other.Members], [.. Households, .. other.Households], [.. StationedUnits, .. other.StationedUnits]);
     }
 }

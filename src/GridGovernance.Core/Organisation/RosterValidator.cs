@@ -13,7 +13,7 @@ internal sealed class RosterValidator
     private readonly IReadOnlyDictionary<OrgUnitId, OrgUnit> storedUnits;
     private readonly IReadOnlySet<MemberId> storedMembers;
     private readonly IReadOnlySet<HouseholdId> storedHouseholds;
-    private readonly IReadOnlySet<ResidentUnitId> storedResidentUnits;
+    private readonly IReadOnlySet<StationedUnitId> storedStationedUnits;
     private readonly List<ValidationProblem> problems = [];
 
     internal RosterValidator(
@@ -22,29 +22,29 @@ internal sealed class RosterValidator
         IReadOnlyDictionary<OrgUnitId, OrgUnit> storedUnits,
         IReadOnlySet<MemberId> storedMembers,
         IReadOnlySet<HouseholdId> storedHouseholds,
-        IReadOnlySet<ResidentUnitId> storedResidentUnits)
+        IReadOnlySet<StationedUnitId> storedStationedUnits)
     {
         this.schema = schema;
         this.effective = effective;
         this.storedUnits = storedUnits;
         this.storedMembers = storedMembers;
         this.storedHouseholds = storedHouseholds;
-        this.storedResidentUnits = storedResidentUnits;
+        this.storedStationedUnits = storedStationedUnits;
     }
 
     internal IReadOnlyList<ValidationProblem> Validate(RosterBatch batch)
     {
         var batchUnits = new Dictionary<OrgUnitId, UnitDraft>();
         CheckIds(batch.Units, "Units", u => u.Id, u => u.Id.IsSpecified, id => storedUnits.ContainsKey(id), batchUnits);
-        var batchResidentUnits = new Dictionary<ResidentUnitId, ResidentUnitDraft>();
-        CheckIds(batch.ResidentUnits, "ResidentUnits", r => r.Id, r => r.Id.IsSpecified, storedResidentUnits.Contains, batchResidentUnits);
+        var batchStationedUnits = new Dictionary<StationedUnitId, StationedUnitDraft>();
+        CheckIds(batch.StationedUnits, "StationedUnits", r => r.Id, r => r.Id.IsSpecified, storedStationedUnits.Contains, batchStationedUnits);
         var batchMembers = new Dictionary<MemberId, MemberDraft>();
         CheckIds(batch.Members, "Members", m => m.Id, m => m.Id.IsSpecified, storedMembers.Contains, batchMembers);
         CheckIds(batch.Households, "Households", h => h.Id, h => h.Id.IsSpecified, storedHouseholds.Contains, new Dictionary<HouseholdId, HouseholdDraft>());
 
         for (int i = 0; i < batch.Units.Count; i++)
         {
-            CheckUnit(batch.Units[i], $"Units[{i}]", batchUnits, batchResidentUnits);
+            CheckUnit(batch.Units[i], $"Units[{i}]", batchUnits, batchStationedUnits);
         }
         CheckUnitCycles(batch.Units, batchUnits);
         for (int i = 0; i < batch.Members.Count; i++)
@@ -71,9 +71,9 @@ internal sealed class RosterValidator
             CheckPhone(h.Phone, field + ".Phone", h.Id.ToString());
             CheckPlacement(h.UnitId, field + ".UnitId", h.Id.ToString(), batchUnits, schema.HouseholdKinds, ErrorCodes.HouseholdPlacementNotAllowed, "households");
         }
-        for (int i = 0; i < batch.ResidentUnits.Count; i++)
+        for (int i = 0; i < batch.StationedUnits.Count; i++)
         {
-            CheckResidentUnit(batch.ResidentUnits[i], $"ResidentUnits[{i}]", batchUnits);
+            CheckStationedUnit(batch.StationedUnits[i], $"StationedUnits[{i}]", batchUnits);
         }
         CheckRoles(batch.Roles, batchUnits, batchMembers);
         return problems;
@@ -106,7 +106,7 @@ internal sealed class RosterValidator
         }
     }
 
-    private void CheckUnit(UnitDraft u, string field, Dictionary<OrgUnitId, UnitDraft> batchUnits, Dictionary<ResidentUnitId, ResidentUnitDraft> batchResidentUnits)
+    private void CheckUnit(UnitDraft u, string field, Dictionary<OrgUnitId, UnitDraft> batchUnits, Dictionary<StationedUnitId, StationedUnitDraft> batchStationedUnits)
     {
         if (u is null)
         {
@@ -139,13 +139,13 @@ internal sealed class RosterValidator
         {
             Add(field + ".PartyGroupKind", key, ErrorCodes.InvalidValue, $"PartyGroupKind applies to '{UnitKind.PartyGroup}' units only, not '{u.Kind}'.");
         }
-        if (u.CoBuildingPartner is ResidentUnitId partner)
+        if (u.CoBuildingPartner is StationedUnitId partner)
         {
             if (u.GridBranchKind != GridBranchKind.CoBuilt)
             {
                 Add(field + ".CoBuildingPartner", key, ErrorCodes.InvalidValue, "A co-building partner is only recorded for a co-built (共建型) grid branch.");
             }
-            if (!batchResidentUnits.ContainsKey(partner) && !storedResidentUnits.Contains(partner))
+            if (!batchStationedUnits.ContainsKey(partner) && !storedStationedUnits.Contains(partner))
             {
                 Add(field + ".CoBuildingPartner", key, ErrorCodes.UnknownReference, $"{partner} is neither in the batch nor stored.");
             }
@@ -215,7 +215,7 @@ internal sealed class RosterValidator
         }
     }
 
-    private void CheckResidentUnit(ResidentUnitDraft r, string field, Dictionary<OrgUnitId, UnitDraft> batchUnits)
+    private void CheckStationedUnit(StationedUnitDraft r, string field, Dictionary<OrgUnitId, UnitDraft> batchUnits)
     {
         if (r is null)
         {

@@ -1,25 +1,5 @@
 namespace GridGovernance.Persistence;
 
-/// <summary>What a staged change does to its aggregate when the unit of work saves.</summary>
-public enum ChangeKind
-{
-    /// <summary>Insert a new aggregate (version 0).</summary>
-    Add,
-
-    /// <summary>Replace a stored aggregate, if its stored version is still the one it was loaded at.</summary>
-    Update,
-
-    /// <summary>Remove a stored aggregate, if its stored version is still the one it was loaded at.</summary>
-    Delete,
-}
-
-/// <summary>One change a unit of work will write: the aggregate's type (as it was staged), the instance and what to do.</summary>
-/// <param name="AggregateType">The aggregate type the change was staged for (the <c>T</c> of <see cref="IRepository{T}"/>).</param>
-/// <param name="Aggregate">The instance; its state when the save runs is what is written.</param>
-/// <param name="Kind">Add, update or delete.</param>
-[Immutable]
-public sealed record StagedChange(Type AggregateType, IAggregateRoot Aggregate, ChangeKind Kind);
-
 /// <summary>
 /// The changes staged in one unit of work, folded per aggregate as <c>docs/storage.md</c> describes (add then update
 /// is one add, add then delete is nothing, update then delete is one delete; a second add, or any change after a

@@ -18,7 +18,7 @@ public static partial class AssessmentEngine
     /// <exception cref="ArgumentException">A member is on the roster twice or a subject is invalid; an entry of a member on the roster, inside the
     /// period, names an item position the rule book does not have; a member's points or occurrences of one item overflow the tally; or the rule
     /// book is beyond what a ledger can name (more than 65,536 items, or 65,535 item versions or more).</exception>
-    public static AssessmentResult Assess(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, AssessmentLedger ledger)
+    public static AssessmentResult Assess(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, AssessmentEntryColumns ledger)
     {
         var plan = new Plan(Preconditions.CheckNotNull(ruleBook), Preconditions.CheckNotNull(period), Preconditions.CheckNotNull(roster));
         Preconditions.CheckNotNull(ledger);
@@ -102,7 +102,7 @@ public static partial class AssessmentEngine
             int items = plan.ItemCount;
             keyRange = plan.EndKey - plan.StartKey + 1;
             int segments = plan.SegmentRules.Length;
-            Preconditions.CheckArgument(items <= AssessmentLedger.MaxItemPosition + 1, "ruleBook", $"The rule book has {items} items; an assessment ledger names at most {AssessmentLedger.MaxItemPosition + 1:N0}. Assess the entries instead.");
+            Preconditions.CheckArgument(items <= AssessmentEntryColumns.MaxItemPosition + 1, "ruleBook", $"The rule book has {items} items; an assessment ledger names at most {AssessmentEntryColumns.MaxItemPosition + 1:N0}. Assess the entries instead.");
             Preconditions.CheckArgument(segments < ushort.MaxValue, "ruleBook", $"The rule book has {segments} item versions; the columnar assessment handles fewer than {ushort.MaxValue:N0}. Assess the entries instead.");
 
             // Which version is in force on each day key of the period ("segments" when none is); for an item with
@@ -110,7 +110,7 @@ public static partial class AssessmentEngine
             versionOn = new ushort[items * keyRange];
             // Indexed by any 16-bit item position, so the hot loop needs no range check: positions the rule book
             // does not have read -1 and go to the checked path, which reports them.
-            rowOf = new int[AssessmentLedger.MaxItemPosition + 1];
+            rowOf = new int[AssessmentEntryColumns.MaxItemPosition + 1];
             rowOf.AsSpan(items).Fill(-1);
             for (int i = 0; i < items; i++)
             {
@@ -170,7 +170,7 @@ public static partial class AssessmentEngine
             {
                 return new Target(rule.Minimum, rule.Maximum, side ? item : FirstItemTarget + item, side ? Mode.Side : Mode.Packed, rule.OncePerPeriod);
             }
-            if (rule.Kind == ItemKind.Tiered && tier == AssessmentLedger.OtherTier)
+            if (rule.Kind == ItemKind.Tiered && tier == AssessmentEntryColumns.OtherTier)
             {
                 // A tier the packed field does not hold: read it from its column on the checked path.
                 return Target.General;
@@ -195,7 +195,7 @@ public static partial class AssessmentEngine
         /// from 2) and <paramref name="side"/> (by item).
         /// </summary>
         /// <returns>Whether <paramref name="side"/> may have been written to.</returns>
-        internal bool Fold(AssessmentLedger ledger, int position, int m, Span<long> accumulators, Span<Accumulator> side, Tally tally, ref int outside)
+        internal bool Fold(AssessmentEntryColumns ledger, int position, int m, Span<long> accumulators, Span<Accumulator> side, Tally tally, ref int outside)
         {
             int first = ledger.Starts[position], end = ledger.Starts[position + 1];
             var words = ledger.Packed.AsSpan(first, end - first);
@@ -206,7 +206,7 @@ public static partial class AssessmentEngine
             {
                 for (int checkedAt = 0; checkedAt < words.Length; checkedAt++)
                 {
-                    if ((uint)(AssessmentLedger.KeyOf(words[checkedAt]) - startKey) >= (uint)range)
+                    if ((uint)(AssessmentEntryColumns.KeyOf(words[checkedAt]) - startKey) >= (uint)range)
                     {
                         outside++;
                         continue;
@@ -251,23 +251,23 @@ public static partial class AssessmentEngine
             for (; k < end; k++)
             {
                 ulong word = Unsafe.Add(ref word0, k);
-                if ((uint)(AssessmentLedger.KeyOf(word) - startKey) >= (uint)range)
+                if ((uint)(AssessmentEntryColumns.KeyOf(word) - startKey) >= (uint)range)
                 {
                     outsideHere++;
                     continue;
                 }
                 int row = Unsafe.Add(ref row0, (int)(ushort)word);
-                short small = (short)(word >> AssessmentLedger.ValueShift);
+                short small = (short)(word >> AssessmentEntryColumns.ValueShift);
                 if (row < 0 || small == short.MinValue)
                 {
                     break;
                 }
-                ref Target target = ref Unsafe.Add(ref target0, row + (int)((word >> AssessmentLedger.ReminderShift) & (Variants - 1)));
+                ref Target target = ref Unsafe.Add(ref target0, row + (int)((word >> AssessmentEntryColumns.ReminderShift) & (Variants - 1)));
                 if (target.Mode != Mode.Packed)
                 {
                     break;
                 }
-                long value = Clamp(small * AssessmentLedger.ValueStep, target.Minimum, target.Maximum);
+                long value = Clamp(small * AssessmentEntryColumns.ValueStep, target.Minimum, target.Maximum);
                 Unsafe.Add(ref accumulator0, target.Index) += (value << CountBits) + 1;
             }
             outside += outsideHere;
@@ -275,9 +275,9 @@ public static partial class AssessmentEngine
         }
 
         /// <summary>Folds the one entry <see cref="FoldPlain"/> stopped at (it lies inside the period); true when it may have written to <paramref name="side"/>.</summary>
-        private bool FoldOne(AssessmentLedger ledger, int position, int first, int k, int m, ulong word, Target[] targets, Span<long> accumulators, Span<Accumulator> side, Tally tally)
+        private bool FoldOne(AssessmentEntryColumns ledger, int position, int first, int k, int m, ulong word, Target[] targets, Span<long> accumulators, Span<Accumulator> side, Tally tally)
         {
-            int day = AssessmentLedger.KeyOf(word) - plan.StartKey;
+            int day = AssessmentEntryColumns.KeyOf(word) - plan.StartKey;
             int item = (int)(ushort)word;
             if (item >= plan.ItemCount)
             {
@@ -288,9 +288,9 @@ public static partial class AssessmentEngine
             {
                 row = versionOn[item * keyRange + day] * Variants;
             }
-            ref readonly var target = ref targets[row + (int)((word >> AssessmentLedger.ReminderShift) & (Variants - 1))];
-            short small = (short)(word >> AssessmentLedger.ValueShift);
-            long value = Clamp(small != short.MinValue ? small * AssessmentLedger.ValueStep : ledger.LargeValue(first + k), target.Minimum, target.Maximum);
+            ref readonly var target = ref targets[row + (int)((word >> AssessmentEntryColumns.ReminderShift) & (Variants - 1))];
+            short small = (short)(word >> AssessmentEntryColumns.ValueShift);
+            long value = Clamp(small != short.MinValue ? small * AssessmentEntryColumns.ValueStep : ledger.LargeValue(first + k), target.Minimum, target.Maximum);
             switch (target.Mode)
             {
                 case Mode.Packed:
@@ -306,7 +306,7 @@ public static partial class AssessmentEngine
         }
 
         /// <summary>The checked path for one entry: the span pass's own code.</summary>
-        private void General(AssessmentLedger ledger, int position, int k, int m, Span<long> accumulators, Span<Accumulator> side, Tally tally)
+        private void General(AssessmentEntryColumns ledger, int position, int k, int m, Span<long> accumulators, Span<Accumulator> side, Tally tally)
         {
             var entry = ledger.EntryAt(position, k);
             AccumulateMember(plan, tally, accumulators[FirstItemTarget..], side, m, in entry);
@@ -314,7 +314,7 @@ public static partial class AssessmentEngine
 
         /// <summary>
         /// Clamps without branches: fixed and discretionary targets alternate at random in a ledger, so a branch would
-        /// be mispredicted about half the time. Entry values are within ±2^50 (<see cref="AssessmentLedger.LargeValue"/>)
+        /// be mispredicted about half the time. Entry values are within ±2^50 (<see cref="AssessmentEntryColumns.LargeValue"/>)
         /// and target ranges far inside that, so the differences cannot overflow.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -326,18 +326,18 @@ public static partial class AssessmentEngine
         }
 
         /// <summary>Counts the entries of a member not on the roster: outside the period, or of an unknown member.</summary>
-        internal void CountUnknown(AssessmentLedger ledger, int first, int end, ref int outside, ref int unknown)
+        internal void CountUnknown(AssessmentEntryColumns ledger, int first, int end, ref int outside, ref int unknown)
         {
             var words = ledger.Packed.AsSpan(first, end - first);
             foreach (ulong word in words)
             {
-                uint day = (uint)(AssessmentLedger.KeyOf(word) - plan.StartKey);
+                uint day = (uint)(AssessmentEntryColumns.KeyOf(word) - plan.StartKey);
                 if (day >= (uint)keyRange) outside++; else unknown++;
             }
         }
 
         /// <summary>A member's entries inside the period, for the in-order replay.</summary>
-        internal List<AssessmentEntry> EntriesInPeriod(AssessmentLedger ledger, MemberId member)
+        internal List<AssessmentEntry> EntriesInPeriod(AssessmentEntryColumns ledger, MemberId member)
         {
             var list = new List<AssessmentEntry>();
             foreach (var e in ledger.EntriesOf(member))

@@ -131,9 +131,9 @@ public static partial class AssessmentEngine
                 {
                     ref readonly var ahead = ref entries[k + Ahead];
                     uint id = (uint)ahead.Member.Value;
-                    if (id < (uint)table.Length && (uint)ahead.Item < (uint)items)
+                    if (id < (uint)table.Length && (uint)ahead.ItemIndex < (uint)items)
                     {
-                        long slot = (long)(table[id] - 1) * items + ahead.Item;
+                        long slot = (long)(table[id] - 1) * items + ahead.ItemIndex;
                         if ((ulong)slot < (ulong)packedArray.Length)
                         {
                             System.Runtime.Intrinsics.X86.Sse.Prefetch0(packedBase + slot);
@@ -141,7 +141,7 @@ public static partial class AssessmentEngine
                     }
                 }
                 ref readonly var e = ref entries[k];
-                int item = e.Item;
+                int item = e.ItemIndex;
                 uint memberId = (uint)e.Member.Value;
                 int key = Plan.Key(e.OccurredOn);
                 int m = memberId < (uint)table.Length ? table[memberId] - 1 : -1;
@@ -234,7 +234,7 @@ public static partial class AssessmentEngine
         var date = e.OccurredOn;
         int key = Plan.Key(date);
         int items = plan.ItemCount;
-        int item = e.Item;
+        int item = e.ItemIndex;
         if ((uint)item >= (uint)items)
         {
             throw new ArgumentException($"An entry names item position {item}, but the rule book '{plan.Book.Id}' has {items} items.", "entries");
@@ -313,7 +313,7 @@ public static partial class AssessmentEngine
         {
             int c = x.OccurredOn.CompareTo(y.OccurredOn);
             if (c == 0) c = x.Sequence.CompareTo(y.Sequence);
-            if (c == 0) c = x.Item.CompareTo(y.Item);
+            if (c == 0) c = x.ItemIndex.CompareTo(y.ItemIndex);
             if (c == 0) c = y.Value.CompareTo(x.Value);
             // A total order on everything the outcome depends on, so the unstable sort cannot make the replay
             // depend on the input order.
@@ -326,12 +326,12 @@ public static partial class AssessmentEngine
         for (int k = 0; k < entries.Count; k++)
         {
             var e = entries[k];
-            if ((uint)e.Item < (uint)items && plan.TryValue(in e, kind, out long v, out bool isOnce) && isOnce)
+            if ((uint)e.ItemIndex < (uint)items && plan.TryValue(in e, kind, out long v, out bool isOnce) && isOnce)
             {
-                int c = chosen[e.Item];
+                int c = chosen[e.ItemIndex];
                 if (c < 0)
                 {
-                    chosen[e.Item] = k;
+                    chosen[e.ItemIndex] = k;
                 }
                 else
                 {
@@ -339,7 +339,7 @@ public static partial class AssessmentEngine
                     plan.TryValue(in other, kind, out long ov, out _);
                     if (Preferred(v, e.OccurredOn, e.Sequence, ov, other.OccurredOn, other.Sequence))
                     {
-                        chosen[e.Item] = k;
+                        chosen[e.ItemIndex] = k;
                     }
                 }
             }
@@ -347,31 +347,31 @@ public static partial class AssessmentEngine
         for (int k = 0; k < entries.Count; k++)
         {
             var e = entries[k];
-            if ((uint)e.Item >= (uint)items)
+            if ((uint)e.ItemIndex >= (uint)items)
             {
-                throw new ArgumentException($"An entry names item position {e.Item}, but the rule book '{book.Id}' has {items} items.", nameof(entries));
+                throw new ArgumentException($"An entry names item position {e.ItemIndex}, but the rule book '{book.Id}' has {items} items.", nameof(entries));
             }
-            string code = book.Items[e.Item].Code;
+            string code = book.Items[e.ItemIndex].Code;
             if (!plan.TryValue(in e, kind, out long value, out bool once))
             {
                 ignored++;
                 outcomes?.Add(new EntryOutcome(e, code, Points.Zero, Points.Zero, plan.WhyIgnored(in e, kind)));
                 continue;
             }
-            if (once && chosen[e.Item] != k)
+            if (once && chosen[e.ItemIndex] != k)
             {
                 outcomes?.Add(new EntryOutcome(e, code, Points.FromUnits(value), Points.Zero, EntryOutcomeKind.RefusedOncePerPeriod));
                 continue;
             }
-            counts[e.Item]++;
+            counts[e.ItemIndex]++;
             if (value < 0)
             {
-                categoryNegative[book.ItemCategories[e.Item]] += value;
+                categoryNegative[book.ItemCategories[e.ItemIndex]] += value;
                 outcomes?.Add(new EntryOutcome(e, code, Points.FromUnits(value), Points.FromUnits(value), EntryOutcomeKind.Counted));
                 continue;
             }
             raw += value;
-            long counted = ApplyCaps(plan, e.Item, value, itemPositive, categoryPositive, out var kindOfOutcome);
+            long counted = ApplyCaps(plan, e.ItemIndex, value, itemPositive, categoryPositive, out var kindOfOutcome);
             outcomes?.Add(new EntryOutcome(e, code, Points.FromUnits(value), Points.FromUnits(counted), kindOfOutcome));
         }
 
@@ -775,7 +775,7 @@ public static partial class AssessmentEngine
         /// <summary>The points an entry is worth under the version in force on its date, or false when it does not count.</summary>
         internal bool TryValue(in AssessmentEntry e, MemberKind kind, out long value, out bool once)
         {
-            ref readonly var rule = ref RuleOn(e.Item, Key(e.OccurredOn), out bool inForce);
+            ref readonly var rule = ref RuleOn(e.ItemIndex, Key(e.OccurredOn), out bool inForce);
             once = rule.OncePerPeriod;
             if (!inForce || (rule.EligibleMask & (1 << (int)kind)) == 0)
             {
@@ -787,7 +787,7 @@ public static partial class AssessmentEngine
 
         internal EntryOutcomeKind WhyIgnored(in AssessmentEntry e, MemberKind kind)
         {
-            var version = Book.VersionOn(e.Item, e.OccurredOn);
+            var version = Book.VersionOn(e.ItemIndex, e.OccurredOn);
             if (version is null)
             {
                 return EntryOutcomeKind.IgnoredNoVersionInForce;

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using GridGovernance.Organisation;
 using NodaTime;
 using NodaTime.Text;
 

@@ -1,5 +1,3 @@
-using GridGovernance.Organisation;
-using GridGovernance.Persistence;
 using NodaTime;
 
 namespace GridGovernance.WorkOrders;
@@ -16,25 +14,4 @@ public interface IEscalationPath
     /// <param name="asOf">The date.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     Task<OrgUnitId?> NextAsync(OrgUnitId from, LocalDate asOf, CancellationToken cancellationToken = default);
-}
-
-/// <summary>Escalates to the parent unit in the organisation hierarchy (grid → community → street → district).</summary>
-[Immutable]
-public sealed class HierarchyEscalationPath : IEscalationPath
-{
-    private readonly IReadRepository<OrgUnit> units;
-
-    /// <summary>Creates the path.</summary>
-    /// <param name="units">The units.</param>
-    public HierarchyEscalationPath(IReadRepository<OrgUnit> units)
-    {
-        this.units = Preconditions.CheckNotNull(units);
-    }
-
-    /// <inheritdoc />
-    public async Task<OrgUnitId?> NextAsync(OrgUnitId from, LocalDate asOf, CancellationToken cancellationToken = default)
-    {
-        var unit = await units.GetByIdAsync(from, cancellationToken).ConfigureAwait(false);
-        return unit is not null && unit.TryGetParentOn(asOf, out var parent) ? parent : null;
-    }
 }

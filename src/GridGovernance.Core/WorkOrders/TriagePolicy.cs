@@ -2,21 +2,6 @@ using System.Collections.Immutable;
 
 namespace GridGovernance.WorkOrders;
 
-/// <summary>A class of matters in 三事分流: the level that handles it and its time limit.</summary>
-/// <param name="Code">A short code, e.g. <c>small</c> (小事).</param>
-/// <param name="Name">A display name, e.g. <c>小事（网格办理）</c>.</param>
-/// <param name="Level">The level that handles it.</param>
-/// <param name="TimeLimitWorkingDays">The time limit (限时办理) in working days, at least 1.</param>
-[Immutable]
-public sealed record TriageClass(string Code, string Name, HandlingLevel Level, int TimeLimitWorkingDays);
-
-/// <summary>One rule of a triage policy: matters of a category and urgency go to a class. <c>null</c> matches anything.</summary>
-/// <param name="Category">The category code, or <c>null</c> for any.</param>
-/// <param name="Urgency">The urgency, or <c>null</c> for any.</param>
-/// <param name="ClassCode">The class it goes to.</param>
-[Immutable]
-public sealed record TriageRule(string? Category, WorkOrderUrgency? Urgency, string ClassCode);
-
 /// <summary>
 /// 三事分流: sorts matters by category and urgency (轻重缓急) into classes, each handled at a level with its own time
 /// limit. Rules are tried in order and the first that matches wins; a matter no rule matches goes to the default class.

@@ -1,4 +1,4 @@
-using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
 
 namespace GridGovernance.WorkOrders;
 
@@ -33,9 +33,3 @@ public sealed record WorkOrderPolicy
     /// <summary>The default policy.</summary>
     public static WorkOrderPolicy Default { get; } = new();
 }
-
-/// <summary>The rule-book item a member's resolution of an order is recorded under (e.g. a Laiwu 为民办实事 item).</summary>
-/// <param name="RuleBook">The rule book.</param>
-/// <param name="ItemCode">The item.</param>
-[Immutable]
-public sealed record WorkOrderPointsAward(RuleBook RuleBook, string ItemCode);

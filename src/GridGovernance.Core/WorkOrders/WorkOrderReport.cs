@@ -4,14 +4,6 @@ using NodaTime;
 
 namespace GridGovernance.WorkOrders;
 
-/// <summary>Open and overdue orders under one grid, community or street.</summary>
-/// <param name="Unit">The unit.</param>
-/// <param name="Kind">Its kind (<see cref="UnitKind.GridBranch"/>, <see cref="UnitKind.Community"/> or <see cref="UnitKind.Street"/>).</param>
-/// <param name="Open">Open orders filed in it or under it.</param>
-/// <param name="Overdue">Those of them whose limit has passed.</param>
-[Immutable]
-public sealed record WorkOrderUnitCounts(OrgUnitId Unit, UnitKind Kind, int Open, int Overdue);
-
 /// <summary>The work-order figures officials report: open and overdue counts by grid, community and street, time to close, satisfaction.</summary>
 /// <param name="AsOf">The instant the figures are taken at.</param>
 /// <param name="Total">All orders counted.</param>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
-using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
 using NodaTime;
 
 namespace GridGovernance.WorkOrders;

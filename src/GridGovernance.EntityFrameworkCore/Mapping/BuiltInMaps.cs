@@ -1,7 +1,8 @@
 using GridGovernance.Claims;
 using GridGovernance.Contacts;
 using GridGovernance.Organisation;
-using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
+using GridGovernance.Scoring.Rewards;
 using GridGovernance.WorkOrders;
 
 namespace GridGovernance.EntityFrameworkCore.Mapping;
@@ -23,7 +24,8 @@ internal static class BuiltInMaps
         options.Map<Household>(m => m.ToTable("Households")
             .Column(h => h.UnitId).Column(h => h.IsActive)
             .Collection(h => h.Units.Segments, c => c.Column(s => s.Value).Column(s => s.From).Column(s => s.Until)));
-        options.Map<ResidentUnit>(m => m.ToTable("ResidentUnits")
+        // The table keeps the name it was created with (the type was called ResidentUnit before 0.2.0).
+        options.Map<StationedUnit>(m => m.ToTable("ResidentUnits")
             .Column(r => r.Name).Column(r => r.PartyOrganisationId).Column(r => r.IsActive));
 
         // Scoring: the append-only ledger (the idempotency key is unique), publications, redemption.

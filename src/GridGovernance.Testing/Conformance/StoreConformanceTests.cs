@@ -1,7 +1,7 @@
 using GridGovernance.Organisation;
 using GridGovernance.Organisation.Queries;
 using GridGovernance.Persistence;
-using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
 using GridGovernance.Specifications;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

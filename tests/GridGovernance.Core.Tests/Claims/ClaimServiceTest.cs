@@ -1,6 +1,5 @@
 using GridGovernance.Claims;
-using GridGovernance.Persistence;
-using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
 using GridGovernance.Tests.Scoring.Ledger;
 using NodaTime;
 

@@ -1,5 +1,5 @@
 using GridGovernance.Claims;
-using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
 using GridGovernance.Tests.Scoring.Ledger;
 using NodaTime;
 

@@ -1,10 +1,10 @@
 using GridGovernance.Contacts;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
-using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
+using GridGovernance.Testing;
 using GridGovernance.Tests.Organisation;
 using GridGovernance.Tests.Scoring.Ledger;
-using GridGovernance.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;

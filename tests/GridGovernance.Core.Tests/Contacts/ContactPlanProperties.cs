@@ -1,6 +1,5 @@
 using FsCheck.Xunit;
 using GridGovernance.Contacts;
-using GridGovernance.Organisation;
 using GridGovernance.Testing;
 
 namespace GridGovernance.Tests.Contacts;

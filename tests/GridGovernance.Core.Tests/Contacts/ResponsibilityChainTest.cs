@@ -2,7 +2,6 @@ using FsCheck.Xunit;
 using GridGovernance.Contacts;
 using GridGovernance.Organisation;
 using GridGovernance.Testing;
-using NodaTime;
 
 namespace GridGovernance.Tests.Contacts;
 

@@ -2,7 +2,6 @@ using GridGovernance;
 using GridGovernance.Organisation;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using Xunit;
 
 namespace ReadmeExample;
 

@@ -35,9 +35,9 @@ public class CoverageCalculatorTest
         return HierarchyIndex.Build(units, members, households, asOf);
     }
 
-    private static ResidentUnit Resident(int id, int members, int? organisation, bool own, NodaTime.LocalDate? registered = null) =>
-        ResidentUnit.Create(
-            new ResidentUnitDraft(R(id), $"Unit {id}", ResidentUnitKind.PrivateFirm, U(100), 50, members)
+    private static StationedUnit Resident(int id, int members, int? organisation, bool own, NodaTime.LocalDate? registered = null) =>
+        StationedUnit.Create(
+            new StationedUnitDraft(R(id), $"Unit {id}", StationedUnitKind.PrivateFirm, U(100), 50, members)
             {
                 PartyOrganisationId = organisation is int o ? U(o) : null,
                 HasOwnOrganisation = own,
@@ -58,10 +58,10 @@ public class CoverageCalculatorTest
         var report = CoverageCalculator.Compute(City(D1), HierarchySchemas.Laiwu, residents, Band);
 
         Assert.Equal(D1, report.AsOf);
-        Assert.Equal(3, report.ResidentUnits);
-        Assert.Equal(2, report.CoveredResidentUnits);
-        Assert.Equal(2, report.ResidentUnitsEligibleForOwnOrganisation);
-        Assert.Equal(1, report.ResidentUnitsWithOwnOrganisation);
+        Assert.Equal(3, report.StationedUnits);
+        Assert.Equal(2, report.CoveredStationedUnits);
+        Assert.Equal(2, report.StationedUnitsEligibleForOwnOrganisation);
+        Assert.Equal(1, report.StationedUnitsWithOwnOrganisation);
         Assert.Equal(2.0 / 3, report.PartyOrganisationCoverageRate, 10);
         Assert.Equal(0.5, report.OwnOrganisationRate);
         Assert.Equal(3, report.Members);
@@ -104,7 +104,7 @@ public class CoverageCalculatorTest
     {
         var report = CoverageCalculator.Compute(City(D0.PlusDays(-1)), HierarchySchemas.Laiwu, [], Band);
 
-        Assert.Equal(0, report.ResidentUnits);
+        Assert.Equal(0, report.StationedUnits);
         Assert.Equal(0, report.Members);
         Assert.Equal(1.0, report.PartyOrganisationCoverageRate);
         Assert.Equal(1.0, report.OwnOrganisationRate);

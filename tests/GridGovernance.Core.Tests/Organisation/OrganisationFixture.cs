@@ -59,7 +59,7 @@ internal sealed class OrganisationFixture : IDisposable
 
     public static HouseholdId H(int value) => new(value);
 
-    public static ResidentUnitId R(int value) => new(value);
+    public static StationedUnitId R(int value) => new(value);
 
     public static UnitDraft UnitRow(int id, UnitKind kind, int? parent, string? name = null) =>
         new(U(id), kind, name ?? $"{kind.Code} {id}", parent is int p ? U(p) : null);
@@ -74,7 +74,7 @@ internal sealed class OrganisationFixture : IDisposable
     /// District 1; streets 10, 11; communities 100, 101 (street 10) and 110 (street 11); grid branches 1000, 1001
     /// (community 100), 1010, 1011 (community 101, 1011 empty) and 1100 (community 110); building group 10000 in
     /// grid 1000. Members 1 (group 10000), 2 (grid 1000), 3 (grid 1001), 4 (grid 1100), 5 (grid 1010). Households
-    /// 1, 2 (grid 1000), 3 (group 10000), 4 (grid 1001), 5 (grid 1100), 6 (grid 1010). Resident unit 1 in community
+    /// 1, 2 (grid 1000), 3 (group 10000), 4 (grid 1001), 5 (grid 1100), 6 (grid 1010). Stationed unit 1 in community
     /// 100, covered by grid 1001 (its co-building partner). Roles: member 2 grid head of 1000, member 1 group leader
     /// of 10000. Rows are deliberately not in top-down order.
     /// </summary>
@@ -112,9 +112,9 @@ internal sealed class OrganisationFixture : IDisposable
             HouseholdRow(5, 1100),
             HouseholdRow(6, 1010),
         ],
-        ResidentUnits =
+        StationedUnits =
         [
-            new ResidentUnitDraft(R(1), "区人民医院", ResidentUnitKind.Institution, U(100), 200, 30)
+            new StationedUnitDraft(R(1), "区人民医院", StationedUnitKind.Institution, U(100), 200, 30)
             {
                 PartyOrganisationId = U(1001),
                 HasOwnOrganisation = true,
@@ -150,7 +150,7 @@ internal sealed class OrganisationFixture : IDisposable
 
     public Task<Household> HouseholdAsync(int id) => GetAsync<Household, HouseholdId>(H(id));
 
-    public Task<ResidentUnit> ResidentUnitAsync(int id) => GetAsync<ResidentUnit, ResidentUnitId>(R(id));
+    public Task<StationedUnit> StationedUnitAsync(int id) => GetAsync<StationedUnit, StationedUnitId>(R(id));
 
     public async Task<IReadOnlyList<T>> ListAsync<T>()
         where T : class, IAggregateRoot
@@ -166,7 +166,7 @@ internal sealed class OrganisationFixture : IDisposable
         lines.AddRange((await ListAsync<OrgUnit>()).Select(a => $"{a.Id} v{a.Version}"));
         lines.AddRange((await ListAsync<Member>()).Select(a => $"{a.Id} v{a.Version}"));
         lines.AddRange((await ListAsync<Household>()).Select(a => $"{a.Id} v{a.Version}"));
-        lines.AddRange((await ListAsync<ResidentUnit>()).Select(a => $"{a.Id} v{a.Version}"));
+        lines.AddRange((await ListAsync<StationedUnit>()).Select(a => $"{a.Id} v{a.Version}"));
         lines.Sort(StringComparer.Ordinal);
         return string.Join("\n", lines);
     }

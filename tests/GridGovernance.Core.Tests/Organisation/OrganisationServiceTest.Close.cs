@@ -56,18 +56,18 @@ public partial class OrganisationServiceTest
     }
 
     [Fact]
-    public async Task Close_CoveringAResidentUnit_ThrowsUnitNotEmpty_UntilReCovered()
+    public async Task Close_CoveringAStationedUnit_ThrowsUnitNotEmpty_UntilReCovered()
     {
         await city.SeedLaiwuAsync();
         await city.RunAsync(s => s.TransferMemberAsync(M(3), U(1000), D1));
         await city.RunAsync(s => s.MoveHouseholdAsync(H(4), U(1000), D1));
 
         await city.FailsAsync(ErrorCodes.UnitNotEmpty, s => s.CloseUnitAsync(U(1001), D2));
-        var residentUnit = await city.RunAsync(s => s.SetCoverageAsync(R(1), U(1000), ownOrganisation: false));
+        var stationedUnit = await city.RunAsync(s => s.SetCoverageAsync(R(1), U(1000), ownOrganisation: false));
         var closed = await city.RunAsync(s => s.CloseUnitAsync(U(1001), D2));
 
-        Assert.Equal(U(1000), residentUnit.PartyOrganisationId);
-        Assert.False(residentUnit.HasOwnOrganisation);
+        Assert.Equal(U(1000), stationedUnit.PartyOrganisationId);
+        Assert.False(stationedUnit.HasOwnOrganisation);
         Assert.True(closed.IsClosed);
     }
 

@@ -10,7 +10,7 @@ public partial class OrganisationServiceTest
     {
         using var banded = new OrganisationFixture(HierarchySchemas.Laiwu, new GridHouseholdBand(1, 2));
         await banded.SeedLaiwuAsync();
-        await banded.RunAsync(s => s.AddResidentUnitAsync(new ResidentUnitDraft(R(2), "小商户", ResidentUnitKind.PrivateFirm, U(101), 8, 1), D1));
+        await banded.RunAsync(s => s.AddStationedUnitAsync(new StationedUnitDraft(R(2), "小商户", StationedUnitKind.PrivateFirm, U(101), 8, 1), D1));
 
         var report = await banded.RunAsync(s => s.ComputeCoverageAsync(D1));
 
@@ -19,10 +19,10 @@ public partial class OrganisationServiceTest
         Assert.Equal(5, report.Grids);
         Assert.Equal([new GridHouseholdCount(U(1000), 3), new GridHouseholdCount(U(1011), 0)], report.GridsOutsideBand);
         Assert.Equal((5, 5), (report.Members, report.MembersInGrids));
-        Assert.Equal((2, 1, 1, 1), (report.ResidentUnits, report.CoveredResidentUnits, report.ResidentUnitsEligibleForOwnOrganisation, report.ResidentUnitsWithOwnOrganisation));
+        Assert.Equal((2, 1, 1, 1), (report.StationedUnits, report.CoveredStationedUnits, report.StationedUnitsEligibleForOwnOrganisation, report.StationedUnitsWithOwnOrganisation));
         Assert.Equal(0.5, report.PartyOrganisationCoverageRate);
         Assert.Equal(1.0, report.OwnOrganisationRate);
-        Assert.Equal(1, (await banded.RunAsync(s => s.ComputeCoverageAsync(D0))).ResidentUnits);
+        Assert.Equal(1, (await banded.RunAsync(s => s.ComputeCoverageAsync(D0))).StationedUnits);
     }
 
     [Fact]
@@ -40,16 +40,16 @@ public partial class OrganisationServiceTest
     public async Task SetCoverage_ChangesWhatCoverageCounts()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.AddResidentUnitAsync(new ResidentUnitDraft(R(2), "物业公司", ResidentUnitKind.PrivateFirm, U(101), 20, 4), D0));
+        await city.RunAsync(s => s.AddStationedUnitAsync(new StationedUnitDraft(R(2), "物业公司", StationedUnitKind.PrivateFirm, U(101), 20, 4), D0));
 
         await city.RunAsync(s => s.SetCoverageAsync(R(2), U(1010), ownOrganisation: true));
         var covered = await city.RunAsync(s => s.ComputeCoverageAsync(D1));
         await city.RunAsync(s => s.SetCoverageAsync(R(1), null, ownOrganisation: false));
         var uncovered = await city.RunAsync(s => s.ComputeCoverageAsync(D1));
 
-        Assert.Equal((2, 2, 2), (covered.CoveredResidentUnits, covered.ResidentUnitsEligibleForOwnOrganisation, covered.ResidentUnitsWithOwnOrganisation));
-        Assert.Equal((1, 1), (uncovered.CoveredResidentUnits, uncovered.ResidentUnitsWithOwnOrganisation));
-        Assert.False((await city.ResidentUnitAsync(1)).HasOwnOrganisation);
+        Assert.Equal((2, 2, 2), (covered.CoveredStationedUnits, covered.StationedUnitsEligibleForOwnOrganisation, covered.StationedUnitsWithOwnOrganisation));
+        Assert.Equal((1, 1), (uncovered.CoveredStationedUnits, uncovered.StationedUnitsWithOwnOrganisation));
+        Assert.False((await city.StationedUnitAsync(1)).HasOwnOrganisation);
     }
 
     [Fact]

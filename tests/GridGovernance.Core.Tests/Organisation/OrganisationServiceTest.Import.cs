@@ -1,5 +1,4 @@
 using GridGovernance.Organisation;
-using NodaTime;
 using static GridGovernance.Tests.Organisation.OrganisationFixture;
 
 namespace GridGovernance.Tests.Organisation;
@@ -15,7 +14,7 @@ public partial class OrganisationServiceTest
         Assert.Equal(12, city.Store.Count<OrgUnit>());
         Assert.Equal(5, city.Store.Count<Member>());
         Assert.Equal(6, city.Store.Count<Household>());
-        Assert.Equal(1, city.Store.Count<ResidentUnit>());
+        Assert.Equal(1, city.Store.Count<StationedUnit>());
         Assert.Equal(12, (await city.ListAsync<OrgUnit>()).Count);
     }
 
@@ -41,7 +40,7 @@ public partial class OrganisationServiceTest
     }
 
     [Fact]
-    public async Task Import_ValidBatch_MembersHouseholdsResidentUnitsAndRolesStored()
+    public async Task Import_ValidBatch_MembersHouseholdsStationedUnitsAndRolesStored()
     {
         await city.SeedLaiwuAsync();
 
@@ -59,12 +58,12 @@ public partial class OrganisationServiceTest
         Assert.Equal(3, household.Residents);
         Assert.Equal("Building 3, door 1", household.Address);
 
-        var residentUnit = await city.ResidentUnitAsync(1);
-        Assert.Equal(U(100), residentUnit.CommunityId);
-        Assert.Equal(U(1001), residentUnit.PartyOrganisationId);
-        Assert.True(residentUnit.IsCovered);
-        Assert.True(residentUnit.HasOwnOrganisation);
-        Assert.True(residentUnit.IsEligibleForOwnOrganisation);
+        var stationedUnit = await city.StationedUnitAsync(1);
+        Assert.Equal(U(100), stationedUnit.CommunityId);
+        Assert.Equal(U(1001), stationedUnit.PartyOrganisationId);
+        Assert.True(stationedUnit.IsCovered);
+        Assert.True(stationedUnit.HasOwnOrganisation);
+        Assert.True(stationedUnit.IsEligibleForOwnOrganisation);
     }
 
     [Fact]
@@ -161,7 +160,7 @@ public partial class OrganisationServiceTest
         Assert.Equal(0, city.Store.Count<OrgUnit>());
         Assert.Equal(0, city.Store.Count<Member>());
         Assert.Equal(0, city.Store.Count<Household>());
-        Assert.Equal(0, city.Store.Count<ResidentUnit>());
+        Assert.Equal(0, city.Store.Count<StationedUnit>());
         Assert.Empty(await city.ListAsync<OrgUnit>());
     }
 
@@ -191,13 +190,13 @@ public partial class OrganisationServiceTest
         {
             Members = [MemberRow(3, 1000)],
             Households = [HouseholdRow(6, 1000)],
-            ResidentUnits = [new ResidentUnitDraft(R(1), "Again", ResidentUnitKind.Organ, U(100), 10, 1)],
+            StationedUnits = [new StationedUnitDraft(R(1), "Again", StationedUnitKind.Organ, U(100), 10, 1)],
         };
 
         var exception = await city.InvalidAsync(s => s.ImportAsync(batch, D1));
 
         Assert.Equal(
-            [("ResidentUnits[0].Id", ErrorCodes.DuplicateId), ("Members[0].Id", ErrorCodes.DuplicateId), ("Households[0].Id", ErrorCodes.DuplicateId)],
+            [("StationedUnits[0].Id", ErrorCodes.DuplicateId), ("Members[0].Id", ErrorCodes.DuplicateId), ("Households[0].Id", ErrorCodes.DuplicateId)],
             exception.Problems.Select(p => (p.Field, p.Rule)));
     }
 
@@ -330,15 +329,15 @@ public partial class OrganisationServiceTest
     }
 
     [Fact]
-    public async Task AddResidentUnit_BadCounts_ListsEachProblem()
+    public async Task AddStationedUnit_BadCounts_ListsEachProblem()
     {
         await city.SeedLaiwuAsync();
-        var draft = new ResidentUnitDraft(R(2), "", ResidentUnitKind.PrivateFirm, U(100), 5, 9) { HasOwnOrganisation = true };
+        var draft = new StationedUnitDraft(R(2), "", StationedUnitKind.PrivateFirm, U(100), 5, 9) { HasOwnOrganisation = true };
 
-        var exception = await city.InvalidAsync(s => s.AddResidentUnitAsync(draft, D1));
+        var exception = await city.InvalidAsync(s => s.AddStationedUnitAsync(draft, D1));
 
         Assert.Equal(
-            [("ResidentUnits[0].Name", ErrorCodes.InvalidValue), ("ResidentUnits[0].MemberCount", ErrorCodes.InvalidValue), ("ResidentUnits[0].HasOwnOrganisation", ErrorCodes.InvalidValue)],
+            [("StationedUnits[0].Name", ErrorCodes.InvalidValue), ("StationedUnits[0].MemberCount", ErrorCodes.InvalidValue), ("StationedUnits[0].HasOwnOrganisation", ErrorCodes.InvalidValue)],
             exception.Problems.Select(p => (p.Field, p.Rule)));
     }
 

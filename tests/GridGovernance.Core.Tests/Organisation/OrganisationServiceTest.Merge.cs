@@ -85,8 +85,8 @@ public partial class OrganisationServiceTest
         Assert.Equal(U(1100), member.BranchId);
         Assert.Equal(U(1000), member.BranchOn(D1));
         Assert.Equal(U(1100), (await shantou.HouseholdAsync(2)).UnitId);
-        Assert.Equal(U(1100), (await shantou.ResidentUnitAsync(1)).PartyOrganisationId);
-        Assert.True((await shantou.ResidentUnitAsync(1)).HasOwnOrganisation);
+        Assert.Equal(U(1100), (await shantou.StationedUnitAsync(1)).PartyOrganisationId);
+        Assert.True((await shantou.StationedUnitAsync(1)).HasOwnOrganisation);
         Assert.Equal(new SubtreeCounts(0, 2, 3), (await shantou.IndexAsync(D2)).CountsUnder(U(1100)));
     }
 
@@ -174,7 +174,7 @@ public partial class OrganisationServiceTest
     /// Under the Shantou schema: district 1; streets 10, 11, 12, 13; communities 100 (street 10), 110 (11), 120, 121
     /// (12), 130 (13); branches 1000, 1100, 1200, 1210, 1300 under them; group 12100 directly under community 121.
     /// Members 1 (1000), 2 (1100), 3 (1200), 4 (1210), 5 (12100), 6 (1300); households 1, 2 (1000), 3 (1100),
-    /// 4 (1200), 5 (12100), 6 (1300). Resident unit 1 covered by branch 1000.
+    /// 4 (1200), 5 (12100), 6 (1300). Stationed unit 1 covered by branch 1000.
     /// </summary>
     internal static RosterBatch ShantouCity() => new()
     {
@@ -190,9 +190,9 @@ public partial class OrganisationServiceTest
         ],
         Members = [MemberRow(1, 1000), MemberRow(2, 1100), MemberRow(3, 1200), MemberRow(4, 1210), MemberRow(5, 12100), MemberRow(6, 1300)],
         Households = [HouseholdRow(1, 1000), HouseholdRow(2, 1000), HouseholdRow(3, 1100), HouseholdRow(4, 1200), HouseholdRow(5, 12100), HouseholdRow(6, 1300)],
-        ResidentUnits =
+        StationedUnits =
         [
-            new ResidentUnitDraft(R(1), "金平区税务局", ResidentUnitKind.Organ, U(100), 40, 12) { PartyOrganisationId = U(1000), HasOwnOrganisation = true },
+            new StationedUnitDraft(R(1), "金平区税务局", StationedUnitKind.Organ, U(100), 40, 12) { PartyOrganisationId = U(1000), HasOwnOrganisation = true },
         ],
     };
 }

@@ -54,13 +54,13 @@ public partial class OrganisationServiceTest
     }
 
     [Fact]
-    public async Task Split_CoveringGrid_ResidentUnitCoveredByFirstPart()
+    public async Task Split_CoveringGrid_StationedUnitCoveredByFirstPart()
     {
         await city.SeedLaiwuAsync();
 
         await city.RunAsync(s => s.SplitUnitAsync(U(1001), [Part(1002, M(3)), Part(1003, H(4))], D2));
 
-        Assert.Equal(U(1002), (await city.ResidentUnitAsync(1)).PartyOrganisationId);
+        Assert.Equal(U(1002), (await city.StationedUnitAsync(1)).PartyOrganisationId);
     }
 
     [Fact]

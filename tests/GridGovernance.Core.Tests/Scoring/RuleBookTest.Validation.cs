@@ -1,6 +1,5 @@
 using GridGovernance.Organisation;
 using GridGovernance.Scoring;
-using NodaTime;
 using static GridGovernance.Tests.Scoring.RuleBookSamples;
 
 namespace GridGovernance.Tests.Scoring;

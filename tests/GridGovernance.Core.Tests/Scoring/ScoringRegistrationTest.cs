@@ -1,4 +1,5 @@
-using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
+using GridGovernance.Scoring.Rewards;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GridGovernance.Tests.Scoring;

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
 using GridGovernance.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -17,11 +18,11 @@ public sealed class LedgerArbitrariesTest
         var members = s.Roster.ToDictionary(m => m.Member);
         foreach (var e in s.Entries)
         {
-            if (!members.TryGetValue(e.Member, out var member) || e.Item < 0 || e.Item >= s.RuleBook.Items.Length || !s.Period.Contains(e.OccurredOn))
+            if (!members.TryGetValue(e.Member, out var member) || e.ItemIndex < 0 || e.ItemIndex >= s.RuleBook.Items.Length || !s.Period.Contains(e.OccurredOn))
             {
                 return false;
             }
-            var v = s.RuleBook.VersionOn(e.Item, e.OccurredOn);
+            var v = s.RuleBook.VersionOn(e.ItemIndex, e.OccurredOn);
             if (v is null || v.Kind is ItemKind.AutomaticGrant or ItemKind.Threshold || (v.EligibleKinds.Count > 0 && !v.EligibleKinds.Contains(member.Kind)))
             {
                 return false;
@@ -75,7 +76,7 @@ public sealed class LedgerArbitrariesTest
         string[] codes = ["study-award", "study-merit"];
         var positions = codes.Select(book.IndexOfItem).ToHashSet();
         var gen = LedgerArbitraries.LedgerGen(book, AssessmentPeriod.Year(2024), ScoringGenerator.Roster(2), codes);
-        return Prop.ForAll(gen.ToArbitrary(), entries => entries.All(e => positions.Contains(e.Item)));
+        return Prop.ForAll(gen.ToArbitrary(), entries => entries.All(e => positions.Contains(e.ItemIndex)));
     }
 
     [Fact]
@@ -115,13 +116,13 @@ public sealed class LedgerArbitrariesTest
     {
         var scenarios = Samples.Draw(LedgerArbitraries.Scenario().Generator, 100, seed: 2);
         var entries = scenarios.SelectMany(s => s.Entries.Select(e => (s.RuleBook, Entry: e))).ToList();
-        var tiered = entries.First(p => p.RuleBook.VersionOn(p.Entry.Item, p.Entry.OccurredOn)!.Kind == ItemKind.Tiered);
+        var tiered = entries.First(p => p.RuleBook.VersionOn(p.Entry.ItemIndex, p.Entry.OccurredOn)!.Kind == ItemKind.Tiered);
         var request = LedgerArbitraries.ToRequest(tiered.RuleBook, tiered.Entry, "k:");
-        Assert.Equal(tiered.RuleBook.Items[tiered.Entry.Item].Code, request.ItemCode);
+        Assert.Equal(tiered.RuleBook.Items[tiered.Entry.ItemIndex].Code, request.ItemCode);
         Assert.Equal($"t{tiered.Entry.Tier}", request.Tier);
         Assert.Null(request.Value);
         Assert.Equal($"k:{tiered.Entry.Sequence}", request.IdempotencyKey);
-        var discretionary = entries.First(p => p.RuleBook.VersionOn(p.Entry.Item, p.Entry.OccurredOn)!.Kind == ItemKind.Discretionary);
+        var discretionary = entries.First(p => p.RuleBook.VersionOn(p.Entry.ItemIndex, p.Entry.OccurredOn)!.Kind == ItemKind.Discretionary);
         Assert.Equal(discretionary.Entry.Value, LedgerArbitraries.ToRequest(discretionary.RuleBook, discretionary.Entry).Value);
     }
 }

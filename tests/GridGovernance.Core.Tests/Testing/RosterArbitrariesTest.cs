@@ -58,7 +58,7 @@ public sealed class RosterArbitrariesTest
         Assert.Contains(more, b => b.Members.Count > city.Roster.Members.Count && b.Households.Count > city.Roster.Households.Count);
         Assert.All(more, b => Assert.Equal(b.Members.Count, b.Members.Select(m => m.Id).Distinct().Count()));
         Assert.All(more, b => Assert.Equal(city.Roster.Members, b.Members.Take(city.Roster.Members.Count)));
-        var topOnly = city.Roster with { Units = [city.Roster.Units[0]], Members = [], Households = [], Roles = [], ResidentUnits = [] };
+        var topOnly = city.Roster with { Units = [city.Roster.Units[0]], Members = [], Households = [], Roles = [], StationedUnits = [] };
         Assert.All(Samples.Draw(RosterArbitraries.PeopleGen(topOnly, city.Schema, city.Date), 10), b => Assert.Empty(b.Members.Concat<object>(b.Households)));
     }
 

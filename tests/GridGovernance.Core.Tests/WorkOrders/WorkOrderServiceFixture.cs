@@ -61,10 +61,10 @@ internal sealed class WorkOrderServiceFixture : IDisposable
         return await operation(scope.ServiceProvider.GetRequiredService<WorkOrderService>());
     }
 
-    public async Task<T> RunLedgerAsync<T>(Func<GridGovernance.Scoring.PointsLedgerService, Task<T>> operation)
+    public async Task<T> RunLedgerAsync<T>(Func<GridGovernance.Scoring.Ledger.PointsLedgerService, Task<T>> operation)
     {
         using var scope = provider.CreateScope();
-        return await operation(scope.ServiceProvider.GetRequiredService<GridGovernance.Scoring.PointsLedgerService>());
+        return await operation(scope.ServiceProvider.GetRequiredService<GridGovernance.Scoring.Ledger.PointsLedgerService>());
     }
 
     /// <summary>Files an order and sorts it; returns its id.</summary>

@@ -1,4 +1,4 @@
-using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
 using GridGovernance.Tests.Scoring.Ledger;
 using GridGovernance.WorkOrders;
 using NodaTime;

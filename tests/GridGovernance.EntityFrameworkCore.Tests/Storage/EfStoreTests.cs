@@ -1,5 +1,5 @@
 using GridGovernance.Persistence;
-using GridGovernance.Scoring;
+using GridGovernance.Scoring.Rewards;
 using GridGovernance.Specifications;
 using Microsoft.Extensions.DependencyInjection;
 

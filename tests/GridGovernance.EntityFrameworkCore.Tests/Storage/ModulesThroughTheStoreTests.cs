@@ -1,7 +1,8 @@
 using GridGovernance.EntityFrameworkCore.Documents;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
-using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
+using GridGovernance.Scoring.Rewards;
 using GridGovernance.Specifications;
 using GridGovernance.Testing;
 using GridGovernance.WorkOrders;
@@ -136,7 +137,7 @@ public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisp
             [nameof(OrgUnit)] = await DocumentsAsync<OrgUnit>(provider),
             [nameof(Member)] = await DocumentsAsync<Member>(provider),
             [nameof(Household)] = await DocumentsAsync<Household>(provider),
-            [nameof(ResidentUnit)] = await DocumentsAsync<ResidentUnit>(provider),
+            [nameof(StationedUnit)] = await DocumentsAsync<StationedUnit>(provider),
             [nameof(LedgerEntry)] = await DocumentsAsync<LedgerEntry>(provider),
             [nameof(RewardItem)] = await DocumentsAsync<RewardItem>(provider),
             [nameof(PointsAccount)] = await DocumentsAsync<PointsAccount>(provider),

@@ -88,17 +88,3 @@ public static class AreaAssigner
         return new AreaAssignment(assigned.ToImmutable(), unassigned, solution.Cost);
     }
 }
-
-/// <summary>A service area (服务片区) that units can be given: a community or part of one.</summary>
-/// <param name="Id">The area's id.</param>
-/// <param name="Centre">Its centre; distances are measured to here.</param>
-/// <param name="Capacity">How many units it can host.</param>
-[Immutable]
-public sealed record ServiceArea(AreaId Id, GeoPoint Centre, int Capacity);
-
-/// <summary>The answer of <see cref="AreaAssigner.Assign"/>.</summary>
-/// <param name="Areas">Each assigned unit's area.</param>
-/// <param name="Unassigned">Units that got no area (every area in range was full), in id order.</param>
-/// <param name="TotalDistanceMetres">The sum of unit-to-centre distances in whole metres.</param>
-[Immutable]
-public sealed record AreaAssignment(ImmutableSortedDictionary<OrgUnitId, AreaId> Areas, ImmutableArray<OrgUnitId> Unassigned, long TotalDistanceMetres);

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 
 namespace GridGovernance.Claims.Matching;
@@ -59,17 +58,3 @@ public static class MinCostBipartiteFlow
         return new BipartiteFlowResult(ImmutableCollectionsMarshal.AsImmutableArray(used), solution.Flow, solution.Cost);
     }
 }
-
-/// <summary>An arc of a <see cref="MinCostBipartiteFlow"/> problem: capacity one, a cost ≥ 0.</summary>
-/// <param name="Left">The left node.</param>
-/// <param name="Right">The right node.</param>
-/// <param name="Cost">The cost of sending a place along it.</param>
-[Immutable]
-public readonly record struct BipartiteArc(int Left, int Right, long Cost);
-
-/// <summary>The answer of <see cref="MinCostBipartiteFlow.Solve"/>.</summary>
-/// <param name="ArcUsed">Whether each arc (in the order given) carries a place.</param>
-/// <param name="Flow">The maximum flow: places filled.</param>
-/// <param name="Cost">The least cost of a maximum flow.</param>
-[Immutable]
-public sealed record BipartiteFlowResult(ImmutableArray<bool> ArcUsed, int Flow, long Cost);

@@ -6,7 +6,7 @@ namespace GridGovernance.Claims.Matching;
 /// <summary>
 /// A unit's entry on the resource list (资源清单) as the matcher sees it: what it can do, how much, where and when.
 /// </summary>
-/// <param name="Unit">The unit (an organ, a resident unit 驻区单位, a branch).</param>
+/// <param name="Unit">The unit (an organ, a stationed unit 驻区单位, a branch).</param>
 /// <param name="Categories">The service categories it offers (compared ordinally; duplicates are ignored).</param>
 /// <param name="Capacity">How many project places it takes (1–2 by default in Laiwu and Yibin); 0 takes none.</param>
 /// <param name="Location">Where it sits; distances are measured from here.</param>

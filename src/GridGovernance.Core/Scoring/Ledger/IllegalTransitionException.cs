@@ -1,4 +1,4 @@
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Ledger;
 
 /// <summary>
 /// Thrown when a workflow step is not in the workflow's transition table (approving a rejected declaration,

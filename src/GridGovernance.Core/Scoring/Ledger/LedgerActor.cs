@@ -1,4 +1,4 @@
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Ledger;
 
 /// <summary>
 /// Who did something to the ledger or a publication: a party member (<c>member:17</c>) or a system that records on

@@ -1,7 +1,6 @@
-using GridGovernance.Organisation;
 using NodaTime;
 
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Ledger;
 
 /// <summary>
 /// One line of the points ledger (积分明细账): a member's points for one occurrence of a rule-book item, with where it

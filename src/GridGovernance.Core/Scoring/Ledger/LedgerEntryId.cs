@@ -1,4 +1,4 @@
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Ledger;
 
 /// <summary>
 /// Identifies an entry of the points ledger (积分明细账). Ids are handed out by <see cref="PointsLedgerService"/> in

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Ledger;
 
 /// <summary>
 /// What a caller asks the ledger to record: a declaration (<see cref="PointsLedgerService.DeclareAsync"/>), an

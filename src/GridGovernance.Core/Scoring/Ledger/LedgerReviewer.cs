@@ -1,6 +1,6 @@
 using GridGovernance.Organisation;
 
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Ledger;
 
 /// <summary>
 /// Who reviews a declaration (审核): a member acting for a unit, e.g. the secretary of a regional committee

@@ -1,4 +1,4 @@
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Ledger;
 
 /// <summary>
 /// Identifies the publication (公示) of one period's results under one rule book: the rule book's id and the

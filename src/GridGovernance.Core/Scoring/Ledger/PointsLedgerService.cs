@@ -2,7 +2,7 @@ using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using NodaTime;
 
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Ledger;
 
 /// <summary>
 /// The application service of the points ledger (积分明细账) and its workflow, Yibin's 党员申报 → 区域党委审核 → 定期公示:
@@ -379,7 +379,7 @@ public sealed class PointsLedgerService
     }
 
     /// <summary>
-    /// The entries of <see cref="ExportForAssessmentAsync"/> laid out for assessment (<see cref="AssessmentLedger"/>):
+    /// The entries of <see cref="ExportForAssessmentAsync"/> laid out for assessment (<see cref="AssessmentEntryColumns"/>):
     /// what the bulk assessment of a whole city reads fastest. Build it once and assess it as often as needed (other
     /// rosters or multipliers): it holds the entries, not their points. It holds this period's entries, resolved
     /// against this rule book (item positions, tiers, discretionary values): assess it with the same two.
@@ -387,10 +387,10 @@ public sealed class PointsLedgerService
     /// <param name="ruleBook">The rule book (entries name its items by position).</param>
     /// <param name="period">The period.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The ledger, ready for <see cref="AssessmentEngine.Assess(RuleBook, AssessmentPeriod, IReadOnlyList{AssessmentSubject}, AssessmentLedger)"/>.</returns>
+    /// <returns>The ledger, ready for <see cref="AssessmentEngine.Assess(RuleBook, AssessmentPeriod, IReadOnlyList{AssessmentSubject}, AssessmentEntryColumns)"/>.</returns>
     /// <exception cref="GridGovernanceException">An entry names an item the rule book does not have (code <see cref="ErrorCodes.LedgerUnknownItem"/>).</exception>
-    public async Task<AssessmentLedger> ExportLedgerForAssessmentAsync(RuleBook ruleBook, AssessmentPeriod period, CancellationToken cancellationToken = default) =>
-        AssessmentLedger.From(await ExportForAssessmentAsync(ruleBook, period, cancellationToken).ConfigureAwait(false));
+    public async Task<AssessmentEntryColumns> ExportColumnsForAssessmentAsync(RuleBook ruleBook, AssessmentPeriod period, CancellationToken cancellationToken = default) =>
+        AssessmentEntryColumns.From(await ExportForAssessmentAsync(ruleBook, period, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Publishes a period's results (定期公示): stores a snapshot of every member's totals and opens a window of

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Ledger;
 
 /// <summary>An objection (异议) to a published period, raised inside the publication window.</summary>
 /// <param name="Number">Its number within the publication, from 1.</param>

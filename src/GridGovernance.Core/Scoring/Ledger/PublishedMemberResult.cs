@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Ledger;
 
 /// <summary>One member's line of a published period (公示): their totals as they were published.</summary>
 /// <param name="Member">The member.</param>

@@ -1,4 +1,4 @@
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Rankings;
 
 /// <summary>Why a member is flagged for bottom-line management (底线管理). Flagged members stay in the ranking.</summary>
 [Flags]

@@ -1,4 +1,4 @@
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Rankings;
 
 /// <summary>
 /// The bottom line of a ranking (底线管理): a floor score and a negative list (负面清单, e.g. Shantou's 50 items for

@@ -1,4 +1,4 @@
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Rankings;
 
 /// <summary>
 /// One line of a published ranking board (排名晾晒): the rank, the masked name and the score. Member ids and

@@ -1,4 +1,4 @@
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Rankings;
 
 /// <summary>
 /// A least-significant-digit radix sort of non-negative longs that use only their low bits: the packed

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Rankings;
 
 /// <summary>
 /// A ranking of members within a scope (排名晾晒): every member of the scope, flagged ones included, by score

@@ -1,8 +1,7 @@
-using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using GridGovernance.Organisation;
 
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Rankings;
 
 /// <summary>
 /// Builds rankings (排名晾晒、标杆引导、底线管理) from an assessment result: members within a scope — the whole

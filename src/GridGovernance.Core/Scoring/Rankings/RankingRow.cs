@@ -1,4 +1,4 @@
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Rankings;
 
 /// <summary>One member's line in a <see cref="Ranking"/> (排名).</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Rankings;
 
 /// <summary>
 /// A ranking of organisation units by their members' scores (e.g. grid branches of a street), with competition

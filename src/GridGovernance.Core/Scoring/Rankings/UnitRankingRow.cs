@@ -1,4 +1,4 @@
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Rankings;
 
 /// <summary>One unit's line in a <see cref="UnitRanking"/>.</summary>
 [Immutable]

@@ -1,4 +1,4 @@
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Rankings;
 
 /// <summary>How a unit's score is made from the scores of the members under it.</summary>
 public enum UnitScoreAggregate

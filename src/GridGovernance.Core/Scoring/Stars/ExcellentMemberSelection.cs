@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Stars;
 
 /// <summary>
 /// Year-end 优秀党员 candidates: in each branch, the best members by stars, a quota per branch, vetoed members

@@ -1,4 +1,4 @@
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Stars;
 
 /// <summary>
 /// How many 优秀党员 a branch may put forward: a fixed number, or a share of the branch's members rounded down.

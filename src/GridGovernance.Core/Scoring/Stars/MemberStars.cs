@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Stars;
 
 /// <summary>
 /// The stars one member earned over a period (星级): banded stars from the score, the codes of the named stars

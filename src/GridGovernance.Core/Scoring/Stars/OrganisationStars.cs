@@ -1,7 +1,7 @@
-using System.Runtime.InteropServices;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Stars;
 
 /// <summary>
 /// Organisation stars from organisation points (Yibin: organ branches are scored every quarter on the projects they

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Stars;
 
 /// <summary>
 /// Gives stars (星级) from assessment results under a rule book's <see cref="StarRules"/>: banded stars from the

@@ -1,4 +1,4 @@
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Stars;
 
 /// <summary>The stars of an organisation unit for a period (organisation 星级, e.g. Yibin's quarterly organ stars).</summary>
 /// <param name="Unit">The unit.</param>

@@ -1,7 +1,7 @@
 using GridGovernance.Organisation;
 using GridGovernance.Scoring;
-using NodaTime;
 using GridGovernance.Testing;
+using NodaTime;
 using static GridGovernance.Tests.Scoring.Engine.EngineSamples;
 
 namespace GridGovernance.Tests.Scoring.Engine;

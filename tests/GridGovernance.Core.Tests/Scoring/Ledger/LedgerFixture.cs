@@ -1,6 +1,7 @@
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
 using GridGovernance.Tests.Organisation;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -161,7 +162,7 @@ internal sealed class LedgerFixture : IDisposable
         var entries = await ExportAsync(period, book);
         var result = AssessmentEngine.Assess(book ?? Book, period, Roster, entries);
         // Every ledger test also checks that the columnar export assesses to the same result.
-        var columnar = AssessmentEngine.Assess(book ?? Book, period, Roster, await RunAsync(s => s.ExportLedgerForAssessmentAsync(book ?? Book, period)));
+        var columnar = AssessmentEngine.Assess(book ?? Book, period, Roster, await RunAsync(s => s.ExportColumnsForAssessmentAsync(book ?? Book, period)));
         string expected = Engine.AssessmentEngineProperties.Describe(result), actual = Engine.AssessmentEngineProperties.Describe(columnar);
         if (expected != actual)
         {

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
 using NodaTime;
 using static GridGovernance.Tests.Scoring.Ledger.LedgerFixture;
 

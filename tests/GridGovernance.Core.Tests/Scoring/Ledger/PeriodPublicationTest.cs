@@ -1,4 +1,5 @@
 using GridGovernance.Scoring;
+using GridGovernance.Scoring.Ledger;
 using static GridGovernance.Tests.Scoring.Ledger.LedgerFixture;
 
 namespace GridGovernance.Tests.Scoring.Ledger;

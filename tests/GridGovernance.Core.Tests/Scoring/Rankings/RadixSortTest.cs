@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using GridGovernance.Scoring;
+using GridGovernance.Scoring.Rankings;
 
 namespace GridGovernance.Tests.Scoring.Rankings;
 

@@ -1,7 +1,8 @@
 using GridGovernance.Organisation;
 using GridGovernance.Scoring;
+using GridGovernance.Scoring.Rankings;
 using NodaTime;
-using static GridGovernance.Tests.Scoring.StarsRankingsBook;
+using static GridGovernance.Tests.Scoring.Stars.StarsRankingsBook;
 
 namespace GridGovernance.Tests.Scoring.Rankings;
 

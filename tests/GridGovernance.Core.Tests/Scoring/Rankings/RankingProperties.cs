@@ -2,7 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using GridGovernance.Scoring;
-using static GridGovernance.Tests.Scoring.StarsRankingsBook;
+using GridGovernance.Scoring.Rankings;
+using GridGovernance.Tests.Scoring.Stars;
+using static GridGovernance.Tests.Scoring.Stars.StarsRankingsBook;
 
 namespace GridGovernance.Tests.Scoring.Rankings;
 

@@ -2,7 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using GridGovernance.Scoring;
-using static GridGovernance.Tests.Scoring.StarsRankingsBook;
+using GridGovernance.Scoring.Stars;
+using static GridGovernance.Tests.Scoring.Stars.StarsRankingsBook;
 
 namespace GridGovernance.Tests.Scoring.Stars;
 
@@ -131,7 +132,7 @@ public sealed class ExcellentMemberSelectionTest
     public sealed record SelectionScenario(AssessmentSubject[] Roster, AssessmentEntry[] Entries, ExcellentQuota Quota)
     {
         public override string ToString() =>
-            $"{Roster.Length} members, {Entries.Length} entries, quota {Quota}: " + string.Join(", ", Entries.Select(e => $"{e.Member.Value}/{e.Item}/{e.Value}"));
+            $"{Roster.Length} members, {Entries.Length} entries, quota {Quota}: " + string.Join(", ", Entries.Select(e => $"{e.Member.Value}/{e.ItemIndex}/{e.Value}"));
     }
 
     public static class SelectionArbitraries

@@ -1,4 +1,5 @@
 using GridGovernance.Scoring;
+using GridGovernance.Scoring.Stars;
 
 namespace GridGovernance.Tests.Scoring.Stars;
 

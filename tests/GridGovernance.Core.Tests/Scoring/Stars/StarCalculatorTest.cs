@@ -1,5 +1,6 @@
 using GridGovernance.Scoring;
-using static GridGovernance.Tests.Scoring.StarsRankingsBook;
+using GridGovernance.Scoring.Stars;
+using static GridGovernance.Tests.Scoring.Stars.StarsRankingsBook;
 
 namespace GridGovernance.Tests.Scoring.Stars;
 

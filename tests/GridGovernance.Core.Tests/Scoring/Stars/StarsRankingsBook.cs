@@ -2,7 +2,7 @@ using GridGovernance.Organisation;
 using GridGovernance.Scoring;
 using NodaTime;
 
-namespace GridGovernance.Tests.Scoring;
+namespace GridGovernance.Tests.Scoring.Stars;
 
 /// <summary>
 /// A small Laiwu-style rule book for the star and ranking tests, and helpers that run the assessment engine on it.

@@ -1,0 +1,59 @@
+using NodaTime;
+
+namespace GridGovernance.Claims;
+
+/// <summary>
+/// A need (需求) on the need list (需求清单), raised by residents or a community: what, where, how urgent, who raised
+/// it; packaged into a project (<see cref="ServiceProject"/>) for claiming.
+/// </summary>
+[Mutable]
+public sealed class Need : AggregateRoot<NeedId>
+{
+    /// <summary>Records a need.</summary>
+    /// <param name="id">Its id.</param>
+    /// <param name="category">The service category code.</param>
+    /// <param name="description">What is needed.</param>
+    /// <param name="location">Where.</param>
+    /// <param name="urgency">How urgent.</param>
+    /// <param name="raisedBy">Who raised it (a community, a resident's masked name).</param>
+    /// <param name="raisedOn">The day it was raised.</param>
+    /// <exception cref="ArgumentException">A value is missing.</exception>
+    public Need(NeedId id, string category, string description, GeoPoint location, NeedUrgency urgency, string raisedBy, LocalDate raisedOn)
+        : base(id)
+    {
+        Preconditions.CheckArgument(id.IsSpecified, nameof(id), "id must be a real need id, not default.");
+        Category = Preconditions.CheckNotBlank(category);
+        Description = Preconditions.CheckNotBlank(description);
+        Location = location;
+        Urgency = urgency;
+        RaisedBy = Preconditions.CheckNotBlank(raisedBy);
+        RaisedOn = raisedOn;
+    }
+
+    /// <summary>The service category code.</summary>
+    public string Category { get; }
+
+    /// <summary>What is needed.</summary>
+    public string Description { get; }
+
+    /// <summary>Where.</summary>
+    public GeoPoint Location { get; }
+
+    /// <summary>How urgent.</summary>
+    public NeedUrgency Urgency { get; }
+
+    /// <summary>Who raised it.</summary>
+    public string RaisedBy { get; }
+
+    /// <summary>The day it was raised.</summary>
+    public LocalDate RaisedOn { get; }
+
+    /// <summary>The project it was packaged into, or <c>null</c> while it is still on the need list.</summary>
+    public ProjectId? Project { get; private set; }
+
+    internal void PackageInto(ProjectId project)
+    {
+        Preconditions.CheckState(Project is null, ErrorCodes.ClaimsIllegalTransition, $"{Id} is already packaged into {Project}.");
+        Project = project;
+    }
+}

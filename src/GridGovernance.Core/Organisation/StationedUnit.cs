@@ -1,0 +1,105 @@
+using NodaTime;
+
+namespace GridGovernance.Organisation;
+
+/// <summary>
+/// A stationed unit (驻区单位): an organ, an institution, a firm or a social organisation (两新组织) located in a
+/// community, which co-builds with it (共建). Coverage figures (党组织覆盖率, 单独组建率) are computed over these.
+/// </summary>
+[Mutable]
+public sealed class StationedUnit : AggregateRoot<StationedUnitId>
+{
+    /// <summary>The fewest members a unit needs to form its own branch (党章: three full members).</summary>
+    public const int MembersForOwnBranch = 3;
+
+    private StationedUnit(StationedUnitDraft draft, LocalDate effective)
+        : base(draft.Id)
+    {
+        Name = draft.Name.Trim();
+        Kind = draft.Kind;
+        Headcount = draft.Headcount;
+        MemberCount = draft.MemberCount;
+        PartyOrganisationId = draft.PartyOrganisationId;
+        HasOwnOrganisation = draft.HasOwnOrganisation;
+        SignedCoBuildingAgreement = draft.SignedCoBuildingAgreement;
+        Location = draft.Location;
+        Communities = Timeline<OrgUnitId>.StartWith(draft.CommunityId, effective);
+    }
+
+    /// <summary>Its name.</summary>
+    public string Name { get; private set; }
+
+    /// <summary>Its kind.</summary>
+    public StationedUnitKind Kind { get; }
+
+    /// <summary>Staff.</summary>
+    public int Headcount { get; private set; }
+
+    /// <summary>Party members on its staff.</summary>
+    public int MemberCount { get; private set; }
+
+    /// <summary>The party organisation covering it, or <c>null</c>.</summary>
+    public OrgUnitId? PartyOrganisationId { get; private set; }
+
+    /// <summary>Whether the covering organisation is its own (单独组建).</summary>
+    public bool HasOwnOrganisation { get; private set; }
+
+    /// <summary>Whether it signed a co-building agreement with its community.</summary>
+    public bool SignedCoBuildingAgreement { get; private set; }
+
+    /// <summary>Where it is, or <c>null</c>.</summary>
+    public GeoPoint? Location { get; private set; }
+
+    /// <summary>The history of the community it is located in.</summary>
+    public Timeline<OrgUnitId> Communities { get; private set; }
+
+    /// <summary>The current community.</summary>
+    public OrgUnitId CommunityId => Communities.Current;
+
+    /// <summary>Whether it is still registered.</summary>
+    public bool IsActive => Communities.IsOpen;
+
+    /// <summary>Whether a party organisation covers it (counts towards 党组织覆盖率).</summary>
+    public bool IsCovered => PartyOrganisationId is not null;
+
+    /// <summary>Whether it has enough members to be expected to form its own branch (counts in 单独组建率's base).</summary>
+    public bool IsEligibleForOwnOrganisation => MemberCount >= MembersForOwnBranch;
+
+    /// <summary>Records a change of staff numbers.</summary>
+    /// <param name="headcount">Staff; zero or more.</param>
+    /// <param name="memberCount">Members; zero to <paramref name="headcount"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
+    public void UpdateCounts(int headcount, int memberCount)
+    {
+        Preconditions.CheckArgumentRange(nameof(headcount), headcount, 0, int.MaxValue);
+        Preconditions.CheckArgumentRange(nameof(memberCount), memberCount, 0, headcount);
+        Headcount = headcount;
+        MemberCount = memberCount;
+    }
+
+    /// <summary>Records that a co-building agreement was signed (or lapsed).</summary>
+    /// <param name="signed">Whether an agreement is in force.</param>
+    public void SetCoBuildingAgreement(bool signed) => SignedCoBuildingAgreement = signed;
+
+    internal static StationedUnit Create(StationedUnitDraft draft, LocalDate effective)
+    {
+        var unit = new StationedUnit(draft, effective);
+        unit.Raise(new StationedUnitAdded(draft.Id, draft.CommunityId, effective));
+        return unit;
+    }
+
+    /// <summary>Records which party organisation covers the unit (its own: 单独组建; a joint one: 联合组建), or none.</summary>
+    /// <param name="organisation">The covering organisation, or <c>null</c>.</param>
+    /// <param name="ownOrganisation">Whether it is the unit's own.</param>
+    internal void CoverBy(OrgUnitId? organisation, bool ownOrganisation)
+    {
+        bool own = organisation is not null && ownOrganisation;
+        if (organisation == PartyOrganisationId && own == HasOwnOrganisation)
+        {
+            return;
+        }
+        PartyOrganisationId = organisation;
+        HasOwnOrganisation = own;
+        Raise(new StationedUnitCoverageChanged(Id, organisation, own));
+    }
+}

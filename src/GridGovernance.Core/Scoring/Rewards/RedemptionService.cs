@@ -1,0 +1,198 @@
+using GridGovernance.Persistence;
+using NodaTime;
+
+namespace GridGovernance.Scoring.Rewards;
+
+/// <summary>
+/// The application service of points redemption (积分兑换物资或服务): credits spendable points to members, keeps
+/// the reward catalogue, and redeems items against the balance without overdraft and without double-spending.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every write loads fresh copies, changes them, and saves the scope's unit of work once, so a redemption's debit
+/// and its stock change are written together or not at all. When another writer saved the same account or item
+/// first (<see cref="ConcurrencyException"/>), the whole operation is retried from a fresh load, up to
+/// <see cref="MaxAttempts"/> times; the checks run again on the fresh state, so two concurrent redemptions can
+/// never spend the same points twice. When the unit of work already held someone else's staged changes, there is
+/// no retry (a failed save discards them, and a retry would silently drop them): the conflict is surfaced.
+/// </para>
+/// <para>
+/// Every write is idempotent by its key: calling again with the same key (after a timeout, or after a surfaced
+/// <see cref="ConcurrencyException"/>) returns the first result and changes nothing.
+/// </para>
+/// </remarks>
+[Immutable]
+public sealed class RedemptionService
+{
+    /// <summary>How many times a write is attempted before a <see cref="ConcurrencyException"/> is surfaced.</summary>
+    public const int MaxAttempts = 5;
+
+    private readonly IRepository<PointsAccount> accounts;
+    private readonly IRepository<RewardItem> items;
+    private readonly IUnitOfWork unitOfWork;
+    private readonly IClock clock;
+
+    /// <summary>Creates the service (normally resolved from DI, one per scope).</summary>
+    /// <param name="accounts">Points accounts.</param>
+    /// <param name="items">Reward items.</param>
+    /// <param name="unitOfWork">The scope's unit of work, shared by the repositories.</param>
+    /// <param name="clock">The clock, for the time stamps of credits and redemptions.</param>
+    public RedemptionService(IRepository<PointsAccount> accounts, IRepository<RewardItem> items, IUnitOfWork unitOfWork, IClock clock)
+    {
+        this.accounts = Preconditions.CheckNotNull(accounts);
+        this.items = Preconditions.CheckNotNull(items);
+        this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
+        this.clock = Preconditions.CheckNotNull(clock);
+    }
+
+    /// <summary>The member's spendable balance (zero when they have no account yet).</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<Points> GetBalanceAsync(MemberId member, CancellationToken cancellationToken = default)
+    {
+        var account = await accounts.GetByIdAsync(member, cancellationToken).ConfigureAwait(false);
+        return account?.Balance ?? Points.Zero;
+    }
+
+    /// <summary>
+    /// Credits spendable points to a member, opening the account on the first credit. The same key twice is one
+    /// credit: the second call returns the first credit and changes nothing.
+    /// </summary>
+    /// <param name="member">The member.</param>
+    /// <param name="points">The amount; positive.</param>
+    /// <param name="idempotencyKey">The caller's key for this credit, e.g. <c>"2024-Q1:member:17"</c>.</param>
+    /// <param name="note">Where the points came from, or <c>null</c>.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The credit, with the balance after it.</returns>
+    /// <exception cref="ArgumentException"><paramref name="member"/> is <c>default</c>, <paramref name="points"/> is not positive or <paramref name="idempotencyKey"/> is blank.</exception>
+    /// <exception cref="GridGovernanceException">The key was used for a different amount (code <c>points.idempotency-key-conflict</c>).</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept saving the account first, <see cref="MaxAttempts"/> times; call again with the same key.</exception>
+    public Task<PointsCredit> CreditAsync(MemberId member, Points points, string idempotencyKey, string? note = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        Preconditions.CheckArgument(points.IsPositive, nameof(points), $"points must be positive; it was {points}.");
+        Preconditions.CheckNotBlank(idempotencyKey);
+        return WithRetryAsync(async () =>
+        {
+            var account = await accounts.GetByIdAsync(member, cancellationToken).ConfigureAwait(false);
+            bool opened = account is null;
+            account ??= new PointsAccount(member);
+            if (account.FindCredit(idempotencyKey) is not null)
+            {
+                // A replay: Credit returns the earlier credit (or refuses a different amount) and changes nothing to save.
+                return account.Credit(points, idempotencyKey, note, clock.GetCurrentInstant());
+            }
+            var credit = account.Credit(points, idempotencyKey, note, clock.GetCurrentInstant());
+            await (opened ? accounts.AddAsync(account, cancellationToken) : accounts.UpdateAsync(account, cancellationToken)).ConfigureAwait(false);
+            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return credit;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Redeems <paramref name="quantity"/> units of a reward item: debits price × quantity from the member's balance
+    /// and takes the units from stock, in one unit of work. The same key twice is one redemption: the second call
+    /// returns the first redemption and changes nothing (even if the item has since run out or been withdrawn).
+    /// </summary>
+    /// <param name="member">The member.</param>
+    /// <param name="rewardItem">The catalogue item.</param>
+    /// <param name="quantity">How many units; at least one.</param>
+    /// <param name="idempotencyKey">The caller's key for this redemption (e.g. an order number).</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The redemption: what, how many, the cost and the balance after it.</returns>
+    /// <exception cref="ArgumentException"><paramref name="member"/> is <c>default</c> or <paramref name="idempotencyKey"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is below one.</exception>
+    /// <exception cref="EntityNotFoundException">The reward item does not exist.</exception>
+    /// <exception cref="GridGovernanceException">
+    /// Nothing was redeemed because the item is inactive (code <c>points.reward-item-inactive</c>), its stock is
+    /// short (<c>points.out-of-stock</c>), the balance does not cover the cost (<c>points.insufficient-balance</c>),
+    /// or the key was used for another item or quantity (<c>points.idempotency-key-conflict</c>).
+    /// </exception>
+    /// <exception cref="ConcurrencyException">Other writers kept saving the account or item first, <see cref="MaxAttempts"/> times; call again with the same key.</exception>
+    public Task<Redemption> RedeemAsync(MemberId member, RewardItemId rewardItem, int quantity, string idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        Preconditions.CheckArgument(rewardItem.IsSpecified, nameof(rewardItem), "rewardItem must be a real reward item id, not default.");
+        Preconditions.CheckArgumentRange(nameof(quantity), quantity, 1, int.MaxValue);
+        Preconditions.CheckNotBlank(idempotencyKey);
+        return WithRetryAsync(async () =>
+        {
+            var account = await accounts.GetByIdAsync(member, cancellationToken).ConfigureAwait(false);
+            if (account?.FindRedemption(idempotencyKey) is { } earlier)
+            {
+                Preconditions.CheckState(earlier.Item == rewardItem && earlier.Quantity == quantity, ErrorCodes.IdempotencyKeyConflict,
+                    $"Redemption key '{idempotencyKey}' of {member} was used for {earlier.Quantity} × {earlier.Item}, not {quantity} × {rewardItem}; nothing was redeemed.");
+                return earlier;
+            }
+            var item = await items.GetByIdAsync(rewardItem, cancellationToken).ConfigureAwait(false)
+                ?? throw new EntityNotFoundException(nameof(RewardItem), rewardItem);
+            item.CheckCanDispense(quantity);
+            // No account yet means a zero balance: the debit below refuses it without anything being staged.
+            account ??= new PointsAccount(member);
+            var redemption = account.Debit(item, quantity, idempotencyKey, clock.GetCurrentInstant());
+            item.Dispense(quantity, idempotencyKey);
+            await accounts.UpdateAsync(account, cancellationToken).ConfigureAwait(false);
+            await items.UpdateAsync(item, cancellationToken).ConfigureAwait(false);
+            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return redemption;
+        }, cancellationToken);
+    }
+
+    /// <summary>Adds an item to the catalogue.</summary>
+    /// <param name="id">The item's id.</param>
+    /// <param name="name">Its name.</param>
+    /// <param name="price">The points one unit costs; positive.</param>
+    /// <param name="stock">Units available; zero or more.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The stored item.</returns>
+    /// <exception cref="ArgumentException">A value is out of range (see <see cref="RewardItem(RewardItemId, string, Points, int)"/>).</exception>
+    /// <exception cref="GridGovernanceException">The id is taken (code <c>storage.duplicate-key</c>).</exception>
+    public async Task<RewardItem> AddRewardItemAsync(RewardItemId id, string name, Points price, int stock, CancellationToken cancellationToken = default)
+    {
+        var item = new RewardItem(id, name, price, stock);
+        await items.AddAsync(item, cancellationToken).ConfigureAwait(false);
+        await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return item;
+    }
+
+    /// <summary>Adds units to an item's stock (retried on concurrency conflicts like a redemption; not idempotent).</summary>
+    /// <param name="id">The item.</param>
+    /// <param name="quantity">Units to add; at least one.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The item after the change.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is below one.</exception>
+    /// <exception cref="EntityNotFoundException">The item does not exist.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept saving the item first, <see cref="MaxAttempts"/> times.</exception>
+    public Task<RewardItem> AddStockAsync(RewardItemId id, int quantity, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckArgumentRange(nameof(quantity), quantity, 1, int.MaxValue);
+        return ChangeItemAsync(id, item => item.AddStock(quantity), cancellationToken);
+    }
+
+    /// <summary>Withdraws an item from the catalogue; it stays stored for history but can no longer be redeemed.</summary>
+    /// <param name="id">The item.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The item after the change.</returns>
+    /// <exception cref="EntityNotFoundException">The item does not exist.</exception>
+    /// <exception cref="GridGovernanceException">The item is already inactive (code <c>points.reward-item-inactive</c>).</exception>
+    public Task<RewardItem> DeactivateRewardItemAsync(RewardItemId id, CancellationToken cancellationToken = default) =>
+        ChangeItemAsync(id, item => item.Deactivate(), cancellationToken);
+
+    private Task<RewardItem> ChangeItemAsync(RewardItemId id, Action<RewardItem> change, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckArgument(id.IsSpecified, nameof(id), "id must be a real reward item id, not default.");
+        return WithRetryAsync(async () =>
+        {
+            var item = await items.GetByIdAsync(id, cancellationToken).ConfigureAwait(false)
+                ?? throw new EntityNotFoundException(nameof(RewardItem), id);
+            change(item);
+            await items.UpdateAsync(item, cancellationToken).ConfigureAwait(false);
+            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return item;
+        }, cancellationToken);
+    }
+
+    // A duplicate key can only be two first credits racing to open one account: the loser retries as an update.
+    private Task<T> WithRetryAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) =>
+        UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, attempt, cancellationToken);
+}

@@ -1,0 +1,8 @@
+namespace GridGovernance.Scoring;
+
+/// <summary>A category of points (分类), e.g. study, volunteer service, contacts.</summary>
+/// <param name="Code">A stable code.</param>
+/// <param name="Name">A name for people, e.g. 学习教育.</param>
+/// <param name="Cap">A cap on the category's awards per period, or <c>null</c>.</param>
+[Immutable]
+public sealed record ScoreCategory(string Code, string Name, PointsCap? Cap = null);

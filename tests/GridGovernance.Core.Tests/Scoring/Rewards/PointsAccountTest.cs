@@ -1,0 +1,176 @@
+using GridGovernance.Scoring.Rewards;
+using NodaTime;
+
+namespace GridGovernance.Tests.Scoring.Rewards;
+
+public sealed class PointsAccountTest
+{
+    private static readonly Instant T0 = Instant.FromUtc(2024, 6, 1, 4, 0);
+    private static readonly MemberId Member = new(7);
+
+    [Fact]
+    public void Construction_StartsEmpty()
+    {
+        var account = new PointsAccount(Member);
+
+        Assert.Equal(Member, account.Member);
+        Assert.Equal(Points.Zero, account.Balance);
+        Assert.Empty(account.Credits);
+        Assert.Empty(account.Redemptions);
+        Assert.Empty(account.DomainEvents);
+    }
+
+    [Fact]
+    public void Construction_DefaultMember_Throws() =>
+        Assert.Throws<ArgumentException>(() => new PointsAccount(default));
+
+    [Fact]
+    public void Credit_AddsToBalanceRecordsTheCreditAndRaisesEvent()
+    {
+        var account = new PointsAccount(Member);
+
+        var credit = account.Credit(Points.From(12.5m), "q1", "2024 Q1", T0);
+
+        Assert.Equal(new PointsCredit(Member, "q1", Points.From(12.5m), "2024 Q1", Points.From(12.5m), T0), credit);
+        Assert.Equal(Points.From(12.5m), account.Balance);
+        Assert.Equal(Points.From(12.5m), account.TotalCredited);
+        Assert.Equal(new[] { credit }, account.Credits);
+        Assert.Equal(new PointsAccountCredited(Member, credit), Assert.Single(account.DomainEvents));
+    }
+
+    [Fact]
+    public void Credit_SameKeyTwice_IsOneCredit()
+    {
+        var account = new PointsAccount(Member);
+        var first = account.Credit(Points.From(5), "k", null, T0);
+
+        var second = account.Credit(Points.From(5), "k", "a different note is not a different credit", T0.PlusTicks(1));
+
+        Assert.Same(first, second);
+        Assert.Equal(Points.From(5), account.Balance);
+        Assert.Single(account.Credits);
+        Assert.Single(account.DomainEvents);
+        Assert.Same(first, account.FindCredit("k"));
+    }
+
+    [Fact]
+    public void Credit_KeysAreCaseSensitive()
+    {
+        var account = new PointsAccount(Member);
+
+        account.Credit(Points.From(1), "k", null, T0);
+        account.Credit(Points.From(1), "K", null, T0);
+
+        Assert.Equal(Points.From(2), account.Balance);
+    }
+
+    [Fact]
+    public void Credit_SameKeyDifferentAmount_ThrowsConflictAndChangesNothing()
+    {
+        var account = new PointsAccount(Member);
+        account.Credit(Points.From(5), "k", null, T0);
+
+        var ex = Assert.Throws<GridGovernanceException>(() => account.Credit(Points.From(6), "k", null, T0));
+
+        Assert.Equal(ErrorCodes.IdempotencyKeyConflict, ex.Code);
+        Assert.Equal(Points.From(5), account.Balance);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Credit_NotPositive_Throws(int points)
+    {
+        var account = new PointsAccount(Member);
+
+        Assert.Throws<ArgumentException>(() => account.Credit(Points.From(points), "k", null, T0));
+        Assert.Equal(Points.Zero, account.Balance);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Credit_BlankKey_Throws(string key) =>
+        Assert.Throws<ArgumentException>(() => new PointsAccount(Member).Credit(Points.From(1), key, null, T0));
+
+    [Fact]
+    public void Debit_CoveredByBalance_RecordsRedemptionAndRaisesEvent()
+    {
+        var account = new PointsAccount(Member);
+        account.Credit(Points.From(10), "c", null, T0);
+        var item = new RewardItem(new RewardItemId(1), "Tea", Points.From(1.25m), 10);
+
+        var redemption = account.Debit(item, 3, "r", T0);
+
+        Assert.Equal(new GridGovernance.Scoring.Rewards.Redemption(Member, "r", item.Id, "Tea", 3, Points.From(1.25m), Points.From(3.75m), Points.From(6.25m), T0), redemption);
+        Assert.Equal(Points.From(6.25m), account.Balance);
+        Assert.Equal(Points.From(3.75m), account.TotalDebited);
+        Assert.Same(redemption, account.FindRedemption("r"));
+        Assert.Equal(new PointsAccountDebited(Member, redemption), account.DomainEvents[^1]);
+    }
+
+    [Fact]
+    public void Debit_MoreThanBalance_ThrowsNamingBalanceAndCostAndChangesNothing()
+    {
+        var account = new PointsAccount(Member);
+        account.Credit(Points.From(10), "c", null, T0);
+        var item = new RewardItem(new RewardItemId(1), "Tea", Points.From(4), 10);
+
+        var ex = Assert.Throws<GridGovernanceException>(() => account.Debit(item, 3, "r", T0));
+
+        Assert.Equal(ErrorCodes.InsufficientBalance, ex.Code);
+        Assert.Contains("balance of 10 points", ex.Message);
+        Assert.Contains("costs 12 points", ex.Message);
+        Assert.Equal(Points.From(10), account.Balance);
+        Assert.Empty(account.Redemptions);
+        Assert.Null(account.FindRedemption("r"));
+    }
+
+    [Fact]
+    public void Debit_HugeQuantity_RefusedWithoutOverflow()
+    {
+        var account = new PointsAccount(Member);
+        account.Credit(Points.From(1_000_000), "c", null, T0);
+        var item = new RewardItem(new RewardItemId(1), "Gold", Points.From(1_000_000_000m), int.MaxValue);
+
+        var ex = Assert.Throws<GridGovernanceException>(() => account.Debit(item, int.MaxValue, "r", T0));
+
+        Assert.Equal(ErrorCodes.InsufficientBalance, ex.Code);
+    }
+
+    [Fact]
+    public void Debit_ExactBalance_LeavesZero()
+    {
+        var account = new PointsAccount(Member);
+        account.Credit(Points.From(3), "c", null, T0);
+
+        account.Debit(new RewardItem(new RewardItemId(1), "Tea", Points.From(1.5m), 10), 2, "r", T0);
+
+        Assert.Equal(Points.Zero, account.Balance);
+    }
+
+    [Fact]
+    public void Debit_KeyAlreadyUsed_Throws()
+    {
+        var account = new PointsAccount(Member);
+        account.Credit(Points.From(10), "c", null, T0);
+        var item = new RewardItem(new RewardItemId(1), "Tea", Points.From(1), 10);
+        account.Debit(item, 1, "r", T0);
+
+        Assert.Throws<ArgumentException>(() => account.Debit(item, 1, "r", T0));
+        Assert.Equal(Points.From(9), account.Balance);
+    }
+
+    [Fact]
+    public void CreditAndRedemptionKeys_AreSeparate()
+    {
+        var account = new PointsAccount(Member);
+        account.Credit(Points.From(10), "same", null, T0);
+
+        account.Debit(new RewardItem(new RewardItemId(1), "Tea", Points.From(1), 10), 1, "same", T0);
+
+        Assert.NotNull(account.FindCredit("same"));
+        Assert.NotNull(account.FindRedemption("same"));
+        Assert.Equal(Points.From(9), account.Balance);
+    }
+}
