@@ -1,3 +1,4 @@
+using GridGovernance.Authority;
 using GridGovernance.Organisation;
 using NodaTime;
 
@@ -19,6 +20,12 @@ public sealed class GridGovernanceOptions
     /// <summary>The households a grid is expected to hold, for coverage reports. Default: 200–300 (Wanshan).</summary>
     public GridHouseholdBand GridHouseholdBand { get; set; } = new(200, 300);
 
+    /// <summary>
+    /// Who may do what: the capability table every service applies through <see cref="IAuthorityPolicy"/>.
+    /// Default: <see cref="AuthorityTable.Default"/>, from the case reports.
+    /// </summary>
+    public AuthorityTable Authority { get; set; } = AuthorityTable.Default;
+
     /// <summary>Lists every problem with the current settings (empty when they are valid).</summary>
     public IReadOnlyList<ValidationProblem> Validate()
     {
@@ -30,6 +37,10 @@ public sealed class GridGovernanceOptions
         if (Schema is null)
         {
             problems.Add(new(nameof(Schema), null, ErrorCodes.InvalidValue, "Schema must be set (for example HierarchySchemas.Standard)."));
+        }
+        if (Authority is null)
+        {
+            problems.Add(new(nameof(Authority), null, ErrorCodes.InvalidValue, "Authority must be set (for example AuthorityTable.Default)."));
         }
         if (GridHouseholdBand.Min < 0)
         {

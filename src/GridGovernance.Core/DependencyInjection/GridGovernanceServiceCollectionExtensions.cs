@@ -1,4 +1,5 @@
 using GridGovernance;
+using GridGovernance.Authority;
 using GridGovernance.Claims;
 using GridGovernance.Contacts;
 using GridGovernance.Organisation;
@@ -69,6 +70,7 @@ public static class GridGovernanceServiceCollectionExtensions
         services.TryAdd(repository?.ImplementationType is Type implementation
             ? ServiceDescriptor.Describe(typeof(IReadRepository<>), implementation, repository.Lifetime)
             : ServiceDescriptor.Scoped(typeof(IReadRepository<>), typeof(InMemoryRepository<>)));
+        services.TryAddScoped<IAuthorityPolicy, AuthorityPolicy>();
         services.TryAddScoped<OrganisationService>();
         services.TryAddScoped<PointsLedgerService>();
         services.TryAddScoped<RedemptionService>();

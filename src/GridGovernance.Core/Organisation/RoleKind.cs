@@ -44,6 +44,18 @@ public readonly record struct RoleKind : IComparable<RoleKind>, IComparable
     /// <summary>党员中心户 — a central-household member who looks after nearby households.</summary>
     public static RoleKind CentralHousehold { get; } = new("central-household");
 
+    /// <summary>委员 — a member of a unit's party committee (支委/党委委员), who reviews with the secretary.</summary>
+    public static RoleKind CommitteeMember { get; } = new("committee-member");
+
+    /// <summary>
+    /// 轮值主席 — the rotating chair of a regional committee (区域党委). Held through the unit's chair terms
+    /// (<see cref="OrgUnit.ChairTerms"/>), not assigned as a role.
+    /// </summary>
+    public static RoleKind RotatingChair { get; } = new("rotating-chair");
+
+    /// <summary>积分超市管理员 — the cashier who serves redemptions (积分兑换) at a points supermarket.</summary>
+    public static RoleKind Cashier { get; } = new("cashier");
+
     /// <summary>Compares by code, ordinally.</summary>
     /// <param name="other">The other value.</param>
     public int CompareTo(RoleKind other) => string.CompareOrdinal(Code, other.Code);

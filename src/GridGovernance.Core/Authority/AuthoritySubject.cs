@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using GridGovernance.Organisation;
+
+namespace GridGovernance.Authority;
+
+/// <summary>
+/// What a command acts on, as the authority rules see it: where the matter sits in the tree, whose matter it is,
+/// who filed and who handled it, which departments are summoned. Services build it from the aggregate they load.
+/// </summary>
+/// <param name="Label">A label safe to show anyone, e.g. <c>ledger-entry:17</c> or <c>workorder:3</c> (no names, phones or keys).</param>
+[Immutable]
+public sealed record AuthoritySubject(string Label)
+{
+    /// <summary>A label safe to show anyone.</summary>
+    public string Label { get; } = Preconditions.CheckNotBlank(Label);
+
+    /// <summary>The node the matter sits at (the declaring member, the order's unit, a household); jurisdiction is checked on it.</summary>
+    public NodeRef? Node { get; init; }
+
+    /// <summary>The member whose matter it is: the declarer, the account holder, the member a record is for.</summary>
+    public MemberId? Owner { get; init; }
+
+    /// <summary>Who filed the matter, as an <see cref="Actor.AuditName"/> (<c>resident:…</c> or <c>member:17</c>).</summary>
+    public string? Filer { get; init; }
+
+    /// <summary>The members who handled the matter (claimed or resolved it); they may not rate or review it.</summary>
+    public ImmutableArray<MemberId> Handlers { get; init; } = [];
+
+    /// <summary>The departments summoned on the matter, by code.</summary>
+    public ImmutableArray<string> Departments { get; init; } = [];
+
+    /// <summary>A subject at a node, e.g. a unit acted on.</summary>
+    /// <param name="label">A label safe to show anyone.</param>
+    /// <param name="node">The node.</param>
+    public static AuthoritySubject At(string label, NodeRef node) => new(label) { Node = node };
+
+    /// <summary>A member's own matter (their declaration, account, contact log): sits at the member, owned by them.</summary>
+    /// <param name="label">A label safe to show anyone.</param>
+    /// <param name="member">The member.</param>
+    public static AuthoritySubject OfMember(string label, MemberId member) => new(label) { Node = member, Owner = member };
+}
