@@ -6,47 +6,19 @@ namespace GridGovernance.Generators.Tests;
 
 /// <summary>
 /// Compiles a small source with the id generator the way GridGovernance.Core is compiled: nullable on, XML docs
-/// checked (so a generated member without a doc shows up as CS1591), the attribute and Preconditions as Core has them.
+/// parsed, against Core's own attribute and Preconditions.
 /// </summary>
 internal static class GeneratorHarness
 {
-    // Core's own attribute and argument check, as the generator expects to find them.
-    public const string CoreSupport = """
-        using System.Diagnostics;
-
-        namespace GridGovernance;
-
-        [AttributeUsage(AttributeTargets.Struct, Inherited = false)]
-        [Conditional("GRIDGOVERNANCE_GENERATOR_ATTRIBUTES")]
-        internal sealed class StronglyTypedIdAttribute : Attribute
-        {
-            public StronglyTypedIdAttribute(string prefix)
-                : this(prefix, typeof(int))
-            {
-            }
-
-            public StronglyTypedIdAttribute(string prefix, Type valueType)
-            {
-                Prefix = prefix;
-                ValueType = valueType;
-            }
-
-            public string Prefix { get; }
-
-            public Type ValueType { get; }
-        }
-
-        internal static class Preconditions
-        {
-            internal static void CheckArgumentRange(string paramName, long value, long minInclusive, long maxInclusive)
-            {
-                if (value < minInclusive || value > maxInclusive)
-                {
-                    throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be between {minInclusive} and {maxInclusive} inclusive; it was {value}.");
-                }
-            }
-        }
-        """;
+    // Core's StronglyTypedIdAttribute.cs and Preconditions.cs (embedded by the project), and the one type
+    // Preconditions needs beyond them.
+    private static readonly string[] CoreSupport =
+    [
+        Resource("StronglyTypedIdAttribute.cs"),
+        Resource("Preconditions.cs"),
+        "namespace GridGovernance;\ninternal sealed class GridGovernanceException(string code, string message) : Exception(code + \": \" + message);\n",
+        "global using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\n",
+    ];
 
     private static readonly CSharpParseOptions Parse = CSharpParseOptions.Default
         .WithLanguageVersion(LanguageVersion.Latest)
@@ -61,8 +33,7 @@ internal static class GeneratorHarness
 
     public static CSharpCompilation Compilation(params string[] sources)
     {
-        const string implicitUsings = "global using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\n";
-        var trees = sources.Append(CoreSupport).Append(implicitUsings).Select(s => CSharpSyntaxTree.ParseText(s, Parse));
+        var trees = sources.Concat(CoreSupport).Select(s => CSharpSyntaxTree.ParseText(s, Parse));
         return CSharpCompilation.Create(
             "GeneratorInput",
             trees,
@@ -81,6 +52,13 @@ internal static class GeneratorHarness
     {
         var driver = Driver().RunGeneratorsAndUpdateCompilation(Compilation(sources), out var output, out var diagnostics);
         return (output, diagnostics, driver.GetRunResult());
+    }
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(GeneratorHarness).Assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     /// <summary>Warnings and errors, which the repository treats alike.</summary>
