@@ -8,40 +8,6 @@ namespace GridGovernance;
 /// <c>default(StationedUnitId)</c> (value 0) means "none" and is never a valid id.
 /// </remarks>
 [Immutable]
-public readonly record struct StationedUnitId : IComparable<StationedUnitId>, IComparable
-{
-    /// <summary>Creates an id.</summary>
-    /// <param name="value">A positive number.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is zero or negative.</exception>
-    public StationedUnitId(int value)
-    {
-        Preconditions.CheckArgumentRange(nameof(value), value, 1, int.MaxValue);
-        Value = value;
-    }
-
-    /// <summary>The number behind the id.</summary>
-    public int Value { get; }
-
-    /// <summary>Whether this is a real id rather than <c>default</c>.</summary>
-    public bool IsSpecified => Value > 0;
-
-    /// <inheritdoc />
-    public int CompareTo(StationedUnitId other) => Value.CompareTo(other.Value);
-
-    /// <inheritdoc />
-    int IComparable.CompareTo(object? obj) => obj switch
-    {
-        null => 1,
-        StationedUnitId other => CompareTo(other),
-        _ => throw new ArgumentException($"Cannot compare a StationedUnitId with a {obj.GetType().Name}.", nameof(obj)),
-    };
-
-    /// <summary>Compares two ids by their number.</summary>
-    public static bool operator <(StationedUnitId left, StationedUnitId right) => left.Value < right.Value;
-
-    /// <summary>Compares two ids by their number.</summary>
-    public static bool operator >(StationedUnitId left, StationedUnitId right) => left.Value > right.Value;
-
-    /// <inheritdoc />
-    public override string ToString() => "resident-unit:" + Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-}
+// The prefix predates the rename of ResidentUnit to StationedUnit; it is kept so ToString reads as it did.
+[StronglyTypedId("resident-unit")]
+public readonly partial record struct StationedUnitId;

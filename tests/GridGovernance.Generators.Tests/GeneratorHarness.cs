@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace GridGovernance.Generators.Tests;
+
+/// <summary>
+/// Compiles a small source with the id generator the way GridGovernance.Core is compiled: nullable on, XML docs
+/// parsed, against Core's own attribute and Preconditions.
+/// </summary>
+internal static class GeneratorHarness
+{
+    // Core's StronglyTypedIdAttribute.cs and Preconditions.cs (embedded by the project), and the one type
+    // Preconditions needs beyond them.
+    private static readonly string[] CoreSupport =
+    [
+        Resource("StronglyTypedIdAttribute.cs"),
+        Resource("Preconditions.cs"),
+        "namespace GridGovernance;\ninternal sealed class GridGovernanceException(string code, string message) : Exception(code + \": \" + message);\n",
+        "global using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\n",
+    ];
+
+    private static readonly CSharpParseOptions Parse = CSharpParseOptions.Default
+        .WithLanguageVersion(LanguageVersion.Latest)
+        .WithDocumentationMode(DocumentationMode.Diagnose);
+
+    private static readonly ImmutableArray<MetadataReference> References =
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+
+    public static CSharpCompilation Compilation(params string[] sources)
+    {
+        var trees = sources.Concat(CoreSupport).Select(s => CSharpSyntaxTree.ParseText(s, Parse));
+        return CSharpCompilation.Create(
+            "GeneratorInput",
+            trees,
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    public static GeneratorDriver Driver() =>
+        CSharpGeneratorDriver.Create(
+            [new StronglyTypedIdGenerator().AsSourceGenerator()],
+            parseOptions: Parse,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator; the compilation with its output, and what the generator itself reported.</summary>
+    public static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorDriverRunResult Run) Generate(params string[] sources)
+    {
+        var driver = Driver().RunGeneratorsAndUpdateCompilation(Compilation(sources), out var output, out var diagnostics);
+        return (output, diagnostics, driver.GetRunResult());
+    }
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(GeneratorHarness).Assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Warnings and errors, which the repository treats alike.</summary>
+    public static IReadOnlyList<Diagnostic> Problems(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+}
