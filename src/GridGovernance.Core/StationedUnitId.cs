@@ -8,6 +8,5 @@ namespace GridGovernance;
 /// <c>default(StationedUnitId)</c> (value 0) means "none" and is never a valid id.
 /// </remarks>
 [Immutable]
-// The prefix predates the rename of ResidentUnit to StationedUnit; it is kept so ToString reads as it did.
-[StronglyTypedId("resident-unit")]
+[StronglyTypedId("stationed-unit")]
 public readonly partial record struct StationedUnitId;

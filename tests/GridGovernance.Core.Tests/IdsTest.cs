@@ -20,7 +20,7 @@ public sealed class IdsTest
         new Kind<MemberId, int>("member", v => new(v), id => id.Value),
         new Kind<OrgUnitId, int>("unit", v => new(v), id => id.Value),
         new Kind<HouseholdId, int>("household", v => new(v), id => id.Value),
-        new Kind<StationedUnitId, int>("resident-unit", v => new(v), id => id.Value),
+        new Kind<StationedUnitId, int>("stationed-unit", v => new(v), id => id.Value),
         new Kind<LedgerEntryId, long>("ledger", v => new(v), id => id.Value),
         new Kind<RewardItemId, int>("reward", v => new(v), id => id.Value),
         new Kind<WorkOrderId, int>("workorder", v => new(v), id => id.Value),
