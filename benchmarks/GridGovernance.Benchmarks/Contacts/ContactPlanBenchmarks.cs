@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Google.OrTools.Graph;
 using GridGovernance.Contacts;
+using GridGovernance.Contacts.Planning;
 using GridGovernance.Testing;
 
 namespace GridGovernance.Benchmarks.Contacts;

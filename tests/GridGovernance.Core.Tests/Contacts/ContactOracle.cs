@@ -1,5 +1,6 @@
 using Google.OrTools.Graph;
 using GridGovernance.Contacts;
+using GridGovernance.Contacts.Planning;
 
 namespace GridGovernance.Tests.Contacts;
 

@@ -1,3 +1,5 @@
+using GridGovernance.Algorithms;
+
 namespace GridGovernance.Claims.Matching;
 
 /// <summary>
@@ -16,8 +18,15 @@ namespace GridGovernance.Claims.Matching;
 /// place of an earlier row can move to the new row when that is cheaper.
 /// </para>
 /// <para>
-/// Arrays only (CSR adjacency, flows as bytes, potentials and distances as longs), no allocation per search.
-/// Deterministic: ties in the heap are broken by node number, and node numbers follow the caller's (canonical) order.
+/// Arrays only (CSR adjacency, flows as bytes), no allocation per search. Deterministic: ties in the heap are broken
+/// by node number, and node numbers follow the caller's (canonical) order.
+/// </para>
+/// <para>
+/// The search itself (Dijkstra on reduced costs, potentials, the heap) is the shared
+/// <see cref="ShortestPathSearch"/>, as in the contact plan's <c>PoolSolver</c>. The graph is this solver's own
+/// because the shapes differ: here every arc is given up front and a row ships several places, so flow is a bit an
+/// arc and a column lists its flowing arcs; there a household ships one place, so its flow is one member, and its
+/// arcs are found lazily from a spatial index, sorted by cost, which lets a scan stop early.
 /// </para>
 /// </remarks>
 internal sealed class TransportSolver
@@ -44,19 +53,7 @@ internal sealed class TransportSolver
 
     private readonly long bigM;
 
-    // Search state, reused across searches (epoch stamps instead of clearing).
-    private readonly long[] potential;
-    private readonly long[] dist;
-    private readonly int[] predPos;
-    private readonly int[] seenEpoch;
-    private readonly int[] settledEpoch;
-    private readonly int[] settled;
-    private readonly int[] heapPos;
-    private long[] heapKey;
-    private int[] heapNode;
-    private int heapCount;
-    private int epoch;
-    private long bound;
+    private readonly ShortestPathSearch search;
 
     private TransportSolver(int leftCount, int[] leftSupply, int rightCount, int[] rightCapacity, int[] arcLeft, int[] arcRight, long[] arcCost)
     {
@@ -116,17 +113,7 @@ internal sealed class TransportSolver
             $"The instance is too large for exact 64-bit costs: {places} places times a largest arc cost of {maxCost}; lower the weights or the maximum distance.");
         bigM = (places * maxCost) + 1;
 
-        int nodes = rows + cols;
-        potential = new long[nodes];
-        dist = new long[nodes];
-        predPos = new int[nodes];
-        seenEpoch = new int[nodes];
-        settledEpoch = new int[nodes];
-        settled = new int[nodes];
-        heapPos = new int[nodes];
-        Array.Fill(heapPos, -1);
-        heapKey = new long[64];
-        heapNode = new int[64];
+        search = new ShortestPathSearch(rows + cols);
     }
 
     /// <summary>Solves; arcs must be sorted by (left, right) with no duplicates and costs ≥ 0.</summary>
@@ -168,92 +155,15 @@ internal sealed class TransportSolver
 
     private void Augment(int start)
     {
-        epoch++;
-        for (int i = 0; i < heapCount; i++)
-        {
-            heapPos[heapNode[i]] = -1;
-        }
-        heapCount = 0;
-        int settledCount = 0;
-        dist[start] = 0;
-        seenEpoch[start] = epoch;
-        predPos[start] = -1;
-        Push(0, start);
-        long bestUnmatched = long.MaxValue;
-        bound = long.MaxValue;
-        int unmatchedRow = -1;
-        int terminal = -1;
-        long terminalDist = 0;
-        while (heapCount > 0)
-        {
-            long d = heapKey[0];
-            int u = heapNode[0];
-            Pop();
-            if (settledEpoch[u] == epoch || d > dist[u])
-            {
-                continue;
-            }
-            if (bestUnmatched < d)
-            {
-                break;
-            }
-            settledEpoch[u] = epoch;
-            long pu = potential[u];
-            if (u >= rows)
-            {
-                int c = u - rows;
-                if (colLoad[c] < colCapacity[c])
-                {
-                    terminal = u;
-                    terminalDist = d;
-                    break;
-                }
-                settled[settledCount++] = u;
-                int slotEnd = colSlotStart[c] + colLoad[c];
-                for (int s = colSlotStart[c]; s < slotEnd; s++)
-                {
-                    int p = colSlots[s];
-                    int w = posRow[p];
-                    Relax(w, d - posCost[p] + pu - potential[w], p);
-                }
-            }
-            else
-            {
-                settled[settledCount++] = u;
-                int end = rowStart[u + 1];
-                for (int p = rowStart[u]; p < end; p++)
-                {
-                    if (posFlow[p] == 0)
-                    {
-                        int w = rows + posCol[p];
-                        Relax(w, d + posCost[p] + pu - potential[w], p);
-                    }
-                }
-                long viaUnmatched = d + bigM + pu;
-                if (viaUnmatched < bestUnmatched)
-                {
-                    bestUnmatched = viaUnmatched;
-                    unmatchedRow = u;
-                    bound = Math.Min(bound, viaUnmatched);
-                }
-            }
-        }
-
-        if (terminal < 0)
-        {
-            terminalDist = bestUnmatched;
-        }
-        for (int i = 0; i < settledCount; i++)
-        {
-            int v = settled[i];
-            potential[v] += dist[v] - terminalDist;
-        }
-
+        var arcs = new Arcs(this);
+        search.Run(ref arcs, start);
+        // The sink is always reached: every row has its arc to "not matched".
+        int end = search.SinkPredecessor;
         int row;
-        if (terminal >= 0)
+        if (end >= rows)
         {
-            int c = terminal - rows;
-            int p = predPos[terminal];
+            int c = end - rows;
+            int p = search.Predecessor(end);
             posFlow[p] = 1;
             int slot = colSlotStart[c] + colLoad[c]++;
             colSlots[slot] = p;
@@ -262,14 +172,14 @@ internal sealed class TransportSolver
         }
         else
         {
-            row = unmatchedRow;
+            row = end;
         }
         while (row != start)
         {
-            int back = predPos[row];
+            int back = search.Predecessor(row);
             posFlow[back] = 0;
             int c = posCol[back];
-            int forward = predPos[rows + c];
+            int forward = search.Predecessor(rows + c);
             posFlow[forward] = 1;
             int slot = slotOfPos[back];
             colSlots[slot] = forward;
@@ -278,95 +188,53 @@ internal sealed class TransportSolver
         }
     }
 
-    private void Relax(int w, long nd, int p)
+    /// <summary>
+    /// A row scans its arcs without flow and its arc to "not matched"; a column with room ends the path (its arc to
+    /// the sink costs 0), a full one scans back along its flowing arcs. A label's predecessor is an arc position.
+    /// </summary>
+    private readonly struct Arcs(TransportSolver solver) : IResidualArcs
     {
-        // A node farther than a free column already seen can never be settled before the search ends.
-        if (nd > bound)
+        public void Scan(ShortestPathSearch search, int node, long distance)
         {
-            return;
-        }
-        if (seenEpoch[w] != epoch || nd < dist[w])
-        {
-            if (settledEpoch[w] == epoch)
+            var s = solver;
+            var potential = search.Potential;
+            long pu = potential[node];
+            int rows = s.rows;
+            if (node >= rows)
             {
+                int c = node - rows;
+                int slotEnd = s.colSlotStart[c] + s.colLoad[c];
+                for (int k = s.colSlotStart[c]; k < slotEnd; k++)
+                {
+                    int p = s.colSlots[k];
+                    int w = s.posRow[p];
+                    search.Relax(w, distance - s.posCost[p] + pu - potential[w], p);
+                }
                 return;
             }
-            seenEpoch[w] = epoch;
-            dist[w] = nd;
-            predPos[w] = p;
-            if (w >= rows && colLoad[w - rows] < colCapacity[w - rows])
+            int end = s.rowStart[node + 1];
+            for (int p = s.rowStart[node]; p < end; p++)
             {
-                bound = nd;
+                if (s.posFlow[p] == 0)
+                {
+                    int c = s.posCol[p];
+                    int w = rows + c;
+                    long nd = distance + s.posCost[p] + pu - potential[w];
+                    if (s.colLoad[c] < s.colCapacity[c])
+                    {
+                        if (search.Label(w, nd, p))
+                        {
+                            search.OfferSink(nd + potential[w], w);
+                        }
+                    }
+                    else
+                    {
+                        search.Relax(w, nd, p);
+                    }
+                }
             }
-            Push(nd, w);
+            search.OfferSink(distance + s.bigM + pu, node);
         }
-    }
-
-    // An indexed binary heap keyed by (distance, node): a node is queued once and its key lowered in place.
-    private void Push(long key, int node)
-    {
-        int i = heapPos[node];
-        if (i < 0)
-        {
-            if (heapCount == heapKey.Length)
-            {
-                Array.Resize(ref heapKey, heapCount * 2);
-                Array.Resize(ref heapNode, heapCount * 2);
-            }
-            i = heapCount++;
-        }
-        while (i > 0)
-        {
-            int parent = (i - 1) >> 1;
-            if (heapKey[parent] < key || (heapKey[parent] == key && heapNode[parent] < node))
-            {
-                break;
-            }
-            heapKey[i] = heapKey[parent];
-            heapNode[i] = heapNode[parent];
-            heapPos[heapNode[i]] = i;
-            i = parent;
-        }
-        heapKey[i] = key;
-        heapNode[i] = node;
-        heapPos[node] = i;
-    }
-
-    private void Pop()
-    {
-        heapPos[heapNode[0]] = -1;
-        int last = --heapCount;
-        if (last == 0)
-        {
-            return;
-        }
-        long key = heapKey[last];
-        int node = heapNode[last];
-        int i = 0;
-        while (true)
-        {
-            int child = (2 * i) + 1;
-            if (child >= last)
-            {
-                break;
-            }
-            int right = child + 1;
-            if (right < last && (heapKey[right] < heapKey[child] || (heapKey[right] == heapKey[child] && heapNode[right] < heapNode[child])))
-            {
-                child = right;
-            }
-            if (key < heapKey[child] || (key == heapKey[child] && node < heapNode[child]))
-            {
-                break;
-            }
-            heapKey[i] = heapKey[child];
-            heapNode[i] = heapNode[child];
-            heapPos[heapNode[i]] = i;
-            i = child;
-        }
-        heapKey[i] = key;
-        heapNode[i] = node;
-        heapPos[node] = i;
     }
 
     private TransportSolution Result()

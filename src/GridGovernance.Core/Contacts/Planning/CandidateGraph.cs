@@ -1,4 +1,4 @@
-namespace GridGovernance.Contacts;
+namespace GridGovernance.Contacts.Planning;
 
 /// <summary>The arcs every pool was solved on (k-nearest candidates plus repair arcs), in global indexes, for an exact oracle.</summary>
 internal sealed class CandidateGraph
@@ -21,9 +21,9 @@ internal sealed class CandidateGraph
 
     internal List<(int Household, int Member, int Cost)> Arcs { get; } = [];
 
-    internal void Add(PoolSolver solver, int[] hs, int[] ms, int[] capacity)
+    internal void Add(CandidateArcs arcs, PoolSolver solver, int[] hs, int[] ms, int[] capacity)
     {
-        var (start, member, cost) = solver.Candidates;
+        var (start, member, cost) = arcs.All();
         var local = new List<(int, int, int)>(start[^1] + 8);
         for (int i = 0; i < hs.Length; i++)
         {
