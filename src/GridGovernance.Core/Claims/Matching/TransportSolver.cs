@@ -220,6 +220,10 @@ internal sealed class TransportSolver
                     int c = s.posCol[p];
                     int w = rows + c;
                     long nd = distance + s.posCost[p] + pu - potential[w];
+                    if (nd >= search.SinkDistance)
+                    {
+                        continue; // pruned before the column's load and capacity are read: most arcs end here
+                    }
                     if (s.colLoad[c] < s.colCapacity[c])
                     {
                         if (search.Label(w, nd, p))
