@@ -69,6 +69,7 @@ public static class GridGovernanceServiceCollectionExtensions
         services.TryAdd(repository?.ImplementationType is Type implementation
             ? ServiceDescriptor.Describe(typeof(IReadRepository<>), implementation, repository.Lifetime)
             : ServiceDescriptor.Scoped(typeof(IReadRepository<>), typeof(InMemoryRepository<>)));
+        services.TryAddScoped<OrganisationQueries>();
         services.TryAddScoped<OrganisationService>();
         services.TryAddScoped<PointsLedgerService>();
         services.TryAddScoped<RedemptionService>();
