@@ -113,7 +113,7 @@ public sealed class ClaimService
     /// The unit does not qualify (<c>claims.not-eligible</c>), is at its limit (<c>claims.unit-limit-reached</c>), already
     /// claimed it (<c>claims.already-claimed</c>), or no place is left (<c>claims.project-full</c>).
     /// </exception>
-    /// <exception cref="IllegalClaimTransitionException">The project is not open.</exception>
+    /// <exception cref="IllegalTransitionException">The project is not open.</exception>
     public Task<ServiceProject> ClaimAsync(ProjectId project, OrgUnitId unit, CancellationToken cancellationToken = default) =>
         UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {

@@ -51,7 +51,7 @@ public sealed class MicroWishService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="EntityNotFoundException">The wish does not exist.</exception>
     /// <exception cref="GridGovernanceException">Someone else holds a live claim (<c>claims.wish-taken</c>).</exception>
-    /// <exception cref="IllegalClaimTransitionException">It is fulfilled or already held by the member.</exception>
+    /// <exception cref="IllegalTransitionException">It is fulfilled or already held by the member.</exception>
     public Task<MicroWish> ClaimAsync(WishId wish, MemberId member, LocalDate today, int expiryDays = DefaultExpiryDays, CancellationToken cancellationToken = default) =>
         ChangeAsync(wish, w => w.Claim(member, today, expiryDays), cancellationToken);
 
