@@ -114,7 +114,8 @@ public sealed class ClaimServiceTest : IDisposable
         var early = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.CompleteAsync(P1, [], ClaimsFixture.Today)));
         Assert.Equal(("Open", "Completed"), (early.From, early.To));
         Assert.Equal(ErrorCodes.ClaimsIllegalTransition, early.Code);
-        Assert.Contains("Claimed or Failed", early.Message);
+        Assert.Equal(["Claimed", "Failed"], early.Allowed.ToArray());
+        Assert.Contains("the table allows Claimed, Failed", early.Message);
         await fixture.RunAsync(s => s.FailAsync(P1, "取消"));
         var final = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.OpenAsync(P1)));
         Assert.Contains("final", final.Message);
