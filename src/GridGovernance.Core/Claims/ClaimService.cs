@@ -15,7 +15,7 @@ namespace GridGovernance.Claims;
 /// <remarks>
 /// A claim loads the project and the unit's <see cref="ResourceListing"/>, changes both and saves them in one unit of
 /// work; when another writer saved either first (<see cref="ConcurrencyException"/>) the claim is retried from a
-/// fresh load, up to <see cref="UnitOfWorkRetry.MaxAttempts"/> times, so two concurrent claims of the last place end with exactly one
+/// fresh load (<see cref="UnitOfWorkRetry"/>), so two concurrent claims of the last place end with exactly one
 /// winner and the other refused with <c>claims.project-full</c>.
 /// </remarks>
 [Immutable]

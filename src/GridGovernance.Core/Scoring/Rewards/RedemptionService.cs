@@ -11,8 +11,8 @@ namespace GridGovernance.Scoring.Rewards;
 /// <para>
 /// Every write loads fresh copies, changes them, and saves the scope's unit of work once, so a redemption's debit
 /// and its stock change are written together or not at all. When another writer saved the same account or item
-/// first (<see cref="ConcurrencyException"/>), the whole operation is retried from a fresh load, up to
-/// <see cref="UnitOfWorkRetry.MaxAttempts"/> times; the checks run again on the fresh state, so two concurrent redemptions can
+/// first (<see cref="ConcurrencyException"/>), the whole operation is retried from a fresh load
+/// (<see cref="UnitOfWorkRetry"/>); the checks run again on the fresh state, so two concurrent redemptions can
 /// never spend the same points twice. When the unit of work already held someone else's staged changes, there is
 /// no retry (a failed save discards them, and a retry would silently drop them): the conflict is surfaced.
 /// </para>
