@@ -65,7 +65,7 @@ using (var scope = services.CreateScope())
 
 using (var scope = services.CreateScope())
 {
-    var organisation = scope.ServiceProvider.GetRequiredService<OrganisationService>();
+    var organisation = scope.ServiceProvider.GetRequiredService<OrganisationQueries>();
     var index = await organisation.BuildIndexAsync(city.Date);
 
     Console.WriteLine();
@@ -107,8 +107,9 @@ var mergeDate = city.Date.PlusMonths(1);
 using (var scope = services.CreateScope())
 {
     var organisation = scope.ServiceProvider.GetRequiredService<OrganisationService>();
+    var queries = scope.ServiceProvider.GetRequiredService<OrganisationQueries>();
     Console.WriteLine();
-    if ((await organisation.GetUnitAsync(streets[1])).IsClosed)
+    if ((await queries.GetUnitAsync(streets[1])).IsClosed)
     {
         Console.WriteLine($"{streets[1]} was merged into {streets[0]} by an earlier run.");
     }
@@ -118,8 +119,8 @@ using (var scope = services.CreateScope())
         Console.WriteLine($"Merged {string.Join(", ", merge.Closed)} into {streets[0]} on {mergeDate:yyyy-MM-dd}: {merge.UnitsMoved} communities moved.");
     }
 
-    var before = await organisation.BuildIndexAsync(city.Date);
-    var after = await organisation.BuildIndexAsync(mergeDate);
+    var before = await queries.BuildIndexAsync(city.Date);
+    var after = await queries.BuildIndexAsync(mergeDate);
     Console.WriteLine($"  {streets[0]} as of {city.Date:yyyy-MM-dd}: {before.CountsUnder(streets[0]).Households:N0} households; " +
                       $"as of {mergeDate:yyyy-MM-dd}: {after.CountsUnder(streets[0]).Households:N0}.");
     Console.WriteLine($"  {streets[1]} exists as of {mergeDate:yyyy-MM-dd}: {after.Contains(streets[1])}");
@@ -295,8 +296,7 @@ static void PrintClaimMatching()
 static async Task ContactsSection(IServiceProvider services, GeneratedCity city)
 {
     using var scope = services.CreateScope();
-    var organisation = scope.ServiceProvider.GetRequiredService<OrganisationService>();
-    var index = await organisation.BuildIndexAsync(city.Date);
+    var index = await scope.ServiceProvider.GetRequiredService<OrganisationQueries>().BuildIndexAsync(city.Date);
     var members = await scope.ServiceProvider.GetRequiredService<GridGovernance.Persistence.IReadRepository<Member>>().ListAsync();
     var households = await scope.ServiceProvider.GetRequiredService<GridGovernance.Persistence.IReadRepository<Household>>().ListAsync();
     var input = ContactRoster.From(index, city.Schema, members, households);

@@ -3,7 +3,7 @@ namespace GridGovernance;
 // The points ledger (积分明细账) and publication (公示) codes; the other codes are in ErrorCodes.cs.
 public static partial class ErrorCodes
 {
-    /// <summary>A workflow step is not in its transition table (e.g. approving a rejected declaration); see <see cref="Scoring.Ledger.IllegalTransitionException"/>.</summary>
+    /// <summary>A workflow step is not in its transition table (e.g. approving a rejected declaration); see <see cref="IllegalTransitionException"/>.</summary>
     public const string LedgerIllegalTransition = "points.illegal-transition";
     /// <summary>The reviewer's unit does not have the member's branch within its jurisdiction on the review date.</summary>
     public const string LedgerOutsideJurisdiction = "points.outside-jurisdiction";

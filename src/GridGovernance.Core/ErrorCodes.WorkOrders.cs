@@ -3,7 +3,7 @@ namespace GridGovernance;
 // The work-order (四单, 吹哨报到) codes; the other codes are in ErrorCodes.cs.
 public static partial class ErrorCodes
 {
-    /// <summary>A command has no row in the work-order transition table for the order's state; see <see cref="WorkOrders.WorkOrderTransitionException"/>.</summary>
+    /// <summary>A command has no row in the work-order transition table for the order's state; see <see cref="IllegalTransitionException"/>.</summary>
     public const string WorkOrderIllegalTransition = "workorders.illegal-transition";
     /// <summary>The acting unit does not have the order within its jurisdiction (claim, supervise, whistle, close).</summary>
     public const string WorkOrderOutsideJurisdiction = "workorders.outside-jurisdiction";

@@ -100,7 +100,7 @@ public sealed class WorkOrderScriptRunner : IDisposable
     /// <param name="step">The step.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <returns>The order after the step.</returns>
-    /// <exception cref="WorkOrderTransitionException">The table has no row for the command in the order's state.</exception>
+    /// <exception cref="IllegalTransitionException">The table has no row for the command in the order's state.</exception>
     /// <exception cref="GridGovernanceException">Another rule refused the command (a script's legal steps break none).</exception>
     /// <exception cref="InvalidOperationException">A reminder step found no reminder to send.</exception>
     public async Task<WorkOrder> ApplyAsync(WorkOrderStep step, CancellationToken cancellationToken = default)
@@ -145,7 +145,7 @@ public sealed class WorkOrderScriptRunner : IDisposable
 
     /// <summary>
     /// Runs every step and asserts the script's marks: a legal step applies; an illegal one throws
-    /// <see cref="WorkOrderTransitionException"/> and leaves the stored order as it was (state, version, audit trail).
+    /// <see cref="IllegalTransitionException"/> and leaves the stored order as it was (state, version, audit trail).
     /// Finally asserts the order is in <see cref="WorkOrderScript.ExpectedStatus"/>.
     /// </summary>
     /// <param name="script">The script (filed by <see cref="StartAsync"/>).</param>
@@ -164,8 +164,8 @@ public sealed class WorkOrderScriptRunner : IDisposable
                 continue;
             }
             var before = order;
-            var refused = await Assert.ThrowsAsync<WorkOrderTransitionException>(() => ApplyAsync(step, cancellationToken)).ConfigureAwait(false);
-            Assert.Equal(before.Status, refused.From);
+            var refused = await Assert.ThrowsAsync<IllegalTransitionException>(() => ApplyAsync(step, cancellationToken)).ConfigureAwait(false);
+            Assert.Equal((ErrorCodes.WorkOrderIllegalTransition, before.Status.ToString(), step.Command.ToString()), (refused.Code, refused.From, refused.Command));
             order = await GetAsync(cancellationToken).ConfigureAwait(false);
             Assert.Equal((before.Status, before.Version, before.Audit.Length), (order.Status, order.Version, order.Audit.Length));
         }

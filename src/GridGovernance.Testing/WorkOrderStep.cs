@@ -10,7 +10,7 @@ namespace GridGovernance.Testing;
 /// <see cref="WorkOrderCommand.Reopen"/> (an unsatisfied rating issues it). <see cref="WorkOrderCommand.Remind"/> is
 /// given by the reminder scan once the reminder is due.</param>
 /// <param name="Legal">Whether the step is expected to apply; an illegal step is one the table has no row for, and
-/// must throw <see cref="WorkOrderTransitionException"/> and change nothing.</param>
+/// must throw <see cref="IllegalTransitionException"/> and change nothing.</param>
 public sealed record WorkOrderStep(WorkOrderCommand Command, bool Legal)
 {
     /// <summary>The hours the clock moves on before the step (0–48).</summary>

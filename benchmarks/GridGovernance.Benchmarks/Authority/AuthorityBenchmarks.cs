@@ -22,7 +22,7 @@ public class AuthorityBenchmarks
 
     private AuthorityIndex index = null!;
     private IAuthorityPolicy policy = null!;
-    private OrganisationService organisation = null!;
+    private OrganisationQueries organisation = null!;
     private Actor[] actors = null!;
     private AuthoritySubject[] subjects = null!;
     private LocalDate day;
@@ -72,7 +72,7 @@ public class AuthorityBenchmarks
         }
         var scope = provider.CreateScope();
         policy = scope.ServiceProvider.GetRequiredService<IAuthorityPolicy>();
-        organisation = scope.ServiceProvider.GetRequiredService<OrganisationService>();
+        organisation = scope.ServiceProvider.GetRequiredService<OrganisationQueries>();
 
         actors = new Actor[Queries];
         subjects = new AuthoritySubject[Queries];

@@ -15,15 +15,12 @@ namespace GridGovernance.Claims;
 /// <remarks>
 /// A claim loads the project and the unit's <see cref="ResourceListing"/>, changes both and saves them in one unit of
 /// work; when another writer saved either first (<see cref="ConcurrencyException"/>) the claim is retried from a
-/// fresh load, up to <see cref="MaxAttempts"/> times, so two concurrent claims of the last place end with exactly one
+/// fresh load (<see cref="UnitOfWorkRetry"/>), so two concurrent claims of the last place end with exactly one
 /// winner and the other refused with <c>claims.project-full</c>.
 /// </remarks>
 [Immutable]
 public sealed class ClaimService
 {
-    /// <summary>How many times a claim is attempted before a <see cref="ConcurrencyException"/> is surfaced.</summary>
-    public const int MaxAttempts = 8;
-
     private static readonly LedgerActor Actor = LedgerActor.ForSystem("claims");
     private readonly IRepository<ServiceProject> projects;
     private readonly IRepository<ResourceListing> listings;
@@ -84,7 +81,7 @@ public sealed class ClaimService
     public Task<ServiceProject> ProposeAsync(ServiceProject project, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(project);
-        return UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, async () =>
+        return UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             foreach (var id in project.Needs)
             {
@@ -116,9 +113,9 @@ public sealed class ClaimService
     /// The unit does not qualify (<c>claims.not-eligible</c>), is at its limit (<c>claims.unit-limit-reached</c>), already
     /// claimed it (<c>claims.already-claimed</c>), or no place is left (<c>claims.project-full</c>).
     /// </exception>
-    /// <exception cref="IllegalClaimTransitionException">The project is not open.</exception>
+    /// <exception cref="IllegalTransitionException">The project is not open.</exception>
     public Task<ServiceProject> ClaimAsync(ProjectId project, OrgUnitId unit, CancellationToken cancellationToken = default) =>
-        UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, async () =>
+        UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var loaded = await LoadAsync(project, cancellationToken).ConfigureAwait(false);
             var listing = await listings.GetByIdAsync(unit, cancellationToken).ConfigureAwait(false) ?? throw new EntityNotFoundException(nameof(ResourceListing), unit);
@@ -169,7 +166,7 @@ public sealed class ClaimService
     public Task<int> ApplyMatchingAsync(ClaimMatchResult matching, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(matching);
-        return UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, async () =>
+        return UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var loadedProjects = new Dictionary<ProjectId, ServiceProject>();
             var loadedListings = new Dictionary<OrgUnitId, ResourceListing>();
@@ -240,7 +237,7 @@ public sealed class ClaimService
     public async Task<IReadOnlyList<LedgerEntry>> CompleteAsync(ProjectId project, IEnumerable<MemberId> served, LocalDate completedOn, ClaimPointsAward? award = null, CancellationToken cancellationToken = default)
     {
         var members = Preconditions.CheckNotNull(served).ToArray();
-        var completed = await UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, async () =>
+        var completed = await UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var loaded = await LoadAsync(project, cancellationToken).ConfigureAwait(false);
             if (loaded.Status != ProjectStatus.Completed)
@@ -297,7 +294,7 @@ public sealed class ClaimService
     /// <param name="reason">Why.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<ServiceProject> FailAsync(ProjectId project, string reason, CancellationToken cancellationToken = default) =>
-        UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, async () =>
+        UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var loaded = await LoadAsync(project, cancellationToken).ConfigureAwait(false);
             loaded.Fail(reason);
@@ -320,7 +317,7 @@ public sealed class ClaimService
     }
 
     private Task<ServiceProject> ChangeAsync(ProjectId project, Action<ServiceProject> change, CancellationToken cancellationToken) =>
-        UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, async () =>
+        UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var loaded = await LoadAsync(project, cancellationToken).ConfigureAwait(false);
             change(loaded);

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using NodaTime;
 
 namespace GridGovernance.Claims;
@@ -10,14 +9,6 @@ namespace GridGovernance.Claims;
 [Mutable]
 public sealed class MicroWish : AggregateRoot<WishId>
 {
-    /// <summary>The transition table: Open → Claimed; Claimed → Fulfilled or back to Open (expired or released); Fulfilled is final.</summary>
-    public static ImmutableDictionary<WishStatus, ImmutableArray<WishStatus>> Transitions { get; } = new Dictionary<WishStatus, ImmutableArray<WishStatus>>
-    {
-        [WishStatus.Open] = [WishStatus.Claimed],
-        [WishStatus.Claimed] = [WishStatus.Fulfilled, WishStatus.Open],
-        [WishStatus.Fulfilled] = [],
-    }.ToImmutableDictionary();
-
     /// <summary>Records a wish.</summary>
     /// <param name="id">Its id.</param>
     /// <param name="text">The wish, e.g. "一台助听器".</param>
@@ -71,7 +62,7 @@ public sealed class MicroWish : AggregateRoot<WishId>
     /// <param name="today">The day.</param>
     /// <param name="expiryDays">Days a claim stays valid.</param>
     /// <exception cref="GridGovernanceException">Someone else holds a live claim (<c>claims.wish-taken</c>).</exception>
-    /// <exception cref="IllegalClaimTransitionException">It is fulfilled, or the member already holds it.</exception>
+    /// <exception cref="IllegalTransitionException">It is fulfilled, or the member already holds it.</exception>
     public void Claim(MemberId member, LocalDate today, int expiryDays)
     {
         Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
@@ -106,7 +97,7 @@ public sealed class MicroWish : AggregateRoot<WishId>
     /// <param name="today">The day.</param>
     /// <param name="expiryDays">Days a claim stays valid; a lapsed claim can no longer be fulfilled.</param>
     /// <exception cref="GridGovernanceException">The member does not hold a live claim (<c>claims.not-claimant</c>).</exception>
-    /// <exception cref="IllegalClaimTransitionException">It is not claimed.</exception>
+    /// <exception cref="IllegalTransitionException">It is not claimed.</exception>
     public void Fulfil(MemberId member, LocalDate today, int expiryDays)
     {
         ExpireIfDue(today, expiryDays);
@@ -126,11 +117,5 @@ public sealed class MicroWish : AggregateRoot<WishId>
         Status = to;
     }
 
-    private void Check(WishStatus from, WishStatus to)
-    {
-        if (!Transitions[from].Contains(to))
-        {
-            throw new IllegalClaimTransitionException(Id.ToString(), from.ToString(), to.ToString(), Transitions[from].Select(s => s.ToString()));
-        }
-    }
+    private void Check(WishStatus from, WishStatus to) => WishLifecycle.Table.Apply(from, to, $"{nameof(MicroWish)} {Id}", Id);
 }

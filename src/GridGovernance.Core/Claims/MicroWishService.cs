@@ -14,9 +14,6 @@ namespace GridGovernance.Claims;
 [Immutable]
 public sealed class MicroWishService
 {
-    /// <summary>How many times a write is attempted before a <see cref="ConcurrencyException"/> is surfaced.</summary>
-    public const int MaxAttempts = 8;
-
     /// <summary>Days a claim stays valid when the caller does not say.</summary>
     public const int DefaultExpiryDays = 7;
 
@@ -54,7 +51,7 @@ public sealed class MicroWishService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="EntityNotFoundException">The wish does not exist.</exception>
     /// <exception cref="GridGovernanceException">Someone else holds a live claim (<c>claims.wish-taken</c>).</exception>
-    /// <exception cref="IllegalClaimTransitionException">It is fulfilled or already held by the member.</exception>
+    /// <exception cref="IllegalTransitionException">It is fulfilled or already held by the member.</exception>
     public Task<MicroWish> ClaimAsync(WishId wish, MemberId member, LocalDate today, int expiryDays = DefaultExpiryDays, CancellationToken cancellationToken = default) =>
         ChangeAsync(wish, w => w.Claim(member, today, expiryDays), cancellationToken);
 
@@ -64,7 +61,7 @@ public sealed class MicroWishService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The wishes that returned to the pool, in id order.</returns>
     public Task<IReadOnlyList<WishId>> ExpireClaimsAsync(LocalDate today, int expiryDays = DefaultExpiryDays, CancellationToken cancellationToken = default) =>
-        UnitOfWorkRetry.RunAsync<IReadOnlyList<WishId>>(unitOfWork, MaxAttempts, async () =>
+        UnitOfWorkRetry.RunAsync<IReadOnlyList<WishId>>(unitOfWork, async () =>
         {
             var expired = new List<WishId>();
             foreach (var wish in await wishes.ListAsync(new WishesInStatus(WishStatus.Claimed), cancellationToken).ConfigureAwait(false))
@@ -93,7 +90,7 @@ public sealed class MicroWishService
     /// <exception cref="GridGovernanceException">The member does not hold a live claim (<c>claims.not-claimant</c>).</exception>
     public async Task<LedgerEntry?> FulfilAsync(WishId wish, MemberId member, LocalDate today, ClaimPointsAward? award = null, int expiryDays = DefaultExpiryDays, CancellationToken cancellationToken = default)
     {
-        var fulfilled = await UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, async () =>
+        var fulfilled = await UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var loaded = await wishes.GetByIdAsync(wish, cancellationToken).ConfigureAwait(false) ?? throw new EntityNotFoundException(nameof(MicroWish), wish);
             if (loaded.Status == WishStatus.Fulfilled && loaded.Claimant == member)
@@ -122,7 +119,7 @@ public sealed class MicroWishService
     }
 
     private Task<MicroWish> ChangeAsync(WishId wish, Action<MicroWish> change, CancellationToken cancellationToken) =>
-        UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, async () =>
+        UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var loaded = await wishes.GetByIdAsync(wish, cancellationToken).ConfigureAwait(false) ?? throw new EntityNotFoundException(nameof(MicroWish), wish);
             change(loaded);

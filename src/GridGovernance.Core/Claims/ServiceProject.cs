@@ -86,21 +86,21 @@ public sealed class ServiceProject : AggregateRoot<ProjectId>
     public ClaimableProject ToClaimable() => new(Id, Category, Location, Area, Math.Max(1, OpenPlaces), Deadline);
 
     /// <summary>Offers it for claiming (发布).</summary>
-    /// <exception cref="IllegalClaimTransitionException">It is not proposed.</exception>
+    /// <exception cref="IllegalTransitionException">It is not proposed.</exception>
     public void Open() => MoveTo(ProjectStatus.Open);
 
     /// <summary>Records a claim of one place; the last place moves it to <see cref="ProjectStatus.Claimed"/>.</summary>
     /// <param name="unit">The claimant.</param>
     /// <param name="at">When.</param>
     /// <exception cref="GridGovernanceException">No place is left (<c>claims.project-full</c>) or the unit already claimed it (<c>claims.already-claimed</c>).</exception>
-    /// <exception cref="IllegalClaimTransitionException">It is not open for claiming.</exception>
+    /// <exception cref="IllegalTransitionException">It is not open for claiming.</exception>
     public void Claim(OrgUnitId unit, Instant at)
     {
         Preconditions.CheckArgument(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
         Preconditions.CheckState(Status != ProjectStatus.Claimed, ErrorCodes.ClaimsProjectFull, $"{Id} has no place left: all {ClaimantsRequired} are claimed.");
         if (Status != ProjectStatus.Open)
         {
-            ProjectLifecycle.Check(Id.ToString(), Status, ProjectStatus.Claimed);
+            ProjectLifecycle.Table.Apply(Status, ProjectStatus.Claimed, $"{nameof(ServiceProject)} {Id}", Id);
         }
         Preconditions.CheckState(!IsClaimedBy(unit), ErrorCodes.ClaimsAlreadyClaimed, $"{unit} already claimed {Id}.");
         Claims = Claims.Add(new ProjectClaim(unit, at));
@@ -114,11 +114,11 @@ public sealed class ServiceProject : AggregateRoot<ProjectId>
     /// <summary>Records one claimant's signed agreement; the last one moves it to <see cref="ProjectStatus.AgreementSigned"/>.</summary>
     /// <param name="agreement">The agreement.</param>
     /// <exception cref="GridGovernanceException">The signer is not a claimant or signed already (<c>claims.not-claimant</c>), or a value is invalid (<c>claims.invalid-value</c>).</exception>
-    /// <exception cref="IllegalClaimTransitionException">It is not claimed.</exception>
+    /// <exception cref="IllegalTransitionException">It is not claimed.</exception>
     public void SignAgreement(ClaimAgreement agreement)
     {
         Preconditions.CheckNotNull(agreement);
-        ProjectLifecycle.Check(Id.ToString(), Status, ProjectStatus.AgreementSigned);
+        ProjectLifecycle.Table.Apply(Status, ProjectStatus.AgreementSigned, $"{nameof(ServiceProject)} {Id}", Id);
         Preconditions.CheckState(IsClaimedBy(agreement.Unit) && Agreements.All(a => a.Unit != agreement.Unit), ErrorCodes.ClaimsNotClaimant,
             $"{agreement.Unit} is not a claimant of {Id} still to sign.");
         Preconditions.CheckState(agreement.Money >= 0 && !agreement.People.IsDefault && !agreement.Duties.IsDefault, ErrorCodes.ClaimsInvalidValue,
@@ -132,13 +132,13 @@ public sealed class ServiceProject : AggregateRoot<ProjectId>
     }
 
     /// <summary>Starts delivery (实施).</summary>
-    /// <exception cref="IllegalClaimTransitionException">The agreements are not all signed.</exception>
+    /// <exception cref="IllegalTransitionException">The agreements are not all signed.</exception>
     public void StartDelivery() => MoveTo(ProjectStatus.InDelivery);
 
     /// <summary>Completes it and records who served.</summary>
     /// <param name="served">The members who served.</param>
     /// <param name="on">The day it was completed.</param>
-    /// <exception cref="IllegalClaimTransitionException">It is not in delivery.</exception>
+    /// <exception cref="IllegalTransitionException">It is not in delivery.</exception>
     public void Complete(IEnumerable<MemberId> served, LocalDate on)
     {
         var members = Preconditions.CheckNotNull(served).Distinct().Order().ToImmutableArray();
@@ -151,7 +151,7 @@ public sealed class ServiceProject : AggregateRoot<ProjectId>
 
     /// <summary>Ends it as failed or withdrawn.</summary>
     /// <param name="reason">Why.</param>
-    /// <exception cref="IllegalClaimTransitionException">It is already completed or failed.</exception>
+    /// <exception cref="IllegalTransitionException">It is already completed or failed.</exception>
     public void Fail(string reason)
     {
         Preconditions.CheckNotBlank(reason);
@@ -161,7 +161,7 @@ public sealed class ServiceProject : AggregateRoot<ProjectId>
 
     private void MoveTo(ProjectStatus to)
     {
-        ProjectLifecycle.Check(Id.ToString(), Status, to);
+        ProjectLifecycle.Table.Apply(Status, to, $"{nameof(ServiceProject)} {Id}", Id);
         var from = Status;
         Status = to;
         Raise(new ServiceProjectStatusChanged(Id, from, to));

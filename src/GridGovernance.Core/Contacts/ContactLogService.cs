@@ -12,7 +12,6 @@ namespace GridGovernance.Contacts;
 [Immutable]
 public sealed class ContactLogService
 {
-    private const int MaxAttempts = 5;
     private readonly IRepository<ContactLog> logs;
     private readonly IUnitOfWork unitOfWork;
     private readonly IClock clock;
@@ -56,7 +55,7 @@ public sealed class ContactLogService
         Preconditions.CheckState(request.Date <= today, ErrorCodes.ContactsInvalidRecord, $"A contact on {request.Date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
         Preconditions.CheckState(Enum.IsDefined(request.Kind), ErrorCodes.ContactsInvalidRecord, $"{request.Kind} is not a contact kind.");
         var record = new ContactRecord(request.Household, request.Date, request.Kind, (request.Notes ?? "").Trim(), now);
-        await UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, async () =>
+        await UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var log = await logs.GetByIdAsync(request.Member, cancellationToken).ConfigureAwait(false);
             if (log is null)

@@ -71,6 +71,7 @@ public static class GridGovernanceServiceCollectionExtensions
             ? ServiceDescriptor.Describe(typeof(IReadRepository<>), implementation, repository.Lifetime)
             : ServiceDescriptor.Scoped(typeof(IReadRepository<>), typeof(InMemoryRepository<>)));
         services.TryAddScoped<IAuthorityPolicy, AuthorityPolicy>();
+        services.TryAddScoped<OrganisationQueries>();
         services.TryAddScoped<OrganisationService>();
         services.TryAddScoped<PointsLedgerService>();
         services.TryAddScoped<RedemptionService>();

@@ -17,7 +17,7 @@ namespace GridGovernance.Organisation;
 /// <para>
 /// Children are visited in ascending id order, so the index — including the order of
 /// <see cref="Descendants"/> — does not depend on the order of its input. Build a new index after the
-/// hierarchy changes; <see cref="OrganisationService.BuildIndexAsync"/> does it from the store.
+/// hierarchy changes; <see cref="OrganisationQueries.BuildIndexAsync"/> does it from the store.
 /// </para>
 /// </remarks>
 [Immutable]

@@ -6,10 +6,10 @@ using NodaTime;
 namespace GridGovernance.Organisation;
 
 /// <summary>
-/// The application service of the organisation hierarchy (组织体系): imports rosters, adds, renames, moves,
-/// closes, merges and splits units, transfers members, assigns roles, and builds the index and coverage
-/// figures. Every change is checked against the <see cref="HierarchySchema"/> and the stored tree before
-/// anything is written; an illegal change throws and changes nothing.
+/// The command side of the organisation hierarchy (组织体系): imports rosters, adds, renames, moves, closes,
+/// merges and splits units, transfers members, assigns roles. Every change is checked against the
+/// <see cref="HierarchySchema"/> and the stored tree before anything is written; an illegal change throws and
+/// changes nothing. The read side (look-ups, jurisdiction, the index, coverage) is <see cref="OrganisationQueries"/>.
 /// </summary>
 /// <remarks>
 /// Each method loads what it needs through the repositories, changes copies, stages them and saves the
@@ -25,7 +25,6 @@ public sealed class OrganisationService
     private readonly IRepository<StationedUnit> stationedUnits;
     private readonly IUnitOfWork unitOfWork;
     private readonly GridGovernanceOptions options;
-    private readonly IClock clock;
 
     /// <summary>Creates the service (normally resolved from DI after <c>AddGridGovernance()</c>).</summary>
     /// <param name="units">Units.</param>
@@ -33,16 +32,14 @@ public sealed class OrganisationService
     /// <param name="households">Households.</param>
     /// <param name="stationedUnits">Stationed units.</param>
     /// <param name="unitOfWork">The scope's unit of work, shared by the repositories.</param>
-    /// <param name="options">The library's options (schema, zone, household band).</param>
-    /// <param name="clock">The clock, for <see cref="Today"/>.</param>
+    /// <param name="options">The library's options (the schema).</param>
     public OrganisationService(
         IRepository<OrgUnit> units,
         IRepository<Member> members,
         IRepository<Household> households,
         IRepository<StationedUnit> stationedUnits,
         IUnitOfWork unitOfWork,
-        GridGovernanceOptions options,
-        IClock clock)
+        GridGovernanceOptions options)
     {
         this.units = Preconditions.CheckNotNull(units);
         this.members = Preconditions.CheckNotNull(members);
@@ -50,14 +47,10 @@ public sealed class OrganisationService
         this.stationedUnits = Preconditions.CheckNotNull(stationedUnits);
         this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
         this.options = Preconditions.CheckNotNull(options);
-        this.clock = Preconditions.CheckNotNull(clock);
     }
 
     /// <summary>The schema changes are checked against.</summary>
     public HierarchySchema Schema => options.Schema;
-
-    /// <summary>Today's date in the configured zone (Asia/Shanghai by default).</summary>
-    public LocalDate Today => clock.GetCurrentInstant().InZone(options.TimeZone).Date;
 
     /// <summary>
     /// Imports a roster batch: validates every row against the schema, the batch itself and what is stored,
@@ -140,12 +133,6 @@ public sealed class OrganisationService
     {
         return await ChangeAsync(members, member, m => m.EndRole(role, unit, effective), cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Loads a unit.</summary>
-    /// <param name="id">The unit's id.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="EntityNotFoundException">There is no such unit.</exception>
-    public Task<OrgUnit> GetUnitAsync(OrgUnitId id, CancellationToken cancellationToken = default) => GetAsync(units, id, cancellationToken);
 
     /// <summary>Renames a unit from <paramref name="effective"/> on.</summary>
     /// <param name="id">The unit.</param>
@@ -437,72 +424,10 @@ public sealed class OrganisationService
         Preconditions.CheckArgument(organisation is not null || !ownOrganisation, nameof(ownOrganisation), "ownOrganisation needs an organisation to name.");
         if (organisation is OrgUnitId covering)
         {
-            var unit = await GetUnitAsync(covering, cancellationToken).ConfigureAwait(false);
+            var unit = await GetAsync(units, covering, cancellationToken).ConfigureAwait(false);
             Preconditions.CheckState(!unit.IsClosed, ErrorCodes.UnitClosed, $"{covering} ({unit.Name}) closed on {unit.ClosedOn:yyyy-MM-dd}.");
         }
         return await ChangeAsync(stationedUnits, stationedUnit, r => r.CoverBy(organisation, ownOrganisation), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Whether a unit may act on a node on a date — the same answer as <see cref="HierarchyIndex.IsWithinJurisdiction"/>
-    /// (the node is the unit or lies under it, or under a community a regional committee spans), found by walking
-    /// the node's ancestors through the repositories: O(depth), no index to build. For one authorisation check.
-    /// </summary>
-    /// <param name="actorUnit">The acting unit.</param>
-    /// <param name="target">The unit, member or household acted on.</param>
-    /// <param name="asOf">The date.</param>
-    /// <param name="cancellationToken">Cancels the reads.</param>
-    /// <returns><c>false</c> also when either does not exist on the date.</returns>
-    public async Task<bool> IsWithinJurisdictionAsync(OrgUnitId actorUnit, NodeRef target, LocalDate asOf, CancellationToken cancellationToken = default)
-    {
-        var actor = await units.GetByIdAsync(actorUnit, cancellationToken).ConfigureAwait(false);
-        if (actor is null || !actor.IsOpenOn(asOf))
-        {
-            return false;
-        }
-        OrgUnitId? start = target.Kind switch
-        {
-            NodeKind.Unit => target.AsUnit(),
-            NodeKind.Member => (await members.GetByIdAsync(target.AsMember(), cancellationToken).ConfigureAwait(false))?.BranchOn(asOf),
-            _ => (await households.GetByIdAsync(target.AsHousehold(), cancellationToken).ConfigureAwait(false))?.UnitOn(asOf),
-        };
-        var allowed = actor.SpannedOn(asOf).Append(actorUnit).ToHashSet();
-        int steps = 0;
-        for (OrgUnitId? current = start; current is OrgUnitId id && steps++ < 1_000;)
-        {
-            var unit = await units.GetByIdAsync(id, cancellationToken).ConfigureAwait(false);
-            if (unit is null || !unit.TryGetParentOn(asOf, out var parent))
-            {
-                return false; // not open that day: nothing under it exists then either
-            }
-            if (allowed.Contains(id))
-            {
-                return true;
-            }
-            current = parent;
-        }
-        return false;
-    }
-
-    /// <summary>Builds the <see cref="HierarchyIndex"/> of the stored hierarchy as it stood on <paramref name="asOf"/>.</summary>
-    /// <param name="asOf">The date.</param>
-    /// <param name="cancellationToken">Cancels the reads.</param>
-    public async Task<HierarchyIndex> BuildIndexAsync(LocalDate asOf, CancellationToken cancellationToken = default)
-    {
-        var allUnits = await units.ListAsync(cancellationToken).ConfigureAwait(false);
-        var allMembers = await members.ListAsync(cancellationToken).ConfigureAwait(false);
-        var allHouseholds = await households.ListAsync(cancellationToken).ConfigureAwait(false);
-        return HierarchyIndex.Build(allUnits, allMembers, allHouseholds, asOf);
-    }
-
-    /// <summary>Computes the coverage figures officials report (两个覆盖, grid placement, household bands) as of a date.</summary>
-    /// <param name="asOf">The date.</param>
-    /// <param name="cancellationToken">Cancels the reads.</param>
-    public async Task<CoverageReport> ComputeCoverageAsync(LocalDate asOf, CancellationToken cancellationToken = default)
-    {
-        var index = await BuildIndexAsync(asOf, cancellationToken).ConfigureAwait(false);
-        var registered = await stationedUnits.ListAsync(cancellationToken).ConfigureAwait(false);
-        return CoverageCalculator.Compute(index, Schema, registered, options.GridHouseholdBand);
     }
 
     /// <summary>Loads one aggregate, changes it, stages and saves it; nothing is staged if the change throws or records no event.</summary>
@@ -591,7 +516,7 @@ public sealed class OrganisationService
 
     private async Task<OrgUnit> GetOpenUnitAsync(OrgUnitId id, LocalDate effective, CancellationToken cancellationToken)
     {
-        var unit = await GetUnitAsync(id, cancellationToken).ConfigureAwait(false);
+        var unit = await GetAsync(units, id, cancellationToken).ConfigureAwait(false);
         Preconditions.CheckState(!unit.IsClosed, ErrorCodes.UnitClosed, $"{id} ({unit.Name}) closed on {unit.ClosedOn:yyyy-MM-dd}.");
         Preconditions.CheckState(unit.OpenedOn <= effective, ErrorCodes.UnitClosed, $"{id} ({unit.Name}) opens only on {unit.OpenedOn:yyyy-MM-dd}, after {effective:yyyy-MM-dd}.");
         return unit;

@@ -1,12 +1,22 @@
 namespace GridGovernance.Persistence;
 
 /// <summary>
-/// Runs a load-change-save operation again from a fresh read when its save loses a race (a stale version, or two
-/// writers adding the same id), a bounded number of times. Shared by the services that write contended aggregates.
+/// The one retry policy of the services that write contended aggregates: when a save loses a race (a stale version,
+/// or two writers adding the same id), the whole load-change-save operation runs again from a fresh read, up to
+/// <see cref="MaxAttempts"/> times, after a short random pause; then the <see cref="ConcurrencyException"/> (or
+/// duplicate-key error) reaches the caller. Every service's writes are idempotent or re-checked on the fresh state,
+/// so calling again after that is safe.
 /// </summary>
-internal static class UnitOfWorkRetry
+[Immutable]
+public static class UnitOfWorkRetry
 {
-    internal static async Task<T> RunAsync<T>(IUnitOfWork unitOfWork, int maxAttempts, Func<Task<T>> attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// How many times an operation is attempted before a lost race is surfaced: 10. The pauses grow to at most 63 ms,
+    /// so a writer gives up after about a third of a second of continuous collisions.
+    /// </summary>
+    public const int MaxAttempts = 10;
+
+    internal static async Task<T> RunAsync<T>(IUnitOfWork unitOfWork, Func<Task<T>> attempt, CancellationToken cancellationToken)
     {
         // Retrying is only safe when everything the save would write is ours to rebuild.
         bool ours = !unitOfWork.HasChanges;
@@ -16,7 +26,7 @@ internal static class UnitOfWorkRetry
             {
                 return await attempt().ConfigureAwait(false);
             }
-            catch (GridGovernanceException e) when (ours && attempts < maxAttempts && (e is ConcurrencyException || e.Code == ErrorCodes.DuplicateKey))
+            catch (GridGovernanceException e) when (ours && attempts < MaxAttempts && (e is ConcurrencyException || e.Code == ErrorCodes.DuplicateKey))
             {
                 unitOfWork.DiscardChanges();
             }

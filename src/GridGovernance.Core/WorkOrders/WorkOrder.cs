@@ -13,7 +13,7 @@ namespace GridGovernance.WorkOrders;
 /// <para>
 /// Every change is one row of <see cref="WorkOrderWorkflow.Transitions"/>: it appends one <see cref="WorkOrderAuditRecord"/>
 /// to <see cref="Audit"/> and raises one <see cref="WorkOrderEvent"/>. A command the table does not allow throws
-/// <see cref="WorkOrderTransitionException"/>; a command that breaks another rule (a stranger rating, resolving with a
+/// <see cref="IllegalTransitionException"/>; a command that breaks another rule (a stranger rating, resolving with a
 /// department's part open) throws <see cref="GridGovernanceException"/>. Either way every check runs before anything
 /// changes, so a refused command leaves no record and no change.
 /// </para>
@@ -384,10 +384,7 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>
     private WorkOrderStatus Check(WorkOrderCommand command, WorkOrderActor actor, Instant at)
     {
         Preconditions.CheckArgument(actor.Value is not null, nameof(actor), "actor must be set.");
-        if (WorkOrderWorkflow.Next(Status, command) is not WorkOrderStatus to)
-        {
-            throw new WorkOrderTransitionException(Id, Status, command, WorkOrderWorkflow.IntendedTarget(Status, command), actor);
-        }
+        var to = WorkOrderWorkflow.Table.Apply(Status, command, $"{nameof(WorkOrder)} {Id}", Id, actor.Value);
         var last = Audit[^1].At;
         if (at < last)
         {

@@ -15,13 +15,13 @@ namespace GridGovernance.WorkOrders;
 /// <remarks>
 /// <para>
 /// Jurisdiction: an official acts for a unit, and the unit must have the order's responsible unit within its
-/// jurisdiction on the day (<see cref="OrganisationService.IsWithinJurisdictionAsync"/>), and the member must belong
+/// jurisdiction on the day (<see cref="OrganisationQueries.IsWithinJurisdictionAsync"/>), and the member must belong
 /// under that unit. Triage checks the filing unit instead, since the responsible unit is what triage decides. Only the
 /// resident who filed an order may rate it.
 /// </para>
 /// <para>
 /// Every write loads the order, checks everything, applies one command and saves the scope's unit of work once; on a
-/// <see cref="ConcurrencyException"/> the write is retried from a fresh load, up to <see cref="MaxAttempts"/> times.
+/// <see cref="ConcurrencyException"/> the write is retried from a fresh load (<see cref="UnitOfWorkRetry"/>).
 /// Dates are reckoned in <see cref="GridGovernanceOptions.TimeZone"/>, time limits with the policy's calendar.
 /// </para>
 /// <para>
@@ -33,15 +33,10 @@ namespace GridGovernance.WorkOrders;
 [Immutable]
 public sealed class WorkOrderService
 {
-    /// <summary>How many times a write is attempted before a conflict is surfaced.</summary>
-    public const int MaxAttempts = 10;
-
     private static readonly WorkOrderActor ScanActor = WorkOrderActor.ForSystem("work-order-scan");
 
     private readonly IRepository<WorkOrder> orders;
-    private readonly IReadRepository<OrgUnit> units;
-    private readonly IReadRepository<Household> households;
-    private readonly OrganisationService organisation;
+    private readonly OrganisationQueries organisation;
     private readonly IEscalationPath escalation;
     private readonly PointsLedgerService ledger;
     private readonly IUnitOfWork unitOfWork;
@@ -50,9 +45,7 @@ public sealed class WorkOrderService
 
     /// <summary>Creates the service (normally resolved from DI, one per scope).</summary>
     /// <param name="orders">Work orders.</param>
-    /// <param name="units">Units, for the levels of triage and unit names on the board.</param>
-    /// <param name="households">Households, to place an order filed for a household.</param>
-    /// <param name="organisation">The organisation service, for jurisdiction checks and reports.</param>
+    /// <param name="organisation">The organisation's read side: units and households, jurisdiction, the index for reports.</param>
     /// <param name="escalation">Where escalations go.</param>
     /// <param name="ledger">The points ledger, for the optional award.</param>
     /// <param name="unitOfWork">The scope's unit of work.</param>
@@ -61,9 +54,7 @@ public sealed class WorkOrderService
     /// <param name="clock">The clock.</param>
     public WorkOrderService(
         IRepository<WorkOrder> orders,
-        IReadRepository<OrgUnit> units,
-        IReadRepository<Household> households,
-        OrganisationService organisation,
+        OrganisationQueries organisation,
         IEscalationPath escalation,
         PointsLedgerService ledger,
         IUnitOfWork unitOfWork,
@@ -72,8 +63,6 @@ public sealed class WorkOrderService
         IClock clock)
     {
         this.orders = Preconditions.CheckNotNull(orders);
-        this.units = Preconditions.CheckNotNull(units);
-        this.households = Preconditions.CheckNotNull(households);
         this.organisation = Preconditions.CheckNotNull(organisation);
         this.escalation = Preconditions.CheckNotNull(escalation);
         this.ledger = Preconditions.CheckNotNull(ledger);
@@ -95,7 +84,7 @@ public sealed class WorkOrderService
     public WorkOrderTimeLimits Limits { get; }
 
     /// <summary>Today in the configured zone.</summary>
-    public LocalDate Today => clock.GetCurrentInstant().InZone(options.TimeZone).Date;
+    public LocalDate Today => clock.Today(options.TimeZone);
 
     /// <summary>Files an order (群众下单). An order for a household is placed in the household's unit today.</summary>
     /// <param name="draft">The order.</param>
@@ -111,15 +100,14 @@ public sealed class WorkOrderService
             OrgUnitId unit;
             if (draft.Household is HouseholdId household)
             {
-                var found = await households.GetByIdAsync(household, cancellationToken).ConfigureAwait(false)
-                    ?? throw new EntityNotFoundException(nameof(Household), household);
+                var found = await organisation.GetHouseholdAsync(household, cancellationToken).ConfigureAwait(false);
                 unit = found.UnitOn(today) ?? throw new GridGovernanceException(ErrorCodes.WorkOrderOutsideJurisdiction, $"{household} is in no unit on {today:yyyy-MM-dd}.");
             }
             else
             {
                 Preconditions.CheckArgument(draft.Unit is not null, nameof(draft) + ".Unit", "A draft must name a unit or a household.");
                 unit = draft.Unit.Value;
-                var found = await units.GetByIdAsync(unit, cancellationToken).ConfigureAwait(false) ?? throw new EntityNotFoundException(nameof(OrgUnit), unit);
+                var found = await organisation.GetUnitAsync(unit, cancellationToken).ConfigureAwait(false);
                 Preconditions.CheckState(found.IsOpenOn(today), ErrorCodes.UnitClosed, $"{unit} ({found.Name}) is not open on {today:yyyy-MM-dd}.");
             }
             var latest = await orders.FirstOrDefaultAsync(new LatestWorkOrder(), cancellationToken).ConfigureAwait(false);
@@ -224,7 +212,7 @@ public sealed class WorkOrderService
         return ChangeAsync(order, async (o, today, at) =>
         {
             await RequireJurisdictionAsync(official, o.ResponsibleUnit, today, cancellationToken).ConfigureAwait(false);
-            var unit = await units.GetByIdAsync(official.Unit, cancellationToken).ConfigureAwait(false);
+            var unit = await organisation.FindUnitAsync(official.Unit, cancellationToken).ConfigureAwait(false);
             Preconditions.CheckState(unit is not null && (unit.Kind == UnitKind.Community || unit.Kind == UnitKind.Street || unit.Kind == UnitKind.District),
                 ErrorCodes.WorkOrderOutsideJurisdiction, $"Only a community, street or district blows the whistle (社区/街道吹哨); {official.Unit} is a {unit?.Kind}.");
             o.Whistle(summons, Limits, official.Actor, note, at);
@@ -374,7 +362,7 @@ public sealed class WorkOrderService
         var names = new Dictionary<OrgUnitId, string>();
         foreach (var unit in found.Select(o => o.Unit).Distinct())
         {
-            var u = await units.GetByIdAsync(unit, cancellationToken).ConfigureAwait(false);
+            var u = await organisation.FindUnitAsync(unit, cancellationToken).ConfigureAwait(false);
             if (u is not null)
             {
                 names[unit] = u.Name;
@@ -412,7 +400,7 @@ public sealed class WorkOrderService
         OrgUnitId? current = from;
         for (int steps = 0; current is OrgUnitId id && steps < 1_000; steps++)
         {
-            var unit = await units.GetByIdAsync(id, cancellationToken).ConfigureAwait(false);
+            var unit = await organisation.FindUnitAsync(id, cancellationToken).ConfigureAwait(false);
             if (unit is null)
             {
                 break;
@@ -457,5 +445,5 @@ public sealed class WorkOrderService
         }, cancellationToken);
 
     private Task<T> WriteAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) =>
-        UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, attempt, cancellationToken);
+        UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken);
 }

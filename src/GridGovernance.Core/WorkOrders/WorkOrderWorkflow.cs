@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
+using GridGovernance.Algorithms;
 
 namespace GridGovernance.WorkOrders;
 
 /// <summary>
 /// The one table of allowed work-order transitions (state × command → state). A command that has no row for the
-/// current state throws <see cref="WorkOrderTransitionException"/> naming the state, the state the command leads to,
-/// and the actor; nothing is ever silently ignored.
+/// current state throws <see cref="IllegalTransitionException"/> (code <see cref="ErrorCodes.WorkOrderIllegalTransition"/>)
+/// naming the state, the command, the state it leads to and the actor; nothing is ever silently ignored.
 /// </summary>
 /// <remarks>
 /// Filing creates an order in <see cref="WorkOrderStatus.Filed"/>. The loop is 群众下单 (Filed) → 三事分流 (Triaged) →
@@ -16,12 +17,6 @@ namespace GridGovernance.WorkOrders;
 [Immutable]
 public static class WorkOrderWorkflow
 {
-    private static readonly int StatusCount = Enum.GetValues<WorkOrderStatus>().Length;
-    private static readonly int CommandCount = Enum.GetValues<WorkOrderCommand>().Length;
-
-    // (int)From * CommandCount + (int)Command → (int)To, or -1: the table as a flat array for the hot path.
-    private static readonly ImmutableArray<sbyte> Lookup;
-
     /// <summary>The state every order is created in.</summary>
     public const WorkOrderStatus InitialStatus = WorkOrderStatus.Filed;
 
@@ -72,52 +67,31 @@ public static class WorkOrderWorkflow
         new(WorkOrderStatus.Reopened, WorkOrderCommand.RecordDeliberation, WorkOrderStatus.Reopened),
     ];
 
-    static WorkOrderWorkflow()
-    {
-        var lookup = new sbyte[StatusCount * CommandCount];
-        Array.Fill(lookup, (sbyte)-1);
-        foreach (var t in Transitions)
-        {
-            lookup[(int)t.From * CommandCount + (int)t.Command] = (sbyte)t.To;
-        }
-        Lookup = [.. lookup];
-    }
-
-    /// <summary>The state <paramref name="command"/> leads to from <paramref name="from"/>, or <c>null</c> when the table has no such row.</summary>
-    /// <param name="from">The current state.</param>
-    /// <param name="command">The command.</param>
-    public static WorkOrderStatus? Next(WorkOrderStatus from, WorkOrderCommand command)
-    {
-        int to = Lookup[(int)from * CommandCount + (int)command];
-        return to < 0 ? null : (WorkOrderStatus)to;
-    }
+    internal static TransitionTable<WorkOrderStatus, WorkOrderCommand> Table { get; } =
+        new(ErrorCodes.WorkOrderIllegalTransition, Transitions.Select(t => (t.From, t.Command, t.To)));
 
     /// <summary>Whether the table allows <paramref name="command"/> in <paramref name="from"/>.</summary>
     /// <param name="from">The current state.</param>
     /// <param name="command">The command.</param>
-    public static bool Allows(WorkOrderStatus from, WorkOrderCommand command) => Lookup[(int)from * CommandCount + (int)command] >= 0;
+    public static bool Allows(WorkOrderStatus from, WorkOrderCommand command) => Table.Allows(from, command);
 
-    /// <summary>The rows that start from <paramref name="from"/>.</summary>
+    /// <summary>The transitions that start from <paramref name="from"/>; none when it is final.</summary>
     /// <param name="from">The current state.</param>
     public static IEnumerable<WorkOrderTransition> From(WorkOrderStatus from) => Transitions.Where(t => t.From == from);
+
+    /// <summary>The state <paramref name="command"/> leads to from <paramref name="from"/>, or <c>null</c> when the table has no such row.</summary>
+    /// <param name="from">The current state.</param>
+    /// <param name="command">The command.</param>
+    public static WorkOrderStatus? Next(WorkOrderStatus from, WorkOrderCommand command) => Table.Next(from, command);
 
     /// <summary>
     /// The state <paramref name="command"/> would lead to from <paramref name="from"/>: the table's row when there is one,
     /// otherwise the state the command leads to wherever it is allowed (for commands that record without moving, the
-    /// current state). Used to name the wanted state when a command is refused.
+    /// current state). Names the wanted state when a command is refused.
     /// </summary>
     /// <param name="from">The current state.</param>
     /// <param name="command">The command.</param>
-    public static WorkOrderStatus IntendedTarget(WorkOrderStatus from, WorkOrderCommand command)
-    {
-        if (Next(from, command) is WorkOrderStatus to)
-        {
-            return to;
-        }
-        var targets = Transitions.Where(t => t.Command == command).Select(t => t.To).Distinct().ToList();
-        bool staysPut = Transitions.Where(t => t.Command == command).All(t => t.From == t.To);
-        return staysPut || targets.Count != 1 ? from : targets[0];
-    }
+    public static WorkOrderStatus IntendedTarget(WorkOrderStatus from, WorkOrderCommand command) => Table.IntendedTarget(from, command);
 
     /// <summary>Whether an order in <paramref name="status"/> still needs work (neither resolved, rated nor closed).</summary>
     /// <param name="status">The state.</param>

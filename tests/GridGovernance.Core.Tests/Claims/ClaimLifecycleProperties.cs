@@ -27,7 +27,7 @@ public sealed class ClaimLifecycleProperties
                 4 => ProjectStatus.Completed,
                 _ => ProjectStatus.Failed,
             };
-            bool allowed = ProjectLifecycle.IsAllowed(before, target);
+            bool allowed = ProjectLifecycle.Allows(before, target);
             try
             {
                 switch (action)
@@ -40,7 +40,7 @@ public sealed class ClaimLifecycleProperties
                     default: project.Fail("reason"); break;
                 }
             }
-            catch (IllegalClaimTransitionException e)
+            catch (IllegalTransitionException e)
             {
                 if (allowed || project.Status != before || e.From != before.ToString() || e.To != target.ToString())
                 {

@@ -108,15 +108,16 @@ public sealed class ClaimServiceTest : IDisposable
         await fixture.ListAsync(ClaimsFixture.Listing(10));
         await fixture.RunAsync(s => s.ProposeAsync(ClaimsFixture.Project(1)));
 
-        var notOpen = await Assert.ThrowsAsync<IllegalClaimTransitionException>(() => fixture.RunAsync(s => s.ClaimAsync(P1, U10)));
+        var notOpen = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.ClaimAsync(P1, U10)));
         Assert.Equal(("Proposed", "Claimed"), (notOpen.From, notOpen.To));
         await fixture.RunAsync(s => s.OpenAsync(P1));
-        var early = await Assert.ThrowsAsync<IllegalClaimTransitionException>(() => fixture.RunAsync(s => s.CompleteAsync(P1, [], ClaimsFixture.Today)));
+        var early = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.CompleteAsync(P1, [], ClaimsFixture.Today)));
         Assert.Equal(("Open", "Completed"), (early.From, early.To));
         Assert.Equal(ErrorCodes.ClaimsIllegalTransition, early.Code);
-        Assert.Contains("Claimed or Failed", early.Message);
+        Assert.Equal(["Claimed", "Failed"], early.Allowed.ToArray());
+        Assert.Contains("the table allows Claimed, Failed", early.Message);
         await fixture.RunAsync(s => s.FailAsync(P1, "取消"));
-        var final = await Assert.ThrowsAsync<IllegalClaimTransitionException>(() => fixture.RunAsync(s => s.OpenAsync(P1)));
+        var final = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.OpenAsync(P1)));
         Assert.Contains("final", final.Message);
     }
 

@@ -38,7 +38,7 @@ public sealed class MicroWishServiceTest : IDisposable
         Assert.Empty(await fixture.WishesAsync(s => s.ExpireClaimsAsync(Day.PlusDays(3), expiryDays: 3)));
         Assert.Equal([W1], await fixture.WishesAsync(s => s.ExpireClaimsAsync(Day.PlusDays(4), expiryDays: 3)));
 
-        var late = await Assert.ThrowsAsync<IllegalClaimTransitionException>(() => fixture.WishesAsync(s => s.FulfilAsync(W1, M1, Day.PlusDays(4), expiryDays: 3)));
+        var late = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.WishesAsync(s => s.FulfilAsync(W1, M1, Day.PlusDays(4), expiryDays: 3)));
         Assert.Equal(("Open", "Fulfilled"), (late.From, late.To));
         var reclaimed = await fixture.WishesAsync(s => s.ClaimAsync(W1, M2, Day.PlusDays(4), expiryDays: 3));
         Assert.Equal(M2, reclaimed.Claimant);
@@ -71,7 +71,7 @@ public sealed class MicroWishServiceTest : IDisposable
         Assert.NotNull(entry);
         Assert.Equal((M1, LedgerSource.Claim, Day.PlusDays(1)), (entry.Member, entry.Source, entry.OccurredOn));
         Assert.Equal(entry.Id, again!.Id);
-        Assert.Equal(ErrorCodes.ClaimsIllegalTransition, (await Assert.ThrowsAsync<IllegalClaimTransitionException>(() => fixture.WishesAsync(s => s.ClaimAsync(W1, M2, Day.PlusDays(30))))).Code);
+        Assert.Equal(ErrorCodes.ClaimsIllegalTransition, (await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.WishesAsync(s => s.ClaimAsync(W1, M2, Day.PlusDays(30))))).Code);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class ReadmeExampleTest
             Households = [new HouseholdDraft(new HouseholdId(1), grid, "1号楼1单元101")],
         }, day);
 
-        var index = await organisation.BuildIndexAsync(day);
+        var index = await scope.ServiceProvider.GetRequiredService<OrganisationQueries>().BuildIndexAsync(day);
         Assert.True(index.IsWithinJurisdiction(street, new HouseholdId(1)));
         Assert.Equal("unit:1 → unit:2 → unit:3 → unit:4 → unit:5 → member:1", string.Join(" → ", index.PathTo(new MemberId(1))));
     }

@@ -38,6 +38,13 @@ internal sealed class CityHarness : IDisposable
         return operation(scope.ServiceProvider.GetRequiredService<OrganisationService>()).GetAwaiter().GetResult();
     }
 
+    /// <summary>Runs one read in its own scope, synchronously.</summary>
+    internal T Query<T>(Func<OrganisationQueries, Task<T>> query)
+    {
+        using var scope = provider.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<OrganisationQueries>()).GetAwaiter().GetResult();
+    }
+
     /// <summary>Runs an operation that may be refused; returns the refusal or null.</summary>
     internal GridGovernanceException? TryRun<T>(Func<OrganisationService, Task<T>> operation)
     {

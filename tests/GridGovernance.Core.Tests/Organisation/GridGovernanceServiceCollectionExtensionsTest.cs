@@ -21,6 +21,7 @@ public class GridGovernanceServiceCollectionExtensionsTest
         using var scope = provider.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<OrganisationService>();
         Assert.Same(HierarchySchemas.Standard, service.Schema);
+        Assert.Same(HierarchySchemas.Standard, scope.ServiceProvider.GetRequiredService<OrganisationQueries>().Schema);
         var options = provider.GetRequiredService<GridGovernanceOptions>();
         Assert.Equal("Asia/Shanghai", options.TimeZone.Id);
         Assert.Equal(new GridHouseholdBand(200, 300), options.GridHouseholdBand);
@@ -121,6 +122,7 @@ public class GridGovernanceServiceCollectionExtensionsTest
 
         Assert.Equal(count, services.Count);
         Assert.Single(services, d => d.ServiceType == typeof(OrganisationService));
+        Assert.Single(services, d => d.ServiceType == typeof(OrganisationQueries));
         Assert.Single(services, d => d.ServiceType == typeof(GridGovernanceOptions));
         using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<GridGovernanceOptions>();

@@ -10,7 +10,7 @@ public sealed class HierarchyIndexProperties
     public bool Descendants_AreExactlyTheNodesWhoseAncestorsContainTheNode(GeneratedCity city)
     {
         using var harness = CityHarness.Import(city);
-        var index = harness.Run(s => s.BuildIndexAsync(city.Date));
+        var index = harness.Query(s => s.BuildIndexAsync(city.Date));
         var all = index.Roots.SelectMany(r => index.Descendants(r).Prepend(r)).ToList();
         var ancestors = all.ToDictionary(n => n, n => index.Ancestors(n).ToHashSet());
         foreach (var unit in all.Where(n => n.Kind == NodeKind.Unit))
@@ -47,7 +47,7 @@ public sealed class HierarchyIndexProperties
     public bool RollUp_OfOnePerHousehold_EqualsHouseholdCounts(GeneratedCity city)
     {
         using var harness = CityHarness.Import(city);
-        var index = harness.Run(s => s.BuildIndexAsync(city.Date));
+        var index = harness.Query(s => s.BuildIndexAsync(city.Date));
         var rollup = index.RollUp(n => n.Kind == NodeKind.Household ? 1 : 0);
         return index.UnitsOfKind(UnitKind.Community).Concat(index.UnitsOfKind(UnitKind.GridBranch))
                    .All(unit => rollup[unit] == index.CountsUnder(unit).Households)
@@ -68,7 +68,7 @@ public sealed class JurisdictionProperties
         var community = city.Roster.Units.First(u => u.Kind == GridGovernance.Organisation.UnitKind.Community).Id;
         harness.Run(s => s.AddUnitAsync(new GridGovernance.Organisation.UnitDraft(committee, GridGovernance.Organisation.UnitKind.RegionalCommittee, "区域党委", street), city.Date));
         harness.Run(s => s.AddSpanAsync(committee, community, new Validity(city.Date)));
-        var index = harness.Run(s => s.BuildIndexAsync(city.Date));
+        var index = harness.Query(s => s.BuildIndexAsync(city.Date));
         var nodes = index.Roots.SelectMany(r => index.Descendants(r).Prepend(r)).ToArray();
         var actors = units.Append(committee).ToArray();
         for (int i = 0; i < 40; i++)
@@ -76,7 +76,7 @@ public sealed class JurisdictionProperties
             var actor = actors[random.Next(actors.Length)];
             var target = nodes[random.Next(nodes.Length)];
             bool expected = index.IsWithinJurisdiction(actor, target);
-            if (harness.Run(s => s.IsWithinJurisdictionAsync(actor, target, city.Date)) != expected)
+            if (harness.Query(s => s.IsWithinJurisdictionAsync(actor, target, city.Date)) != expected)
             {
                 return false;
             }

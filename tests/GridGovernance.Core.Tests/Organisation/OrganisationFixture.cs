@@ -142,9 +142,15 @@ internal sealed class OrganisationFixture : IDisposable
         await operation(scope.ServiceProvider.GetRequiredService<OrganisationService>());
     }
 
-    public Task<HierarchyIndex> IndexAsync(LocalDate asOf) => RunAsync(s => s.BuildIndexAsync(asOf));
+    public async Task<T> QueryAsync<T>(Func<OrganisationQueries, Task<T>> query)
+    {
+        using var scope = provider.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<OrganisationQueries>());
+    }
 
-    public Task<OrgUnit> UnitAsync(int id) => RunAsync(s => s.GetUnitAsync(U(id)));
+    public Task<HierarchyIndex> IndexAsync(LocalDate asOf) => QueryAsync(s => s.BuildIndexAsync(asOf));
+
+    public Task<OrgUnit> UnitAsync(int id) => QueryAsync(s => s.GetUnitAsync(U(id)));
 
     public Task<Member> MemberAsync(int id) => GetAsync<Member, MemberId>(M(id));
 

@@ -58,10 +58,10 @@ public sealed class OrganisationServiceProperties
         var random = new Random(seed);
         var target = grids[random.Next(grids.Count)];
         var sources = grids.Where(g => g != target && random.Next(2) == 0).DefaultIfEmpty(grids.First(g => g != target)).ToList();
-        var before = harness.Run(s => s.BuildIndexAsync(city.Date));
+        var before = harness.Query(s => s.BuildIndexAsync(city.Date));
         var date = city.Date.PlusDays(10);
         harness.Run(s => s.MergeUnitsAsync(sources, target, date));
-        var after = harness.Run(s => s.BuildIndexAsync(date));
+        var after = harness.Query(s => s.BuildIndexAsync(date));
 
         var expected = sources.Append(target).Select(before.CountsUnder).Aggregate((a, b) => new SubtreeCounts(a.Units + b.Units, a.Members + b.Members, a.Households + b.Households));
         var merged = after.CountsUnder(target);
@@ -79,7 +79,7 @@ public sealed class OrganisationServiceProperties
     {
         using var harness = CityHarness.Import(city);
         var random = new Random(seed);
-        var before = harness.Run(s => s.BuildIndexAsync(city.Date));
+        var before = harness.Query(s => s.BuildIndexAsync(city.Date));
         var grids = before.UnitsOfKind(UnitKind.GridBranch).ToList();
         var source = grids[random.Next(grids.Count)];
         var parentId = before.ParentOf(source)!.Value.AsUnit();
@@ -97,7 +97,7 @@ public sealed class OrganisationServiceProperties
             .ToList();
         var date = city.Date.PlusDays(5);
         harness.Run(s => s.SplitUnitAsync(source, parts, date));
-        var after = harness.Run(s => s.BuildIndexAsync(date));
+        var after = harness.Query(s => s.BuildIndexAsync(date));
 
         var sourceCounts = before.CountsUnder(source);
         var partCounts = parts.Select(p => after.CountsUnder(p.Unit.Id)).ToList();
@@ -120,7 +120,7 @@ public sealed class OrganisationServiceProperties
         var date = city.Date;
         var history = new List<(LocalDate Date, Dictionary<NodeRef, NodeRef?> Parents)>
         {
-            (date, Parents(harness.Run(s => s.BuildIndexAsync(city.Date)))),
+            (date, Parents(harness.Query(s => s.BuildIndexAsync(city.Date)))),
         };
         for (int step = 0; step < 12; step++)
         {
@@ -134,12 +134,12 @@ public sealed class OrganisationServiceProperties
             {
                 harness.TryRun(s => s.MoveUnitAsync(ids[random.Next(ids.Length)], ids[random.Next(ids.Length)], changeDate));
             }
-            history.Add((date, Parents(harness.Run(s => s.BuildIndexAsync(changeDate)))));
+            history.Add((date, Parents(harness.Query(s => s.BuildIndexAsync(changeDate)))));
         }
         // Asked afterwards, every past date still shows the structure recorded on it.
         foreach (var (day, parents) in history)
         {
-            var asked = Parents(harness.Run(s => s.BuildIndexAsync(day)));
+            var asked = Parents(harness.Query(s => s.BuildIndexAsync(day)));
             if (asked.Count != parents.Count || asked.Any(p => !parents.TryGetValue(p.Key, out var q) || q != p.Value))
             {
                 return false;

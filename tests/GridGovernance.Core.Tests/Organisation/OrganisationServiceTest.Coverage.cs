@@ -12,7 +12,7 @@ public partial class OrganisationServiceTest
         await banded.SeedLaiwuAsync();
         await banded.RunAsync(s => s.AddStationedUnitAsync(new StationedUnitDraft(R(2), "小商户", StationedUnitKind.PrivateFirm, U(101), 8, 1), D1));
 
-        var report = await banded.RunAsync(s => s.ComputeCoverageAsync(D1));
+        var report = await banded.QueryAsync(s => s.ComputeCoverageAsync(D1));
 
         Assert.Equal(D1, report.AsOf);
         Assert.Equal(new GridHouseholdBand(1, 2), report.Band);
@@ -22,7 +22,7 @@ public partial class OrganisationServiceTest
         Assert.Equal((2, 1, 1, 1), (report.StationedUnits, report.CoveredStationedUnits, report.StationedUnitsEligibleForOwnOrganisation, report.StationedUnitsWithOwnOrganisation));
         Assert.Equal(0.5, report.PartyOrganisationCoverageRate);
         Assert.Equal(1.0, report.OwnOrganisationRate);
-        Assert.Equal(1, (await banded.RunAsync(s => s.ComputeCoverageAsync(D0))).StationedUnits);
+        Assert.Equal(1, (await banded.QueryAsync(s => s.ComputeCoverageAsync(D0))).StationedUnits);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var report = await city.RunAsync(s => s.ComputeCoverageAsync(D1));
+        var report = await city.QueryAsync(s => s.ComputeCoverageAsync(D1));
 
         Assert.Equal(new GridHouseholdBand(200, 300), report.Band);
         Assert.Equal(5, report.GridsOutsideBand.Count);
@@ -43,9 +43,9 @@ public partial class OrganisationServiceTest
         await city.RunAsync(s => s.AddStationedUnitAsync(new StationedUnitDraft(R(2), "物业公司", StationedUnitKind.PrivateFirm, U(101), 20, 4), D0));
 
         await city.RunAsync(s => s.SetCoverageAsync(R(2), U(1010), ownOrganisation: true));
-        var covered = await city.RunAsync(s => s.ComputeCoverageAsync(D1));
+        var covered = await city.QueryAsync(s => s.ComputeCoverageAsync(D1));
         await city.RunAsync(s => s.SetCoverageAsync(R(1), null, ownOrganisation: false));
-        var uncovered = await city.RunAsync(s => s.ComputeCoverageAsync(D1));
+        var uncovered = await city.QueryAsync(s => s.ComputeCoverageAsync(D1));
 
         Assert.Equal((2, 2, 2), (covered.CoveredStationedUnits, covered.StationedUnitsEligibleForOwnOrganisation, covered.StationedUnitsWithOwnOrganisation));
         Assert.Equal((1, 1), (uncovered.CoveredStationedUnits, uncovered.StationedUnitsWithOwnOrganisation));

@@ -23,7 +23,7 @@ public partial class OrganisationServiceTest : IDisposable
         // 2024-05-31T20:00Z is already 1 June in Asia/Shanghai (UTC+8).
         city.Clock.Reset(NodaTime.Instant.FromUtc(2024, 5, 31, 20, 0));
 
-        var today = await city.RunAsync(s => Task.FromResult(s.Today));
+        var today = await city.QueryAsync(s => Task.FromResult(s.Today));
 
         Assert.Equal(D2, today);
     }
@@ -33,7 +33,7 @@ public partial class OrganisationServiceTest : IDisposable
     {
         await city.SeedLaiwuAsync();
 
-        var exception = await Assert.ThrowsAsync<EntityNotFoundException>(() => city.RunAsync(s => s.GetUnitAsync(U(999))));
+        var exception = await Assert.ThrowsAsync<EntityNotFoundException>(() => city.QueryAsync(s => s.GetUnitAsync(U(999))));
 
         Assert.Equal(ErrorCodes.NotFound, exception.Code);
         Assert.Equal(U(999), exception.AggregateId);

@@ -18,7 +18,7 @@ public sealed class RosterArbitrariesTest
         {
             using var provider = candidate.CreateServicesAsync().GetAwaiter().GetResult();
             using var scope = provider.CreateScope();
-            var index = scope.ServiceProvider.GetRequiredService<OrganisationService>().BuildIndexAsync(candidate.Date).GetAwaiter().GetResult();
+            var index = scope.ServiceProvider.GetRequiredService<OrganisationQueries>().BuildIndexAsync(candidate.Date).GetAwaiter().GetResult();
             if (index.HouseholdCount != candidate.Roster.Households.Count)
             {
                 return false;
@@ -44,7 +44,7 @@ public sealed class RosterArbitrariesTest
         {
             using var provider = city.CreateServicesAsync().GetAwaiter().GetResult();
             using var scope = provider.CreateScope();
-            var index = scope.ServiceProvider.GetRequiredService<OrganisationService>().BuildIndexAsync(city.Date).GetAwaiter().GetResult();
+            var index = scope.ServiceProvider.GetRequiredService<OrganisationQueries>().BuildIndexAsync(city.Date).GetAwaiter().GetResult();
             return index.HouseholdCount == city.Roster.Households.Count && index.MemberCount == city.Roster.Members.Count
                    && city.Roster.Members.All(m => city.Schema.MemberKinds.Contains(city.Roster.Units.Single(u => u.Id == m.BranchId).Kind));
         });

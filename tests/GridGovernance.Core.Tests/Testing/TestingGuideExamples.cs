@@ -22,7 +22,7 @@ public sealed class TestingGuideExamples
     {
         using var services = await city.CreateServicesAsync();
         using var scope = services.CreateScope();
-        var index = await scope.ServiceProvider.GetRequiredService<OrganisationService>().BuildIndexAsync(city.Date);
+        var index = await scope.ServiceProvider.GetRequiredService<OrganisationQueries>().BuildIndexAsync(city.Date);
         Assert.Equal(city.Roster.Households.Count, index.CountsUnder(city.District).Households);
         Assert.All(city.Roster.Households, h => Assert.True(index.IsWithinJurisdiction(city.District, h.Id)));
     }
@@ -47,9 +47,9 @@ public sealed class TestingGuideExamples
         {
             using var services = new ServiceCollection().AddGridGovernance(o => o.Schema = HierarchySchemas.Laiwu).BuildServiceProvider();
             using var scope = services.CreateScope();
-            var organisation = scope.ServiceProvider.GetRequiredService<OrganisationService>();
-            organisation.ImportAsync(roster, day).GetAwaiter().GetResult();
-            return organisation.BuildIndexAsync(day).GetAwaiter().GetResult().MemberCount == roster.Members.Count;
+            scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(roster, day).GetAwaiter().GetResult();
+            var index = scope.ServiceProvider.GetRequiredService<OrganisationQueries>().BuildIndexAsync(day).GetAwaiter().GetResult();
+            return index.MemberCount == roster.Members.Count;
         });
     }
     // end

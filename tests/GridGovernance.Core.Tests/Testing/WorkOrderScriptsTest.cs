@@ -39,7 +39,7 @@ public sealed class WorkOrderScriptsTest
                 runner.ApplyAsync(step).GetAwaiter().GetResult();
                 return false;
             }
-            catch (WorkOrderTransitionException refused) when (refused.Command == step.Command && refused.From == before.Status)
+            catch (IllegalTransitionException refused) when (refused.Command == step.Command.ToString() && refused.From == before.Status.ToString())
             {
             }
             order = runner.GetAsync().GetAwaiter().GetResult();
@@ -64,7 +64,7 @@ public sealed class WorkOrderScriptsTest
         // Claiming a filed order is illegal; a script that marks it legal must not pass.
         var wrong = new WorkOrderScript("parking", WorkOrderUrgency.Routine, [new WorkOrderStep(WorkOrderCommand.Claim, Legal: true)], WorkOrderStatus.Claimed);
         using var runner = await WorkOrderScriptRunner.StartAsync(wrong);
-        await Assert.ThrowsAsync<WorkOrderTransitionException>(() => runner.RunAsync(wrong));
+        await Assert.ThrowsAsync<IllegalTransitionException>(() => runner.RunAsync(wrong));
 
         var alsoWrong = new WorkOrderScript("parking", WorkOrderUrgency.Routine, [new WorkOrderStep(WorkOrderCommand.Triage, Legal: false)], WorkOrderStatus.Filed);
         using var second = await WorkOrderScriptRunner.StartAsync(alsoWrong);

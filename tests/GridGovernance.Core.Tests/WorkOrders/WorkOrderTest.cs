@@ -1,3 +1,4 @@
+using GridGovernance.Tests.Algorithms;
 using GridGovernance.WorkOrders;
 using NodaTime;
 using static GridGovernance.Tests.WorkOrders.WorkOrderFixture;
@@ -9,18 +10,8 @@ public sealed class WorkOrderTest
 {
     private static readonly Instant Later = Start + Duration.FromDays(1);
 
-    public static TheoryData<WorkOrderStatus, WorkOrderCommand> AllPairs()
-    {
-        var data = new TheoryData<WorkOrderStatus, WorkOrderCommand>();
-        foreach (var from in Enum.GetValues<WorkOrderStatus>())
-        {
-            foreach (var command in Enum.GetValues<WorkOrderCommand>().Where(c => c is not WorkOrderCommand.File and not WorkOrderCommand.Reopen))
-            {
-                data.Add(from, command);
-            }
-        }
-        return data;
-    }
+    public static TheoryData<WorkOrderStatus, WorkOrderCommand> AllPairs() =>
+        StatePairs.All<WorkOrderStatus, WorkOrderCommand>(c => c is not WorkOrderCommand.File and not WorkOrderCommand.Reopen);
 
     [Theory]
     [MemberData(nameof(AllPairs))]
@@ -56,12 +47,13 @@ public sealed class WorkOrderTest
         }
         else
         {
-            var e = Assert.Throws<WorkOrderTransitionException>(() => Run(order, command, at));
+            var e = Assert.Throws<IllegalTransitionException>(() => Run(order, command, at));
             Assert.Equal(ErrorCodes.WorkOrderIllegalTransition, e.Code);
-            Assert.Equal((statusBefore, command), (e.From, e.Command));
-            Assert.Equal(WorkOrderWorkflow.IntendedTarget(statusBefore, command), e.To);
+            Assert.Equal((statusBefore.ToString(), command.ToString(), order.Id), (e.From, e.Command, e.AggregateId));
+            Assert.Equal(WorkOrderWorkflow.IntendedTarget(statusBefore, command).ToString(), e.To);
+            Assert.Equal(WorkOrderWorkflow.From(statusBefore).Select(t => $"{t.Command} → {t.To}"), e.Allowed);
             Assert.Contains($"from {statusBefore} to {e.To}", e.Message);
-            Assert.Contains(e.Actor.Value, e.Message);
+            Assert.Contains(e.Actor!, e.Message);
             Assert.Contains("workorder:5", e.Message);
             Assert.Equal(statusBefore, order.Status);
             Assert.Equal(records, order.Audit.Length);

@@ -204,14 +204,8 @@ public sealed class LedgerEntry : AggregateRoot<LedgerEntryId>
     }
 
     /// <summary>Throws unless the transition table allows moving from the current state to <paramref name="to"/>.</summary>
-    internal void CheckCanMove(LedgerEntryStatus to, LedgerActor actor)
-    {
-        if (!LedgerEntryWorkflow.CanMove(Status, to))
-        {
-            throw new IllegalTransitionException($"{nameof(LedgerEntry)} {Id}", Status.ToString(), to.ToString(), actor.ToString(),
-                LedgerEntryWorkflow.NextStates(Status).Select(s => s.ToString()));
-        }
-    }
+    internal void CheckCanMove(LedgerEntryStatus to, LedgerActor actor) =>
+        LedgerEntryWorkflow.Table.Apply(Status, to, $"{nameof(LedgerEntry)} {Id}", Id, actor.ToString());
 
     private void MoveTo(LedgerEntryStatus to, LedgerActor actor)
     {

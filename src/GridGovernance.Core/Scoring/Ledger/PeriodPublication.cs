@@ -158,11 +158,7 @@ public sealed class PeriodPublication : AggregateRoot<PeriodPublicationId>
         Preconditions.CheckState(index >= 0 && index < Objections.Length, ErrorCodes.PublicationUnknownObjection,
             $"{Id} has {Objections.Length} objection(s); there is no objection {number}.");
         var objection = Objections[index];
-        if (!PublicationWorkflow.CanMove(objection.Status, outcome))
-        {
-            throw new IllegalTransitionException($"Objection {number} of {Id}", objection.Status.ToString(), outcome.ToString(), by.ToString(),
-                PublicationWorkflow.ObjectionTransitions.Where(t => t.From == objection.Status).Select(t => t.To.ToString()));
-        }
+        PublicationWorkflow.ObjectionTable.Apply(objection.Status, outcome, $"Objection {number} of {Id}", Id, by.ToString());
         var resolved = objection with { Status = outcome, ResolvedBy = by, ResolvedOn = on, ResolutionNote = note.Trim() };
         Objections = Objections.SetItem(index, resolved);
         Raise(new PeriodPublicationObjectionResolved(Id, number, outcome, by));
@@ -171,11 +167,7 @@ public sealed class PeriodPublication : AggregateRoot<PeriodPublicationId>
 
     internal void Freeze(LedgerActor by, LocalDate on)
     {
-        if (!PublicationWorkflow.CanMove(Status, PublicationStatus.Frozen))
-        {
-            throw new IllegalTransitionException($"{nameof(PeriodPublication)} {Id}", Status.ToString(), nameof(PublicationStatus.Frozen), by.ToString(),
-                PublicationWorkflow.Transitions.Where(t => t.From == Status).Select(t => t.To.ToString()));
-        }
+        PublicationWorkflow.Table.Apply(Status, PublicationStatus.Frozen, $"{nameof(PeriodPublication)} {Id}", Id, by.ToString());
         Preconditions.CheckState(on > WindowClosesOn, ErrorCodes.PublicationWindowOpen,
             $"The publication window of {Id} is open until {WindowClosesOn:yyyy-MM-dd}; the period can be frozen from the next day, not on {on:yyyy-MM-dd}.");
         int open = Objections.Count(o => o.IsOpen);

@@ -21,7 +21,7 @@ namespace GridGovernance.Scoring.Ledger;
 /// Entry ids are handed out in recorded order (one more than the highest id stored), so they also serve as the
 /// assessment's <see cref="AssessmentEntry.Sequence"/>. Two writers that pick the same id collide on the store's
 /// unique key, and a writer whose publication guard went stale (see below) collides on its version; either way the
-/// whole operation is retried from a fresh read, up to <see cref="MaxAttempts"/> times, with the idempotency check
+/// whole operation is retried from a fresh read (<see cref="UnitOfWorkRetry"/>), with the idempotency check
 /// first. Because the highest id is read before the key is looked up, two concurrent writes with one key can never
 /// both be added. When the unit of work already held someone else's staged changes there is no retry (a failed save
 /// discards them): the conflict is surfaced.
@@ -41,9 +41,6 @@ namespace GridGovernance.Scoring.Ledger;
 [Immutable]
 public sealed class PointsLedgerService
 {
-    /// <summary>How many times a write is attempted before a conflict is surfaced.</summary>
-    public const int MaxAttempts = 10;
-
     /// <summary>The prefix of the idempotency keys the ledger gives reversals; callers' keys may not use it.</summary>
     public const string ReversalKeyPrefix = "reversal-of:";
 
@@ -52,7 +49,7 @@ public sealed class PointsLedgerService
     private readonly IRepository<LedgerEntry> entries;
     private readonly IRepository<PeriodPublication> publications;
     private readonly IReadRepository<Member> members;
-    private readonly OrganisationService organisation;
+    private readonly OrganisationQueries organisation;
     private readonly IUnitOfWork unitOfWork;
     private readonly GridGovernanceOptions options;
     private readonly IClock clock;
@@ -61,7 +58,7 @@ public sealed class PointsLedgerService
     /// <param name="entries">Ledger entries.</param>
     /// <param name="publications">Period publications.</param>
     /// <param name="members">Members, to check the roster on the occurrence date.</param>
-    /// <param name="organisation">The organisation service, for the jurisdiction check.</param>
+    /// <param name="organisation">The organisation's read side, for the jurisdiction check.</param>
     /// <param name="unitOfWork">The scope's unit of work, shared by the repositories.</param>
     /// <param name="options">The library's options (the zone of dates).</param>
     /// <param name="clock">The clock.</param>
@@ -69,7 +66,7 @@ public sealed class PointsLedgerService
         IRepository<LedgerEntry> entries,
         IRepository<PeriodPublication> publications,
         IReadRepository<Member> members,
-        OrganisationService organisation,
+        OrganisationQueries organisation,
         IUnitOfWork unitOfWork,
         GridGovernanceOptions options,
         IClock clock)
@@ -84,7 +81,7 @@ public sealed class PointsLedgerService
     }
 
     /// <summary>Today's date in the configured zone (Asia/Shanghai by default).</summary>
-    public LocalDate Today => clock.GetCurrentInstant().InZone(options.TimeZone).Date;
+    public LocalDate Today => clock.Today(options.TimeZone);
 
     /// <summary>
     /// A member declares points (党员申报): the entry is recorded as <see cref="LedgerEntryStatus.Declared"/> and waits
@@ -707,5 +704,5 @@ public sealed class PointsLedgerService
         entries.SingleOrDefaultAsync(new LedgerEntryByIdempotencyKey(key), cancellationToken);
 
     private Task<T> WriteAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) =>
-        UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, attempt, cancellationToken);
+        UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken);
 }

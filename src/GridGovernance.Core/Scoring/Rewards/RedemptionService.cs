@@ -11,8 +11,8 @@ namespace GridGovernance.Scoring.Rewards;
 /// <para>
 /// Every write loads fresh copies, changes them, and saves the scope's unit of work once, so a redemption's debit
 /// and its stock change are written together or not at all. When another writer saved the same account or item
-/// first (<see cref="ConcurrencyException"/>), the whole operation is retried from a fresh load, up to
-/// <see cref="MaxAttempts"/> times; the checks run again on the fresh state, so two concurrent redemptions can
+/// first (<see cref="ConcurrencyException"/>), the whole operation is retried from a fresh load
+/// (<see cref="UnitOfWorkRetry"/>); the checks run again on the fresh state, so two concurrent redemptions can
 /// never spend the same points twice. When the unit of work already held someone else's staged changes, there is
 /// no retry (a failed save discards them, and a retry would silently drop them): the conflict is surfaced.
 /// </para>
@@ -24,9 +24,6 @@ namespace GridGovernance.Scoring.Rewards;
 [Immutable]
 public sealed class RedemptionService
 {
-    /// <summary>How many times a write is attempted before a <see cref="ConcurrencyException"/> is surfaced.</summary>
-    public const int MaxAttempts = 5;
-
     private readonly IRepository<PointsAccount> accounts;
     private readonly IRepository<RewardItem> items;
     private readonly IUnitOfWork unitOfWork;
@@ -66,7 +63,7 @@ public sealed class RedemptionService
     /// <returns>The credit, with the balance after it.</returns>
     /// <exception cref="ArgumentException"><paramref name="member"/> is <c>default</c>, <paramref name="points"/> is not positive or <paramref name="idempotencyKey"/> is blank.</exception>
     /// <exception cref="GridGovernanceException">The key was used for a different amount (code <c>points.idempotency-key-conflict</c>).</exception>
-    /// <exception cref="ConcurrencyException">Other writers kept saving the account first, <see cref="MaxAttempts"/> times; call again with the same key.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept saving the account first, <see cref="UnitOfWorkRetry.MaxAttempts"/> times; call again with the same key.</exception>
     public Task<PointsCredit> CreditAsync(MemberId member, Points points, string idempotencyKey, string? note = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
@@ -108,7 +105,7 @@ public sealed class RedemptionService
     /// short (<c>points.out-of-stock</c>), the balance does not cover the cost (<c>points.insufficient-balance</c>),
     /// or the key was used for another item or quantity (<c>points.idempotency-key-conflict</c>).
     /// </exception>
-    /// <exception cref="ConcurrencyException">Other writers kept saving the account or item first, <see cref="MaxAttempts"/> times; call again with the same key.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept saving the account or item first, <see cref="UnitOfWorkRetry.MaxAttempts"/> times; call again with the same key.</exception>
     public Task<Redemption> RedeemAsync(MemberId member, RewardItemId rewardItem, int quantity, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
@@ -162,7 +159,7 @@ public sealed class RedemptionService
     /// <returns>The item after the change.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is below one.</exception>
     /// <exception cref="EntityNotFoundException">The item does not exist.</exception>
-    /// <exception cref="ConcurrencyException">Other writers kept saving the item first, <see cref="MaxAttempts"/> times.</exception>
+    /// <exception cref="ConcurrencyException">Other writers kept saving the item first, <see cref="UnitOfWorkRetry.MaxAttempts"/> times.</exception>
     public Task<RewardItem> AddStockAsync(RewardItemId id, int quantity, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckArgumentRange(nameof(quantity), quantity, 1, int.MaxValue);
@@ -194,5 +191,5 @@ public sealed class RedemptionService
 
     // A duplicate key can only be two first credits racing to open one account: the loser retries as an update.
     private Task<T> WithRetryAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) =>
-        UnitOfWorkRetry.RunAsync(unitOfWork, MaxAttempts, attempt, cancellationToken);
+        UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using GridGovernance.Scoring.Ledger;
+using GridGovernance.Tests.Algorithms;
 using NodaTime;
 using static GridGovernance.Tests.Scoring.Ledger.LedgerFixture;
 
@@ -10,18 +11,7 @@ public sealed class LedgerEntryTest
     private static readonly Instant At = Instant.FromUtc(2024, 5, 1, 2, 0);
     private static readonly LedgerActor Actor = LedgerActor.ForMember(M4);
 
-    public static TheoryData<LedgerEntryStatus, LedgerEntryStatus> AllPairs()
-    {
-        var data = new TheoryData<LedgerEntryStatus, LedgerEntryStatus>();
-        foreach (var from in Enum.GetValues<LedgerEntryStatus>())
-        {
-            foreach (var to in Enum.GetValues<LedgerEntryStatus>())
-            {
-                data.Add(from, to);
-            }
-        }
-        return data;
-    }
+    public static TheoryData<LedgerEntryStatus, LedgerEntryStatus> AllPairs() => StatePairs.All<LedgerEntryStatus, LedgerEntryStatus>();
 
     [Fact]
     public void Workflow_IsExactlyTheThreeDocumentedTransitions()
@@ -29,8 +19,8 @@ public sealed class LedgerEntryTest
         Assert.Equal(
             [(LedgerEntryStatus.Declared, LedgerEntryStatus.Approved), (LedgerEntryStatus.Declared, LedgerEntryStatus.Rejected), (LedgerEntryStatus.Approved, LedgerEntryStatus.Reversed)],
             LedgerEntryWorkflow.Transitions.ToArray());
-        Assert.Empty(LedgerEntryWorkflow.NextStates(LedgerEntryStatus.Rejected));
-        Assert.Empty(LedgerEntryWorkflow.NextStates(LedgerEntryStatus.Reversed));
+        Assert.Empty(LedgerEntryWorkflow.From(LedgerEntryStatus.Rejected));
+        Assert.Empty(LedgerEntryWorkflow.From(LedgerEntryStatus.Reversed));
     }
 
     [Theory]
@@ -41,7 +31,7 @@ public sealed class LedgerEntryTest
         Assert.Equal(from, entry.Status);
 
         var move = Move(entry, to);
-        if (LedgerEntryWorkflow.CanMove(from, to))
+        if (LedgerEntryWorkflow.Allows(from, to))
         {
             move();
             Assert.Equal(to, entry.Status);

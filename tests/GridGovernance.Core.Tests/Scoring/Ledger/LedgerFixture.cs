@@ -130,7 +130,7 @@ internal sealed class LedgerFixture : IDisposable
         services.GetRequiredService<IRepository<LedgerEntry>>(),
         services.GetRequiredService<IRepository<PeriodPublication>>(),
         services.GetRequiredService<IReadRepository<Member>>(),
-        services.GetRequiredService<OrganisationService>(),
+        services.GetRequiredService<OrganisationQueries>(),
         services.GetRequiredService<IUnitOfWork>(),
         services.GetRequiredService<GridGovernanceOptions>(),
         services.GetRequiredService<IClock>());

@@ -159,16 +159,16 @@ public sealed partial class RedemptionServiceTest
 
         await Assert.ThrowsAsync<ConcurrencyException>(() => service.RedeemAsync(Alice, Rice, 1, "mine"));
 
-        Assert.Equal(RedemptionService.MaxAttempts, interceptor!.Saves);
+        Assert.Equal(UnitOfWorkRetry.MaxAttempts, interceptor!.Saves);
         var account = await fixture.AccountAsync(Alice);
-        Assert.Equal(P(25 + RedemptionService.MaxAttempts), account!.Balance);
+        Assert.Equal(P(25 + UnitOfWorkRetry.MaxAttempts), account!.Balance);
         Assert.Empty(account.Redemptions);
         Assert.Equal(10, (await fixture.ItemAsync(Rice)).Stock);
         Assert.False(interceptor.HasChanges);
 
         // The documented way out: the same key again, once the contention is over.
         var service2 = fixture.ServiceOver(inner => inner);
-        Assert.Equal(P(15 + RedemptionService.MaxAttempts), (await service2.RedeemAsync(Alice, Rice, 1, "mine")).BalanceAfter);
+        Assert.Equal(P(15 + UnitOfWorkRetry.MaxAttempts), (await service2.RedeemAsync(Alice, Rice, 1, "mine")).BalanceAfter);
     }
 
     [Fact]
