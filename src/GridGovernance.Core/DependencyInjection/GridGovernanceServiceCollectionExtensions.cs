@@ -71,6 +71,8 @@ public static class GridGovernanceServiceCollectionExtensions
             : ServiceDescriptor.Scoped(typeof(IReadRepository<>), typeof(InMemoryRepository<>)));
         services.TryAddScoped<OrganisationService>();
         services.TryAddScoped<PointsLedgerService>();
+        services.TryAddScoped<PeriodPublicationService>();
+        services.TryAddScoped<LedgerExportService>();
         services.TryAddScoped<RedemptionService>();
         services.TryAddSingleton(WorkOrderPolicy.Default);
         services.TryAddScoped<IEscalationPath, HierarchyEscalationPath>();

@@ -1,0 +1,27 @@
+using NodaTime;
+
+namespace GridGovernance.Scoring.Ledger;
+
+/// <summary>The checks and readings the ledger's services share: the entry workflow, the publication workflow and the export.</summary>
+internal static class LedgerChecks
+{
+    /// <summary>Today's date in the configured zone: the day of a review, a publication, an objection or a freeze.</summary>
+    internal static LocalDate Today(IClock clock, GridGovernanceOptions options) => clock.GetCurrentInstant().InZone(options.TimeZone).Date;
+
+    internal static void CheckActor(LedgerActor actor, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(actor))] string paramName = "") =>
+        Preconditions.CheckArgument(actor.Value is not null, paramName, $"{paramName} must be a real actor, not default.");
+
+    /// <summary>The position of <paramref name="tier"/> among the version's tiers, or -1.</summary>
+    internal static int IndexOfTier(RuleItemVersion? version, string tier)
+    {
+        var tiers = version?.Tiers ?? [];
+        for (int t = 0; t < tiers.Count; t++)
+        {
+            if (string.Equals(tiers[t].Code, tier, StringComparison.Ordinal))
+            {
+                return t;
+            }
+        }
+        return -1;
+    }
+}
