@@ -57,7 +57,7 @@ public sealed class PointsAccountTest
         Assert.Equal(Points.From(3), account.Balance);
         Assert.Equal(["c2024"], year.Credits.Select(c => c.IdempotencyKey));
         Assert.Equal(["c2025"], next.Credits.Select(c => c.IdempotencyKey));
-        Assert.Equal([redemption], next.Redemptions);
+        Assert.Equal(new[] { redemption }, next.Redemptions);
         Assert.Empty(year.Redemptions);
     }
 

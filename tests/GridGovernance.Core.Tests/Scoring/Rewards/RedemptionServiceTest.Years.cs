@@ -28,7 +28,7 @@ public sealed partial class RedemptionServiceTest
         Assert.Equal(["2024-q4"], y2024!.Credits.Select(c => c.IdempotencyKey));
         Assert.Empty(y2024.Redemptions);
         Assert.Equal(["2025-jan"], y2025!.Credits.Select(c => c.IdempotencyKey));
-        Assert.Equal([redemption], y2025.Redemptions);
+        Assert.Equal(new[] { redemption }, y2025.Redemptions);
         var account = await fixture.AccountAsync(Alice);
         Assert.Equal(P(15), account!.Balance);
         Assert.Equal(P(35), account.TotalCredited);
@@ -74,7 +74,7 @@ public sealed partial class RedemptionServiceTest
         Assert.Equal(4, (await fixture.ItemAsync(Rice)).Stock);
         var account = await fixture.AccountAsync(Alice);
         Assert.Equal(P(21), account!.Balance);
-        Assert.Equal([first], account.Redemptions);
+        Assert.Equal(new[] { first }, account.Redemptions);
         Assert.Equal([2024, 2025], account.Years.Select(y => y.Year));
     }
 }
