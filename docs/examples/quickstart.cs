@@ -160,7 +160,7 @@ using (var scope = services.CreateScope())
             await ledger.ApproveAsync(ruleBook, declared.Id, reviewer); // a second run finds the entry approved already
         }
     }
-    var approved = await ledger.ExportForAssessmentAsync(ruleBook, quarter);
+    var approved = await scope.ServiceProvider.GetRequiredService<LedgerExportService>().ExportForAssessmentAsync(ruleBook, quarter);
     var generated = ScoringGenerator.Ledger(ruleBook, quarter, roster, count: roster.Length * 30, seed: 2024);
     // An AssessmentEntryColumns lays the entries out by member, in columns: built once, assessed as often as needed.
     var columns = AssessmentEntryColumns.From([.. approved, .. generated]);

@@ -26,7 +26,7 @@ internal sealed class ScoringData
 
     internal AssessmentEntry[] Entries { get; }
 
-    /// <summary>The same entries grouped by member, in recorded order within a member: the order <c>PointsLedgerService.ExportForAssessmentAsync</c> gives.</summary>
+    /// <summary>The same entries grouped by member, in recorded order within a member: the order <c>LedgerExportService.ExportForAssessmentAsync</c> gives.</summary>
     internal AssessmentEntry[] GroupedEntries { get; }
 
     /// <summary>The same entries laid out for assessment (<see cref="AssessmentEntryColumns"/>), built once.</summary>

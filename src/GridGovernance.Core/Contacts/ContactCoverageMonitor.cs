@@ -10,7 +10,7 @@ public static class ContactCoverageMonitor
 {
     /// <summary>Lists the households of the plan not contacted (by any member) on any day from <c>today − days + 1</c> to <paramref name="today"/>.</summary>
     /// <param name="plan">The plan: its households, their grids, communities and contacts.</param>
-    /// <param name="logs">Every member's contact log.</param>
+    /// <param name="logs">The contact logs of the years the window reaches, every member's (<see cref="ContactLogService.LogsCoveringAsync"/>).</param>
     /// <param name="index">The hierarchy, for the street above each community; <c>null</c> for no street rows.</param>
     /// <param name="today">The last day of the window.</param>
     /// <param name="days">The window's length in days, 1 to 3,660.</param>

@@ -1,6 +1,7 @@
 using GridGovernance.Persistence;
 using GridGovernance.Scoring;
 using GridGovernance.Scoring.Ledger;
+using GridGovernance.Specifications;
 using NodaTime;
 
 namespace GridGovernance.Contacts;
@@ -9,6 +10,7 @@ namespace GridGovernance.Contacts;
 /// Writes members' contact logs (联系记实簿) and, when configured, records the points a contact earns through the
 /// points ledger (<see cref="LedgerSource.ContactVisit"/>).
 /// </summary>
+/// <remarks>A member has one <see cref="ContactLog"/> per year: a contact goes into the log of its date's year.</remarks>
 [Immutable]
 public sealed class ContactLogService
 {
@@ -37,7 +39,7 @@ public sealed class ContactLogService
     }
 
     /// <summary>
-    /// Writes a contact in the member's log (starting the log on first use) and saves it; then, when an item is
+    /// Writes a contact in the member's log of its year (starting the log on the year's first contact) and saves it; then, when an item is
     /// configured, the kind earns points and a rule book is given, records the points with an idempotency key made
     /// of member, household, date and kind, so writing the same contact again never pays twice.
     /// </summary>
@@ -57,10 +59,10 @@ public sealed class ContactLogService
         var record = new ContactRecord(request.Household, request.Date, request.Kind, (request.Notes ?? "").Trim(), now);
         await UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
-            var log = await logs.GetByIdAsync(request.Member, cancellationToken).ConfigureAwait(false);
+            var log = await logs.GetByIdAsync(new ContactLogId(request.Member, request.Date.Year), cancellationToken).ConfigureAwait(false);
             if (log is null)
             {
-                log = ContactLog.Start(request.Member);
+                log = ContactLog.Start(request.Member, request.Date.Year);
                 log.Add(record);
                 await logs.AddAsync(log, cancellationToken).ConfigureAwait(false);
             }
@@ -87,8 +89,25 @@ public sealed class ContactLogService
         return record;
     }
 
-    /// <summary>A member's log, or <c>null</c> when they have written nothing yet.</summary>
+    /// <summary>A member's log of a year, or <c>null</c> when they wrote nothing that year.</summary>
     /// <param name="member">The member.</param>
+    /// <param name="year">The year of the contacts.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    public Task<ContactLog?> LogOfAsync(MemberId member, CancellationToken cancellationToken = default) => logs.GetByIdAsync(member, cancellationToken);
+    public Task<ContactLog?> LogOfAsync(MemberId member, int year, CancellationToken cancellationToken = default) =>
+        logs.GetByIdAsync(new ContactLogId(member, year), cancellationToken);
+
+    /// <summary>
+    /// Every member's logs of the years from <paramref name="from"/> to <paramref name="to"/> (their dates' years): what
+    /// <see cref="ContactCoverageMonitor.Check"/> needs for a window between the two dates.
+    /// </summary>
+    /// <param name="from">The window's first day.</param>
+    /// <param name="to">The window's last day.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
+    public Task<IReadOnlyList<ContactLog>> LogsCoveringAsync(LocalDate from, LocalDate to, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckArgument(from <= to, nameof(to), $"to ({to:yyyy-MM-dd}) must not be before from ({from:yyyy-MM-dd}).");
+        int first = from.Year, last = to.Year;
+        return logs.ListAsync(Specification.Create<ContactLog>(q => q.Where(l => l.Id.Year >= first && l.Id.Year <= last)), cancellationToken);
+    }
 }

@@ -74,6 +74,8 @@ public static class GridGovernanceServiceCollectionExtensions
         services.TryAddScoped<OrganisationQueries>();
         services.TryAddScoped<OrganisationService>();
         services.TryAddScoped<PointsLedgerService>();
+        services.TryAddScoped<PeriodPublicationService>();
+        services.TryAddScoped<LedgerExportService>();
         services.TryAddScoped<RedemptionService>();
         services.TryAddSingleton(WorkOrderPolicy.Default);
         services.TryAddScoped<IEscalationPath, HierarchyEscalationPath>();

@@ -16,7 +16,7 @@ namespace GridGovernance.Scoring;
 /// <see cref="Builder"/> fed entry by entry) and assess it as often as needed — with other rosters and multipliers,
 /// or a rule-book version that keeps the same item positions — and the result is the same as assessing the entries
 /// themselves, whatever order they came in. What the entries mean is fixed when they are made: an export for one
-/// period and rule book (<c>PointsLedgerService.ExportColumnsForAssessmentAsync</c>) holds that period's entries, with
+/// period and rule book (<c>LedgerExportService.ExportColumnsForAssessmentAsync</c>) holds that period's entries, with
 /// item positions, tiers and discretionary values resolved against that rule book.
 /// </para>
 /// <para>Immutable and safe to share between threads.</para>

@@ -28,12 +28,18 @@ internal static class BuiltInMaps
         options.Map<StationedUnit>(m => m.ToTable("ResidentUnits")
             .Column(r => r.Name).Column(r => r.PartyOrganisationId).Column(r => r.IsActive));
 
-        // Scoring: the append-only ledger (the idempotency key is unique), publications, redemption.
+        // Scoring: the append-only ledger (the idempotency key is unique), publications (the guard a ledger write saves,
+        // and the results apart), redemption (the balance, and each year's credits and redemptions, whose keys are
+        // looked up across years).
         options.Map<LedgerEntry>(m => m.ToTable("LedgerEntries")
             .Unique(e => e.IdempotencyKey).Column(e => e.RuleBookId).Column(e => e.Member).Column(e => e.Status)
             .Column(e => e.ReversalOf).Column(e => e.OccurredOn));
         options.Map<PeriodPublication>(m => m.ToTable("PeriodPublications").Column(p => p.PeriodStart).Column(p => p.PeriodEnd));
+        options.Map<PublishedResults>(m => m.ToTable("PublishedResults"));
         options.Map<PointsAccount>(m => m.ToTable("PointsAccounts"));
+        options.Map<PointsAccountYear>(m => m.ToTable("PointsAccountYears")
+            .Collection(y => y.Credits, c => c.Column(x => x.IdempotencyKey))
+            .Collection(y => y.Redemptions, c => c.Column(x => x.IdempotencyKey)));
         options.Map<RewardItem>(m => m.ToTable("RewardItems").Column(r => r.IsActive));
 
         // Claims.
@@ -42,7 +48,7 @@ internal static class BuiltInMaps
         options.Map<ServiceProject>(m => m.ToTable("ServiceProjects").Column(p => p.Status).Column(p => p.CompletedOn));
         options.Map<MicroWish>(m => m.ToTable("MicroWishes").Column(w => w.Status));
 
-        // Contacts and work orders.
+        // Contacts (one log per member and year) and work orders.
         options.Map<ContactLog>(m => m.ToTable("ContactLogs"));
         options.Map<WorkOrder>(m => m.ToTable("WorkOrders")
             .Column(o => o.Unit).Column(o => o.Status).Column(o => o.FiledAt).Column(o => o.DueAt).Column(o => o.RemindAt).Column(o => o.ClosedAt));

@@ -45,7 +45,7 @@ public sealed class ContactLogTest : IDisposable
         await InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(visit, book));
         await InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(visit, book));
         await InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(visit with { Household = H2, Kind = ContactKind.Call }, book));
-        var log = await InScope(sp => sp.GetRequiredService<ContactLogService>().LogOfAsync(M1));
+        var log = await InScope(sp => sp.GetRequiredService<ContactLogService>().LogOfAsync(M1, 2024));
         Assert.NotNull(log);
         Assert.Equal(3, log.Records.Count);
         Assert.Equal("政策宣传", log.Records[0].Notes);
@@ -64,7 +64,44 @@ public sealed class ContactLogTest : IDisposable
         var longNotes = future with { Date = new LocalDate(2024, 6, 3), Notes = new string('x', ContactLog.MaxNotesLength + 1) };
         ex = await Assert.ThrowsAsync<GridGovernanceException>(() => InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(longNotes)));
         Assert.Equal(ErrorCodes.ContactsInvalidRecord, ex.Code);
-        Assert.Null(await InScope(sp => sp.GetRequiredService<ContactLogService>().LogOfAsync(M1)));
+        Assert.Null(await InScope(sp => sp.GetRequiredService<ContactLogService>().LogOfAsync(M1, 2024)));
+    }
+
+    [Fact]
+    public async Task RecordAsync_EitherSideOfNewYear_WritesTwoLogs_OneEachYear()
+    {
+        clock.Reset(Instant.FromUtc(2025, 1, 2, 2, 0));
+        var service = (Func<IServiceProvider, ContactLogService>)(sp => sp.GetRequiredService<ContactLogService>());
+        await InScope(sp => service(sp).RecordAsync(new ContactRecordRequest(M1, H1, new LocalDate(2024, 12, 31), ContactKind.Visit, "年末走访")));
+        await InScope(sp => service(sp).RecordAsync(new ContactRecordRequest(M1, H2, new LocalDate(2025, 1, 1), ContactKind.Call, "新年问候")));
+        await InScope(sp => service(sp).RecordAsync(new ContactRecordRequest(M1, H1, new LocalDate(2025, 1, 2), ContactKind.Visit, "")));
+
+        var log2024 = await InScope(sp => service(sp).LogOfAsync(M1, 2024));
+        var log2025 = await InScope(sp => service(sp).LogOfAsync(M1, 2025));
+        Assert.Equal(new ContactLogId(M1, 2024), log2024!.Id);
+        Assert.Equal([H1], log2024.Records.Select(r => r.Household));
+        Assert.Equal([new LocalDate(2025, 1, 1), new LocalDate(2025, 1, 2)], log2025!.Records.Select(r => r.Date));
+        Assert.Equal(1, log2024.Version);
+        Assert.Equal(2, log2025.Version);
+
+        var window = await InScope(sp => service(sp).LogsCoveringAsync(new LocalDate(2024, 12, 20), new LocalDate(2025, 1, 2)));
+        Assert.Equal([2024, 2025], window.Select(l => l.Year).Order());
+        Assert.Equal([2025], (await InScope(sp => service(sp).LogsCoveringAsync(new LocalDate(2025, 1, 1), new LocalDate(2025, 1, 2)))).Select(l => l.Year));
+        // The monitor reads a member's last contact across the two years' logs.
+        var last = window.SelectMany(l => l.LastContacts).GroupBy(c => c.Household).ToDictionary(g => g.Key, g => g.Max(c => c.Date));
+        Assert.Equal(new LocalDate(2025, 1, 2), last[H1]);
+    }
+
+    [Fact]
+    public void ContactLog_RefusesAContactOfAnotherYear()
+    {
+        var log = ContactLog.Start(M1, 2024);
+
+        var ex = Assert.Throws<GridGovernanceException>(() => log.Add(new ContactRecord(H1, new LocalDate(2025, 1, 1), ContactKind.Visit, "", Instant.MinValue)));
+
+        Assert.Equal(ErrorCodes.ContactsInvalidRecord, ex.Code);
+        Assert.Empty(log.Records);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ContactLog.Start(M1, 0));
     }
 
     [Fact]
@@ -73,7 +110,7 @@ public sealed class ContactLogTest : IDisposable
         var f = new ChainFixture(CitySize.Community, 11);
         var today = new LocalDate(2024, 6, 30);
         var households = f.Plan.Households;
-        var log = ContactLog.Start(f.Plan.Links.First().Member);
+        var log = ContactLog.Start(f.Plan.Links.First().Member, today.Year);
         log.Add(new ContactRecord(households[0].Id, today.PlusDays(-5), ContactKind.Visit, "", Instant.MinValue));
         log.Add(new ContactRecord(households[1].Id, today.PlusDays(-40), ContactKind.Call, "", Instant.MinValue));
         var report = ContactCoverageMonitor.Check(f.Plan, [log], f.Index, today, 30);

@@ -12,6 +12,8 @@ public sealed class ScoringRegistrationTest
         using var provider = new ServiceCollection().AddGridGovernance().BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         using var scope = provider.CreateScope();
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<PointsLedgerService>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<PeriodPublicationService>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<LedgerExportService>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<RedemptionService>());
     }
 }

@@ -102,7 +102,7 @@ public sealed class LedgerArbitrariesTest
                 var request = LedgerArbitraries.ToRequest(book, entry) with { Actor = LedgerActor.ForSystem("test") };
                 ledger.RecordAsync(book, LedgerSource.ContactVisit, request).GetAwaiter().GetResult();
             }
-            var exported = ledger.ExportForAssessmentAsync(book, RuleBookArbitraries.Period).GetAwaiter().GetResult();
+            var exported = scope.ServiceProvider.GetRequiredService<LedgerExportService>().ExportForAssessmentAsync(book, RuleBookArbitraries.Period).GetAwaiter().GetResult();
             var roster = RosterArbitraries.SubjectsOf(city);
             var expected = AssessmentEngine.Assess(book, RuleBookArbitraries.Period, roster, entries);
             var actual = AssessmentEngine.Assess(book, RuleBookArbitraries.Period, roster, exported);

@@ -1,3 +1,4 @@
+using GridGovernance.Contacts;
 using GridGovernance.EntityFrameworkCore.Documents;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
@@ -13,7 +14,7 @@ using NodaTime.Testing;
 namespace GridGovernance.EntityFrameworkCore.Tests.Storage;
 
 /// <summary>
-/// The same workflows (roster import, points declared and approved, redemption, a work-order loop with whistles,
+/// The same workflows (roster import, points declared and approved, redemption, contact logs, a work-order loop with whistles,
 /// escalation and overdue scans) run once on the in-memory store and once on the EF Core store; every aggregate
 /// must end up the same, field for field, and with the same version, and the work-order reports must agree.
 /// </summary>
@@ -74,6 +75,15 @@ public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisp
         await Run(s => s.GetRequiredService<RedemptionService>().AddRewardItemAsync(new RewardItemId(1), "umbrella", Points.From(10), stock: 5));
         await Run(s => s.GetRequiredService<RedemptionService>().CreditAsync(members[1].Id, Points.From(25), "credit-1"));
         await Run(s => s.GetRequiredService<RedemptionService>().RedeemAsync(members[1].Id, new RewardItemId(1), 2, "redeem-1"));
+        // A replayed credit key is found through the years' child rows.
+        await Run(s => s.GetRequiredService<RedemptionService>().CreditAsync(members[1].Id, Points.From(25), "credit-1"));
+
+        // Contacts: two contacts in one member's log of a year.
+        var today = clock.GetCurrentInstant().InUtc().Date;
+        foreach (var household in community.Roster.Households.Take(2))
+        {
+            await Run(s => s.GetRequiredService<ContactLogService>().RecordAsync(new ContactRecordRequest(members[1].Id, household.Id, today, ContactKind.Visit, "走访")));
+        }
 
         // Work orders: the quickstart's loop.
         var units = community.Roster.Units.ToDictionary(u => u.Id);
@@ -141,6 +151,8 @@ public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisp
             [nameof(LedgerEntry)] = await DocumentsAsync<LedgerEntry>(provider),
             [nameof(RewardItem)] = await DocumentsAsync<RewardItem>(provider),
             [nameof(PointsAccount)] = await DocumentsAsync<PointsAccount>(provider),
+            [nameof(PointsAccountYear)] = await DocumentsAsync<PointsAccountYear>(provider),
+            [nameof(ContactLog)] = await DocumentsAsync<ContactLog>(provider),
             [nameof(WorkOrder)] = await DocumentsAsync<WorkOrder>(provider),
         };
         return new Outcome($"{report} escalated: {string.Join(",", escalated.Select(o => o.Id))} by closing: {string.Join(",", byClosing.Select(o => o.Id))}"

@@ -4,17 +4,23 @@ using NodaTime;
 namespace GridGovernance.Scoring.Ledger;
 
 /// <summary>
-/// The publication (定期公示) of one period's results under one rule book: a snapshot of every member's totals, a
+/// The publication (定期公示) of one period's results under one rule book, as far as the ledger must check it: a
 /// window of working days in which objections (异议) may be raised, their resolutions, and finally the freeze after
-/// which the period's results never change and its ledger is closed.
+/// which the period's results never change and its ledger is closed. The results themselves are a separate aggregate,
+/// <see cref="PublishedResults"/>, with the same id.
 /// </summary>
 /// <remarks>
+/// <para>
+/// This aggregate is the period's guard. Every ledger write into a published period that is not frozen saves it again
+/// (bumping its version), so that a freeze racing with the write makes one of the two fail on the version check. It is
+/// kept small for that reason: every member's results would otherwise be rewritten by each such ledger write.
+/// </para>
 /// <para>
 /// The window starts on the publication day and closes at the end of the N-th working day after it
 /// (<see cref="WorkingDayCalendar.AddWorkingDays"/>), so weekends and the integrator's holidays do not count.
 /// Objections may be raised only inside the window; they may be resolved later, but the period is frozen only after
 /// the window has closed and no objection is open. An upheld objection is corrected in the ledger (a reversal or a new
-/// entry, allowed while the period is not frozen) and the snapshot replaced with <see cref="PointsLedgerService.ReviseAsync"/>.
+/// entry, allowed while the period is not frozen) and the snapshot replaced with <see cref="PeriodPublicationService.ReviseAsync"/>.
 /// </para>
 /// <para>
 /// Once frozen, nothing of the publication changes, and the ledger refuses every new, approved or reversed entry
@@ -25,15 +31,11 @@ namespace GridGovernance.Scoring.Ledger;
 [Mutable]
 public sealed class PeriodPublication : AggregateRoot<PeriodPublicationId>
 {
-    private PeriodPublication(PeriodPublicationId id, AssessmentPeriod period, int ruleBookVersion, ImmutableArray<string> categoryCodes,
-        ImmutableArray<PublishedMemberResult> results, LocalDate publishedOn, Instant publishedAt, LedgerActor publishedBy,
+    private PeriodPublication(PeriodPublicationId id, AssessmentPeriod period, LocalDate publishedOn, Instant publishedAt, LedgerActor publishedBy,
         int windowWorkingDays, LocalDate windowClosesOn)
         : base(id)
     {
         Period = period;
-        RuleBookVersion = ruleBookVersion;
-        CategoryCodes = categoryCodes;
-        Results = results;
         PublishedOn = publishedOn;
         PublishedAt = publishedAt;
         PublishedBy = publishedBy;
@@ -50,15 +52,6 @@ public sealed class PeriodPublication : AggregateRoot<PeriodPublicationId>
     /// <summary>The last day of the period.</summary>
     public LocalDate PeriodEnd => Period.End;
 
-    /// <summary>The version of the rule book the results were computed with.</summary>
-    public int RuleBookVersion { get; private set; }
-
-    /// <summary>The category codes, in the order of each line's <see cref="PublishedMemberResult.CategoryTotals"/>.</summary>
-    public ImmutableArray<string> CategoryCodes { get; private set; }
-
-    /// <summary>The published lines, one per member of the assessment's roster, in member id order.</summary>
-    public ImmutableArray<PublishedMemberResult> Results { get; private set; }
-
     /// <summary>The day of publication (the window's first day).</summary>
     public LocalDate PublishedOn { get; }
 
@@ -74,7 +67,7 @@ public sealed class PeriodPublication : AggregateRoot<PeriodPublicationId>
     /// <summary>The last day objections may be raised: the <see cref="WindowWorkingDays"/>-th working day after <see cref="PublishedOn"/>.</summary>
     public LocalDate WindowClosesOn { get; }
 
-    /// <summary>How many times the snapshot was replaced after an upheld objection.</summary>
+    /// <summary>How many times the results (<see cref="PublishedResults"/>) were replaced after an upheld objection.</summary>
     public int Revision { get; private set; }
 
     /// <summary>Published or frozen.</summary>
@@ -103,14 +96,10 @@ public sealed class PeriodPublication : AggregateRoot<PeriodPublicationId>
     /// <param name="date">The day.</param>
     public bool Covers(LocalDate date) => Period.Contains(date);
 
-    /// <summary>A member's published line.</summary>
-    /// <param name="member">The member.</param>
-    /// <returns>The line, or <c>null</c> when the member was not on the roster.</returns>
-    public PublishedMemberResult? ResultOf(MemberId member) => Results.FirstOrDefault(r => r.Member == member);
-
     /// <inheritdoc />
     public override string ToString() => $"{Id} ({Status}, window until {WindowClosesOn:yyyy-MM-dd})";
 
+    /// <summary>Opens the publication of <paramref name="result"/>; the caller stores <see cref="PublishedResults.Of"/> beside it.</summary>
     internal static PeriodPublication Publish(AssessmentResult result, int windowWorkingDays, WorkingDayCalendar calendar, LocalDate publishedOn, Instant at, LedgerActor by)
     {
         Preconditions.CheckNotNull(result);
@@ -119,23 +108,21 @@ public sealed class PeriodPublication : AggregateRoot<PeriodPublicationId>
         Preconditions.CheckState(publishedOn > result.Period.End, ErrorCodes.PublicationPeriodNotEnded,
             $"Period {result.Period.Label} runs until {result.Period.End:yyyy-MM-dd}; it can be published from the next day, not on {publishedOn:yyyy-MM-dd}.");
         var id = PeriodPublicationId.Of(result.RuleBook, result.Period);
-        var publication = new PeriodPublication(id, result.Period, result.RuleBook.Version, Codes(result), Lines(result), publishedOn, at, by,
-            windowWorkingDays, calendar.AddWorkingDays(publishedOn, windowWorkingDays));
-        publication.Raise(new PeriodPublicationPublished(id, publishedOn, publication.WindowClosesOn, publication.Results.Length));
+        var publication = new PeriodPublication(id, result.Period, publishedOn, at, by, windowWorkingDays, calendar.AddWorkingDays(publishedOn, windowWorkingDays));
+        publication.Raise(new PeriodPublicationPublished(id, publishedOn, publication.WindowClosesOn, result.Count));
         return publication;
     }
 
-    internal void Revise(AssessmentResult result, LedgerActor by)
+    /// <summary>Counts a replacement of the results by <paramref name="result"/>; the caller replaces <see cref="PublishedResults"/> with the returned revision.</summary>
+    internal int Revise(AssessmentResult result, LedgerActor by)
     {
         Preconditions.CheckNotNull(result);
         Preconditions.CheckArgument(PeriodPublicationId.Of(result.RuleBook, result.Period) == Id, nameof(result),
             $"The result is of {PeriodPublicationId.Of(result.RuleBook, result.Period)}, not of {Id}.");
         Preconditions.CheckState(!IsFrozen, ErrorCodes.LedgerPeriodFrozen, $"{Id} was frozen on {FrozenOn:yyyy-MM-dd}; its published results never change.");
-        RuleBookVersion = result.RuleBook.Version;
-        CategoryCodes = Codes(result);
-        Results = Lines(result);
         Revision++;
         Raise(new PeriodPublicationRevised(Id, Revision, by));
+        return Revision;
     }
 
     internal PublicationObjection RaiseObjection(LedgerActor by, MemberId? concerning, string text, LocalDate on)
@@ -178,8 +165,4 @@ public sealed class PeriodPublication : AggregateRoot<PeriodPublicationId>
         FrozenBy = by;
         Raise(new PeriodPublicationFrozen(Id, on, by));
     }
-
-    private static ImmutableArray<string> Codes(AssessmentResult result) => [.. result.RuleBook.Categories.Select(c => c.Code)];
-
-    private static ImmutableArray<PublishedMemberResult> Lines(AssessmentResult result) => [.. result.Members.Select(PublishedMemberResult.From)];
 }

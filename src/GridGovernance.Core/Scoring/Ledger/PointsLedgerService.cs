@@ -5,10 +5,11 @@ using NodaTime;
 namespace GridGovernance.Scoring.Ledger;
 
 /// <summary>
-/// The application service of the points ledger (积分明细账) and its workflow, Yibin's 党员申报 → 区域党委审核 → 定期公示:
-/// members declare, reviewers with jurisdiction approve or reject, automatic sources record directly, corrections are
-/// reversal entries, a period's results are published with an objection window and then frozen, and the approved
-/// entries are exported to the <see cref="AssessmentEngine"/>.
+/// The application service of the points ledger's entries (积分明细账), the 党员申报 → 区域党委审核 part of Yibin's
+/// 党员申报 → 区域党委审核 → 定期公示: members declare, reviewers with jurisdiction approve or reject, automatic sources
+/// record directly, and corrections are reversal entries. Publication, objections and the freeze are
+/// <see cref="PeriodPublicationService"/>'s; handing the approved entries to the <see cref="AssessmentEngine"/> is
+/// <see cref="LedgerExportService"/>'s.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -30,11 +31,12 @@ namespace GridGovernance.Scoring.Ledger;
 /// Frozen periods: an entry whose occurrence date lies in a frozen period of its rule book is refused by
 /// <see cref="DeclareAsync"/>, <see cref="RecordAsync"/>, <see cref="ApproveAsync"/> and <see cref="ReverseAsync"/>
 /// (code <see cref="ErrorCodes.LedgerPeriodFrozen"/>); record a late correction with <see cref="RecordAdjustmentAsync"/>.
-/// A write into a published period that is not frozen yet also re-saves that publication, so that a freeze racing
-/// with it makes one of the two fail on the version check instead of letting an entry slip into a frozen period.
+/// A write into a published period that is not frozen yet also re-saves that period's <see cref="PeriodPublication"/>
+/// guard (never its <see cref="PublishedResults"/>), so that a freeze racing with it makes one of the two fail on the
+/// version check instead of letting an entry slip into a frozen period.
 /// </para>
 /// <para>
-/// Dates ("today", the review date, the publication date) are reckoned in <see cref="GridGovernanceOptions.TimeZone"/>.
+/// Dates ("today", the review date) are reckoned in <see cref="GridGovernanceOptions.TimeZone"/>.
 /// The jurisdiction check builds the <see cref="HierarchyIndex"/> of the review date from the store, once per review.
 /// </para>
 /// </remarks>
@@ -56,7 +58,7 @@ public sealed class PointsLedgerService
 
     /// <summary>Creates the service (normally resolved from DI, one per scope).</summary>
     /// <param name="entries">Ledger entries.</param>
-    /// <param name="publications">Period publications.</param>
+    /// <param name="publications">Period publications (their guards), to refuse frozen periods and to guard published ones.</param>
     /// <param name="members">Members, to check the roster on the occurrence date.</param>
     /// <param name="organisation">The organisation's read side, for the jurisdiction check.</param>
     /// <param name="unitOfWork">The scope's unit of work, shared by the repositories.</param>
@@ -101,22 +103,9 @@ public sealed class PointsLedgerService
         Preconditions.CheckNotNull(ruleBook);
         CheckRequest(request);
         var actor = request.Actor ?? LedgerActor.ForMember(request.Member);
-        return WriteAsync(async () =>
-        {
-            var id = await NextIdAsync(cancellationToken).ConfigureAwait(false);
-            var existing = await FindByKeyAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
-            if (existing is not null)
-            {
-                return Replayed(existing, ruleBook.Id, LedgerSource.Declaration, request, adjustment: false);
-            }
-            var points = PointsOf(ruleBook, request, request.OccurredOn, Today);
-            await CheckOnRosterAsync(request.Member, request.OccurredOn, cancellationToken).ConfigureAwait(false);
-            var guarded = await OpenPublicationsAsync(ruleBook.Id, request.OccurredOn, cancellationToken).ConfigureAwait(false);
-            var entry = LedgerEntry.Declare(id, ruleBook.Id, request, points, actor, clock.GetCurrentInstant());
-            await entries.AddAsync(entry, cancellationToken).ConfigureAwait(false);
-            await SaveAsync(guarded, cancellationToken).ConfigureAwait(false);
-            return entry;
-        }, cancellationToken);
+        return AddEntryAsync(ruleBook, LedgerSource.Declaration, request, adjustment: false,
+            (id, _) => Task.FromResult(LedgerEntry.Declare(id, ruleBook.Id, request, PointsOf(ruleBook, request, request.OccurredOn, Today), actor, clock.GetCurrentInstant())),
+            cancellationToken);
     }
 
     /// <summary>
@@ -136,22 +125,9 @@ public sealed class PointsLedgerService
     {
         Preconditions.CheckNotNull(ruleBook);
         var actor = CheckRecordRequest(source, request);
-        return WriteAsync(async () =>
-        {
-            var id = await NextIdAsync(cancellationToken).ConfigureAwait(false);
-            var existing = await FindByKeyAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
-            if (existing is not null)
-            {
-                return Replayed(existing, ruleBook.Id, source, request, adjustment: false);
-            }
-            var points = PointsOf(ruleBook, request, request.OccurredOn, Today);
-            await CheckOnRosterAsync(request.Member, request.OccurredOn, cancellationToken).ConfigureAwait(false);
-            var guarded = await OpenPublicationsAsync(ruleBook.Id, request.OccurredOn, cancellationToken).ConfigureAwait(false);
-            var entry = LedgerEntry.Record(id, ruleBook.Id, source, request, points, actor, clock.GetCurrentInstant());
-            await entries.AddAsync(entry, cancellationToken).ConfigureAwait(false);
-            await SaveAsync(guarded, cancellationToken).ConfigureAwait(false);
-            return entry;
-        }, cancellationToken);
+        return AddEntryAsync(ruleBook, source, request, adjustment: false,
+            (id, _) => Task.FromResult(LedgerEntry.Record(id, ruleBook.Id, source, request, PointsOf(ruleBook, request, request.OccurredOn, Today), actor, clock.GetCurrentInstant())),
+            cancellationToken);
     }
 
     /// <summary>
@@ -177,18 +153,12 @@ public sealed class PointsLedgerService
     {
         Preconditions.CheckNotNull(ruleBook);
         var actor = CheckRecordRequest(source, request);
-        return WriteAsync(async () =>
+        return AddEntryAsync(ruleBook, source, request, adjustment: true, async (id, ct) =>
         {
-            var id = await NextIdAsync(cancellationToken).ConfigureAwait(false);
-            var existing = await FindByKeyAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
-            if (existing is not null)
-            {
-                return Replayed(existing, ruleBook.Id, source, request, adjustment: true);
-            }
             var today = Today;
             Preconditions.CheckState(request.OccurredOn <= today, ErrorCodes.LedgerFutureOccurrence,
                 $"The occurrence date {request.OccurredOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
-            var covering = await publications.ListAsync(new PublicationsCovering(ruleBook.Id, request.OccurredOn), cancellationToken).ConfigureAwait(false);
+            var covering = await publications.ListAsync(new PublicationsCovering(ruleBook.Id, request.OccurredOn), ct).ConfigureAwait(false);
             var frozen = covering.Where(p => p.IsFrozen)
                 .OrderBy(p => Period.DaysBetween(p.PeriodStart, p.PeriodEnd))
                 .ThenBy(p => p.Id.PeriodLabel, StringComparer.Ordinal)
@@ -196,12 +166,7 @@ public sealed class PointsLedgerService
             Preconditions.CheckState(frozen is not null, ErrorCodes.LedgerNotInFrozenPeriod,
                 $"{request.OccurredOn:yyyy-MM-dd} lies in no frozen period of rule book '{ruleBook.Id}'; record the entry with RecordAsync or DeclareAsync instead.");
             var points = PointsOf(ruleBook, request, adjustOn, today);
-            await CheckOnRosterAsync(request.Member, request.OccurredOn, cancellationToken).ConfigureAwait(false);
-            var guarded = await OpenPublicationsAsync(ruleBook.Id, adjustOn, cancellationToken).ConfigureAwait(false);
-            var entry = LedgerEntry.Record(id, ruleBook.Id, source, request, points, actor, clock.GetCurrentInstant(), adjustOn, frozen.Period.Label);
-            await entries.AddAsync(entry, cancellationToken).ConfigureAwait(false);
-            await SaveAsync(guarded, cancellationToken).ConfigureAwait(false);
-            return entry;
+            return LedgerEntry.Record(id, ruleBook.Id, source, request, points, actor, clock.GetCurrentInstant(), adjustOn, frozen.Period.Label);
         }, cancellationToken);
     }
 
@@ -293,7 +258,7 @@ public sealed class PointsLedgerService
     public Task<LedgerEntry> ReverseAsync(LedgerEntryId original, LedgerActor actor, string reason, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckArgument(original.IsSpecified, nameof(original), "original must be a real entry id, not default.");
-        CheckActor(actor);
+        LedgerChecks.CheckActor(actor);
         Preconditions.CheckNotBlank(reason);
         string key = ReversalKeyPrefix + original.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return WriteAsync(async () =>
@@ -330,200 +295,6 @@ public sealed class PointsLedgerService
     public Task<IReadOnlyList<LedgerEntry>> HistoryAsync(MemberId member, CancellationToken cancellationToken = default) =>
         entries.ListAsync(new LedgerEntriesOfMember(member), cancellationToken);
 
-    /// <summary>
-    /// The entries an assessment of <paramref name="period"/> counts: approved entries of the rule book that are neither
-    /// reversed nor reversals, with an occurrence date in the period, grouped by member (member id, then recorded
-    /// order): the result does not depend on the order, but the engine reads member-grouped entries two to three times
-    /// faster than interleaved ones (each member's tally stays in the cache). Each one's
-    /// <see cref="AssessmentEntry.Sequence"/> is its id (the recorded order) and its item its position in the rule book.
-    /// </summary>
-    /// <param name="ruleBook">The rule book.</param>
-    /// <param name="period">The period.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The entries, ready for <see cref="AssessmentEngine.Assess(RuleBook, AssessmentPeriod, IReadOnlyList{AssessmentSubject}, ReadOnlySpan{AssessmentEntry})"/>.</returns>
-    /// <exception cref="GridGovernanceException">An entry names an item the rule book does not have (code <see cref="ErrorCodes.LedgerUnknownItem"/>).</exception>
-    public async Task<AssessmentEntry[]> ExportForAssessmentAsync(RuleBook ruleBook, AssessmentPeriod period, CancellationToken cancellationToken = default)
-    {
-        Preconditions.CheckNotNull(ruleBook);
-        Preconditions.CheckNotNull(period);
-        var found = await entries.ListAsync(new LedgerEntriesForAssessment(ruleBook.Id, period.Start, period.End), cancellationToken).ConfigureAwait(false);
-        var result = new AssessmentEntry[found.Count];
-        SortedSet<string>? unknown = null;
-        for (int i = 0; i < found.Count; i++)
-        {
-            var e = found[i];
-            if (!ruleBook.HasItem(e.ItemCode))
-            {
-                (unknown ??= new SortedSet<string>(StringComparer.Ordinal)).Add(e.ItemCode);
-                continue;
-            }
-            int item = ruleBook.IndexOfItem(e.ItemCode);
-            var version = ruleBook.VersionOn(item, e.OccurredOn);
-            result[i] = new AssessmentEntry(e.Member, item, e.OccurredOn, e.Id.Value)
-            {
-                Value = version?.Kind == ItemKind.Discretionary ? e.Points : Points.Zero,
-                // An unknown tier becomes -1, which the engine counts as an ignored entry rather than dropping silently.
-                Tier = e.Tier is null ? 0 : IndexOfTier(version, e.Tier),
-                AfterReminder = e.AfterReminder,
-            };
-        }
-        if (unknown is not null)
-        {
-            throw new GridGovernanceException(ErrorCodes.LedgerUnknownItem,
-                $"Approved entries of period {period.Label} name items rule book '{ruleBook.Id}' (version {ruleBook.Version}) does not have: {string.Join(", ", unknown)}.");
-        }
-        return result;
-    }
-
-    /// <summary>
-    /// The entries of <see cref="ExportForAssessmentAsync"/> laid out for assessment (<see cref="AssessmentEntryColumns"/>):
-    /// what the bulk assessment of a whole city reads fastest. Build it once and assess it as often as needed (other
-    /// rosters or multipliers): it holds the entries, not their points. It holds this period's entries, resolved
-    /// against this rule book (item positions, tiers, discretionary values): assess it with the same two.
-    /// </summary>
-    /// <param name="ruleBook">The rule book (entries name its items by position).</param>
-    /// <param name="period">The period.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The ledger, ready for <see cref="AssessmentEngine.Assess(RuleBook, AssessmentPeriod, IReadOnlyList{AssessmentSubject}, AssessmentEntryColumns)"/>.</returns>
-    /// <exception cref="GridGovernanceException">An entry names an item the rule book does not have (code <see cref="ErrorCodes.LedgerUnknownItem"/>).</exception>
-    public async Task<AssessmentEntryColumns> ExportColumnsForAssessmentAsync(RuleBook ruleBook, AssessmentPeriod period, CancellationToken cancellationToken = default) =>
-        AssessmentEntryColumns.From(await ExportForAssessmentAsync(ruleBook, period, cancellationToken).ConfigureAwait(false));
-
-    /// <summary>
-    /// Publishes a period's results (定期公示): stores a snapshot of every member's totals and opens a window of
-    /// <paramref name="windowWorkingDays"/> working days, starting today, for objections (异议).
-    /// </summary>
-    /// <param name="result">The assessment of the period (compute it from <see cref="ExportForAssessmentAsync"/>).</param>
-    /// <param name="windowWorkingDays">The window's length in working days, 1 to 366 (e.g. 5).</param>
-    /// <param name="calendar">The working-day calendar with the integrator's holidays.</param>
-    /// <param name="actor">Who publishes.</param>
-    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
-    /// <returns>The publication.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowWorkingDays"/> is out of range.</exception>
-    /// <exception cref="GridGovernanceException">The period is already published (<see cref="ErrorCodes.PublicationExists"/>)
-    /// or has not ended yet (<see cref="ErrorCodes.PublicationPeriodNotEnded"/>).</exception>
-    public Task<PeriodPublication> PublishAsync(AssessmentResult result, int windowWorkingDays, WorkingDayCalendar calendar, LedgerActor actor,
-        CancellationToken cancellationToken = default)
-    {
-        Preconditions.CheckNotNull(result);
-        Preconditions.CheckNotNull(calendar);
-        CheckActor(actor);
-        var id = PeriodPublicationId.Of(result.RuleBook, result.Period);
-        return WriteAsync(async () =>
-        {
-            var existing = await publications.GetByIdAsync(id, cancellationToken).ConfigureAwait(false);
-            Preconditions.CheckState(existing is null, ErrorCodes.PublicationExists,
-                $"{id} was already published on {existing?.PublishedOn:yyyy-MM-dd}; revise its snapshot with ReviseAsync while it is not frozen.");
-            var publication = PeriodPublication.Publish(result, windowWorkingDays, calendar, Today, clock.GetCurrentInstant(), actor);
-            await publications.AddAsync(publication, cancellationToken).ConfigureAwait(false);
-            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return publication;
-        }, cancellationToken);
-    }
-
-    /// <summary>A publication by id.</summary>
-    /// <param name="publication">The id.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
-    public async Task<PeriodPublication> GetPublicationAsync(PeriodPublicationId publication, CancellationToken cancellationToken = default)
-    {
-        Preconditions.CheckArgument(publication.IsSpecified, nameof(publication), "publication must be a real id, not default.");
-        return await publications.GetByIdAsync(publication, cancellationToken).ConfigureAwait(false)
-            ?? throw new EntityNotFoundException(nameof(PeriodPublication), publication);
-    }
-
-    /// <summary>Raises an objection (异议) to a publication; only inside its window (today in the configured zone).</summary>
-    /// <param name="publication">The publication.</param>
-    /// <param name="raisedBy">Who objects.</param>
-    /// <param name="text">What is disputed; required.</param>
-    /// <param name="concerning">The member whose result is disputed, or <c>null</c>.</param>
-    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
-    /// <returns>The objection, with its number.</returns>
-    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
-    /// <exception cref="GridGovernanceException">The window is closed or the period frozen (<see cref="ErrorCodes.PublicationObjectionWindowClosed"/>).</exception>
-    public Task<PublicationObjection> RaiseObjectionAsync(PeriodPublicationId publication, LedgerActor raisedBy, string text, MemberId? concerning = null,
-        CancellationToken cancellationToken = default)
-    {
-        CheckActor(raisedBy);
-        Preconditions.CheckNotBlank(text);
-        return ChangePublicationAsync(publication, p => p.RaiseObjection(raisedBy, concerning, text, Today), cancellationToken);
-    }
-
-    /// <summary>Resolves an objection: upheld (异议成立; correct the ledger, then <see cref="ReviseAsync"/>) or dismissed, with a note.</summary>
-    /// <param name="publication">The publication.</param>
-    /// <param name="objection">The objection's number.</param>
-    /// <param name="outcome"><see cref="ObjectionStatus.Upheld"/> or <see cref="ObjectionStatus.Dismissed"/>.</param>
-    /// <param name="note">The resolution; required.</param>
-    /// <param name="resolvedBy">Who resolves it.</param>
-    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
-    /// <returns>The resolved objection.</returns>
-    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
-    /// <exception cref="IllegalTransitionException">The objection is already resolved, or the outcome is <see cref="ObjectionStatus.Open"/>.</exception>
-    /// <exception cref="GridGovernanceException">There is no such objection (<see cref="ErrorCodes.PublicationUnknownObjection"/>).</exception>
-    public Task<PublicationObjection> ResolveObjectionAsync(PeriodPublicationId publication, int objection, ObjectionStatus outcome, string note, LedgerActor resolvedBy,
-        CancellationToken cancellationToken = default)
-    {
-        CheckActor(resolvedBy);
-        Preconditions.CheckNotBlank(note);
-        return ChangePublicationAsync(publication, p => p.ResolveObjection(objection, outcome, note, resolvedBy, Today), cancellationToken);
-    }
-
-    /// <summary>
-    /// Replaces a publication's snapshot with corrected results (after an upheld objection was corrected in the
-    /// ledger), while the period is not frozen. The window does not move.
-    /// </summary>
-    /// <param name="result">The corrected assessment of the same rule book and period.</param>
-    /// <param name="actor">Who revises it.</param>
-    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
-    /// <returns>The publication.</returns>
-    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
-    /// <exception cref="GridGovernanceException">The period is frozen (<see cref="ErrorCodes.LedgerPeriodFrozen"/>).</exception>
-    public Task<PeriodPublication> ReviseAsync(AssessmentResult result, LedgerActor actor, CancellationToken cancellationToken = default)
-    {
-        Preconditions.CheckNotNull(result);
-        CheckActor(actor);
-        return ChangePublicationAsync(PeriodPublicationId.Of(result.RuleBook, result.Period), p =>
-        {
-            p.Revise(result, actor);
-            return p;
-        }, cancellationToken);
-    }
-
-    /// <summary>
-    /// Freezes a published period: only after its window has closed (from the day after <see cref="PeriodPublication.WindowClosesOn"/>)
-    /// and with no open objection. From then on its published results never change and the ledger refuses entries in it.
-    /// </summary>
-    /// <param name="publication">The publication.</param>
-    /// <param name="actor">Who freezes it.</param>
-    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
-    /// <returns>The frozen publication.</returns>
-    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
-    /// <exception cref="IllegalTransitionException">It is already frozen.</exception>
-    /// <exception cref="GridGovernanceException">The window is still open (<see cref="ErrorCodes.PublicationWindowOpen"/>) or
-    /// an objection is open (<see cref="ErrorCodes.PublicationOpenObjections"/>).</exception>
-    public Task<PeriodPublication> FreezeAsync(PeriodPublicationId publication, LedgerActor actor, CancellationToken cancellationToken = default)
-    {
-        CheckActor(actor);
-        return ChangePublicationAsync(publication, p =>
-        {
-            p.Freeze(actor, Today);
-            return p;
-        }, cancellationToken);
-    }
-
-    private Task<T> ChangePublicationAsync<T>(PeriodPublicationId id, Func<PeriodPublication, T> change, CancellationToken cancellationToken)
-    {
-        Preconditions.CheckArgument(id.IsSpecified, nameof(id), "The publication id must be a real id, not default.");
-        return WriteAsync(async () =>
-        {
-            var publication = await GetPublicationAsync(id, cancellationToken).ConfigureAwait(false);
-            var result = change(publication);
-            await publications.UpdateAsync(publication, cancellationToken).ConfigureAwait(false);
-            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return result;
-        }, cancellationToken);
-    }
-
     /// <summary>The points of a new entry under the version in force on <paramref name="countedOn"/>; throws when the request does not fit it.</summary>
     private static Points PointsOf(RuleBook ruleBook, LedgerEntryRequest request, LocalDate countedOn, LocalDate today)
     {
@@ -547,7 +318,7 @@ public sealed class PointsLedgerService
             case ItemKind.Tiered:
                 CheckNoValue(code, version, request.Value);
                 var tiers = version.Tiers;
-                int tier = request.Tier is null ? -1 : IndexOfTier(version, request.Tier);
+                int tier = request.Tier is null ? -1 : LedgerChecks.IndexOfTier(version, request.Tier);
                 Preconditions.CheckState(tier >= 0, ErrorCodes.LedgerInvalidTier,
                     $"Item '{code}' is tiered: give one of the tiers {string.Join(", ", tiers.Select(t => t.Code))}; '{request.Tier}' is not one of them.");
                 return Points.FromUnits(tiers[tier].Points.Units * factor);
@@ -587,19 +358,6 @@ public sealed class PointsLedgerService
     private static void CheckNoTier(string code, RuleItemVersion version, string? tier) =>
         Preconditions.CheckState(tier is null, ErrorCodes.LedgerInvalidTier, $"Item '{code}' is a {version.Kind} item, not a tiered one; it takes no tier ('{tier}' given).");
 
-    private static int IndexOfTier(RuleItemVersion? version, string tier)
-    {
-        var tiers = version?.Tiers ?? [];
-        for (int t = 0; t < tiers.Count; t++)
-        {
-            if (string.Equals(tiers[t].Code, tier, StringComparison.Ordinal))
-            {
-                return t;
-            }
-        }
-        return -1;
-    }
-
     private static void CheckRequest(LedgerEntryRequest request)
     {
         Preconditions.CheckNotNull(request);
@@ -627,9 +385,6 @@ public sealed class PointsLedgerService
         Preconditions.CheckArgument(reviewer.Member.IsSpecified, nameof(reviewer), "reviewer.Member must be a real member id, not default.");
         Preconditions.CheckArgument(reviewer.Unit.IsSpecified, nameof(reviewer), "reviewer.Unit must be a real unit id, not default.");
     }
-
-    private static void CheckActor(LedgerActor actor, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(actor))] string paramName = "") =>
-        Preconditions.CheckArgument(actor.Value is not null, paramName, $"{paramName} must be a real actor, not default.");
 
     /// <summary>Returns the first entry of a key when the replayed request matches it; throws when the key was used for something else.</summary>
     private static LedgerEntry Replayed(LedgerEntry existing, string ruleBookId, LedgerSource source, LedgerEntryRequest request, bool adjustment)
@@ -686,6 +441,28 @@ public sealed class PointsLedgerService
         }
         await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The write behind declare, record and adjust: the idempotency check, then <paramref name="create"/> (which checks the
+    /// item), the roster and the period's guards, and the entry added with the guards in one save.
+    /// </summary>
+    private Task<LedgerEntry> AddEntryAsync(RuleBook ruleBook, LedgerSource source, LedgerEntryRequest request, bool adjustment,
+        Func<LedgerEntryId, CancellationToken, Task<LedgerEntry>> create, CancellationToken cancellationToken) =>
+        WriteAsync(async () =>
+        {
+            var id = await NextIdAsync(cancellationToken).ConfigureAwait(false);
+            var existing = await FindByKeyAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return Replayed(existing, ruleBook.Id, source, request, adjustment);
+            }
+            var entry = await create(id, cancellationToken).ConfigureAwait(false);
+            await CheckOnRosterAsync(request.Member, request.OccurredOn, cancellationToken).ConfigureAwait(false);
+            var guarded = await OpenPublicationsAsync(ruleBook.Id, entry.OccurredOn, cancellationToken).ConfigureAwait(false);
+            await entries.AddAsync(entry, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(guarded, cancellationToken).ConfigureAwait(false);
+            return entry;
+        }, cancellationToken);
 
     private async Task<LedgerEntry> LoadAsync(LedgerEntryId id, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ namespace GridGovernance.Scoring.Ledger;
 /// <summary>One member's line of a published period (公示): their totals as they were published.</summary>
 /// <param name="Member">The member.</param>
 /// <param name="Branch">Their branch at the time of the assessment.</param>
-/// <param name="CategoryTotals">Each category's total, in the order of <see cref="PeriodPublication.CategoryCodes"/>.</param>
+/// <param name="CategoryTotals">Each category's total, in the order of <see cref="PublishedResults.CategoryCodes"/>.</param>
 /// <param name="Total">The sum of the category totals.</param>
 /// <param name="Score">The total after multipliers.</param>
 /// <param name="Vetoed">Whether a veto item (否决) occurred.</param>

@@ -5,7 +5,7 @@ namespace GridGovernance.Scoring.Rewards;
 /// <summary>
 /// One redemption (积分兑换): a member exchanged spendable points for a quantity of a reward item. It is what
 /// <see cref="RedemptionService.RedeemAsync"/> returns, and every redemption stays in
-/// <see cref="PointsAccount.Redemptions"/>.
+/// <see cref="PointsAccountYear.Redemptions"/> of its year.
 /// </summary>
 /// <param name="Member">The member who redeemed.</param>
 /// <param name="IdempotencyKey">The caller's key; the same key twice is one redemption.</param>

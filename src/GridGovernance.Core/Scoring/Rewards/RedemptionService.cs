@@ -1,4 +1,5 @@
 using GridGovernance.Persistence;
+using GridGovernance.Specifications;
 using NodaTime;
 
 namespace GridGovernance.Scoring.Rewards;
@@ -18,27 +19,40 @@ namespace GridGovernance.Scoring.Rewards;
 /// </para>
 /// <para>
 /// Every write is idempotent by its key: calling again with the same key (after a timeout, or after a surfaced
-/// <see cref="ConcurrencyException"/>) returns the first result and changes nothing.
+/// <see cref="ConcurrencyException"/>) returns the first result and changes nothing, also when the first call was in
+/// an earlier year. A member's credit keys and redemption keys are two key spaces, each a member's for good.
+/// </para>
+/// <para>
+/// A member's account is two kinds of aggregate: the small <see cref="PointsAccount"/> (the balance) and one
+/// <see cref="PointsAccountYear"/> per calendar year (that year's credits and redemptions, the year of the moment they
+/// are made, in <see cref="GridGovernanceOptions.TimeZone"/>). Every write saves the account with the year it writes.
 /// </para>
 /// </remarks>
 [Immutable]
 public sealed class RedemptionService
 {
     private readonly IRepository<PointsAccount> accounts;
+    private readonly IRepository<PointsAccountYear> years;
     private readonly IRepository<RewardItem> items;
     private readonly IUnitOfWork unitOfWork;
+    private readonly GridGovernanceOptions options;
     private readonly IClock clock;
 
     /// <summary>Creates the service (normally resolved from DI, one per scope).</summary>
-    /// <param name="accounts">Points accounts.</param>
+    /// <param name="accounts">Points accounts (the balances).</param>
+    /// <param name="years">The accounts' years (their credits and redemptions).</param>
     /// <param name="items">Reward items.</param>
     /// <param name="unitOfWork">The scope's unit of work, shared by the repositories.</param>
+    /// <param name="options">The library's options (the zone that decides a credit's year).</param>
     /// <param name="clock">The clock, for the time stamps of credits and redemptions.</param>
-    public RedemptionService(IRepository<PointsAccount> accounts, IRepository<RewardItem> items, IUnitOfWork unitOfWork, IClock clock)
+    public RedemptionService(IRepository<PointsAccount> accounts, IRepository<PointsAccountYear> years, IRepository<RewardItem> items, IUnitOfWork unitOfWork,
+        GridGovernanceOptions options, IClock clock)
     {
         this.accounts = Preconditions.CheckNotNull(accounts);
+        this.years = Preconditions.CheckNotNull(years);
         this.items = Preconditions.CheckNotNull(items);
         this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
+        this.options = Preconditions.CheckNotNull(options);
         this.clock = Preconditions.CheckNotNull(clock);
     }
 
@@ -49,6 +63,16 @@ public sealed class RedemptionService
     {
         var account = await accounts.GetByIdAsync(member, cancellationToken).ConfigureAwait(false);
         return account?.Balance ?? Points.Zero;
+    }
+
+    /// <summary>One year of a member's account: that year's credits and redemptions (<c>null</c> when there were none).</summary>
+    /// <param name="member">The member.</param>
+    /// <param name="year">The calendar year.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public Task<PointsAccountYear?> GetYearAsync(MemberId member, int year, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        return years.GetByIdAsync(new PointsAccountYearId(member, year), cancellationToken);
     }
 
     /// <summary>
@@ -72,16 +96,19 @@ public sealed class RedemptionService
         return WithRetryAsync(async () =>
         {
             var account = await accounts.GetByIdAsync(member, cancellationToken).ConfigureAwait(false);
+            if (account is not null && await FindYearAsync(member, y => y.Credits.Any(c => c.IdempotencyKey == idempotencyKey), cancellationToken).ConfigureAwait(false) is { } used)
+            {
+                var earlier = used.FindCredit(idempotencyKey)!;
+                Preconditions.CheckState(earlier.Points == points, ErrorCodes.IdempotencyKeyConflict,
+                    $"Credit key '{idempotencyKey}' of {member} was used for {earlier.Points} points, not {points}; nothing was credited.");
+                return earlier;
+            }
             bool opened = account is null;
             account ??= new PointsAccount(member);
-            if (account.FindCredit(idempotencyKey) is not null)
-            {
-                // A replay: Credit returns the earlier credit (or refuses a different amount) and changes nothing to save.
-                return account.Credit(points, idempotencyKey, note, clock.GetCurrentInstant());
-            }
-            var credit = account.Credit(points, idempotencyKey, note, clock.GetCurrentInstant());
-            await (opened ? accounts.AddAsync(account, cancellationToken) : accounts.UpdateAsync(account, cancellationToken)).ConfigureAwait(false);
-            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            var now = clock.GetCurrentInstant();
+            var (year, newYear) = await YearOfAsync(member, now, cancellationToken).ConfigureAwait(false);
+            var credit = account.Credit(year, points, idempotencyKey, note, now);
+            await SaveAsync(account, opened, year, newYear, cancellationToken).ConfigureAwait(false);
             return credit;
         }, cancellationToken);
     }
@@ -115,8 +142,9 @@ public sealed class RedemptionService
         return WithRetryAsync(async () =>
         {
             var account = await accounts.GetByIdAsync(member, cancellationToken).ConfigureAwait(false);
-            if (account?.FindRedemption(idempotencyKey) is { } earlier)
+            if (account is not null && await FindYearAsync(member, y => y.Redemptions.Any(r => r.IdempotencyKey == idempotencyKey), cancellationToken).ConfigureAwait(false) is { } used)
             {
+                var earlier = used.FindRedemption(idempotencyKey)!;
                 Preconditions.CheckState(earlier.Item == rewardItem && earlier.Quantity == quantity, ErrorCodes.IdempotencyKeyConflict,
                     $"Redemption key '{idempotencyKey}' of {member} was used for {earlier.Quantity} × {earlier.Item}, not {quantity} × {rewardItem}; nothing was redeemed.");
                 return earlier;
@@ -125,12 +153,14 @@ public sealed class RedemptionService
                 ?? throw new EntityNotFoundException(nameof(RewardItem), rewardItem);
             item.CheckCanDispense(quantity);
             // No account yet means a zero balance: the debit below refuses it without anything being staged.
+            bool opened = account is null;
             account ??= new PointsAccount(member);
-            var redemption = account.Debit(item, quantity, idempotencyKey, clock.GetCurrentInstant());
+            var now = clock.GetCurrentInstant();
+            var (year, newYear) = await YearOfAsync(member, now, cancellationToken).ConfigureAwait(false);
+            var redemption = account.Debit(year, item, quantity, idempotencyKey, now);
             item.Dispense(quantity, idempotencyKey);
-            await accounts.UpdateAsync(account, cancellationToken).ConfigureAwait(false);
             await items.UpdateAsync(item, cancellationToken).ConfigureAwait(false);
-            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await SaveAsync(account, opened, year, newYear, cancellationToken).ConfigureAwait(false);
             return redemption;
         }, cancellationToken);
     }
@@ -189,7 +219,31 @@ public sealed class RedemptionService
         }, cancellationToken);
     }
 
-    // A duplicate key can only be two first credits racing to open one account: the loser retries as an update.
+    /// <summary>The year of the member's account holding a key, whichever year it was used in; <c>null</c> for a new key.</summary>
+    private async Task<PointsAccountYear?> FindYearAsync(MemberId member, System.Linq.Expressions.Expression<Func<PointsAccountYear, bool>> holdsKey,
+        CancellationToken cancellationToken)
+    {
+        var found = await years.ListAsync(Specification.Create<PointsAccountYear>(q => q.Where(y => y.Id.Member == member).Where(holdsKey)), cancellationToken)
+            .ConfigureAwait(false);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <summary>The member's year of <paramref name="now"/>, and whether it is new (not stored yet).</summary>
+    private async Task<(PointsAccountYear Year, bool IsNew)> YearOfAsync(MemberId member, NodaTime.Instant now, CancellationToken cancellationToken)
+    {
+        var id = new PointsAccountYearId(member, now.InZone(options.TimeZone).Year);
+        var stored = await years.GetByIdAsync(id, cancellationToken).ConfigureAwait(false);
+        return stored is null ? (new PointsAccountYear(member, id.Year), true) : (stored, false);
+    }
+
+    private async Task SaveAsync(PointsAccount account, bool opened, PointsAccountYear year, bool newYear, CancellationToken cancellationToken)
+    {
+        await (opened ? accounts.AddAsync(account, cancellationToken) : accounts.UpdateAsync(account, cancellationToken)).ConfigureAwait(false);
+        await (newYear ? years.AddAsync(year, cancellationToken) : years.UpdateAsync(year, cancellationToken)).ConfigureAwait(false);
+        await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // A duplicate key can only be two first writes racing to open one account or one year: the loser retries as an update.
     private Task<T> WithRetryAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) =>
         UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken);
 }

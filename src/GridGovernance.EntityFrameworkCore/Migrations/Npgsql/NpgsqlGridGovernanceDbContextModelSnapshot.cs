@@ -24,7 +24,10 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
             modelBuilder.Entity("ContactLogs", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<int>("Id_Member")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Id_Year")
                         .HasColumnType("integer");
 
                     b.Property<string>("Document")
@@ -35,7 +38,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id_Member", "Id_Year");
 
                     b.ToTable("ContactLogs", (string)null);
                 });
@@ -372,6 +375,65 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
                     b.ToTable("PeriodPublications", (string)null);
                 });
 
+            modelBuilder.Entity("PointsAccountYears", b =>
+                {
+                    b.Property<int>("Id_Member")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Id_Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id_Member", "Id_Year");
+
+                    b.ToTable("PointsAccountYears", (string)null);
+                });
+
+            modelBuilder.Entity("PointsAccountYears_Credits", b =>
+                {
+                    b.Property<int>("Owner_Id_Member")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Owner_Id_Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasColumnType("text");
+
+                    b.HasKey("Owner_Id_Member", "Owner_Id_Year", "Ordinal");
+
+                    b.ToTable("PointsAccountYears_Credits", (string)null);
+                });
+
+            modelBuilder.Entity("PointsAccountYears_Redemptions", b =>
+                {
+                    b.Property<int>("Owner_Id_Member")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Owner_Id_Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasColumnType("text");
+
+                    b.HasKey("Owner_Id_Member", "Owner_Id_Year", "Ordinal");
+
+                    b.ToTable("PointsAccountYears_Redemptions", (string)null);
+                });
+
             modelBuilder.Entity("PointsAccounts", b =>
                 {
                     b.Property<int>("Id")
@@ -388,6 +450,27 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
                     b.HasKey("Id");
 
                     b.ToTable("PointsAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("PublishedResults", b =>
+                {
+                    b.Property<string>("Id_RuleBookId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Id_PeriodLabel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id_RuleBookId", "Id_PeriodLabel");
+
+                    b.ToTable("PublishedResults", (string)null);
                 });
 
             modelBuilder.Entity("ResidentUnits", b =>

@@ -18,7 +18,10 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Sqlite
 
             modelBuilder.Entity("ContactLogs", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<int>("Id_Member")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Id_Year")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Document")
@@ -29,7 +32,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id_Member", "Id_Year");
 
                     b.ToTable("ContactLogs", (string)null);
                 });
@@ -374,6 +377,65 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("PeriodPublications", (string)null);
                 });
 
+            modelBuilder.Entity("PointsAccountYears", b =>
+                {
+                    b.Property<int>("Id_Member")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Id_Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id_Member", "Id_Year");
+
+                    b.ToTable("PointsAccountYears", (string)null);
+                });
+
+            modelBuilder.Entity("PointsAccountYears_Credits", b =>
+                {
+                    b.Property<int>("Owner_Id_Member")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Owner_Id_Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Owner_Id_Member", "Owner_Id_Year", "Ordinal");
+
+                    b.ToTable("PointsAccountYears_Credits", (string)null);
+                });
+
+            modelBuilder.Entity("PointsAccountYears_Redemptions", b =>
+                {
+                    b.Property<int>("Owner_Id_Member")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Owner_Id_Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Owner_Id_Member", "Owner_Id_Year", "Ordinal");
+
+                    b.ToTable("PointsAccountYears_Redemptions", (string)null);
+                });
+
             modelBuilder.Entity("PointsAccounts", b =>
                 {
                     b.Property<int>("Id")
@@ -390,6 +452,27 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("PointsAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("PublishedResults", b =>
+                {
+                    b.Property<string>("Id_RuleBookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Id_PeriodLabel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id_RuleBookId", "Id_PeriodLabel");
+
+                    b.ToTable("PublishedResults", (string)null);
                 });
 
             modelBuilder.Entity("ResidentUnits", b =>

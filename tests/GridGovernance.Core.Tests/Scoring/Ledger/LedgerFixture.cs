@@ -12,7 +12,9 @@ namespace GridGovernance.Tests.Scoring.Ledger;
 /// <summary>
 /// A service provider wired with <c>AddGridGovernance</c> and a fake clock, the small Laiwu city of
 /// <see cref="OrganisationFixture.LaiwuCity"/> imported on 2024-01-01, and a tiny rule book. Each operation runs in a
-/// scope of its own with a <see cref="PointsLedgerService"/> built from that scope's repositories.
+/// scope of its own with a <see cref="PointsLedgerService"/> built from that scope's repositories, or with the scope's
+/// <see cref="PeriodPublicationService"/> or <see cref="LedgerExportService"/> (each <c>RunAsync</c> overload takes the
+/// service its operation names).
 /// </summary>
 /// <remarks>
 /// Jurisdiction in the city: community 100 covers members 1 (group 10000), 2 (grid 1000) and 3 (grid 1001);
@@ -120,6 +122,21 @@ internal sealed class LedgerFixture : IDisposable
         return await operation(CreateService(scope.ServiceProvider));
     }
 
+    public async Task<T> RunAsync<T>(Func<PeriodPublicationService, Task<T>> operation)
+    {
+        using var scope = provider.CreateScope();
+        return await operation(scope.ServiceProvider.GetRequiredService<PeriodPublicationService>());
+    }
+
+    public async Task<T> RunAsync<T>(Func<LedgerExportService, Task<T>> operation)
+    {
+        using var scope = provider.CreateScope();
+        return await operation(scope.ServiceProvider.GetRequiredService<LedgerExportService>());
+    }
+
+    /// <summary>A scope of the fixture's provider, for a test that holds a unit of work across other operations.</summary>
+    public IServiceScope Scope() => provider.CreateScope();
+
     public async Task<T> RunOrganisationAsync<T>(Func<OrganisationService, Task<T>> operation)
     {
         using var scope = provider.CreateScope();
@@ -136,6 +153,12 @@ internal sealed class LedgerFixture : IDisposable
         services.GetRequiredService<IClock>());
 
     public Task<T> RunOnAsync<T>(LocalDate today, Func<PointsLedgerService, Task<T>> operation)
+    {
+        Today = today;
+        return RunAsync(operation);
+    }
+
+    public Task<T> RunOnAsync<T>(LocalDate today, Func<PeriodPublicationService, Task<T>> operation)
     {
         Today = today;
         return RunAsync(operation);
@@ -177,20 +200,27 @@ internal sealed class LedgerFixture : IDisposable
         return await scope.ServiceProvider.GetRequiredService<IReadRepository<LedgerEntry>>().ListAsync();
     }
 
-    /// <summary>Every stored ledger entry and publication with its version: equal fingerprints mean nothing was written.</summary>
+    /// <summary>Every stored ledger entry, publication and published results with its version: equal fingerprints mean nothing was written.</summary>
     public async Task<string> FingerprintAsync()
     {
         using var scope = provider.CreateScope();
         var entries = await scope.ServiceProvider.GetRequiredService<IReadRepository<LedgerEntry>>().ListAsync();
         var publications = await scope.ServiceProvider.GetRequiredService<IReadRepository<PeriodPublication>>().ListAsync();
-        return string.Join("\n", entries.Select(e => $"{e.Id} v{e.Version} {e.Status}").Concat(publications.Select(p => $"{p.Id} v{p.Version} {p.Status}")).Order(StringComparer.Ordinal));
+        var results = await scope.ServiceProvider.GetRequiredService<IReadRepository<PublishedResults>>().ListAsync();
+        return string.Join("\n", entries.Select(e => $"{e.Id} v{e.Version} {e.Status}").Concat(publications.Select(p => $"{p.Id} v{p.Version} {p.Status}"))
+            .Concat(results.Select(r => $"{r} v{r.Version}")).Order(StringComparer.Ordinal));
     }
 
     /// <summary>Runs an operation that must fail with <paramref name="code"/> and write nothing.</summary>
-    public async Task<GridGovernanceException> FailsAsync<T>(string code, Func<PointsLedgerService, Task<T>> operation)
+    public Task<GridGovernanceException> FailsAsync<T>(string code, Func<PointsLedgerService, Task<T>> operation) => FailsAsync(code, () => RunAsync(operation));
+
+    /// <summary>Runs a publication operation that must fail with <paramref name="code"/> and write nothing.</summary>
+    public Task<GridGovernanceException> FailsAsync<T>(string code, Func<PeriodPublicationService, Task<T>> operation) => FailsAsync(code, () => RunAsync(operation));
+
+    private async Task<GridGovernanceException> FailsAsync(string code, Func<Task> run)
     {
         var before = await FingerprintAsync();
-        var exception = await Assert.ThrowsAnyAsync<GridGovernanceException>(() => RunAsync(operation));
+        var exception = await Assert.ThrowsAnyAsync<GridGovernanceException>(run);
         Assert.Equal(code, exception.Code);
         Assert.Equal(before, await FingerprintAsync());
         return exception;
@@ -202,6 +232,9 @@ internal sealed class LedgerFixture : IDisposable
         var result = await AssessAsync(AssessmentPeriod.Quarter(2024, 1));
         return await RunOnAsync(on ?? D(4, 2), s => s.PublishAsync(result, 5, calendar ?? WorkingDayCalendar.WeekendsOnly, Admin));
     }
+
+    /// <summary>The stored results of a publication.</summary>
+    public Task<PublishedResults> ResultsAsync(PeriodPublicationId publication) => RunAsync(s => s.GetResultsAsync(publication));
 
     /// <summary>Publishes Q1 as <see cref="PublishQ1Async"/> and freezes it on 2024-04-10.</summary>
     public async Task<PeriodPublication> FreezeQ1Async()

@@ -125,6 +125,7 @@ public sealed class LedgerProperties
             }
         });
         var frozen = Run(fixture.FreezeQ1Async);
+        var frozenResults = Run(() => fixture.ResultsAsync(frozen.Id));
         var q1Entries = Run(() => fixture.ExportAsync(q1));
         fixture.Today = new LocalDate(2024, 6, 3);
 
@@ -137,11 +138,13 @@ public sealed class LedgerProperties
         });
 
         var published = Run(() => fixture.RunAsync(s => s.GetPublicationAsync(frozen.Id)));
+        var publishedResults = Run(() => fixture.ResultsAsync(frozen.Id));
         var reassessed = Run(() => fixture.AssessAsync(q1));
         return published.IsFrozen
                && published.Revision == frozen.Revision
-               && published.Results.SequenceEqual(frozen.Results)
-               && reassessed.Members.Select(PublishedMemberResult.From).SequenceEqual(frozen.Results)
+               && publishedResults.Version == frozenResults.Version
+               && publishedResults.Results.SequenceEqual(frozenResults.Results)
+               && reassessed.Members.Select(PublishedMemberResult.From).SequenceEqual(frozenResults.Results)
                && Run(() => fixture.ExportAsync(q1)).SequenceEqual(q1Entries);
     }
 

@@ -1,5 +1,7 @@
+using GridGovernance.Persistence;
 using GridGovernance.Scoring;
 using GridGovernance.Scoring.Ledger;
+using Microsoft.Extensions.DependencyInjection;
 using static GridGovernance.Tests.Scoring.Ledger.LedgerFixture;
 
 namespace GridGovernance.Tests.Scoring.Ledger;
@@ -36,12 +38,17 @@ public sealed class PeriodPublicationTest : IDisposable
         Assert.Equal(5, publication.WindowWorkingDays);
         Assert.Equal(new PeriodPublicationId(Book.Id, "2024-Q1"), publication.Id);
         Assert.Equal(PublicationStatus.Published, publication.Status);
-        Assert.Equal(["party-day", "service", "conduct"], publication.CategoryCodes.ToArray());
-        Assert.Equal(Roster.Length, publication.Results.Length);
-        var m3 = publication.ResultOf(M3)!;
+        var published = await fixture.ResultsAsync(publication.Id);
+        Assert.Equal(publication.Id, published.Id);
+        Assert.Equal(0, published.Revision);
+        Assert.Equal(Book.Version, published.RuleBookVersion);
+        Assert.Equal(["party-day", "service", "conduct"], published.CategoryCodes.ToArray());
+        Assert.Equal(Roster.Length, published.Results.Length);
+        var m3 = published.ResultOf(M3)!;
         Assert.Equal(result[M3].Total, m3.Total);
         Assert.Equal(P(4), m3.CategoryTotals[1]);
-        Assert.Equal(PublishedMemberResult.From(result[M1]), publication.ResultOf(M1));
+        Assert.Equal(PublishedMemberResult.From(result[M1]), published.ResultOf(M1));
+        Assert.Equal(Roster.Length, Assert.IsType<PeriodPublicationPublished>(Assert.Single(publication.DomainEvents)).Members);
         var e = Assert.IsType<PeriodPublicationPublished>(Assert.Single(publication.DomainEvents));
         Assert.Equal(D(4, 10), e.WindowClosesOn);
         Assert.Equal(publication.Id, (await fixture.RunAsync(s => s.GetPublicationAsync(publication.Id))).Id);
@@ -179,10 +186,15 @@ public sealed class PeriodPublicationTest : IDisposable
         await fixture.RunAsync(s => s.ResolveObjectionAsync(publication.Id, 1, ObjectionStatus.Upheld, "reversed", Admin));
 
         var corrected = await fixture.AssessAsync(AssessmentPeriod.Quarter(2024, 1));
+        var before = await fixture.ResultsAsync(publication.Id);
         var revised = await fixture.RunAsync(s => s.ReviseAsync(corrected, Admin));
 
         Assert.Equal(1, revised.Revision);
-        Assert.Equal(P(0), revised.ResultOf(M3)!.CategoryTotals[1]);
+        var results = await fixture.ResultsAsync(publication.Id);
+        Assert.Equal(1, results.Revision);
+        Assert.Equal(before.Version + 1, results.Version);
+        Assert.Equal(P(4), before.ResultOf(M3)!.CategoryTotals[1]);
+        Assert.Equal(P(0), results.ResultOf(M3)!.CategoryTotals[1]);
         await fixture.RunOnAsync(D(4, 10), s => s.FreezeAsync(publication.Id, Admin));
         await fixture.FailsAsync(ErrorCodes.LedgerPeriodFrozen, s => s.ReviseAsync(corrected, Admin));
     }
@@ -220,6 +232,7 @@ public sealed class PeriodPublicationTest : IDisposable
     {
         await SeedQ1Async();
         var frozen = await fixture.FreezeQ1Async();
+        var q1Results = await fixture.ResultsAsync(frozen.Id);
         var q1Before = await fixture.AssessAsync(AssessmentPeriod.Quarter(2024, 1));
         fixture.Today = D(5, 6);
 
@@ -237,7 +250,7 @@ public sealed class PeriodPublicationTest : IDisposable
         var q2 = await fixture.AssessAsync(AssessmentPeriod.Quarter(2024, 2));
         Assert.Equal(q1Before[M1].Total, q1After[M1].Total);
         Assert.Equal(P(1), q2[M1].CategoryTotals[0]);
-        Assert.Equal(frozen.Results.ToArray(), (await fixture.RunAsync(s => s.GetPublicationAsync(frozen.Id))).Results.ToArray());
+        Assert.Equal(q1Results.Results.ToArray(), (await fixture.ResultsAsync(frozen.Id)).Results.ToArray());
 
         // Idempotent like every other write.
         var again = await fixture.RunAsync(s => s.RecordAdjustmentAsync(Book, LedgerSource.Adjustment,
@@ -282,9 +295,46 @@ public sealed class PeriodPublicationTest : IDisposable
 
         await fixture.RecordAsync(M1, "themed-party-day", D(3, 30), "in-window");
 
-        // The write re-saved the publication, so a freeze holding the version loaded before it would fail.
+        // The write re-saved the publication's guard, so a freeze holding the version loaded before it would fail.
         var stored = await fixture.RunAsync(s => s.GetPublicationAsync(publication.Id));
         Assert.Equal(publication.Version + 1, stored.Version);
         Assert.Equal(PublicationStatus.Published, stored.Status);
+    }
+
+    [Fact]
+    public async Task WriteIntoAPublishedPeriod_SavesOnlyTheGuard_NeverThePublishedResults()
+    {
+        var publication = await fixture.PublishQ1Async();
+        var results = await fixture.ResultsAsync(publication.Id);
+        fixture.Today = D(4, 5);
+
+        var declared = await fixture.DeclareAsync(M1, "volunteer", D(3, 29), "declared", value: 2);
+        await fixture.RecordAsync(M1, "themed-party-day", D(3, 30), "recorded");
+        await fixture.ApproveAsync(declared.Id);
+        await fixture.ReverseAsync(declared.Id);
+
+        var guard = await fixture.RunAsync(s => s.GetPublicationAsync(publication.Id));
+        var stored = await fixture.ResultsAsync(publication.Id);
+        Assert.Equal(publication.Version + 4, guard.Version);
+        Assert.Equal(results.Version, stored.Version);
+        Assert.Equal(results.Results.ToArray(), stored.Results.ToArray());
+    }
+
+    [Fact]
+    public async Task Freeze_RacingWithALedgerWrite_OneOfTheTwoFailsOnTheGuard()
+    {
+        var publication = await fixture.PublishQ1Async();
+        fixture.Today = D(4, 10);
+        using var freezing = fixture.Scope();
+        var freezer = freezing.ServiceProvider.GetRequiredService<PeriodPublicationService>();
+        var stale = await freezer.GetPublicationAsync(publication.Id);
+
+        await fixture.RecordAsync(M1, "themed-party-day", D(3, 30), "racing");
+
+        // The freeze's unit of work holds the guard as it was before the write: its save must fail.
+        stale.Freeze(Admin, D(4, 10));
+        await freezing.ServiceProvider.GetRequiredService<IRepository<PeriodPublication>>().UpdateAsync(stale);
+        await Assert.ThrowsAsync<ConcurrencyException>(() => freezing.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync());
+        Assert.False((await fixture.RunAsync(s => s.GetPublicationAsync(publication.Id))).IsFrozen);
     }
 }

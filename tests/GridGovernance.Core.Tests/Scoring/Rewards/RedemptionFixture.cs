@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring.Rewards;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,8 @@ internal sealed class RedemptionFixture : IDisposable
 
     public InMemoryStore Store => provider.GetRequiredService<InMemoryStore>();
 
+    public GridGovernanceOptions Options => provider.GetRequiredService<GridGovernanceOptions>();
+
     public static Points P(decimal value) => Points.From(value);
 
     /// <summary>Runs one operation in its own scope (its own unit of work).</summary>
@@ -57,10 +60,18 @@ internal sealed class RedemptionFixture : IDisposable
     public Task<RewardItem> AddItemAsync(RewardItemId id, string name, decimal price, int stock) =>
         RunAsync(s => s.AddRewardItemAsync(id, name, P(price), stock));
 
-    public async Task<PointsAccount?> AccountAsync(MemberId member)
+    /// <summary>A member's account with the credits and redemptions of all its years, oldest first; <c>null</c> when there is none.</summary>
+    public async Task<AccountView?> AccountAsync(MemberId member)
     {
         using var scope = provider.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<IReadRepository<PointsAccount>>().GetByIdAsync(member);
+        var account = await scope.ServiceProvider.GetRequiredService<IReadRepository<PointsAccount>>().GetByIdAsync(member);
+        if (account is null)
+        {
+            return null;
+        }
+        var years = (await scope.ServiceProvider.GetRequiredService<IReadRepository<PointsAccountYear>>().ListAsync())
+            .Where(y => y.Member == member).OrderBy(y => y.Year).ToArray();
+        return new AccountView(account, years, [.. years.SelectMany(y => y.Credits)], [.. years.SelectMany(y => y.Redemptions)]);
     }
 
     public async Task<RewardItem> ItemAsync(RewardItemId id)
@@ -77,12 +88,26 @@ internal sealed class RedemptionFixture : IDisposable
         var unitOfWork = new InMemoryUnitOfWork(Store);
         return new RedemptionService(
             new InMemoryRepository<PointsAccount>(Store, unitOfWork),
+            new InMemoryRepository<PointsAccountYear>(Store, unitOfWork),
             new InMemoryRepository<RewardItem>(Store, unitOfWork),
             wrap(unitOfWork),
+            Options,
             Clock);
     }
 
     public IServiceScope CreateScope() => provider.CreateScope();
 
     public void Dispose() => provider.Dispose();
+}
+
+/// <summary>A member's account as the tests read it: the balance aggregate and every year's credits and redemptions.</summary>
+internal sealed record AccountView(PointsAccount Account, PointsAccountYear[] Years, ImmutableArray<PointsCredit> Credits, ImmutableArray<RedemptionRecord> Redemptions)
+{
+    public Points Balance => Account.Balance;
+
+    public Points TotalCredited => Account.TotalCredited;
+
+    public Points TotalDebited => Account.TotalDebited;
+
+    public long Version => Account.Version;
 }

@@ -82,15 +82,18 @@ public sealed class RedemptionProperties
     public void Account_AnyCreditsAndDebits_BalanceNeverNegative(AccountStep[] steps)
     {
         var account = new PointsAccount(new MemberId(1));
+        // The balance carries over from one year of the account to the next.
+        PointsAccountYear[] years = [new(account.Member, 2024), new(account.Member, 2025)];
         var item = new RewardItem(new RewardItemId(1), "Tea", Points.From(0.75m), int.MaxValue);
         var at = Instant.FromUtc(2024, 1, 1, 0, 0);
         long credited = 0, debited = 0;
         for (int n = 0; n < steps.Length; n++)
         {
             var step = steps[n];
+            var year = years[2 * n / Math.Max(steps.Length, 1)];
             if (step.IsCredit)
             {
-                account.Credit(Points.FromUnits(step.Amount * 2_500L), "c" + n, null, at);
+                account.Credit(year, Points.FromUnits(step.Amount * 2_500L), "c" + n, null, at);
                 credited += step.Amount * 2_500L;
             }
             else
@@ -98,7 +101,7 @@ public sealed class RedemptionProperties
                 bool affordable = item.Price.Units * (long)step.Amount <= account.Balance.Units;
                 try
                 {
-                    account.Debit(item, step.Amount, "r" + n, at);
+                    account.Debit(year, item, step.Amount, "r" + n, at);
                     Assert.True(affordable);
                     debited += item.Price.Units * step.Amount;
                 }
@@ -111,6 +114,8 @@ public sealed class RedemptionProperties
             Assert.Equal(credited - debited, account.Balance.Units);
             Assert.Equal(account.TotalCredited - account.TotalDebited, account.Balance);
         }
+        Assert.Equal(account.TotalCredited, Sum(years.SelectMany(y => y.Credits).Select(c => c.Points)));
+        Assert.Equal(account.TotalDebited, Sum(years.SelectMany(y => y.Redemptions).Select(r => r.Cost)));
     }
 
     private static async Task AssertMatchesModelAsync(RedemptionFixture fixture, Model model)

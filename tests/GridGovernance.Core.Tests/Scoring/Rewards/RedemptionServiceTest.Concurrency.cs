@@ -231,8 +231,10 @@ public sealed partial class RedemptionServiceTest
                 gated = true;
                 var service = new RedemptionService(
                     provider.GetRequiredService<IRepository<PointsAccount>>(),
+                    provider.GetRequiredService<IRepository<PointsAccountYear>>(),
                     provider.GetRequiredService<IRepository<RewardItem>>(),
                     unitOfWork,
+                    fixture.Options,
                     fixture.Clock);
                 try
                 {

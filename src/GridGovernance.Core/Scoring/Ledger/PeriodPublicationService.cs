@@ -1,0 +1,207 @@
+using GridGovernance.Persistence;
+using NodaTime;
+
+namespace GridGovernance.Scoring.Ledger;
+
+/// <summary>
+/// The application service of publication (定期公示), the last step of Yibin's 党员申报 → 区域党委审核 → 定期公示: a
+/// period's results are published with a window of working days for objections (异议), objections are raised and
+/// resolved, the results revised after an upheld one, and the period finally frozen.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A publication is two aggregates with one id: the small <see cref="PeriodPublication"/> guard (window, objections,
+/// status) and the <see cref="PublishedResults"/> (every member's line). Objections and the freeze change the guard
+/// only; publishing writes both, and a revision saves both, so that it conflicts with a racing freeze.
+/// </para>
+/// <para>
+/// Every write is saved in one unit of work and retried from a fresh read on a concurrency conflict, up to
+/// <see cref="UnitOfWorkRetry.MaxAttempts"/> times (as the entry workflow's writes). Dates ("today", the publication
+/// date) are reckoned in <see cref="GridGovernanceOptions.TimeZone"/>.
+/// </para>
+/// </remarks>
+[Immutable]
+public sealed class PeriodPublicationService
+{
+    private readonly IRepository<PeriodPublication> publications;
+    private readonly IRepository<PublishedResults> results;
+    private readonly IUnitOfWork unitOfWork;
+    private readonly GridGovernanceOptions options;
+    private readonly IClock clock;
+
+    /// <summary>Creates the service (normally resolved from DI, one per scope).</summary>
+    /// <param name="publications">Period publications (the guards).</param>
+    /// <param name="results">Their published results.</param>
+    /// <param name="unitOfWork">The scope's unit of work, shared by the repositories.</param>
+    /// <param name="options">The library's options (the zone of dates).</param>
+    /// <param name="clock">The clock.</param>
+    public PeriodPublicationService(IRepository<PeriodPublication> publications, IRepository<PublishedResults> results, IUnitOfWork unitOfWork,
+        GridGovernanceOptions options, IClock clock)
+    {
+        this.publications = Preconditions.CheckNotNull(publications);
+        this.results = Preconditions.CheckNotNull(results);
+        this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
+        this.options = Preconditions.CheckNotNull(options);
+        this.clock = Preconditions.CheckNotNull(clock);
+    }
+
+    /// <summary>Today's date in the configured zone (Asia/Shanghai by default).</summary>
+    public LocalDate Today => clock.Today(options.TimeZone);
+
+    /// <summary>
+    /// Publishes a period's results (定期公示): stores a snapshot of every member's totals (<see cref="PublishedResults"/>)
+    /// and opens a window of <paramref name="windowWorkingDays"/> working days, starting today, for objections (异议).
+    /// </summary>
+    /// <param name="result">The assessment of the period (compute it from <see cref="LedgerExportService.ExportForAssessmentAsync"/>).</param>
+    /// <param name="windowWorkingDays">The window's length in working days, 1 to 366 (e.g. 5).</param>
+    /// <param name="calendar">The working-day calendar with the integrator's holidays.</param>
+    /// <param name="actor">Who publishes.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The publication.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowWorkingDays"/> is out of range.</exception>
+    /// <exception cref="GridGovernanceException">The period is already published (<see cref="ErrorCodes.PublicationExists"/>)
+    /// or has not ended yet (<see cref="ErrorCodes.PublicationPeriodNotEnded"/>).</exception>
+    public Task<PeriodPublication> PublishAsync(AssessmentResult result, int windowWorkingDays, WorkingDayCalendar calendar, LedgerActor actor,
+        CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(result);
+        Preconditions.CheckNotNull(calendar);
+        LedgerChecks.CheckActor(actor);
+        var id = PeriodPublicationId.Of(result.RuleBook, result.Period);
+        return WriteAsync(async () =>
+        {
+            var existing = await publications.GetByIdAsync(id, cancellationToken).ConfigureAwait(false);
+            Preconditions.CheckState(existing is null, ErrorCodes.PublicationExists,
+                $"{id} was already published on {existing?.PublishedOn:yyyy-MM-dd}; revise its snapshot with ReviseAsync while it is not frozen.");
+            var publication = PeriodPublication.Publish(result, windowWorkingDays, calendar, Today, clock.GetCurrentInstant(), actor);
+            await publications.AddAsync(publication, cancellationToken).ConfigureAwait(false);
+            await results.AddAsync(PublishedResults.Of(result), cancellationToken).ConfigureAwait(false);
+            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return publication;
+        }, cancellationToken);
+    }
+
+    /// <summary>A publication by id.</summary>
+    /// <param name="publication">The id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
+    public async Task<PeriodPublication> GetPublicationAsync(PeriodPublicationId publication, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckArgument(publication.IsSpecified, nameof(publication), "publication must be a real id, not default.");
+        return await publications.GetByIdAsync(publication, cancellationToken).ConfigureAwait(false)
+            ?? throw new EntityNotFoundException(nameof(PeriodPublication), publication);
+    }
+
+    /// <summary>The results a publication shows (written when it was published, replaced by each revision).</summary>
+    /// <param name="publication">The publication's id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
+    public async Task<PublishedResults> GetResultsAsync(PeriodPublicationId publication, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckArgument(publication.IsSpecified, nameof(publication), "publication must be a real id, not default.");
+        return await results.GetByIdAsync(publication, cancellationToken).ConfigureAwait(false)
+            ?? throw new EntityNotFoundException(nameof(PublishedResults), publication);
+    }
+
+    /// <summary>Raises an objection (异议) to a publication; only inside its window (today in the configured zone).</summary>
+    /// <param name="publication">The publication.</param>
+    /// <param name="raisedBy">Who objects.</param>
+    /// <param name="text">What is disputed; required.</param>
+    /// <param name="concerning">The member whose result is disputed, or <c>null</c>.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The objection, with its number.</returns>
+    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
+    /// <exception cref="GridGovernanceException">The window is closed or the period frozen (<see cref="ErrorCodes.PublicationObjectionWindowClosed"/>).</exception>
+    public Task<PublicationObjection> RaiseObjectionAsync(PeriodPublicationId publication, LedgerActor raisedBy, string text, MemberId? concerning = null,
+        CancellationToken cancellationToken = default)
+    {
+        LedgerChecks.CheckActor(raisedBy);
+        Preconditions.CheckNotBlank(text);
+        return ChangePublicationAsync(publication, p => p.RaiseObjection(raisedBy, concerning, text, Today), cancellationToken);
+    }
+
+    /// <summary>Resolves an objection: upheld (异议成立; correct the ledger, then <see cref="ReviseAsync"/>) or dismissed, with a note.</summary>
+    /// <param name="publication">The publication.</param>
+    /// <param name="objection">The objection's number.</param>
+    /// <param name="outcome"><see cref="ObjectionStatus.Upheld"/> or <see cref="ObjectionStatus.Dismissed"/>.</param>
+    /// <param name="note">The resolution; required.</param>
+    /// <param name="resolvedBy">Who resolves it.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The resolved objection.</returns>
+    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
+    /// <exception cref="IllegalTransitionException">The objection is already resolved, or the outcome is <see cref="ObjectionStatus.Open"/>.</exception>
+    /// <exception cref="GridGovernanceException">There is no such objection (<see cref="ErrorCodes.PublicationUnknownObjection"/>).</exception>
+    public Task<PublicationObjection> ResolveObjectionAsync(PeriodPublicationId publication, int objection, ObjectionStatus outcome, string note, LedgerActor resolvedBy,
+        CancellationToken cancellationToken = default)
+    {
+        LedgerChecks.CheckActor(resolvedBy);
+        Preconditions.CheckNotBlank(note);
+        return ChangePublicationAsync(publication, p => p.ResolveObjection(objection, outcome, note, resolvedBy, Today), cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces a publication's results (<see cref="PublishedResults"/>) with corrected ones (after an upheld objection was corrected in the
+    /// ledger), while the period is not frozen. The window does not move.
+    /// </summary>
+    /// <param name="result">The corrected assessment of the same rule book and period.</param>
+    /// <param name="actor">Who revises it.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The publication.</returns>
+    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
+    /// <exception cref="GridGovernanceException">The period is frozen (<see cref="ErrorCodes.LedgerPeriodFrozen"/>).</exception>
+    public Task<PeriodPublication> ReviseAsync(AssessmentResult result, LedgerActor actor, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(result);
+        LedgerChecks.CheckActor(actor);
+        var id = PeriodPublicationId.Of(result.RuleBook, result.Period);
+        return WriteAsync(async () =>
+        {
+            var publication = await GetPublicationAsync(id, cancellationToken).ConfigureAwait(false);
+            var published = await GetResultsAsync(id, cancellationToken).ConfigureAwait(false);
+            published.Replace(result, publication.Revise(result, actor));
+            // The guard is saved too: a freeze racing with the revision fails on its version, or makes this one fail.
+            await publications.UpdateAsync(publication, cancellationToken).ConfigureAwait(false);
+            await results.UpdateAsync(published, cancellationToken).ConfigureAwait(false);
+            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return publication;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Freezes a published period: only after its window has closed (from the day after <see cref="PeriodPublication.WindowClosesOn"/>)
+    /// and with no open objection. From then on its published results never change and the ledger refuses entries in it.
+    /// </summary>
+    /// <param name="publication">The publication.</param>
+    /// <param name="actor">Who freezes it.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The frozen publication.</returns>
+    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
+    /// <exception cref="IllegalTransitionException">It is already frozen.</exception>
+    /// <exception cref="GridGovernanceException">The window is still open (<see cref="ErrorCodes.PublicationWindowOpen"/>) or
+    /// an objection is open (<see cref="ErrorCodes.PublicationOpenObjections"/>).</exception>
+    public Task<PeriodPublication> FreezeAsync(PeriodPublicationId publication, LedgerActor actor, CancellationToken cancellationToken = default)
+    {
+        LedgerChecks.CheckActor(actor);
+        return ChangePublicationAsync(publication, p =>
+        {
+            p.Freeze(actor, Today);
+            return p;
+        }, cancellationToken);
+    }
+
+    private Task<T> ChangePublicationAsync<T>(PeriodPublicationId id, Func<PeriodPublication, T> change, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckArgument(id.IsSpecified, nameof(id), "The publication id must be a real id, not default.");
+        return WriteAsync(async () =>
+        {
+            var publication = await GetPublicationAsync(id, cancellationToken).ConfigureAwait(false);
+            var result = change(publication);
+            await publications.UpdateAsync(publication, cancellationToken).ConfigureAwait(false);
+            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }, cancellationToken);
+    }
+
+    private Task<T> WriteAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) =>
+        UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken);
+}

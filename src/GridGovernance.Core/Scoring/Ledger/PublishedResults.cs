@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+
+namespace GridGovernance.Scoring.Ledger;
+
+/// <summary>
+/// The results a publication (定期公示) shows: every member's totals for the period, as they were published. Written
+/// when the period is published and replaced only by a revision after an upheld objection; a ledger write into the
+/// period never saves it (that write saves the small <see cref="PeriodPublication"/> guard, which has the same id).
+/// </summary>
+[Mutable]
+public sealed class PublishedResults : AggregateRoot<PeriodPublicationId>
+{
+    private PublishedResults(PeriodPublicationId id, AssessmentPeriod period)
+        : base(id)
+    {
+        Period = period;
+    }
+
+    /// <summary>The period published.</summary>
+    public AssessmentPeriod Period { get; }
+
+    /// <summary>The revision of the publication these results are (0 for the results first published; see <see cref="PeriodPublication.Revision"/>).</summary>
+    public int Revision { get; private set; }
+
+    /// <summary>The version of the rule book the results were computed with.</summary>
+    public int RuleBookVersion { get; private set; }
+
+    /// <summary>The category codes, in the order of each line's <see cref="PublishedMemberResult.CategoryTotals"/>.</summary>
+    public ImmutableArray<string> CategoryCodes { get; private set; } = [];
+
+    /// <summary>The published lines, one per member of the assessment's roster, in member id order.</summary>
+    public ImmutableArray<PublishedMemberResult> Results { get; private set; } = [];
+
+    /// <summary>A member's published line.</summary>
+    /// <param name="member">The member.</param>
+    /// <returns>The line, or <c>null</c> when the member was not on the roster.</returns>
+    public PublishedMemberResult? ResultOf(MemberId member) => Results.FirstOrDefault(r => r.Member == member);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} results (revision {Revision}, {Results.Length} members)";
+
+    /// <summary>The first results of a publication.</summary>
+    internal static PublishedResults Of(AssessmentResult result)
+    {
+        Preconditions.CheckNotNull(result);
+        var published = new PublishedResults(PeriodPublicationId.Of(result.RuleBook, result.Period), result.Period);
+        published.Take(result, revision: 0);
+        return published;
+    }
+
+    /// <summary>Replaces the results with a revision's; <see cref="PeriodPublication.Revise"/> checked that the period may still change.</summary>
+    internal void Replace(AssessmentResult result, int revision)
+    {
+        Preconditions.CheckNotNull(result);
+        Preconditions.CheckArgument(PeriodPublicationId.Of(result.RuleBook, result.Period) == Id, nameof(result),
+            $"The result is of {PeriodPublicationId.Of(result.RuleBook, result.Period)}, not of {Id}.");
+        Take(result, revision);
+    }
+
+    private void Take(AssessmentResult result, int revision)
+    {
+        Revision = revision;
+        RuleBookVersion = result.RuleBook.Version;
+        CategoryCodes = [.. result.RuleBook.Categories.Select(c => c.Code)];
+        Results = [.. result.Members.Select(PublishedMemberResult.From)];
+    }
+}
