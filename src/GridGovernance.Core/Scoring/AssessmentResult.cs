@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using GridGovernance.Organisation;
+using GridGovernance.Scoring.Engine;
 
 namespace GridGovernance.Scoring;
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using GridGovernance.Scoring.Engine;
 
 namespace GridGovernance.Scoring;
 
@@ -11,8 +12,8 @@ namespace GridGovernance.Scoring;
 [Mutable]
 public sealed class LiveAssessment
 {
-    private readonly AssessmentEngine.Plan plan;
-    private readonly AssessmentEngine.Tally tally;
+    private readonly CompiledRuleBook compiled;
+    private readonly Tally tally;
     private readonly List<AssessmentEntry>[] entriesByMember;
     private readonly MemberAssessment?[] results;
 
@@ -23,10 +24,10 @@ public sealed class LiveAssessment
     /// <param name="entries">Entries recorded so far (approved, effective).</param>
     public LiveAssessment(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, ReadOnlySpan<AssessmentEntry> entries = default)
     {
-        plan = new AssessmentEngine.Plan(Preconditions.CheckNotNull(ruleBook), Preconditions.CheckNotNull(period), Preconditions.CheckNotNull(roster));
-        tally = new AssessmentEngine.Tally(plan);
-        entriesByMember = new List<AssessmentEntry>[plan.Members.Count];
-        results = new MemberAssessment?[plan.Members.Count];
+        compiled = new CompiledRuleBook(Preconditions.CheckNotNull(ruleBook), Preconditions.CheckNotNull(period), Preconditions.CheckNotNull(roster));
+        tally = new Tally(compiled);
+        entriesByMember = new List<AssessmentEntry>[compiled.Members.Count];
+        results = new MemberAssessment?[compiled.Members.Count];
         foreach (var entry in entries)
         {
             Add(in entry);
@@ -45,12 +46,12 @@ public sealed class LiveAssessment
     /// <exception cref="ArgumentException">The entry names an item position the rule book does not have.</exception>
     public bool Add(in AssessmentEntry entry)
     {
-        switch (AssessmentEngine.Accumulate(plan, tally, in entry, out int m))
+        switch (EntryPass.Accumulate(compiled, tally, in entry, out int m))
         {
-            case AssessmentEngine.Added.OutsidePeriod:
+            case AddOutcome.OutsidePeriod:
                 EntriesOutsidePeriod++;
                 return false;
-            case AssessmentEngine.Added.UnknownMember:
+            case AddOutcome.UnknownMember:
                 EntriesOfUnknownMembers++;
                 return false;
         }
@@ -66,7 +67,7 @@ public sealed class LiveAssessment
     {
         get
         {
-            int m = plan.MemberIndex(member);
+            int m = compiled.MemberIndex(member);
             Preconditions.CheckArgument(m >= 0, nameof(member), $"{member} is not on the assessment roster.");
             return ResultOf(m);
         }
@@ -75,12 +76,12 @@ public sealed class LiveAssessment
     /// <summary>The whole result as of the entries added so far.</summary>
     public AssessmentResult ToResult()
     {
-        var all = new MemberAssessment[plan.Members.Count];
+        var all = new MemberAssessment[compiled.Members.Count];
         for (int m = 0; m < all.Length; m++)
         {
             all[m] = ResultOf(m);
         }
-        return new AssessmentResult(plan.Book, plan.Period, ImmutableCollectionsMarshal.AsImmutableArray(all), EntriesOutsidePeriod, EntriesOfUnknownMembers);
+        return new AssessmentResult(compiled.Book, compiled.Period, ImmutableCollectionsMarshal.AsImmutableArray(all), EntriesOutsidePeriod, EntriesOfUnknownMembers);
     }
 
     private MemberAssessment ResultOf(int m)
@@ -89,10 +90,10 @@ public sealed class LiveAssessment
         {
             return known;
         }
-        var row = plan.NewResults(m);
-        if (!plan.Finish(m, tally.Row(m), tally, row, 0))
+        var row = compiled.NewResults(m);
+        if (!compiled.Finish(m, tally.Row(m), tally, row, 0))
         {
-            AssessmentEngine.Simulate(plan, m, [.. entriesByMember[m] ?? []], outcomes: null, row, 0);
+            ReferenceReplay.Simulate(compiled, m, [.. entriesByMember[m] ?? []], outcomes: null, row, 0);
         }
         return results[m] = new MemberAssessment(row, 0);
     }

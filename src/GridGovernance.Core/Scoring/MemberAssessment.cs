@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using GridGovernance.Scoring.Engine;
 
 namespace GridGovernance.Scoring;
 

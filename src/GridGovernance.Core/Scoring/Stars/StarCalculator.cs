@@ -29,7 +29,7 @@ public static class StarCalculator
     {
         Preconditions.CheckNotNull(member);
         Preconditions.CheckNotNull(ruleBook);
-        return new Plan(ruleBook).Apply(member);
+        return new CompiledStarRules(ruleBook).Apply(member);
     }
 
     /// <summary>The stars of every member of a result, in member id order.</summary>
@@ -38,11 +38,11 @@ public static class StarCalculator
     public static ImmutableArray<MemberStars> For(AssessmentResult result)
     {
         Preconditions.CheckNotNull(result);
-        var plan = new Plan(result.RuleBook);
+        var rules = new CompiledStarRules(result.RuleBook);
         var stars = new MemberStars[result.Members.Length];
         for (int i = 0; i < stars.Length; i++)
         {
-            stars[i] = plan.Apply(result.Members[i]);
+            stars[i] = rules.Apply(result.Members[i]);
         }
         return ImmutableCollectionsMarshal.AsImmutableArray(stars);
     }
@@ -87,7 +87,7 @@ public static class StarCalculator
     }
 
     /// <summary>The star rules resolved to positions once per rule book.</summary>
-    private sealed class Plan
+    private sealed class CompiledStarRules
     {
         private readonly RuleBook book;
         private readonly StarBand[] bands;
@@ -96,7 +96,7 @@ public static class StarCalculator
         private readonly int? vetoCap;
         private readonly Dictionary<int, ImmutableArray<string>> namedByMask = []; // one shared array per combination of named stars
 
-        internal Plan(RuleBook book)
+        internal CompiledStarRules(RuleBook book)
         {
             this.book = book;
             var rules = book.Stars ?? new StarRules();

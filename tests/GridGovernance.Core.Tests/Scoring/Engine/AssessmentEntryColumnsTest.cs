@@ -1,6 +1,7 @@
 using FsCheck.Xunit;
 using GridGovernance.Organisation;
 using GridGovernance.Scoring;
+using GridGovernance.Scoring.Engine;
 using GridGovernance.Testing;
 using NodaTime;
 using static GridGovernance.Tests.Scoring.Engine.EngineSamples;
@@ -245,7 +246,7 @@ public sealed class FactorProperties
     public bool Factor_AgreesWithPointsMultiply(long units, int numerator, byte scale)
     {
         var factor = new decimal(Math.Abs(numerator % 100_000), 0, 0, numerator < 0, (byte)(scale % 8));
-        return new AssessmentEngine.Factor(factor).Apply(units) == Points.FromUnits(units).Multiply(factor).Units;
+        return new Factor(factor).Apply(units) == Points.FromUnits(units).Multiply(factor).Units;
     }
 
     [Theory]
@@ -258,7 +259,7 @@ public sealed class FactorProperties
     public void Factor_RoundsHalfAwayFromZero(long units, string factorText, long expected)
     {
         var factor = decimal.Parse(factorText, System.Globalization.CultureInfo.InvariantCulture);
-        long applied = new AssessmentEngine.Factor(factor).Apply(units);
+        long applied = new Factor(factor).Apply(units);
         Assert.Equal(Points.FromUnits(units).Multiply(factor).Units, applied);
         if (expected != 0)
         {

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 
-namespace GridGovernance.Scoring;
+namespace GridGovernance.Scoring.Engine;
 
 /// <summary>
 /// Where an assessment keeps its results: one row a member, in columns shared by every member of the assessment
@@ -39,7 +39,7 @@ internal sealed class ResultColumns
         vetoed = new bool[rows];
     }
 
-    /// <summary>Row r's member (the plan's roster, shared).</summary>
+    /// <summary>Row r's member (the compiled rule book's roster, shared).</summary>
     internal AssessmentRoster Subjects { get; }
 
     internal int Rows => Subjects.Count;
