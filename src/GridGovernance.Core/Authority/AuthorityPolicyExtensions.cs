@@ -3,6 +3,7 @@ using NodaTime;
 namespace GridGovernance.Authority;
 
 /// <summary>The one authorisation step of every service command.</summary>
+[Immutable]
 public static class AuthorityPolicyExtensions
 {
     /// <summary>Asks the policy and throws when it refuses.</summary>

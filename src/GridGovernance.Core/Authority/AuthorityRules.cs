@@ -5,6 +5,7 @@ namespace GridGovernance.Authority;
 /// facts of the day, is the command allowed? Every <see cref="IAuthorityPolicy"/> of the library calls it, so
 /// the index path and the store path give the same answer.
 /// </summary>
+[Immutable]
 public static class AuthorityRules
 {
     /// <summary>Decides whether <paramref name="actor"/> may use <paramref name="capability"/> on <paramref name="subject"/>.</summary>

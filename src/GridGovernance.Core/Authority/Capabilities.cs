@@ -6,6 +6,7 @@ namespace GridGovernance.Authority;
 /// The capabilities the library's services ask for, one per kind of command. Who may use each by default is
 /// <see cref="AuthorityTable.Default"/>, documented in docs/concepts/authority.md.
 /// </summary>
+[Immutable]
 public static class Capabilities
 {
     /// <summary>党员申报 — declare points for oneself.</summary>

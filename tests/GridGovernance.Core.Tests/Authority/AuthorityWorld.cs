@@ -31,6 +31,36 @@ internal sealed class AuthorityWorld : IDisposable
 
     public AuthorityTable Table => provider.GetRequiredService<GridGovernanceOptions>().Authority;
 
+    /// <summary>The provider, for tests that resolve a module's services in a scope of their own.</summary>
+    public IServiceProvider Services => provider;
+
+    /// <summary>Runs <paramref name="action"/> with a service resolved from a fresh scope (one unit of work).</summary>
+    public async Task<T> RunAsync<TService, T>(Func<TService, Task<T>> action)
+        where TService : notnull
+    {
+        using var scope = provider.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>
+    /// Every stored aggregate of every kind with its version, as "Type/id" → version: a refused command must leave it
+    /// exactly as it was (no aggregate added, removed or saved).
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Versions()
+    {
+        var store = provider.GetRequiredService<InMemoryStore>();
+        var all = typeof(InMemoryStore).GetMethod("All", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+        var result = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var type in typeof(IAggregateRoot).Assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(IAggregateRoot).IsAssignableFrom(t)))
+        {
+            foreach (IAggregateRoot aggregate in (Array)all.MakeGenericMethod(type).Invoke(store, null)!)
+            {
+                result[$"{type.Name}/{aggregate.Id}"] = aggregate.Version;
+            }
+        }
+        return result;
+    }
+
     public async Task RunAsync(Func<OrganisationService, Task> action)
     {
         using var scope = provider.CreateScope();

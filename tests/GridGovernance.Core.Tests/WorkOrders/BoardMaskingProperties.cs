@@ -58,7 +58,8 @@ public sealed class BoardMaskingProperties
         return !text.Contains(filer.Name, StringComparison.Ordinal)
             && !text.Contains(filer.Phone, StringComparison.Ordinal)
             && !text.Contains(phone, StringComparison.Ordinal)
-            && !text.Contains(digits[3..7], StringComparison.Ordinal) // the hidden middle of the number
+            // The hidden middle of the number (unless it repeats the last four, which the mask shows: 168****4984 for 16849844984).
+            && (digits[3..7] == digits[7..] || !text.Contains(digits[3..7], StringComparison.Ordinal))
             && !text.Contains(house, StringComparison.Ordinal)
             && !entry.Place.Any(char.IsDigit)
             && entry.FiledBy.Contains(PersonalDataMasking.MaskCharacter)
