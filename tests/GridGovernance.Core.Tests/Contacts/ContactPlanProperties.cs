@@ -204,7 +204,7 @@ public sealed class ContactPlanProperties
         return SameRebalance(one, city);
     });
 
-    private static IEnumerable<int> Shuffled(int count, Choices random) => Enumerable.Range(0, count).OrderBy(_ => random.Next()).ToArray();
+    private static int[] Shuffled(int count, Choices random) => Enumerable.Range(0, count).OrderBy(_ => random.Next()).ToArray();
 
     /// <summary>The same plan (rows, links, uncovered households, totals, every member's households) and the same diff.</summary>
     private static bool SameRebalance(ContactRebalance one, ContactRebalance city) =>

@@ -211,7 +211,7 @@ public sealed class OrganisationServiceProperties
         }
     }
 
-    private static IReadOnlyList<T> Replace<T>(IReadOnlyList<T> list, int index, T value)
+    private static T[] Replace<T>(IReadOnlyList<T> list, int index, T value)
     {
         var copy = list.ToArray();
         copy[index] = value;
