@@ -48,7 +48,7 @@ public sealed class TestDatabase : IDisposable
 
     public static TestDatabase Postgres()
     {
-        var server = PostgresServer ?? throw new InvalidOperationException("GG_POSTGRES is not set.");
+        var server = PostgresServer ?? throw new InvalidOperationException("GG_POSTGRES is not set (with CI=true the PostgreSQL suites must run: see PostgresTestFramework).");
         string name = $"gg_test_{Guid.NewGuid():N}";
         using (var connection = new NpgsqlConnection(server))
         {

@@ -9,10 +9,9 @@ public sealed class ClaimLifecycleProperties
     private static readonly Instant T0 = Instant.FromUtc(2024, 6, 1, 2, 0);
     private static readonly OrgUnitId Unit = new(10);
 
-    [Property(MaxTest = 300)]
-    public bool EveryProjectStep_IsTakenExactlyWhenTheTableAllowsIt(int seed)
+    [Property(Arbitrary = [typeof(SeededArbitraries)], MaxTest = 300)]
+    public bool EveryProjectStep_IsTakenExactlyWhenTheTableAllowsIt(Choices random)
     {
-        var random = new Random(seed);
         var project = new ServiceProject(new ProjectId(1), "项目", "elderly-care", new AreaId(1), ClaimMatcherTest.North(0), 1, new LocalDate(2024, 9, 30), []);
         for (int step = 0; step < 8; step++)
         {
@@ -65,10 +64,9 @@ public sealed class ClaimLifecycleProperties
         return true;
     }
 
-    [Property(MaxTest = 300)]
-    public bool WishClaims_NeverHaveTwoLiveClaimants(int seed)
+    [Property(Arbitrary = [typeof(SeededArbitraries)], MaxTest = 300)]
+    public bool WishClaims_NeverHaveTwoLiveClaimants(Choices random)
     {
-        var random = new Random(seed);
         var wish = new MicroWish(new WishId(1), "书包", "李*", new LocalDate(2024, 5, 1));
         var day = new LocalDate(2024, 5, 1);
         const int expiry = 3;

@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using GridGovernance.Claims;
 using GridGovernance.Claims.Matching;
@@ -5,32 +7,36 @@ using GridGovernance.Testing;
 
 namespace GridGovernance.Tests.Claims;
 
+/// <summary>
+/// The matcher over <see cref="ClaimsGenerator.Small"/> instances (random ids, areas, availability, distance limits
+/// and weights), which shrink by projects, then units; the solver over graphs drawn from <see cref="Choices"/>.
+/// </summary>
 public sealed class ClaimMatcherProperties
 {
+    private static Arbitrary<ClaimsInstance> Instances(int maxProjects = 12, int maxUnits = 8) =>
+        SeededArbitraries.Seeded(seed => ClaimsGenerator.Small(seed, maxProjects, maxUnits), ClaimsArbitraries.Shrink);
+
     [Property(MaxTest = 400)]
-    public bool Optimum_EqualsOrToolsMinCostAtMaximumFlow(int seed)
+    public Property Optimum_EqualsOrToolsMinCostAtMaximumFlow() => Prop.ForAll(Instances(), instance =>
     {
-        var instance = ClaimsGenerator.Small(seed);
         var network = ClaimNetwork.Build(instance.Projects, instance.Resources, instance.Options);
         var result = ClaimMatcher.Match(network);
         var (flow, cost) = OrToolsOracle.Solve(network);
         return result.FilledPlaces == flow && result.TotalCost == cost;
-    }
+    });
 
     [Property(MaxTest = 300)]
-    public bool Optimum_EqualsOrTools_OnLargerCrowdedInstances(int seed)
+    public Property Optimum_EqualsOrTools_OnLargerCrowdedInstances() => Prop.ForAll(Instances(maxProjects: 40, maxUnits: 25), instance =>
     {
-        var instance = ClaimsGenerator.Small(seed, maxProjects: 40, maxUnits: 25);
         var network = ClaimNetwork.Build(instance.Projects, instance.Resources, instance.Options);
         var result = ClaimMatcher.Match(network);
         var (flow, cost) = OrToolsOracle.Solve(network);
         return result.FilledPlaces == flow && result.TotalCost == cost;
-    }
+    });
 
-    [Property(MaxTest = 400)]
-    public bool Solver_EqualsOrTools_OnRandomBipartiteGraphs(int seed)
+    [Property(Arbitrary = [typeof(SeededArbitraries)], MaxTest = 400)]
+    public bool Solver_EqualsOrTools_OnRandomBipartiteGraphs(Choices random)
     {
-        var random = new Random(seed);
         var supply = Enumerable.Range(0, random.Next(0, 10)).Select(_ => random.Next(0, 4)).ToArray();
         var capacity = Enumerable.Range(0, random.Next(0, 10)).Select(_ => random.Next(0, 4)).ToArray();
         var arcs = new List<BipartiteArc>();
@@ -53,11 +59,10 @@ public sealed class ClaimMatcherProperties
         return ours.Flow == flow && ours.Cost == cost && usedCost == cost && ours.ArcUsed.Count(u => u) == flow && withinSupply && withinCapacity;
     }
 
-    [Property(MaxTest = 300)]
-    public bool Solver_EqualsOrTools_WhenMostPlacesCannotBeFilled_AndCostsAreLarge(int seed)
+    [Property(Arbitrary = [typeof(SeededArbitraries)], MaxTest = 300)]
+    public bool Solver_EqualsOrTools_WhenMostPlacesCannotBeFilled_AndCostsAreLarge(Choices random)
     {
         // Scarce, lopsided capacity forces many places onto the "not matched" sink and re-routing between them.
-        var random = new Random(seed);
         var supply = Enumerable.Range(0, random.Next(1, 14)).Select(_ => random.Next(1, 4)).ToArray();
         var capacity = Enumerable.Range(0, random.Next(1, 6)).Select(_ => random.Next(0, 2)).ToArray();
         var arcs = new List<BipartiteArc>();
@@ -76,24 +81,22 @@ public sealed class ClaimMatcherProperties
         return ours.Flow == flow && ours.Cost == cost;
     }
 
-    [Property(MaxTest = 200)]
-    public bool Solver_IsDeterministic_WhenEveryCostTies(int seed, int shuffle)
+    [Property(Arbitrary = [typeof(SeededArbitraries)], MaxTest = 200)]
+    public bool Solver_IsDeterministic_WhenEveryCostTies(Choices random, Choices shuffle)
     {
-        var random = new Random(seed);
         var supply = Enumerable.Range(0, random.Next(1, 8)).Select(_ => random.Next(1, 3)).ToArray();
         var capacity = Enumerable.Range(0, random.Next(1, 8)).Select(_ => random.Next(1, 3)).ToArray();
         var arcs = Enumerable.Range(0, supply.Length).SelectMany(l => Enumerable.Range(0, capacity.Length).Select(r => new BipartiteArc(l, r, 7))).ToArray();
         var first = MinCostBipartiteFlow.Solve(supply, capacity, arcs);
-        var order = Enumerable.Range(0, arcs.Length).OrderBy(_ => new Random(shuffle).Next()).ToArray();
+        var order = Enumerable.Range(0, arcs.Length).OrderBy(_ => shuffle.Next()).ToArray();
         var second = MinCostBipartiteFlow.Solve(supply, capacity, order.Select(i => arcs[i]).ToArray());
         var (flow, _) = OrToolsOracle.Solve(supply, capacity, arcs);
         return first.Flow == flow && order.Select((arc, i) => second.ArcUsed[i] == first.ArcUsed[arc]).All(same => same);
     }
 
-    [Property(MaxTest = 200)]
-    public bool AreaAssignment_EqualsOrTools_AndRespectsCapacities(int seed)
+    [Property(Arbitrary = [typeof(SeededArbitraries)], MaxTest = 200)]
+    public bool AreaAssignment_EqualsOrTools_AndRespectsCapacities(Choices random)
     {
-        var random = new Random(seed);
         var units = Enumerable.Range(1, random.Next(0, 12)).Select(u => new KeyValuePair<OrgUnitId, GeoPoint>(new OrgUnitId(u), ClaimMatcherTest.North(random.Next(0, 5000)))).ToArray();
         var areas = Enumerable.Range(1, random.Next(0, 5)).Select(a => new ServiceArea(new AreaId(a), ClaimMatcherTest.North(random.Next(0, 5000)), random.Next(0, 4))).ToArray();
         double? limit = random.Next(2) == 0 ? random.Next(500, 3000) : null;
@@ -107,9 +110,8 @@ public sealed class ClaimMatcherProperties
     }
 
     [Property(MaxTest = 300)]
-    public bool NoCapacity_IsExceeded_AndNoIneligiblePair_IsMatched(int seed)
+    public Property NoCapacity_IsExceeded_AndNoIneligiblePair_IsMatched() => Prop.ForAll(Instances(maxProjects: 20, maxUnits: 10), instance =>
     {
-        var instance = ClaimsGenerator.Small(seed, maxProjects: 20, maxUnits: 10);
         var result = ClaimMatcher.Match(instance.Projects, instance.Resources, instance.Options);
         var resources = instance.Resources.ToDictionary(r => r.Unit);
         var projects = instance.Projects.ToDictionary(p => p.Id);
@@ -129,36 +131,32 @@ public sealed class ClaimMatcherProperties
             }
         }
         return result.ProjectsByUnit().All(e => e.Value.Length <= resources[e.Key].Capacity);
-    }
+    });
 
     [Property(MaxTest = 300)]
-    public bool Result_DoesNotDependOnInputOrder(int seed, int shuffle)
+    public Property Result_DoesNotDependOnInputOrder() => Prop.ForAll(Instances(maxProjects: 20, maxUnits: 10), Choices.Arbitrary(), (instance, random) =>
     {
-        var instance = ClaimsGenerator.Small(seed, maxProjects: 20, maxUnits: 10);
-        var random = new Random(shuffle);
         var first = ClaimMatcher.Match(instance.Projects, instance.Resources, instance.Options);
         var second = ClaimMatcher.Match(
             instance.Projects.OrderBy(_ => random.Next()).ToArray(),
             instance.Resources.OrderBy(_ => random.Next()).ToArray(),
             instance.Options);
         return Describe(first) == Describe(second);
-    }
+    });
 
     [Property(MaxTest = 200)]
-    public bool Optimum_IsNeverWorseThanGreedy(int seed)
+    public Property Optimum_IsNeverWorseThanGreedy() => Prop.ForAll(Instances(maxProjects: 20, maxUnits: 10), instance =>
     {
-        var instance = ClaimsGenerator.Small(seed, maxProjects: 20, maxUnits: 10);
         var network = ClaimNetwork.Build(instance.Projects, instance.Resources, instance.Options);
         var optimal = ClaimMatcher.Match(network);
         var greedy = ClaimsGenerator.Greedy(network);
         return optimal.FilledPlaces > greedy.FilledPlaces
                || (optimal.FilledPlaces == greedy.FilledPlaces && optimal.TotalCost <= greedy.TotalCost);
-    }
+    });
 
     [Property(MaxTest = 200)]
-    public bool EveryUnfilledProject_HasTheRightReason(int seed)
+    public Property EveryUnfilledProject_HasTheRightReason() => Prop.ForAll(Instances(maxProjects: 20, maxUnits: 10), instance =>
     {
-        var instance = ClaimsGenerator.Small(seed, maxProjects: 20, maxUnits: 10);
         var result = ClaimMatcher.Match(instance.Projects, instance.Resources, instance.Options);
         var projects = instance.Projects.ToDictionary(p => p.Id);
         foreach (var match in result.Projects)
@@ -176,7 +174,7 @@ public sealed class ClaimMatcherProperties
             }
         }
         return true;
-    }
+    });
 
     internal static bool IsEligible(ClaimableProject project, UnitResource resource, ClaimMatchingOptions options) =>
         Qualifies(project, resource) && InRange(project, resource, options);

@@ -1,11 +1,40 @@
+using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using GridGovernance.Contacts;
 using GridGovernance.Testing;
 
 namespace GridGovernance.Tests.Contacts;
 
+/// <summary>
+/// The contact plan over <see cref="Small"/> instances with one of four option sets, which shrink by households, then
+/// members; the changes a rebalancing sees are drawn from <see cref="Choices"/>.
+/// </summary>
 public sealed class ContactPlanProperties
 {
+    /// <summary>An instance and the options to plan it with.</summary>
+    public sealed record Case(ContactScenario Scenario, ContactPlanOptions Options)
+    {
+        /// <inheritdoc />
+        public override string ToString() =>
+            $"{Scenario.Households.Length} households, members [{string.Join(", ", Scenario.Members.Select(m => $"{m.Id}/{m.Kind}/{m.Community}"))}], {Options}";
+    }
+
+    /// <summary>Small instances (<see cref="Small"/>, <see cref="OptionsFor"/> of the same seed) that shrink: fewer households, then fewer members.</summary>
+    internal static Arbitrary<Case> Cases() => SeededArbitraries.Seeded(seed => new Case(Small(seed), OptionsFor(seed)), Shrink);
+
+    private static IEnumerable<Case> Shrink(Case c)
+    {
+        foreach (var households in SeededArbitraries.Fewer(c.Scenario.Households))
+        {
+            yield return c with { Scenario = c.Scenario with { Households = households } };
+        }
+        foreach (var members in SeededArbitraries.Fewer(c.Scenario.Members))
+        {
+            yield return c with { Scenario = c.Scenario with { Members = members } };
+        }
+    }
+
     /// <summary>A small instance: 0–240 households over communities of 60, 0–40 members, a share of them in-service (capacity 5) so some pools run full.</summary>
     internal static ContactScenario Small(int seed)
     {
@@ -24,31 +53,31 @@ public sealed class ContactPlanProperties
     };
 
     [Property(MaxTest = 150)]
-    public bool NoMember_IsOverCapacity(int seed)
+    public Property NoMember_IsOverCapacity() => Prop.ForAll(Cases(), c =>
     {
-        var s = Small(seed);
-        var options = OptionsFor(seed);
+        var s = c.Scenario;
+        var options = c.Options;
         var plan = ContactPlanEngine.Plan(s.Households, s.Members, options);
         return s.Members.All(m => plan.LoadOf(m.Id) <= options.CapacityOf(m.Kind))
             && plan.Links.Count() == plan.CoveredCount
             && plan.Links.All(l => s.Members.First(m => m.Id == l.Member).Community == s.Households.First(h => h.Id == l.Household).Community);
-    }
+    });
 
     [Property(MaxTest = 150)]
-    public bool Coverage_EqualsTheMaxFlowOfTheFullAllowedGraph(int seed)
+    public Property Coverage_EqualsTheMaxFlowOfTheFullAllowedGraph() => Prop.ForAll(Cases(), c =>
     {
-        var s = Small(seed);
-        var options = OptionsFor(seed);
+        var s = c.Scenario;
+        var options = c.Options;
         var plan = ContactPlanEngine.Plan(s.Households, s.Members, options);
         int maxFlow = ContactOracle.MaxCoverage(ContactOracle.FullGraph(s.Households, s.Members, options));
         return plan.CoveredCount == maxFlow && plan.CoveredCount + plan.Uncovered.Length == s.Households.Length;
-    }
+    });
 
     [Property(MaxTest = 150)]
-    public bool EveryUncoveredHousehold_HasTheRightReason(int seed)
+    public Property EveryUncoveredHousehold_HasTheRightReason() => Prop.ForAll(Cases(), c =>
     {
-        var s = Small(seed);
-        var options = OptionsFor(seed);
+        var s = c.Scenario;
+        var options = c.Options;
         var plan = ContactPlanEngine.Plan(s.Households, s.Members, options);
         foreach (var u in plan.Uncovered)
         {
@@ -65,60 +94,57 @@ public sealed class ContactPlanProperties
             }
         }
         return true;
-    }
+    });
 
     /// <summary>The 1 % bound is for the default 12 candidates (3 or 6 can be several per cent off on tight small pools).</summary>
     [Property(MaxTest = 200)]
-    public bool CostGap_AgainstTheOrToolsOptimum_IsWithinOnePercent(int seed)
+    public Property CostGap_AgainstTheOrToolsOptimum_IsWithinOnePercent() => Prop.ForAll(Cases(), c =>
     {
-        var s = Small(seed);
-        var options = OptionsFor(seed) with { CandidatesPerHousehold = ContactPlanOptions.Default.CandidatesPerHousehold };
+        var s = c.Scenario;
+        var options = c.Options with { CandidatesPerHousehold = ContactPlanOptions.Default.CandidatesPerHousehold };
         var plan = ContactPlanEngine.Plan(s.Households, s.Members, options);
         var (optimum, covered) = ContactOracle.MinCost(ContactOracle.FullGraph(s.Households, s.Members, options));
         return plan.CoveredCount == covered && plan.TotalCostMetres >= optimum && plan.TotalCostMetres <= optimum + (optimum / 100);
-    }
+    });
 
     [Property(MaxTest = 150)]
-    public bool OnItsOwnCandidateGraph_ThePlanIsExactlyOptimal(int seed)
+    public Property OnItsOwnCandidateGraph_ThePlanIsExactlyOptimal() => Prop.ForAll(Cases(), c =>
     {
-        var s = Small(seed);
-        var options = OptionsFor(seed);
+        var s = c.Scenario;
+        var options = c.Options;
         var (plan, graph) = ContactPlanEngine.PlanWithGraph(s.Households, s.Members, options);
         var (optimum, covered) = ContactOracle.MinCost(graph);
         return plan.CoveredCount == covered && plan.TotalCostMetres == optimum;
-    }
+    });
 
     [Property(MaxTest = 150)]
-    public bool Plan_IsIndependentOfInputOrder(int seed, int shuffle)
+    public Property Plan_IsIndependentOfInputOrder() => Prop.ForAll(Cases(), Choices.Arbitrary(), (c, random) =>
     {
-        var s = Small(seed);
-        var options = OptionsFor(seed);
-        var random = new Random(shuffle);
+        var s = c.Scenario;
+        var options = c.Options;
         var first = ContactPlanEngine.Plan(s.Households, s.Members, options);
         var second = ContactPlanEngine.Plan(s.Households.OrderBy(_ => random.Next()).ToArray(), s.Members.OrderBy(_ => random.Next()).ToArray(), options);
         return first.Links.SequenceEqual(second.Links) && first.Uncovered.SequenceEqual(second.Uncovered);
-    }
+    });
 
     [Property(MaxTest = 100)]
-    public bool Rebalancing_UnchangedInput_GivesAnEmptyDiff(int seed, int shuffle)
+    public Property Rebalancing_UnchangedInput_GivesAnEmptyDiff() => Prop.ForAll(Cases(), Choices.Arbitrary(), (c, random) =>
     {
-        var s = Small(seed);
-        var options = OptionsFor(seed);
-        var random = new Random(shuffle);
+        var s = c.Scenario;
+        var options = c.Options;
         var plan = ContactPlanEngine.Plan(s.Households, s.Members, options);
         var again = ContactPlanEngine.Rebalance(plan, s.Households.OrderBy(_ => random.Next()).ToArray(), s.Members.OrderBy(_ => random.Next()).ToArray());
         return again.Diff.IsEmpty && again.Plan.Links.SequenceEqual(plan.Links);
-    }
+    });
 
     [Property(MaxTest = 100)]
-    public bool Rebalancing_AfterChanges_KeepsCapacityAndFullCoverage_AndItsDiffReplaysTheChange(int seed)
+    public Property Rebalancing_AfterChanges_KeepsCapacityAndFullCoverage_AndItsDiffReplaysTheChange() => Prop.ForAll(Cases(), Choices.Arbitrary(), (c, random) =>
     {
-        var s = Small(seed);
-        var options = OptionsFor(seed);
-        var random = new Random(seed ^ 0x5bd1e995);
+        var s = c.Scenario;
+        var options = c.Options;
         var plan = ContactPlanEngine.Plan(s.Households, s.Members, options);
-        var members = s.Members.Where(_ => random.NextDouble() > 0.2).ToArray();
-        var households = s.Households.Where(_ => random.NextDouble() > 0.1).ToArray();
+        var members = s.Members.Where(_ => random.Next(5) != 4).ToArray();
+        var households = s.Households.Where(_ => random.Next(10) != 9).ToArray();
         var result = ContactPlanEngine.Rebalance(plan, households, members);
         var next = result.Plan;
         int maxFlow = ContactOracle.MaxCoverage(ContactOracle.FullGraph(households, members, options));
@@ -128,45 +154,43 @@ public sealed class ContactPlanProperties
         return next.CoveredCount == maxFlow
             && members.All(m => next.LoadOf(m.Id) <= options.CapacityOf(m.Kind))
             && replay.SequenceEqual(next.Links.Select(l => (l.Household, l.Member)).Order());
-    }
+    });
 
     [Property(MaxTest = 100)]
-    public bool RebalancingOneCommunity_GivesTheSamePlanAsRebalancingTheCity(int seed)
+    public Property RebalancingOneCommunity_GivesTheSamePlanAsRebalancingTheCity() => Prop.ForAll(Cases(), Choices.Arbitrary(), (c, random) =>
     {
-        var s = Small(seed);
+        var s = c.Scenario;
         if (s.Households.Length == 0)
         {
             return true;
         }
-        var options = OptionsFor(seed);
-        var random = new Random(seed ^ 0x2545F491);
+        var options = c.Options;
         var plan = ContactPlanEngine.Plan(s.Households, s.Members, options);
         var community = s.Households[random.Next(s.Households.Length)].Community;
-        bool Keep(OrgUnitId c) => c != community || random.NextDouble() > 0.25;
+        bool Keep(OrgUnitId unit) => unit != community || random.Next(4) != 3;
         var households = s.Households.Where(h => Keep(h.Community)).ToArray();
         var members = s.Members.Where(m => Keep(m.Community)).ToArray();
         var city = ContactPlanEngine.Rebalance(plan, households, members);
         var one = ContactPlanEngine.RebalanceCommunity(plan, community, households.Where(h => h.Community == community), members.Where(m => m.Community == community));
         return SameRebalance(one, city);
-    }
+    });
 
     [Property(MaxTest = 100)]
-    public bool RebalancingOneCommunity_WithInterleavedIds_GivesTheSamePlanAsRebalancingTheCity(int seed)
+    public Property RebalancingOneCommunity_WithInterleavedIds_GivesTheSamePlanAsRebalancingTheCity() => Prop.ForAll(Cases(), Choices.Arbitrary(), (c, random) =>
     {
         // Ids shuffled over the communities (odd ones), so the community's rows lie between other communities' rows;
         // the change removes some of its rows and adds households and a member with even ids, which fall between them.
-        var s = Small(seed);
+        var s = c.Scenario;
         if (s.Households.Length == 0)
         {
             return true;
         }
-        var options = OptionsFor(seed);
-        var random = new Random(seed ^ 0x51ED270B);
+        var options = c.Options;
         ContactHousehold[] allHouseholds = [.. Shuffled(s.Households.Length, random).Select((id, i) => s.Households[i] with { Id = new HouseholdId((2 * id) + 1) })];
         ContactMember[] allMembers = [.. Shuffled(s.Members.Length, random).Select((id, j) => s.Members[j] with { Id = new MemberId((2 * id) + 1) })];
         var plan = ContactPlanEngine.Plan(allHouseholds, allMembers, options);
         var community = allHouseholds[random.Next(allHouseholds.Length)].Community;
-        bool Keep(OrgUnitId c) => c != community || random.NextDouble() > 0.25;
+        bool Keep(OrgUnitId unit) => unit != community || random.Next(4) != 3;
         var template = allHouseholds.First(h => h.Community == community);
         var newIds = Enumerable.Range(0, 3).Select(_ => 2 * random.Next(1, allHouseholds.Length + 2)).Distinct();
         ContactHousehold[] households = [.. allHouseholds.Where(h => Keep(h.Community)), .. newIds.Select(id => template with { Id = new HouseholdId(id) })];
@@ -178,9 +202,9 @@ public sealed class ContactPlanProperties
         var city = ContactPlanEngine.Rebalance(plan, households, members);
         var one = ContactPlanEngine.RebalanceCommunity(plan, community, households.Where(h => h.Community == community), members.Where(m => m.Community == community));
         return SameRebalance(one, city);
-    }
+    });
 
-    private static IEnumerable<int> Shuffled(int count, Random random) => Enumerable.Range(0, count).OrderBy(_ => random.Next()).ToArray();
+    private static int[] Shuffled(int count, Choices random) => Enumerable.Range(0, count).OrderBy(_ => random.Next()).ToArray();
 
     /// <summary>The same plan (rows, links, uncovered households, totals, every member's households) and the same diff.</summary>
     private static bool SameRebalance(ContactRebalance one, ContactRebalance city) =>

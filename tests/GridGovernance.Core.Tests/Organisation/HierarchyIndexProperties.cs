@@ -29,12 +29,11 @@ public sealed class HierarchyIndexProperties
         return all.Count == index.Count;
     }
 
-    [Property(Arbitrary = new[] { typeof(HierarchyArbitraries) }, MaxTest = 40)]
-    public bool Build_DoesNotDependOnInputOrder(GeneratedCity city, int seed)
+    [Property(Arbitrary = new[] { typeof(RosterArbitraries), typeof(SeededArbitraries) }, MaxTest = 40)]
+    public bool Build_DoesNotDependOnInputOrder(GeneratedCity city, Choices random)
     {
         using var harness = CityHarness.Import(city);
         var units = harness.Run(async s => await harness.Store.UnitsAsync());
-        var random = new Random(seed);
         var (u, m, h) = harness.Run(_ => Task.FromResult(harness.Store.Snapshot()));
         var first = HierarchyIndex.Build(u, m, h, city.Date);
         var second = HierarchyIndex.Build(u.OrderBy(_ => random.Next()), m.OrderBy(_ => random.Next()), h.OrderBy(_ => random.Next()), city.Date);
@@ -57,11 +56,10 @@ public sealed class HierarchyIndexProperties
 
 public sealed class JurisdictionProperties
 {
-    [FsCheck.Xunit.Property(Arbitrary = new[] { typeof(GridGovernance.Testing.HierarchyArbitraries) }, MaxTest = 40)]
-    public bool IsWithinJurisdictionAsync_AgreesWithTheIndex(GridGovernance.Testing.GeneratedCity city, int seed)
+    [FsCheck.Xunit.Property(Arbitrary = new[] { typeof(GridGovernance.Testing.RosterArbitraries), typeof(SeededArbitraries) }, MaxTest = 40)]
+    public bool IsWithinJurisdictionAsync_AgreesWithTheIndex(GridGovernance.Testing.GeneratedCity city, Choices random)
     {
         using var harness = CityHarness.Import(city);
-        var random = new Random(seed);
         var units = city.Roster.Units.Select(u => u.Id).ToArray();
         var committee = new OrgUnitId(units.Max(u => u.Value) + 1);
         var street = city.Roster.Units.First(u => u.Kind == GridGovernance.Organisation.UnitKind.Street).Id;

@@ -19,11 +19,10 @@ public sealed class OrganisationServiceProperties
         .Grid(UnitKind.GridBranch)
         .Build();
 
-    [Property(Arbitrary = new[] { typeof(HierarchyArbitraries) }, MaxTest = 40)]
-    public bool Moves_NeverCreateACycle_AndRefusedMovesChangeNothing(GeneratedCity city, int seed)
+    [Property(Arbitrary = new[] { typeof(RosterArbitraries), typeof(SeededArbitraries) }, MaxTest = 40)]
+    public bool Moves_NeverCreateACycle_AndRefusedMovesChangeNothing(GeneratedCity city, Choices random)
     {
         using var harness = CityHarness.Import(city, Loose);
-        var random = new Random(seed);
         var ids = city.Roster.Units.Select(u => u.Id).ToArray();
         var date = city.Date;
         for (int step = 0; step < 25; step++)
@@ -46,8 +45,8 @@ public sealed class OrganisationServiceProperties
         return parents.Keys.All(id => ChainEndsAtRoot(parents, id));
     }
 
-    [Property(Arbitrary = new[] { typeof(HierarchyArbitraries) }, MaxTest = 40)]
-    public bool Merge_PreservesMemberAndHouseholdCounts(GeneratedCity city, int seed)
+    [Property(Arbitrary = new[] { typeof(RosterArbitraries), typeof(SeededArbitraries) }, MaxTest = 40)]
+    public bool Merge_PreservesMemberAndHouseholdCounts(GeneratedCity city, Choices random)
     {
         var grids = city.Roster.Units.Where(u => u.Kind == UnitKind.GridBranch).Select(u => u.Id).ToList();
         if (grids.Count < 2)
@@ -55,7 +54,6 @@ public sealed class OrganisationServiceProperties
             return true;
         }
         using var harness = CityHarness.Import(city);
-        var random = new Random(seed);
         var target = grids[random.Next(grids.Count)];
         var sources = grids.Where(g => g != target && random.Next(2) == 0).DefaultIfEmpty(grids.First(g => g != target)).ToList();
         var before = harness.Query(s => s.BuildIndexAsync(city.Date));
@@ -74,11 +72,10 @@ public sealed class OrganisationServiceProperties
                && after.CountsUnder(city.District) is var total && total.Members == before.MemberCount && total.Households == before.HouseholdCount;
     }
 
-    [Property(Arbitrary = new[] { typeof(HierarchyArbitraries) }, MaxTest = 40)]
-    public bool Split_PreservesMemberAndHouseholdCounts(GeneratedCity city, int seed)
+    [Property(Arbitrary = new[] { typeof(RosterArbitraries), typeof(SeededArbitraries) }, MaxTest = 40)]
+    public bool Split_PreservesMemberAndHouseholdCounts(GeneratedCity city, Choices random)
     {
         using var harness = CityHarness.Import(city);
-        var random = new Random(seed);
         var before = harness.Query(s => s.BuildIndexAsync(city.Date));
         var grids = before.UnitsOfKind(UnitKind.GridBranch).ToList();
         var source = grids[random.Next(grids.Count)];
@@ -109,11 +106,10 @@ public sealed class OrganisationServiceProperties
                && parts.All(p => p.Contents.All(n => after.ParentOf(n) == (NodeRef)p.Unit.Id));
     }
 
-    [Property(Arbitrary = new[] { typeof(HierarchyArbitraries) }, MaxTest = 30)]
-    public bool AsOfQueries_ReturnTheStructureOfThatDate(GeneratedCity city, int seed)
+    [Property(Arbitrary = new[] { typeof(RosterArbitraries), typeof(SeededArbitraries) }, MaxTest = 30)]
+    public bool AsOfQueries_ReturnTheStructureOfThatDate(GeneratedCity city, Choices random)
     {
         using var harness = CityHarness.Import(city, Loose);
-        var random = new Random(seed);
         var ids = city.Roster.Units.Select(u => u.Id).ToArray();
         var grids = city.Roster.Units.Where(u => u.Kind == UnitKind.GridBranch).Select(u => u.Id).ToArray();
         var households = city.Roster.Households.Select(h => h.Id).ToArray();
@@ -148,10 +144,9 @@ public sealed class OrganisationServiceProperties
         return true;
     }
 
-    [Property(Arbitrary = new[] { typeof(HierarchyArbitraries) }, MaxTest = 40)]
-    public bool Import_WithOneBadRow_ChangesNothing(GeneratedCity city, int seed)
+    [Property(Arbitrary = new[] { typeof(RosterArbitraries), typeof(SeededArbitraries) }, MaxTest = 40)]
+    public bool Import_WithOneBadRow_ChangesNothing(GeneratedCity city, Choices random)
     {
-        var random = new Random(seed);
         var bad = Corrupt(city.Roster, random, out var expectedField);
         using var harness = CityHarness.Create(city.Schema);
         var before = harness.Counts();
@@ -166,12 +161,11 @@ public sealed class OrganisationServiceProperties
         }
     }
 
-    [Property(Arbitrary = new[] { typeof(HierarchyArbitraries) }, MaxTest = 30)]
-    public bool SecondImport_WithOneBadRow_LeavesTheFirstIntact(GeneratedCity city, int seed)
+    [Property(Arbitrary = new[] { typeof(RosterArbitraries), typeof(SeededArbitraries) }, MaxTest = 30)]
+    public bool SecondImport_WithOneBadRow_LeavesTheFirstIntact(GeneratedCity city, Choices random)
     {
         using var harness = CityHarness.Import(city);
         var before = harness.Counts();
-        var random = new Random(seed);
         var grid = city.Roster.Units.First(u => u.Kind == UnitKind.GridBranch).Id;
         int next = city.Roster.Households.Select(h => h.Id.Value).DefaultIfEmpty(0).Max() + 1;
         var rows = Enumerable.Range(0, random.Next(1, 10)).Select(i => new HouseholdDraft(new HouseholdId(next + i), grid, $"new {i}")).ToList();
@@ -180,7 +174,7 @@ public sealed class OrganisationServiceProperties
         return refusal is GridGovernanceValidationException && harness.Counts() == before;
     }
 
-    private static RosterBatch Corrupt(RosterBatch roster, Random random, out string field)
+    private static RosterBatch Corrupt(RosterBatch roster, Choices random, out string field)
     {
         switch (random.Next(5))
         {
@@ -217,7 +211,7 @@ public sealed class OrganisationServiceProperties
         }
     }
 
-    private static IReadOnlyList<T> Replace<T>(IReadOnlyList<T> list, int index, T value)
+    private static T[] Replace<T>(IReadOnlyList<T> list, int index, T value)
     {
         var copy = list.ToArray();
         copy[index] = value;

@@ -20,7 +20,6 @@ public abstract class DatabaseStoreConformanceTests(TestDatabase database) : Sto
 /// <summary>On SQLite: a temporary file per test.</summary>
 public sealed class SqliteStoreConformanceTest() : DatabaseStoreConformanceTests(TestDatabase.Sqlite());
 
-#if POSTGRES
 /// <summary>On PostgreSQL: a database per test on the server named by GG_POSTGRES.</summary>
+[RequiresPostgres]
 public sealed class PostgresStoreConformanceTest() : DatabaseStoreConformanceTests(TestDatabase.Postgres());
-#endif

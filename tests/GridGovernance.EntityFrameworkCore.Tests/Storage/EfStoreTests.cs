@@ -134,6 +134,5 @@ public abstract class EfStoreTests : IAsyncLifetime
 
 public sealed class SqliteStoreTests() : EfStoreTests(TestDatabase.Sqlite());
 
-#if POSTGRES
+[RequiresPostgres]
 public sealed class PostgresStoreTests() : EfStoreTests(TestDatabase.Postgres());
-#endif

@@ -172,6 +172,5 @@ public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisp
 
 public sealed class SqliteModulesThroughTheStoreTests() : ModulesThroughTheStoreTests(TestDatabase.Sqlite());
 
-#if POSTGRES
+[RequiresPostgres]
 public sealed class PostgresModulesThroughTheStoreTests() : ModulesThroughTheStoreTests(TestDatabase.Postgres());
-#endif

@@ -1,33 +1,39 @@
+using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using GridGovernance.Scoring;
 using GridGovernance.Testing;
 
 namespace GridGovernance.Tests.Scoring.Engine;
 
+/// <summary>
+/// The engine over <see cref="ScoringGenerator.Small"/> scenarios (every item kind, cap mode, version change and
+/// multiplier, entries outside the period too), which shrink by entries, then members.
+/// </summary>
 public sealed class AssessmentEngineProperties
 {
-    [Property(MaxTest = 300)]
-    public bool Assessment_IsIndependentOfEntryAndRosterOrder(int seed, int shuffle)
-    {
-        var s = ScoringGenerator.Small(seed);
-        var random = new Random(shuffle);
-        var first = AssessmentEngine.Assess(s.RuleBook, s.Period, s.Roster, s.Entries);
-        var second = AssessmentEngine.Assess(s.RuleBook, s.Period, s.Roster.OrderBy(_ => random.Next()).ToArray(), s.Entries.OrderBy(_ => random.Next()).ToArray());
-        return Describe(first) == Describe(second);
-    }
+    /// <summary>Small scenarios that shrink (<see cref="LedgerArbitraries.ShrinkScenario"/>).</summary>
+    internal static Arbitrary<ScoringScenario> Scenarios(bool clipOnly = false) =>
+        SeededArbitraries.Seeded(seed => ScoringGenerator.Small(seed, clipOnly), LedgerArbitraries.ShrinkScenario);
 
     [Property(MaxTest = 300)]
-    public bool BulkAssessment_EqualsTheInOrderReplay_ForEveryMember(int seed)
+    public Property Assessment_IsIndependentOfEntryAndRosterOrder() => Prop.ForAll(Scenarios(), Choices.Arbitrary(), (s, order) =>
     {
-        var s = ScoringGenerator.Small(seed);
+        var first = AssessmentEngine.Assess(s.RuleBook, s.Period, s.Roster, s.Entries);
+        var second = AssessmentEngine.Assess(s.RuleBook, s.Period, s.Roster.OrderBy(_ => order.Next()).ToArray(), s.Entries.OrderBy(_ => order.Next()).ToArray());
+        return Describe(first) == Describe(second);
+    });
+
+    [Property(MaxTest = 300)]
+    public Property BulkAssessment_EqualsTheInOrderReplay_ForEveryMember() => Prop.ForAll(Scenarios(), s =>
+    {
         var bulk = AssessmentEngine.Assess(s.RuleBook, s.Period, s.Roster, s.Entries);
         return s.Roster.All(subject => Describe(bulk[subject.Member]) == Describe(AssessmentEngine.Explain(s.RuleBook, s.Period, subject, s.Entries).Result));
-    }
+    });
 
     [Property(MaxTest = 300)]
-    public bool NoCap_IsEverExceeded(int seed)
+    public Property NoCap_IsEverExceeded() => Prop.ForAll(Scenarios(), s =>
     {
-        var s = ScoringGenerator.Small(seed);
         foreach (var subject in s.Roster)
         {
             var explanation = AssessmentEngine.Explain(s.RuleBook, s.Period, subject, s.Entries);
@@ -54,21 +60,17 @@ public sealed class AssessmentEngineProperties
             }
         }
         return true;
-    }
+    });
 
     [Property(MaxTest = 300)]
-    public bool Total_IsTheSumOfCategoryTotals(int seed)
-    {
-        var s = ScoringGenerator.Small(seed);
-        return AssessmentEngine.Assess(s.RuleBook, s.Period, s.Roster, s.Entries).Members.All(m =>
+    public Property Total_IsTheSumOfCategoryTotals() => Prop.ForAll(Scenarios(), s =>
+        AssessmentEngine.Assess(s.RuleBook, s.Period, s.Roster, s.Entries).Members.All(m =>
             m.Total.Units == m.CategoryTotals.Sum(c => c.Units)
-            && !m.Awarded.IsNegative && !m.Deducted.IsPositive && !m.Clipped.IsNegative);
-    }
+            && !m.Awarded.IsNegative && !m.Deducted.IsPositive && !m.Clipped.IsNegative));
 
     [Property(MaxTest = 300)]
-    public bool AddingAnApprovedPositiveEntry_NeverLowersATotal_WhenCapsClip(int seed, int pick)
+    public Property AddingAnApprovedPositiveEntry_NeverLowersATotal_WhenCapsClip() => Prop.ForAll(Scenarios(clipOnly: true), Choices.Arbitrary(), (s, random) =>
     {
-        var s = ScoringGenerator.Small(seed, clipOnly: true);
         var book = s.RuleBook;
         var positiveItems = Enumerable.Range(0, book.Items.Length)
             .Where(i => book.Items[i].Versions.All(v => v.Kind is ItemKind.Fixed or ItemKind.Discretionary))
@@ -77,7 +79,6 @@ public sealed class AssessmentEngineProperties
         {
             return true;
         }
-        var random = new Random(pick);
         var subject = s.Roster[random.Next(s.Roster.Count)];
         var added = new AssessmentEntry(subject.Member, positiveItems[random.Next(positiveItems.Length)], s.Period.Start.PlusDays(random.Next(366)), random.Next(-3, 6))
         {
@@ -86,12 +87,11 @@ public sealed class AssessmentEngineProperties
         var before = AssessmentEngine.Assess(book, s.Period, s.Roster, s.Entries)[subject.Member];
         var after = AssessmentEngine.Assess(book, s.Period, s.Roster, [.. s.Entries, added])[subject.Member];
         return after.Total >= before.Total;
-    }
+    });
 
     [Property(MaxTest = 200)]
-    public bool LiveAssessment_GivesWhatTheBulkAssessmentGives(int seed, int split)
+    public Property LiveAssessment_GivesWhatTheBulkAssessmentGives() => Prop.ForAll(Scenarios(), ArbMap.Default.ArbFor<int>(), (s, split) =>
     {
-        var s = ScoringGenerator.Small(seed);
         int cut = s.Entries.Length == 0 ? 0 : Math.Abs(split % (s.Entries.Length + 1));
         var live = new LiveAssessment(s.RuleBook, s.Period, s.Roster, s.Entries.AsSpan(0, cut));
         _ = live.ToResult(); // results cached midway must be refreshed by later adds
@@ -104,7 +104,7 @@ public sealed class AssessmentEngineProperties
         return Describe(bulk) == Describe(liveResult)
                && bulk.EntriesOutsidePeriod == liveResult.EntriesOutsidePeriod
                && bulk.EntriesOfUnknownMembers == liveResult.EntriesOfUnknownMembers;
-    }
+    });
 
     internal static string Describe(AssessmentResult result) =>
         string.Join("\n", result.Members.Select(Describe)) + $"\noutside={result.EntriesOutsidePeriod} unknown={result.EntriesOfUnknownMembers}";

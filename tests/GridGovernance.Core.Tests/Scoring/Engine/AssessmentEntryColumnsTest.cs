@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using GridGovernance.Organisation;
 using GridGovernance.Scoring;
@@ -31,9 +33,8 @@ public sealed class AssessmentEntryColumnsTest
     /// The generated scenarios plus what they lack: entries of members not on the roster, entries naming the items
     /// the engine computes itself, tiers out of range, and the entries in a shuffled order.
     /// </summary>
-    private static AssessmentEntry[] Widened(ScoringScenario s, int seed)
+    private static AssessmentEntry[] Widened(ScoringScenario s, Choices random)
     {
-        var random = new Random(seed);
         var entries = s.Entries.ToList();
         int extra = random.Next(0, 8);
         for (int k = 0; k < extra; k++)
@@ -50,17 +51,15 @@ public sealed class AssessmentEntryColumnsTest
     }
 
     [Property(MaxTest = 400)]
-    public bool LedgerAssessment_EqualsTheEntryAssessment(int seed, int widen)
+    public Property LedgerAssessment_EqualsTheEntryAssessment() => Prop.ForAll(AssessmentEngineProperties.Scenarios(), Choices.Arbitrary(), (s, widen) =>
     {
-        var s = ScoringGenerator.Small(seed);
         var entries = Widened(s, widen);
         return Both(s.RuleBook, s.Roster, entries, out string fromLedger) == fromLedger;
-    }
+    });
 
     [Property(MaxTest = 200)]
-    public bool Ledger_KeepsEveryEntry_GroupedByMember(int seed, int widen)
+    public Property Ledger_KeepsEveryEntry_GroupedByMember() => Prop.ForAll(AssessmentEngineProperties.Scenarios(), Choices.Arbitrary(), (s, widen) =>
     {
-        var s = ScoringGenerator.Small(seed);
         var entries = Widened(s, widen);
         var ledger = AssessmentEntryColumns.From(entries);
         var all = ledger.ToArray();
@@ -68,19 +67,18 @@ public sealed class AssessmentEntryColumnsTest
                && all.Select(e => e.Member.Value).SequenceEqual(entries.Select(e => e.Member.Value).Order())
                && ledger.Members.SequenceEqual(entries.Select(e => e.Member).Distinct().Order())
                && ledger.Members.All(m => ledger.EntriesOf(m).SequenceEqual(entries.Where(e => e.Member == m)));
-    }
+    });
 
     [Property(MaxTest = 100)]
-    public bool Builder_GivesWhatFromGives(int seed)
+    public Property Builder_GivesWhatFromGives() => Prop.ForAll(AssessmentEngineProperties.Scenarios(), s =>
     {
-        var s = ScoringGenerator.Small(seed);
         var builder = new AssessmentEntryColumns.Builder();
         foreach (var e in s.Entries)
         {
             builder.Add(in e);
         }
         return builder.Count == s.Entries.Length && builder.Build().ToArray().SequenceEqual(AssessmentEntryColumns.From(s.Entries).ToArray());
-    }
+    });
 
     [Fact]
     public void SparseMemberIds_AreGroupedToo()
@@ -273,10 +271,9 @@ public sealed class ResultColumnsProperties
 {
     private static readonly long[] Interesting = [0, 1, 99, 100, -100, 3_276_700, 3_276_800, -3_276_700, -3_276_800, 12_345, long.MaxValue / 4, long.MinValue / 4, 37_035];
 
-    [Property(MaxTest = 300)]
-    public bool WhatIsWritten_IsReadBack(int seed)
+    [Property(Arbitrary = [typeof(SeededArbitraries)], MaxTest = 300)]
+    public bool WhatIsWritten_IsReadBack(Choices random)
     {
-        var random = new Random(seed);
         int rows = random.Next(1, 6), items = random.Next(1, 9), categories = random.Next(1, 5);
         var roster = Enumerable.Range(1, rows).Select(i => new AssessmentSubject(new MemberId(i), MemberKind.LongResident, new OrgUnitId(1))).ToArray();
         var columns = new ResultColumns(AssessmentRoster.Create(roster), items, categories);
