@@ -62,4 +62,10 @@ internal static class Preconditions
             throw new GridGovernanceException(code, message);
         }
     }
+
+    /// <summary>
+    /// An <see cref="ArgumentException"/> naming a parameter of the public method the user called, thrown from a helper
+    /// that checks that parameter's contents (so the helper's own parameter names would mislead).
+    /// </summary>
+    internal static ArgumentException InvalidArgument(string message, string paramName) => new(message, paramName);
 }

@@ -119,5 +119,5 @@ public class AuthorityBenchmarks
 
     private static void AddAll<T>(IServiceProvider services, IEnumerable<T> items)
         where T : class, IAggregateRoot =>
-        services.GetRequiredService<IRepository<T>>().AddRangeAsync(items).GetAwaiter().GetResult();
+        services.GetRequiredService<IRepository<T>>().AddRangeAsync(items).AsTask().GetAwaiter().GetResult();
 }

@@ -191,7 +191,7 @@ public class LedgerStreamingBenchmarks
                     IdempotencyKey = $"bench-{e.Sequence + 1}",
                 };
                 entries.AddAsync(LedgerEntry.Record(new LedgerEntryId(e.Sequence + 1), ruleBook.Id, LedgerSource.Automatic, request,
-                    Points.From(1), LedgerActor.ForSystem("benchmark"), at)).GetAwaiter().GetResult();
+                    Points.From(1), LedgerActor.ForSystem("benchmark"), at)).AsTask().GetAwaiter().GetResult();
             }
             entries.SaveChangesAsync().GetAwaiter().GetResult();
         }

@@ -110,7 +110,7 @@ public sealed class HierarchyIndex
         {
             // Nodes no root reaches sit on a cycle of parent links (or under one).
             var unreached = Enumerable.Range(0, n).First(h => entry[h] == 0 && (roots.Count == 0 || preorder[0] != h));
-            throw new ArgumentException($"{NodeOf(unreached)} is not reachable from any root: the parent links of the input form a cycle.", "units");
+            throw Preconditions.InvalidArgument($"{NodeOf(unreached)} is not reachable from any root: the parent links of the input form a cycle.", "units");
         }
         for (int p = n - 1; p >= 0; p--)
         {
@@ -446,7 +446,7 @@ public sealed class HierarchyIndex
         int handle = unitMap.HandleOf(parentId);
         if (handle < 0)
         {
-            throw new ArgumentException(
+            throw Preconditions.InvalidArgument(
                 $"{node} sits under {new OrgUnitId(parentId)} on {asOf:yyyy-MM-dd}, but that unit is not in the input or not open that day; the input is inconsistent.",
                 "units");
         }

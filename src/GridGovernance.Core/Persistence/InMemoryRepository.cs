@@ -88,7 +88,7 @@ public sealed class InMemoryRepository<T> : IRepository<T>
     {
         foreach (var aggregate in Preconditions.CheckNotNull(aggregates))
         {
-            Stage(aggregate, ChangeKind.Add, cancellationToken);
+            StageOne(aggregate, ChangeKind.Add, cancellationToken);
         }
         return ValueTask.CompletedTask;
     }
@@ -106,10 +106,15 @@ public sealed class InMemoryRepository<T> : IRepository<T>
 
     private ValueTask Stage(T aggregate, ChangeKind kind, CancellationToken cancellationToken)
     {
+        StageOne(aggregate, kind, cancellationToken);
+        return ValueTask.CompletedTask;
+    }
+
+    private void StageOne(T aggregate, ChangeKind kind, CancellationToken cancellationToken)
+    {
         Preconditions.CheckNotNull(aggregate);
         cancellationToken.ThrowIfCancellationRequested();
         unitOfWork.Stage(typeof(T), aggregate, kind);
-        return ValueTask.CompletedTask;
     }
 
     private IEnumerable<T> Query(ISpecification<T> specification, CancellationToken cancellationToken, bool applyPaging = true)

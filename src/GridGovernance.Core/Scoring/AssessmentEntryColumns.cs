@@ -147,15 +147,15 @@ public sealed class AssessmentEntryColumns
     {
         if (!e.Member.IsSpecified)
         {
-            throw new ArgumentException($"Entry {position} has no member (default MemberId).", "entries");
+            throw Preconditions.InvalidArgument($"Entry {position} has no member (default MemberId).", "entries");
         }
         if ((uint)e.ItemIndex > MaxItemPosition)
         {
-            throw new ArgumentException($"Entry {position} names item position {e.ItemIndex}; an assessment ledger holds positions 0 to {MaxItemPosition}.", "entries");
+            throw Preconditions.InvalidArgument($"Entry {position} names item position {e.ItemIndex}; an assessment ledger holds positions 0 to {MaxItemPosition}.", "entries");
         }
         if (e.OccurredOn.Calendar != CalendarSystem.Iso || e.OccurredOn.Year < 1)
         {
-            throw new ArgumentException($"Entry {position} occurred on {e.OccurredOn} ({e.OccurredOn.Calendar.Id}); an assessment ledger holds ISO dates of the years 1 to 9999.", "entries");
+            throw Preconditions.InvalidArgument($"Entry {position} occurred on {e.OccurredOn} ({e.OccurredOn.Calendar.Id}); an assessment ledger holds ISO dates of the years 1 to 9999.", "entries");
         }
     }
 

@@ -46,7 +46,7 @@ public readonly record struct WorkOrderActor(string Value)
         Preconditions.CheckNotBlank(value, nameof(Value));
         if (value.Length > 200)
         {
-            throw new ArgumentException($"Value must be at most 200 characters; it has {value.Length}.", nameof(Value));
+            throw Preconditions.InvalidArgument($"Value must be at most 200 characters; it has {value.Length}.", nameof(Value));
         }
         return value;
     }

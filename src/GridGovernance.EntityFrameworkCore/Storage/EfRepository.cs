@@ -80,7 +80,7 @@ internal sealed class EfRepository<T> : IRepository<T>
         ArgumentNullException.ThrowIfNull(aggregates);
         foreach (var aggregate in aggregates)
         {
-            Stage(aggregate, ChangeKind.Add, cancellationToken);
+            StageOne(aggregate, ChangeKind.Add, cancellationToken);
         }
         return ValueTask.CompletedTask;
     }
@@ -115,10 +115,15 @@ internal sealed class EfRepository<T> : IRepository<T>
 
     private ValueTask Stage(T aggregate, ChangeKind kind, CancellationToken cancellationToken)
     {
+        StageOne(aggregate, kind, cancellationToken);
+        return ValueTask.CompletedTask;
+    }
+
+    private void StageOne(T aggregate, ChangeKind kind, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(aggregate);
         cancellationToken.ThrowIfCancellationRequested();
         unitOfWork.Stage(typeof(T), aggregate, kind);
-        return ValueTask.CompletedTask;
     }
 }
 

@@ -75,7 +75,7 @@ internal sealed class SpecificationTranslator(GridGovernanceDbContext context, M
     {
         var row = Expression.Parameter(typeof(Dictionary<string, object>), "r");
         var rewriter = new Rewriter(context, map, predicate.Parameters[0], row);
-        var body = rewriter.Finish(rewriter.Visit(predicate.Body));
+        var body = Rewriter.Finish(rewriter.Visit(predicate.Body));
         return Expression.Lambda<Func<Dictionary<string, object>, bool>>(body, row);
     }
 
@@ -90,7 +90,7 @@ internal sealed class SpecificationTranslator(GridGovernanceDbContext context, M
             // An id orders as its value does.
             visited = wrapped.Inner;
         }
-        visited = rewriter.Finish(visited);
+        visited = Rewriter.Finish(visited);
         if (!visited.Type.IsValueType || Nullable.GetUnderlyingType(visited.Type) is not null)
         {
             // The in-memory evaluator orders null before any value (after, descending); SQLite does too, PostgreSQL
@@ -181,7 +181,7 @@ internal sealed class SpecificationTranslator(GridGovernanceDbContext context, M
         }
 
         /// <summary>Refuses a rewritten expression that still holds a path with no column.</summary>
-        public Expression Finish(Expression expression)
+        public static Expression Finish(Expression expression)
         {
             new Leftovers().Visit(expression);
             return expression;

@@ -1,5 +1,4 @@
 using GridGovernance.Authority;
-using Xunit;
 
 namespace GridGovernance.Tests.Authority;
 

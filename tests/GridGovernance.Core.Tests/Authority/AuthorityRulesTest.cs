@@ -1,6 +1,5 @@
 using GridGovernance.Authority;
 using GridGovernance.Organisation;
-using Xunit;
 using static GridGovernance.Tests.Authority.YibinWorld;
 
 namespace GridGovernance.Tests.Authority;

@@ -1,6 +1,5 @@
 using GridGovernance.Organisation;
 using NodaTime;
-using Xunit;
 
 namespace GridGovernance.Tests.Authority;
 

@@ -7,7 +7,11 @@ public partial class OrganisationServiceTest : IDisposable
 {
     private readonly OrganisationFixture city = new();
 
-    public void Dispose() => city.Dispose();
+    public void Dispose()
+    {
+        city.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Schema_IsTheConfiguredOne()

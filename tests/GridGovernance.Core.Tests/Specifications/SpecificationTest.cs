@@ -246,7 +246,7 @@ public partial class SpecificationTest
             q.Where(p => p.Age < 18);
         });
         var names = spec.Evaluate(People).Select(p => p.Name).ToArray();
-        spec.Evaluate(People).ToArray();
+        _ = spec.Evaluate(People).ToArray();
 
         Assert.Equal(1, calls);
         Assert.Equal(["Li", "Liu"], names);

@@ -109,7 +109,7 @@ public abstract class EfStoreTests : IAsyncLifetime
 
     public sealed class Unmapped(RewardItemId id) : AggregateRoot<RewardItemId>(id);
 
-    private ServiceProvider Build(Action<IServiceCollection> store)
+    private static ServiceProvider Build(Action<IServiceCollection> store)
     {
         var collection = new ServiceCollection();
         store(collection);

@@ -35,7 +35,11 @@ public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisp
         }
     }
 
-    public void Dispose() => database.Dispose();
+    public void Dispose()
+    {
+        database.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private static async Task<Outcome> RunAsync(Action<IServiceCollection>? store)
     {

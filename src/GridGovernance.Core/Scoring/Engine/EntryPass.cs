@@ -118,7 +118,7 @@ internal static class EntryPass
     }
 
     private static ArgumentException TallyOverflow(CompiledRuleBook compiled, int m, int item) =>
-        new($"{compiled.Members.Id(m)} has more points or occurrences of '{compiled.Book.Items[item].Code}' in {compiled.Period} than the engine can add up " +
+        Preconditions.InvalidArgument($"{compiled.Members.Id(m)} has more points or occurrences of '{compiled.Book.Items[item].Code}' in {compiled.Period} than the engine can add up " +
             $"(at most {Tally.CountMask - 1:N0} occurrences and {(long.MaxValue >> Tally.CountBits) / Points.UnitsPerPoint:N0} points per member and item).", "entries");
 
     /// <summary>Folds one entry into the tally: O(1), no allocation on the common path.</summary>
@@ -152,7 +152,7 @@ internal static class EntryPass
         int item = e.ItemIndex;
         if ((uint)item >= (uint)items)
         {
-            throw new ArgumentException($"An entry names item position {item}, but the rule book '{compiled.Book.Id}' has {items} items.", "entries");
+            throw Preconditions.InvalidArgument($"An entry names item position {item}, but the rule book '{compiled.Book.Id}' has {items} items.", "entries");
         }
         ref readonly var rule = ref compiled.RuleOn(item, key, out bool inForce);
         if (!inForce || (rule.EligibleMask & (1 << (int)compiled.Members.Kind(m))) == 0 || !rule.TryValue(in e, out long value))

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace GridGovernance.Scoring.Ledger;
 
 /// <summary>The checks and readings the ledger's services share: the entry workflow, the publication workflow and the export.</summary>

@@ -238,8 +238,22 @@ public sealed class RedemptionService
 
     private async Task SaveAsync(PointsAccount account, bool opened, PointsAccountYear year, bool newYear, CancellationToken cancellationToken)
     {
-        await (opened ? accounts.AddAsync(account, cancellationToken) : accounts.UpdateAsync(account, cancellationToken)).ConfigureAwait(false);
-        await (newYear ? years.AddAsync(year, cancellationToken) : years.UpdateAsync(year, cancellationToken)).ConfigureAwait(false);
+        if (opened)
+        {
+            await accounts.AddAsync(account, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await accounts.UpdateAsync(account, cancellationToken).ConfigureAwait(false);
+        }
+        if (newYear)
+        {
+            await years.AddAsync(year, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await years.UpdateAsync(year, cancellationToken).ConfigureAwait(false);
+        }
         await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,4 +1,3 @@
-using GridGovernance.Scoring.Rewards;
 using NodaTime;
 using static GridGovernance.Tests.Scoring.Rewards.RedemptionFixture;
 
