@@ -25,4 +25,6 @@ public static partial class ErrorCodes
     public const string ClaimsNotClaimant = "claims.not-claimant";
     /// <summary>The micro-wish is already claimed by someone else (one wish, one claimant).</summary>
     public const string ClaimsWishTaken = "claims.wish-taken";
+    /// <summary>A member named in a claim agreement is not within the claiming unit's jurisdiction on the day (or not on the roster).</summary>
+    public const string ClaimsPersonOutsideJurisdiction = "claims.person-outside-jurisdiction";
 }

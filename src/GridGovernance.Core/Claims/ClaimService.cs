@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using GridGovernance.Authority;
 using GridGovernance.Claims.Matching;
+using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring.Ledger;
 using GridGovernance.Scoring.Stars;
@@ -17,6 +19,14 @@ namespace GridGovernance.Claims;
 /// work; when another writer saved either first (<see cref="ConcurrencyException"/>) the claim is retried from a
 /// fresh load (<see cref="UnitOfWorkRetry"/>), so two concurrent claims of the last place end with exactly one
 /// winner and the other refused with <c>claims.project-full</c>.
+/// <para>
+/// Every command names its <see cref="Actor"/> first and asks <see cref="IAuthorityPolicy"/> before it changes
+/// anything (docs/concepts/claims.md, "Who may"): needs, projects and resource listings sit at their
+/// <see cref="ServiceProject.Unit"/>, <see cref="Need.Unit"/> and listing unit, and proposing, opening, matching and
+/// completing need a post whose jurisdiction covers that unit; a claim or an agreement is made by a post on the
+/// claiming unit itself, which is the post's unit. A refusal throws <see cref="ForbiddenException"/>
+/// (<c>claims.forbidden</c>) and leaves the store as it was.
+/// </para>
 /// </remarks>
 [Immutable]
 public sealed class ClaimService
@@ -25,24 +35,42 @@ public sealed class ClaimService
     private readonly IRepository<ServiceProject> projects;
     private readonly IRepository<ResourceListing> listings;
     private readonly IRepository<Need> needs;
+    private readonly IReadRepository<OrgUnit> units;
+    private readonly IReadRepository<Member> members;
+    private readonly IReadRepository<Household> households;
     private readonly IUnitOfWork unitOfWork;
     private readonly IClock clock;
+    private readonly GridGovernanceOptions options;
+    private readonly IAuthorityPolicy authority;
     private readonly PointsLedgerService ledger;
 
     /// <summary>Creates the service (normally resolved from DI, one per scope).</summary>
     /// <param name="projects">The project list.</param>
     /// <param name="listings">The resource list.</param>
     /// <param name="needs">The need list.</param>
+    /// <param name="units">The units, to check an agreement's people against the claiming unit's jurisdiction.</param>
+    /// <param name="members">The members, for the same check.</param>
+    /// <param name="households">The households (the jurisdiction reads take them).</param>
     /// <param name="unitOfWork">The scope's unit of work.</param>
-    /// <param name="clock">The clock, for claim and signing times.</param>
+    /// <param name="clock">The clock, for claim and signing times and for the day whose posts count.</param>
+    /// <param name="options">The settings (the time zone of "today").</param>
+    /// <param name="authority">The authority policy every command asks first.</param>
     /// <param name="ledger">The points ledger, used only when a completion names a <see cref="ClaimPointsAward"/>.</param>
-    public ClaimService(IRepository<ServiceProject> projects, IRepository<ResourceListing> listings, IRepository<Need> needs, IUnitOfWork unitOfWork, IClock clock, PointsLedgerService ledger)
+    public ClaimService(
+        IRepository<ServiceProject> projects, IRepository<ResourceListing> listings, IRepository<Need> needs,
+        IReadRepository<OrgUnit> units, IReadRepository<Member> members, IReadRepository<Household> households,
+        IUnitOfWork unitOfWork, IClock clock, GridGovernanceOptions options, IAuthorityPolicy authority, PointsLedgerService ledger)
     {
         this.projects = Preconditions.CheckNotNull(projects);
         this.listings = Preconditions.CheckNotNull(listings);
         this.needs = Preconditions.CheckNotNull(needs);
+        this.units = Preconditions.CheckNotNull(units);
+        this.members = Preconditions.CheckNotNull(members);
+        this.households = Preconditions.CheckNotNull(households);
         this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
         this.clock = Preconditions.CheckNotNull(clock);
+        this.options = Preconditions.CheckNotNull(options);
+        this.authority = Preconditions.CheckNotNull(authority);
         this.ledger = Preconditions.CheckNotNull(ledger);
     }
 
@@ -53,39 +81,65 @@ public sealed class ClaimService
     public Task<ServiceProject> GetProjectAsync(ProjectId project, CancellationToken cancellationToken = default) => LoadAsync(project, cancellationToken);
 
     /// <summary>Puts a unit's resources on the resource list.</summary>
+    /// <param name="actor">Who acts: a post with <see cref="Capabilities.ProposeProject"/> (<c>claims.propose</c>) whose jurisdiction covers the listed unit.</param>
     /// <param name="listing">The listing.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ForbiddenException">The actor may not (<c>claims.forbidden</c>); nothing was listed.</exception>
     /// <exception cref="GridGovernanceException">The unit is listed already (<c>storage.duplicate-key</c>).</exception>
-    public async Task<ResourceListing> ListResourceAsync(ResourceListing listing, CancellationToken cancellationToken = default)
+    public async Task<ResourceListing> ListResourceAsync(Actor actor, ResourceListing listing, CancellationToken cancellationToken = default)
     {
-        await listings.AddAsync(Preconditions.CheckNotNull(listing), cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckNotNull(actor);
+        Preconditions.CheckNotNull(listing);
+        await DemandAsync(actor, Capabilities.ProposeProject, AuthoritySubject.At("listing:" + listing.Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), listing.Id), cancellationToken).ConfigureAwait(false);
+        await listings.AddAsync(listing, cancellationToken).ConfigureAwait(false);
         await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return listing;
     }
 
     /// <summary>Puts a need on the need list.</summary>
+    /// <param name="actor">Who acts: a post with <c>claims.propose</c> whose jurisdiction covers <see cref="Need.Unit"/>.</param>
     /// <param name="need">The need.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<Need> RaiseNeedAsync(Need need, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not (<c>claims.forbidden</c>); nothing was added.</exception>
+    public async Task<Need> RaiseNeedAsync(Actor actor, Need need, CancellationToken cancellationToken = default)
     {
-        await needs.AddAsync(Preconditions.CheckNotNull(need), cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckNotNull(actor);
+        Preconditions.CheckNotNull(need);
+        await DemandAsync(actor, Capabilities.ProposeProject, SubjectOf(need), cancellationToken).ConfigureAwait(false);
+        await needs.AddAsync(need, cancellationToken).ConfigureAwait(false);
         await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return need;
     }
 
     /// <summary>Adds a proposed project and marks the needs it packages as packaged, in one unit of work.</summary>
+    /// <param name="actor">
+    /// Who acts: a post with <c>claims.propose</c> whose jurisdiction covers the project's <see cref="ServiceProject.Unit"/>
+    /// and the unit of every need it packages.
+    /// </param>
     /// <param name="project">The project (in state <see cref="ProjectStatus.Proposed"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ForbiddenException">The actor may not (<c>claims.forbidden</c>); nothing was changed.</exception>
     /// <exception cref="EntityNotFoundException">A need does not exist.</exception>
     /// <exception cref="GridGovernanceException">A need is already packaged (<c>claims.illegal-transition</c>) or the id is taken.</exception>
-    public Task<ServiceProject> ProposeAsync(ServiceProject project, CancellationToken cancellationToken = default)
+    public Task<ServiceProject> ProposeAsync(Actor actor, ServiceProject project, CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(project);
         return UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
+            await DemandAsync(actor, Capabilities.ProposeProject, SubjectOf(project), cancellationToken).ConfigureAwait(false);
+            var packaged = new List<Need>();
             foreach (var id in project.Needs)
             {
                 var need = await needs.GetByIdAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new EntityNotFoundException(nameof(Need), id);
+                if (need.Unit != project.Unit)
+                {
+                    await DemandAsync(actor, Capabilities.ProposeProject, SubjectOf(need), cancellationToken).ConfigureAwait(false);
+                }
+                packaged.Add(need);
+            }
+            foreach (var need in packaged)
+            {
                 need.PackageInto(project.Id);
                 await needs.UpdateAsync(need, cancellationToken).ConfigureAwait(false);
             }
@@ -96,28 +150,38 @@ public sealed class ClaimService
     }
 
     /// <summary>Offers a proposed project for claiming.</summary>
+    /// <param name="actor">Who acts: a post with <c>claims.propose</c> whose jurisdiction covers the project's unit.</param>
     /// <param name="project">The project.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<ServiceProject> OpenAsync(ProjectId project, CancellationToken cancellationToken = default) =>
-        ChangeAsync(project, p => p.Open(), cancellationToken);
+    /// <exception cref="ForbiddenException">The actor may not (<c>claims.forbidden</c>).</exception>
+    public Task<ServiceProject> OpenAsync(Actor actor, ProjectId project, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, Capabilities.ProposeProject, project, p => p.Open(), cancellationToken);
 
     /// <summary>
     /// Self-claim (自主认领): the unit claims a place of an open project, first come first served, within its own limit
     /// (<see cref="ResourceListing.Capacity"/>) and the project's places.
     /// </summary>
+    /// <param name="actor">
+    /// Who acts: a post with <see cref="Capabilities.ClaimProject"/> (<c>claims.claim</c>, by default the secretary) on
+    /// the claiming unit, which is the post's unit and must have a <see cref="ResourceListing"/>.
+    /// </param>
     /// <param name="project">The project.</param>
-    /// <param name="unit">The claimant; must have a <see cref="ResourceListing"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ForbiddenException">The actor may not claim for a unit (<c>claims.forbidden</c>).</exception>
     /// <exception cref="EntityNotFoundException">The project or the unit's listing does not exist.</exception>
     /// <exception cref="GridGovernanceException">
     /// The unit does not qualify (<c>claims.not-eligible</c>), is at its limit (<c>claims.unit-limit-reached</c>), already
     /// claimed it (<c>claims.already-claimed</c>), or no place is left (<c>claims.project-full</c>).
     /// </exception>
     /// <exception cref="IllegalTransitionException">The project is not open.</exception>
-    public Task<ServiceProject> ClaimAsync(ProjectId project, OrgUnitId unit, CancellationToken cancellationToken = default) =>
-        UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
+    public Task<ServiceProject> ClaimAsync(Actor actor, ProjectId project, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(actor);
+        return UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var loaded = await LoadAsync(project, cancellationToken).ConfigureAwait(false);
+            await DemandAsync(actor, Capabilities.ClaimProject, ClaimingSubject(actor, loaded), cancellationToken).ConfigureAwait(false);
+            var unit = actor.Unit;
             var listing = await listings.GetByIdAsync(unit, cancellationToken).ConfigureAwait(false) ?? throw new EntityNotFoundException(nameof(ResourceListing), unit);
             Claim(loaded, listing, clock.GetCurrentInstant());
             await projects.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
@@ -125,18 +189,37 @@ public sealed class ClaimService
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return loaded;
         }, cancellationToken);
+    }
 
     /// <summary>
     /// Optimal matching (最优匹配) of the open project list against the resource list: the open places and the units'
     /// remaining capacity go to <see cref="ClaimMatcher"/>. Nothing is claimed; pass the result to
-    /// <see cref="ApplyMatchingAsync"/> after review.
+    /// <see cref="ApplyMatchingAsync"/> after review. Only the open projects within the actor's jurisdiction take part,
+    /// so the same actor may apply the result.
     /// </summary>
+    /// <param name="actor">
+    /// Who acts: a post with <see cref="Capabilities.MatchProjects"/> (<c>claims.match</c>); the projects whose unit
+    /// its jurisdiction covers are matched, against every listed unit with capacity left.
+    /// </param>
     /// <param name="options">Weights and distance limit, or <c>null</c>.</param>
     /// <param name="progress">Receives progress, or <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    public async Task<ClaimMatchResult> MatchOpenProjectsAsync(ClaimMatchingOptions? options = null, IProgress<ClaimMatchingProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor holds no post that may match (<c>claims.forbidden</c>).</exception>
+    public async Task<ClaimMatchResult> MatchOpenProjectsAsync(Actor actor, ClaimMatchingOptions? options = null, IProgress<ClaimMatchingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var open = await projects.ListAsync(new ProjectsInStatus(ProjectStatus.Open), cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckNotNull(actor);
+        var today = Today;
+        // The post itself first: one that may not match anywhere is refused, not handed an empty matching.
+        var own = new AuthoritySubject("matching") { Node = actor.Kind == ActorKind.Post ? actor.Unit : null };
+        await authority.DemandAsync(actor, Capabilities.MatchProjects, own, today, cancellationToken).ConfigureAwait(false);
+        var open = new List<ServiceProject>();
+        foreach (var project in await projects.ListAsync(new ProjectsInStatus(ProjectStatus.Open), cancellationToken).ConfigureAwait(false))
+        {
+            if ((await authority.DecideAsync(actor, Capabilities.MatchProjects, SubjectOf(project), today, cancellationToken).ConfigureAwait(false)).IsAllowed)
+            {
+                open.Add(project);
+            }
+        }
         var resources = await listings.ListAsync(cancellationToken).ConfigureAwait(false);
         return ClaimMatcher.Match(
             open.Select(p => p.ToClaimable()),
@@ -159,27 +242,35 @@ public sealed class ClaimService
     /// Claims every assignment of a matching, with the checks of <see cref="ClaimAsync"/>, all in one save: either every
     /// place is claimed or, when one claim is refused (the lists changed since the matching was made), none is.
     /// </summary>
+    /// <param name="actor">Who acts: a post with <c>claims.match</c> whose jurisdiction covers the unit of every project of the matching.</param>
     /// <param name="matching">The matching.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>How many places were claimed.</returns>
+    /// <exception cref="ForbiddenException">A project of the matching is outside the actor's jurisdiction (<c>claims.forbidden</c>); nothing was claimed.</exception>
     /// <exception cref="GridGovernanceException">A claim was refused; nothing was claimed.</exception>
-    public Task<int> ApplyMatchingAsync(ClaimMatchResult matching, CancellationToken cancellationToken = default)
+    public Task<int> ApplyMatchingAsync(Actor actor, ClaimMatchResult matching, CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(matching);
         return UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var loadedProjects = new Dictionary<ProjectId, ServiceProject>();
             var loadedListings = new Dictionary<OrgUnitId, ResourceListing>();
             var now = clock.GetCurrentInstant();
+            foreach (var project in matching.Projects.Where(p => p.Assignments.Length > 0))
+            {
+                if (!loadedProjects.ContainsKey(project.Project))
+                {
+                    var loaded = loadedProjects[project.Project] = await LoadAsync(project.Project, cancellationToken).ConfigureAwait(false);
+                    await DemandAsync(actor, Capabilities.MatchProjects, SubjectOf(loaded), cancellationToken).ConfigureAwait(false);
+                }
+            }
             int claimed = 0;
             foreach (var project in matching.Projects)
             {
                 foreach (var assignment in project.Assignments)
                 {
-                    if (!loadedProjects.TryGetValue(project.Project, out var loaded))
-                    {
-                        loaded = loadedProjects[project.Project] = await LoadAsync(project.Project, cancellationToken).ConfigureAwait(false);
-                    }
+                    var loaded = loadedProjects[project.Project];
                     if (!loadedListings.TryGetValue(assignment.Unit, out var listing))
                     {
                         listing = loadedListings[assignment.Unit] = await listings.GetByIdAsync(assignment.Unit, cancellationToken).ConfigureAwait(false)
@@ -204,45 +295,73 @@ public sealed class ClaimService
     }
 
     /// <summary>Records a claimant's signed claim agreement (《项目认领协议书》), time-stamped now.</summary>
+    /// <param name="actor">
+    /// Who signs: a post with <c>claims.claim</c> on the claimant unit, which is the post's unit (by default its
+    /// secretary).
+    /// </param>
     /// <param name="project">The project.</param>
-    /// <param name="unit">The claimant that signs.</param>
-    /// <param name="people">The members it sends.</param>
+    /// <param name="people">
+    /// The members it sends: each must be on the roster today and within the claimant unit's jurisdiction (in it or
+    /// under it, or 双报到-registered with a unit it covers).
+    /// </param>
     /// <param name="money">The funds it commits (元).</param>
     /// <param name="duties">Its duties.</param>
     /// <param name="deadline">The delivery deadline.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<ServiceProject> SignAgreementAsync(ProjectId project, OrgUnitId unit, IEnumerable<MemberId> people, decimal money, IEnumerable<string> duties, LocalDate deadline, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not sign for a unit (<c>claims.forbidden</c>).</exception>
+    /// <exception cref="GridGovernanceValidationException">
+    /// A person named is outside the claimant unit's jurisdiction today (<c>claims.person-outside-jurisdiction</c>, one
+    /// problem per person, keyed by member id); nothing was signed.
+    /// </exception>
+    public Task<ServiceProject> SignAgreementAsync(Actor actor, ProjectId project, IEnumerable<MemberId> people, decimal money, IEnumerable<string> duties, LocalDate deadline, CancellationToken cancellationToken = default)
     {
-        var agreement = new ClaimAgreement(unit, Preconditions.CheckNotNull(people).ToImmutableArray(), money, Preconditions.CheckNotNull(duties).ToImmutableArray(), deadline, clock.GetCurrentInstant());
-        return ChangeAsync(project, p => p.SignAgreement(agreement), cancellationToken);
+        Preconditions.CheckNotNull(actor);
+        var sent = Preconditions.CheckNotNull(people).ToImmutableArray();
+        var undertaken = Preconditions.CheckNotNull(duties).ToImmutableArray();
+        return UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
+        {
+            var loaded = await LoadAsync(project, cancellationToken).ConfigureAwait(false);
+            await DemandAsync(actor, Capabilities.ClaimProject, ClaimingSubject(actor, loaded), cancellationToken).ConfigureAwait(false);
+            await CheckPeopleAsync(actor, loaded, sent, cancellationToken).ConfigureAwait(false);
+            loaded.SignAgreement(new ClaimAgreement(actor.Unit, sent, money, undertaken, deadline, clock.GetCurrentInstant()));
+            await projects.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
+            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return loaded;
+        }, cancellationToken);
     }
 
     /// <summary>Starts delivery of a project whose agreements are all signed.</summary>
+    /// <param name="actor">Who acts: a post with <see cref="Capabilities.CompleteProject"/> (<c>claims.complete</c>) whose jurisdiction covers the project's unit, or the system.</param>
     /// <param name="project">The project.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<ServiceProject> StartDeliveryAsync(ProjectId project, CancellationToken cancellationToken = default) =>
-        ChangeAsync(project, p => p.StartDelivery(), cancellationToken);
+    /// <exception cref="ForbiddenException">The actor may not (<c>claims.forbidden</c>).</exception>
+    public Task<ServiceProject> StartDeliveryAsync(Actor actor, ProjectId project, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, Capabilities.CompleteProject, project, p => p.StartDelivery(), cancellationToken);
 
     /// <summary>
     /// Completes a project in delivery, frees its claimants' places, and, when <paramref name="award"/> is given, records
     /// the item for every member who served (<see cref="LedgerSource.Claim"/>, key <c>claim:{project}:{member}</c>).
     /// Calling again for a completed project records any missing awards and changes nothing else.
     /// </summary>
+    /// <param name="actor">Who acts: a post with <c>claims.complete</c> whose jurisdiction covers the project's unit, or the system.</param>
     /// <param name="project">The project.</param>
     /// <param name="served">The members who served.</param>
     /// <param name="completedOn">The day it was completed.</param>
     /// <param name="award">The item to award, or <c>null</c> for no points.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The ledger entries recorded (empty without an award).</returns>
-    public async Task<IReadOnlyList<LedgerEntry>> CompleteAsync(ProjectId project, IEnumerable<MemberId> served, LocalDate completedOn, ClaimPointsAward? award = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not (<c>claims.forbidden</c>); nothing was changed or recorded.</exception>
+    public async Task<IReadOnlyList<LedgerEntry>> CompleteAsync(Actor actor, ProjectId project, IEnumerable<MemberId> served, LocalDate completedOn, ClaimPointsAward? award = null, CancellationToken cancellationToken = default)
     {
-        var members = Preconditions.CheckNotNull(served).ToArray();
+        Preconditions.CheckNotNull(actor);
+        var servedMembers = Preconditions.CheckNotNull(served).ToArray();
         var completed = await UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var loaded = await LoadAsync(project, cancellationToken).ConfigureAwait(false);
+            await DemandAsync(actor, Capabilities.CompleteProject, SubjectOf(loaded), cancellationToken).ConfigureAwait(false);
             if (loaded.Status != ProjectStatus.Completed)
             {
-                loaded.Complete(members, completedOn);
+                loaded.Complete(servedMembers, completedOn);
                 await ReleaseAsync(loaded, cancellationToken).ConfigureAwait(false);
                 await projects.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
                 await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -290,19 +409,25 @@ public sealed class ClaimService
     }
 
     /// <summary>Ends a project as failed or withdrawn and frees its claimants' places.</summary>
+    /// <param name="actor">Who acts: a post with <c>claims.complete</c> whose jurisdiction covers the project's unit, or the system.</param>
     /// <param name="project">The project.</param>
     /// <param name="reason">Why.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<ServiceProject> FailAsync(ProjectId project, string reason, CancellationToken cancellationToken = default) =>
-        UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
+    /// <exception cref="ForbiddenException">The actor may not (<c>claims.forbidden</c>).</exception>
+    public Task<ServiceProject> FailAsync(Actor actor, ProjectId project, string reason, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(actor);
+        return UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var loaded = await LoadAsync(project, cancellationToken).ConfigureAwait(false);
+            await DemandAsync(actor, Capabilities.CompleteProject, SubjectOf(loaded), cancellationToken).ConfigureAwait(false);
             loaded.Fail(reason);
             await ReleaseAsync(loaded, cancellationToken).ConfigureAwait(false);
             await projects.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return loaded;
         }, cancellationToken);
+    }
 
     private async Task ReleaseAsync(ServiceProject project, CancellationToken cancellationToken)
     {
@@ -316,15 +441,57 @@ public sealed class ClaimService
         }
     }
 
-    private Task<ServiceProject> ChangeAsync(ProjectId project, Action<ServiceProject> change, CancellationToken cancellationToken) =>
-        UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
+    private Task<ServiceProject> ChangeAsync(Actor actor, Capability capability, ProjectId project, Action<ServiceProject> change, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckNotNull(actor);
+        return UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var loaded = await LoadAsync(project, cancellationToken).ConfigureAwait(false);
+            await DemandAsync(actor, capability, SubjectOf(loaded), cancellationToken).ConfigureAwait(false);
             change(loaded);
             await projects.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return loaded;
         }, cancellationToken);
+    }
+
+    private LocalDate Today => clock.Today(options.TimeZone);
+
+    private ValueTask DemandAsync(Actor actor, Capability capability, AuthoritySubject subject, CancellationToken cancellationToken) =>
+        authority.DemandAsync(actor, capability, subject, Today, cancellationToken);
+
+    /// <summary>A project sits at its unit (a project stored before units were kept sits nowhere: only the system may act on it).</summary>
+    private static AuthoritySubject SubjectOf(ServiceProject project) =>
+        new(project.Id.ToString()) { Node = project.Unit.IsSpecified ? project.Unit : null };
+
+    private static AuthoritySubject SubjectOf(Need need) =>
+        new(need.Id.ToString()) { Node = need.Unit.IsSpecified ? need.Unit : null };
+
+    /// <summary>A claim or an agreement is the claiming unit's own matter: it sits at the post's unit.</summary>
+    private static AuthoritySubject ClaimingSubject(Actor actor, ServiceProject project) =>
+        new(project.Id.ToString()) { Node = actor.Kind == ActorKind.Post ? actor.Unit : null };
+
+    /// <summary>Every person an agreement sends must be within the signing post's unit's jurisdiction today.</summary>
+    private async Task CheckPeopleAsync(Actor actor, ServiceProject project, ImmutableArray<MemberId> people, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var problems = new List<ValidationProblem>();
+        foreach (var person in people.Distinct())
+        {
+            bool covered = person.IsSpecified
+                && (await StoreAuthorityView.LoadAsync(units, members, households, actor, AuthoritySubject.At(person.ToString(), person), today, cancellationToken).ConfigureAwait(false))
+                    .Covers(actor.Unit, person, includeDualRegistrations: true);
+            if (!covered)
+            {
+                problems.Add(new ValidationProblem("people", person.ToString(), ErrorCodes.ClaimsPersonOutsideJurisdiction,
+                    $"{person} is not a member within the jurisdiction of {actor.Unit} on {today:yyyy-MM-dd}, so {actor.Unit} cannot send them to {project.Id}."));
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new GridGovernanceValidationException($"The agreement of {actor.Unit} on {project.Id}", problems);
+        }
+    }
 
     private async Task<ServiceProject> LoadAsync(ProjectId project, CancellationToken cancellationToken) =>
         await projects.GetByIdAsync(project, cancellationToken).ConfigureAwait(false) ?? throw new EntityNotFoundException(nameof(ServiceProject), project);

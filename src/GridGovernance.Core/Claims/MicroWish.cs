@@ -11,18 +11,24 @@ public sealed class MicroWish : AggregateRoot<WishId>
 {
     /// <summary>Records a wish.</summary>
     /// <param name="id">Its id.</param>
+    /// <param name="unit">The unit whose pool it is in (the resident's community or grid): where the matter sits for the authority rules.</param>
     /// <param name="text">The wish, e.g. "一台助听器".</param>
     /// <param name="resident">Who made it (store it masked, see <see cref="PersonalDataMasking"/>).</param>
     /// <param name="raisedOn">The day it was made.</param>
     /// <exception cref="ArgumentException">A value is missing.</exception>
-    public MicroWish(WishId id, string text, string resident, LocalDate raisedOn)
+    public MicroWish(WishId id, OrgUnitId unit, string text, string resident, LocalDate raisedOn)
         : base(id)
     {
         Preconditions.CheckArgument(id.IsSpecified, nameof(id), "id must be a real wish id, not default.");
+        Preconditions.CheckArgument(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
+        Unit = unit;
         Text = Preconditions.CheckNotBlank(text);
         Resident = Preconditions.CheckNotBlank(resident);
         RaisedOn = raisedOn;
     }
+
+    /// <summary>The unit whose pool it is in: where the matter sits for the authority rules.</summary>
+    public OrgUnitId Unit { get; }
 
     /// <summary>The wish.</summary>
     public string Text { get; }

@@ -11,6 +11,7 @@ public sealed class Need : AggregateRoot<NeedId>
 {
     /// <summary>Records a need.</summary>
     /// <param name="id">Its id.</param>
+    /// <param name="unit">The unit whose need list it is on (the community or grid where it was raised): where the matter sits for the authority rules.</param>
     /// <param name="category">The service category code.</param>
     /// <param name="description">What is needed.</param>
     /// <param name="location">Where.</param>
@@ -18,10 +19,12 @@ public sealed class Need : AggregateRoot<NeedId>
     /// <param name="raisedBy">Who raised it (a community, a resident's masked name).</param>
     /// <param name="raisedOn">The day it was raised.</param>
     /// <exception cref="ArgumentException">A value is missing.</exception>
-    public Need(NeedId id, string category, string description, GeoPoint location, NeedUrgency urgency, string raisedBy, LocalDate raisedOn)
+    public Need(NeedId id, OrgUnitId unit, string category, string description, GeoPoint location, NeedUrgency urgency, string raisedBy, LocalDate raisedOn)
         : base(id)
     {
         Preconditions.CheckArgument(id.IsSpecified, nameof(id), "id must be a real need id, not default.");
+        Preconditions.CheckArgument(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
+        Unit = unit;
         Category = Preconditions.CheckNotBlank(category);
         Description = Preconditions.CheckNotBlank(description);
         Location = location;
@@ -29,6 +32,9 @@ public sealed class Need : AggregateRoot<NeedId>
         RaisedBy = Preconditions.CheckNotBlank(raisedBy);
         RaisedOn = raisedOn;
     }
+
+    /// <summary>The unit whose need list it is on: where the matter sits for the authority rules.</summary>
+    public OrgUnitId Unit { get; }
 
     /// <summary>The service category code.</summary>
     public string Category { get; }

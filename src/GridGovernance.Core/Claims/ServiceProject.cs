@@ -16,20 +16,27 @@ public sealed class ServiceProject : AggregateRoot<ProjectId>
     /// <param name="name">Its name, e.g. "助老送餐".</param>
     /// <param name="category">The service category code.</param>
     /// <param name="area">The service area it lies in.</param>
+    /// <param name="unit">
+    /// The unit whose project list it is on: the community (or street, or regional committee) that proposes it. The
+    /// matter sits there for the authority rules: proposing, opening, matching and completing it need a post whose
+    /// jurisdiction covers this unit.
+    /// </param>
     /// <param name="location">Where it is delivered.</param>
     /// <param name="claimantsRequired">How many units must claim it; at least 1.</param>
     /// <param name="deadline">The day it must be delivered by.</param>
     /// <param name="needs">The needs (需求) it packages; may be empty.</param>
     /// <exception cref="ArgumentException">A value is missing or out of range.</exception>
-    public ServiceProject(ProjectId id, string name, string category, AreaId area, GeoPoint location, int claimantsRequired, LocalDate deadline, IEnumerable<NeedId> needs)
+    public ServiceProject(ProjectId id, string name, string category, AreaId area, OrgUnitId unit, GeoPoint location, int claimantsRequired, LocalDate deadline, IEnumerable<NeedId> needs)
         : base(id)
     {
         Preconditions.CheckArgument(id.IsSpecified, nameof(id), "id must be a real project id, not default.");
         Preconditions.CheckArgument(area.IsSpecified, nameof(area), "area must be a real area id, not default.");
+        Preconditions.CheckArgument(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
         Preconditions.CheckArgumentRange(nameof(claimantsRequired), claimantsRequired, 1, 1000);
         Name = Preconditions.CheckNotBlank(name);
         Category = Preconditions.CheckNotBlank(category);
         Area = area;
+        Unit = unit;
         Location = location;
         ClaimantsRequired = claimantsRequired;
         Deadline = deadline;
@@ -44,6 +51,9 @@ public sealed class ServiceProject : AggregateRoot<ProjectId>
 
     /// <summary>The service area.</summary>
     public AreaId Area { get; }
+
+    /// <summary>The unit whose project list it is on (the proposing community): where the matter sits for the authority rules.</summary>
+    public OrgUnitId Unit { get; }
 
     /// <summary>Where it is delivered.</summary>
     public GeoPoint Location { get; }

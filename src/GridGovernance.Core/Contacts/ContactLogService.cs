@@ -1,3 +1,4 @@
+using GridGovernance.Authority;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring;
 using GridGovernance.Scoring.Ledger;
@@ -10,7 +11,12 @@ namespace GridGovernance.Contacts;
 /// Writes members' contact logs (联系记实簿) and, when configured, records the points a contact earns through the
 /// points ledger (<see cref="LedgerSource.ContactVisit"/>).
 /// </summary>
-/// <remarks>A member has one <see cref="ContactLog"/> per year: a contact goes into the log of its date's year.</remarks>
+/// <remarks>
+/// A member has one <see cref="ContactLog"/> per year: a contact goes into the log of its date's year. Writing asks
+/// <see cref="IAuthorityPolicy"/> for <see cref="Capabilities.LogContact"/> (<c>contacts.log</c>) first: the member in
+/// person writes their own log, a group leader (党小组长) or secretary writes the log of a member within their post's
+/// jurisdiction; a refusal throws <see cref="ForbiddenException"/> (<c>contacts.forbidden</c>).
+/// </remarks>
 [Immutable]
 public sealed class ContactLogService
 {
@@ -18,6 +24,7 @@ public sealed class ContactLogService
     private readonly IUnitOfWork unitOfWork;
     private readonly IClock clock;
     private readonly GridGovernanceOptions options;
+    private readonly IAuthorityPolicy authority;
     private readonly ContactLogOptions contactOptions;
     private readonly PointsLedgerService? ledger;
 
@@ -26,14 +33,16 @@ public sealed class ContactLogService
     /// <param name="unitOfWork">The unit of work.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="options">The library options (time zone).</param>
+    /// <param name="authority">The authority policy asked before a record is written.</param>
     /// <param name="contactOptions">Points configuration; none when <c>null</c>.</param>
     /// <param name="ledger">The points ledger, needed only when <see cref="ContactLogOptions.PointsItemCode"/> is set.</param>
-    public ContactLogService(IRepository<ContactLog> logs, IUnitOfWork unitOfWork, IClock clock, GridGovernanceOptions options, ContactLogOptions? contactOptions = null, PointsLedgerService? ledger = null)
+    public ContactLogService(IRepository<ContactLog> logs, IUnitOfWork unitOfWork, IClock clock, GridGovernanceOptions options, IAuthorityPolicy authority, ContactLogOptions? contactOptions = null, PointsLedgerService? ledger = null)
     {
         this.logs = Preconditions.CheckNotNull(logs);
         this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
         this.clock = Preconditions.CheckNotNull(clock);
         this.options = Preconditions.CheckNotNull(options);
+        this.authority = Preconditions.CheckNotNull(authority);
         this.contactOptions = contactOptions ?? new ContactLogOptions();
         this.ledger = ledger;
     }
@@ -43,20 +52,29 @@ public sealed class ContactLogService
     /// configured, the kind earns points and a rule book is given, records the points with an idempotency key made
     /// of member, household, date and kind, so writing the same contact again never pays twice.
     /// </summary>
-    /// <param name="request">The contact.</param>
+    /// <param name="actor">
+    /// Who writes: the member of the request in person (<see cref="Actor.Member(MemberId)"/>), or a group leader or
+    /// secretary in a post whose jurisdiction covers that member today (never on their own log in a post); stored as
+    /// <see cref="ContactRecord.RecordedBy"/>.
+    /// </param>
+    /// <param name="request">The contact; <see cref="ContactRecordRequest.Member"/> is whose log it goes in.</param>
     /// <param name="ruleBook">The rule book in force, for the points; <c>null</c> for none.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The record written.</returns>
+    /// <exception cref="ForbiddenException">The actor may not write this member's log (<c>contacts.forbidden</c>); nothing was written.</exception>
     /// <exception cref="GridGovernanceException"><c>contacts.invalid-record</c>: a future date, no member or household, notes too long.</exception>
-    public async Task<ContactRecord> RecordAsync(ContactRecordRequest request, RuleBook? ruleBook = null, CancellationToken cancellationToken = default)
+    public async Task<ContactRecord> RecordAsync(Actor actor, ContactRecordRequest request, RuleBook? ruleBook = null, CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(request);
         var now = clock.GetCurrentInstant();
         var today = now.InZone(options.TimeZone).Date;
         Preconditions.CheckState(request.Member.IsSpecified && request.Household.IsSpecified, ErrorCodes.ContactsInvalidRecord, "A contact record must name a member and a household.");
+        var subject = AuthoritySubject.OfMember(new ContactLogId(request.Member, request.Date.Year).ToString(), request.Member);
+        await authority.DemandAsync(actor, Capabilities.LogContact, subject, today, cancellationToken).ConfigureAwait(false);
         Preconditions.CheckState(request.Date <= today, ErrorCodes.ContactsInvalidRecord, $"A contact on {request.Date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
         Preconditions.CheckState(Enum.IsDefined(request.Kind), ErrorCodes.ContactsInvalidRecord, $"{request.Kind} is not a contact kind.");
-        var record = new ContactRecord(request.Household, request.Date, request.Kind, (request.Notes ?? "").Trim(), now);
+        var record = new ContactRecord(request.Household, request.Date, request.Kind, (request.Notes ?? "").Trim(), now, actor.AuditName);
         await UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var log = await logs.GetByIdAsync(new ContactLogId(request.Member, request.Date.Year), cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,7 @@ public sealed class ClaimLifecycleProperties
     [Property(Arbitrary = [typeof(SeededArbitraries)], MaxTest = 300)]
     public bool EveryProjectStep_IsTakenExactlyWhenTheTableAllowsIt(Choices random)
     {
-        var project = new ServiceProject(new ProjectId(1), "项目", "elderly-care", new AreaId(1), ClaimMatcherTest.North(0), 1, new LocalDate(2024, 9, 30), []);
+        var project = new ServiceProject(new ProjectId(1), "项目", "elderly-care", new AreaId(1), new OrgUnitId(100), ClaimMatcherTest.North(0), 1, new LocalDate(2024, 9, 30), []);
         for (int step = 0; step < 8; step++)
         {
             var before = project.Status;
@@ -67,7 +67,7 @@ public sealed class ClaimLifecycleProperties
     [Property(Arbitrary = [typeof(SeededArbitraries)], MaxTest = 300)]
     public bool WishClaims_NeverHaveTwoLiveClaimants(Choices random)
     {
-        var wish = new MicroWish(new WishId(1), "书包", "李*", new LocalDate(2024, 5, 1));
+        var wish = new MicroWish(new WishId(1), new OrgUnitId(100), "书包", "李*", new LocalDate(2024, 5, 1));
         var day = new LocalDate(2024, 5, 1);
         const int expiry = 3;
         for (int step = 0; step < 12; step++)

@@ -92,7 +92,7 @@ public sealed class ClaimLifecycleTest
 
     private static ServiceProject ProjectIn(ProjectStatus status)
     {
-        var project = new ServiceProject(new ProjectId(1), "项目", "elderly-care", new AreaId(1), ClaimMatcherTest.North(0), 1, new LocalDate(2024, 9, 30), []);
+        var project = new ServiceProject(new ProjectId(1), "项目", "elderly-care", new AreaId(1), new OrgUnitId(100), ClaimMatcherTest.North(0), 1, new LocalDate(2024, 9, 30), []);
         if (status == ProjectStatus.Failed)
         {
             project.Fail("withdrawn");
@@ -109,7 +109,7 @@ public sealed class ClaimLifecycleTest
 
     private static MicroWish WishIn(WishStatus status)
     {
-        var wish = new MicroWish(new WishId(1), "一台助听器", "张*", Day);
+        var wish = new MicroWish(new WishId(1), new OrgUnitId(100), "一台助听器", "张*", Day);
         if (status != WishStatus.Open)
         {
             wish.Claim(Member, Day, 30);

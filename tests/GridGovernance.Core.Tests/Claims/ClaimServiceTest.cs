@@ -1,4 +1,6 @@
+using GridGovernance.Authority;
 using GridGovernance.Claims;
+using GridGovernance.Organisation;
 using GridGovernance.Scoring.Ledger;
 using GridGovernance.Tests.Scoring.Ledger;
 using NodaTime;
@@ -8,7 +10,8 @@ namespace GridGovernance.Tests.Claims;
 public sealed class ClaimServiceTest : IDisposable
 {
     private static readonly ProjectId P1 = new(1);
-    private static readonly OrgUnitId U10 = new(10), U11 = new(11), U12 = new(12);
+    private static readonly OrgUnitId U10 = new(10), U11 = new(11);
+    private static readonly Actor Claimant10 = ClaimsFixture.ClaimantOf(10), Claimant11 = ClaimsFixture.ClaimantOf(11), Claimant12 = ClaimsFixture.ClaimantOf(12);
     private readonly ClaimsFixture fixture = new();
 
     public void Dispose() => fixture.Dispose();
@@ -16,35 +19,83 @@ public sealed class ClaimServiceTest : IDisposable
     [Fact]
     public async Task Lifecycle_FromNeedToCompletion_RecordsPointsForTheMembersWhoServed()
     {
-        await fixture.RunAsync(s => s.RaiseNeedAsync(new Need(new NeedId(5), "elderly-care", "独居老人助餐", ClaimMatcherTest.North(0), NeedUrgency.Urgent, "幸福社区", ClaimsFixture.Today)));
+        await fixture.RunAsync(s => s.RaiseNeedAsync(ClaimsFixture.Secretary, new Need(new NeedId(5), ClaimsFixture.Community, "elderly-care", "独居老人助餐", ClaimMatcherTest.North(0), NeedUrgency.Urgent, "幸福社区", ClaimsFixture.Today)));
         await fixture.ListAsync(ClaimsFixture.Listing(10), ClaimsFixture.Listing(11));
-        var proposed = await fixture.RunAsync(s => s.ProposeAsync(ClaimsFixture.Project(1, claimants: 2, needs: 5)));
+        var proposed = await fixture.RunAsync(s => s.ProposeAsync(ClaimsFixture.Secretary, ClaimsFixture.Project(1, claimants: 2, needs: 5)));
         Assert.Equal(ProjectStatus.Proposed, proposed.Status);
 
-        await fixture.RunAsync(s => s.OpenAsync(P1));
-        var half = await fixture.RunAsync(s => s.ClaimAsync(P1, U10));
+        await fixture.RunAsync(s => s.OpenAsync(ClaimsFixture.Secretary, P1));
+        var half = await fixture.RunAsync(s => s.ClaimAsync(Claimant10, P1));
         Assert.Equal((ProjectStatus.Open, 1), (half.Status, half.OpenPlaces));
-        var claimed = await fixture.RunAsync(s => s.ClaimAsync(P1, U11));
+        var claimed = await fixture.RunAsync(s => s.ClaimAsync(Claimant11, P1));
         Assert.Equal(ProjectStatus.Claimed, claimed.Status);
 
         var deadline = new LocalDate(2024, 9, 30);
-        var one = await fixture.RunAsync(s => s.SignAgreementAsync(P1, U10, [new MemberId(1)], 2000m, ClaimsFixture.Duties, deadline));
+        var one = await fixture.RunAsync(s => s.SignAgreementAsync(Claimant10, P1, [ClaimsFixture.StaffOf(10)], 2000m, ClaimsFixture.Duties, deadline));
         Assert.Equal(ProjectStatus.Claimed, one.Status);
-        var signed = await fixture.RunAsync(s => s.SignAgreementAsync(P1, U11, [new MemberId(2)], 0m, ClaimsFixture.Duties, deadline));
+        var signed = await fixture.RunAsync(s => s.SignAgreementAsync(Claimant11, P1, [ClaimsFixture.StaffOf(11)], 0m, ClaimsFixture.Duties, deadline));
         Assert.Equal(ProjectStatus.AgreementSigned, signed.Status);
         Assert.Equal(2000m, signed.Agreements[0].Money);
         Assert.Equal(fixture.Clock.GetCurrentInstant(), signed.Agreements[0].SignedAt);
 
-        await fixture.RunAsync(s => s.StartDeliveryAsync(P1));
+        await fixture.RunAsync(s => s.StartDeliveryAsync(ClaimsFixture.Secretary, P1));
         var award = new ClaimPointsAward(LedgerFixture.Book, "themed-party-day");
-        var entries = await fixture.RunAsync(s => s.CompleteAsync(P1, [new MemberId(2), new MemberId(1)], ClaimsFixture.Today, award));
+        var entries = await fixture.RunAsync(s => s.CompleteAsync(ClaimsFixture.Secretary, P1, [ClaimsFixture.StaffOf(11), ClaimsFixture.StaffOf(10)], ClaimsFixture.Today, award));
 
-        Assert.Equal([new MemberId(1), new MemberId(2)], entries.Select(e => e.Member));
+        Assert.Equal([ClaimsFixture.StaffOf(10), ClaimsFixture.StaffOf(11)], entries.Select(e => e.Member));
         Assert.All(entries, e => Assert.Equal(LedgerSource.Claim, e.Source));
-        var again = await fixture.RunAsync(s => s.CompleteAsync(P1, [new MemberId(1), new MemberId(2)], ClaimsFixture.Today, award));
+        var again = await fixture.RunAsync(s => s.CompleteAsync(ClaimsFixture.Secretary, P1, [ClaimsFixture.StaffOf(10), ClaimsFixture.StaffOf(11)], ClaimsFixture.Today, award));
         Assert.Equal(entries.Select(e => e.Id), again.Select(e => e.Id));
-        var need = await fixture.RunAsync(async s => (await s.MatchOpenProjectsAsync()).Projects.Length);
+        var need = await fixture.RunAsync(async s => (await s.MatchOpenProjectsAsync(ClaimsFixture.Secretary)).Projects.Length);
         Assert.Equal(0, need);
+    }
+
+    [Fact]
+    public async Task SignAgreement_RefusesPeopleOutsideTheClaimantsJurisdiction_NamingEachOfThem()
+    {
+        var deadline = new LocalDate(2024, 9, 30);
+        await fixture.ListAsync(ClaimsFixture.Listing(10));
+        await fixture.OpenProjectAsync(1);
+        var claimed = await fixture.RunAsync(s => s.ClaimAsync(Claimant10, P1));
+
+        // Staff of another claimant, a member of the community the project serves, a member nobody knows.
+        var error = await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RunAsync(s => s.SignAgreementAsync(
+            Claimant10, P1, [ClaimsFixture.StaffOf(10), ClaimsFixture.StaffOf(11), new MemberId(2), new MemberId(999)], 0m, ClaimsFixture.Duties, deadline)));
+
+        Assert.Equal(ErrorCodes.ValidationFailed, error.Code);
+        Assert.Equal(["member:111", "member:2", "member:999"], error.Problems.Select(p => p.Key));
+        Assert.All(error.Problems, p => Assert.Equal((ErrorCodes.ClaimsPersonOutsideJurisdiction, "people"), (p.Rule, p.Field)));
+        Assert.Contains("member:999 is not a member within the jurisdiction of unit:10", error.Message);
+        var one = await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RunAsync(s => s.SignAgreementAsync(
+            Claimant10, P1, [ClaimsFixture.StaffOf(11)], 0m, ClaimsFixture.Duties, deadline)));
+        Assert.Equal(ErrorCodes.ClaimsPersonOutsideJurisdiction, one.Code);
+        var unchanged = await fixture.RunAsync(s => s.GetProjectAsync(P1));
+        Assert.Equal((claimed.Version, 0), (unchanged.Version, unchanged.Agreements.Count));
+
+        var signed = await fixture.RunAsync(s => s.SignAgreementAsync(Claimant10, P1, [ClaimsFixture.StaffOf(10), ClaimsFixture.SecretaryOf(10)], 0m, ClaimsFixture.Duties, deadline));
+        Assert.Equal(ProjectStatus.AgreementSigned, signed.Status);
+        Assert.Equal((U10, 2), (signed.Agreements[0].Unit, signed.Agreements[0].People.Length));
+    }
+
+    [Fact]
+    public async Task ClaimAndSign_AreForTheClaimantsOwnSecretary_AndMatchingOnlySeesProjectsInJurisdiction()
+    {
+        await fixture.ListAsync(ClaimsFixture.Listing(10), ClaimsFixture.Listing(11));
+        await fixture.OpenProjectAsync(1);
+        // The community's secretary holds claims.propose over the project, but claims for unit 10 only through 10's own post.
+        var notTheirs = await Assert.ThrowsAsync<ForbiddenException>(() => fixture.RunAsync(s => s.ClaimAsync(Actor.Post(new MemberId(1), RoleKind.Secretary, U10), P1)));
+        Assert.Equal("claims.forbidden", notTheirs.Code);
+        var otherUnit = await Assert.ThrowsAsync<ForbiddenException>(() => fixture.RunAsync(s => s.ClaimAsync(Actor.Post(ClaimsFixture.SecretaryOf(10), RoleKind.Secretary, U11), P1)));
+        Assert.Contains("does not hold the post", otherUnit.Reason);
+
+        // Unit 10's secretary may match nothing of community 100's: the post itself may match, but the project is outside it.
+        var fromOutside = await fixture.RunAsync(s => s.MatchOpenProjectsAsync(Claimant10));
+        Assert.Empty(fromOutside.Projects);
+        var matching = await fixture.RunAsync(s => s.MatchOpenProjectsAsync(ClaimsFixture.Secretary));
+        Assert.Equal(1, matching.FilledPlaces);
+        Assert.Equal("claims.forbidden", (await Assert.ThrowsAsync<ForbiddenException>(() => fixture.RunAsync(s => s.ApplyMatchingAsync(Claimant10, matching)))).Code);
+        Assert.Equal(ProjectStatus.Open, (await fixture.RunAsync(s => s.GetProjectAsync(P1))).Status);
+        Assert.Equal(1, await fixture.RunAsync(s => s.ApplyMatchingAsync(ClaimsFixture.Secretary, matching)));
     }
 
     [Fact]
@@ -56,14 +107,14 @@ public sealed class ClaimServiceTest : IDisposable
             await fixture.OpenProjectAsync(id, claimants: units.Length);
             foreach (var unit in units)
             {
-                await fixture.RunAsync(s => s.ClaimAsync(new ProjectId(id), new OrgUnitId(unit)));
+                await fixture.RunAsync(s => s.ClaimAsync(ClaimsFixture.ClaimantOf(unit), new ProjectId(id)));
             }
             foreach (var unit in units)
             {
-                await fixture.RunAsync(s => s.SignAgreementAsync(new ProjectId(id), new OrgUnitId(unit), [], 0m, [], completedOn));
+                await fixture.RunAsync(s => s.SignAgreementAsync(ClaimsFixture.ClaimantOf(unit), new ProjectId(id), [], 0m, [], completedOn));
             }
-            await fixture.RunAsync(s => s.StartDeliveryAsync(new ProjectId(id)));
-            await fixture.RunAsync(s => s.CompleteAsync(new ProjectId(id), [], completedOn));
+            await fixture.RunAsync(s => s.StartDeliveryAsync(ClaimsFixture.Secretary, new ProjectId(id)));
+            await fixture.RunAsync(s => s.CompleteAsync(ClaimsFixture.Secretary, new ProjectId(id), [], completedOn));
         }
 
         var q2 = await fixture.RunAsync(s => s.UnitPointsAsync(new DateInterval(new LocalDate(2024, 4, 1), new LocalDate(2024, 6, 30)), Points.From(5)));
@@ -79,13 +130,13 @@ public sealed class ClaimServiceTest : IDisposable
         await fixture.ListAsync(ClaimsFixture.Listing(10));
         await fixture.OpenProjectAsync(1);
         await fixture.OpenProjectAsync(2);
-        await fixture.RunAsync(s => s.ClaimAsync(P1, U10));
-        var limit = await Assert.ThrowsAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ClaimAsync(new ProjectId(2), U10)));
+        await fixture.RunAsync(s => s.ClaimAsync(Claimant10, P1));
+        var limit = await Assert.ThrowsAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ClaimAsync(Claimant10, new ProjectId(2))));
         Assert.Equal(ErrorCodes.ClaimsUnitLimitReached, limit.Code);
 
-        await fixture.RunAsync(s => s.FailAsync(P1, "资金未落实"));
+        await fixture.RunAsync(s => s.FailAsync(ClaimsFixture.Secretary, P1, "资金未落实"));
 
-        var claimed = await fixture.RunAsync(s => s.ClaimAsync(new ProjectId(2), U10));
+        var claimed = await fixture.RunAsync(s => s.ClaimAsync(Claimant10, new ProjectId(2)));
         Assert.Equal(ProjectStatus.Claimed, claimed.Status);
     }
 
@@ -95,41 +146,41 @@ public sealed class ClaimServiceTest : IDisposable
         await fixture.ListAsync(ClaimsFixture.Listing(10, capacity: 2), ClaimsFixture.Listing(11, category: "legal"), ClaimsFixture.Listing(12, areas: [7]));
         await fixture.OpenProjectAsync(1, claimants: 2);
 
-        Assert.Equal(ErrorCodes.ClaimsNotEligible, (await Assert.ThrowsAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ClaimAsync(P1, U11)))).Code);
-        Assert.Equal(ErrorCodes.ClaimsNotEligible, (await Assert.ThrowsAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ClaimAsync(P1, U12)))).Code);
-        await fixture.RunAsync(s => s.ClaimAsync(P1, U10));
-        Assert.Equal(ErrorCodes.ClaimsAlreadyClaimed, (await Assert.ThrowsAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ClaimAsync(P1, U10)))).Code);
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => fixture.RunAsync(s => s.ClaimAsync(P1, new OrgUnitId(99))));
+        Assert.Equal(ErrorCodes.ClaimsNotEligible, (await Assert.ThrowsAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ClaimAsync(Claimant11, P1)))).Code);
+        Assert.Equal(ErrorCodes.ClaimsNotEligible, (await Assert.ThrowsAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ClaimAsync(Claimant12, P1)))).Code);
+        await fixture.RunAsync(s => s.ClaimAsync(Claimant10, P1));
+        Assert.Equal(ErrorCodes.ClaimsAlreadyClaimed, (await Assert.ThrowsAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ClaimAsync(Claimant10, P1)))).Code);
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => fixture.RunAsync(s => s.ClaimAsync(ClaimsFixture.ClaimantOf(16), P1)));
     }
 
     [Fact]
     public async Task IllegalSteps_ThrowNamingFromAndTo()
     {
         await fixture.ListAsync(ClaimsFixture.Listing(10));
-        await fixture.RunAsync(s => s.ProposeAsync(ClaimsFixture.Project(1)));
+        await fixture.RunAsync(s => s.ProposeAsync(ClaimsFixture.Secretary, ClaimsFixture.Project(1)));
 
-        var notOpen = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.ClaimAsync(P1, U10)));
+        var notOpen = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.ClaimAsync(Claimant10, P1)));
         Assert.Equal(("Proposed", "Claimed"), (notOpen.From, notOpen.To));
-        await fixture.RunAsync(s => s.OpenAsync(P1));
-        var early = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.CompleteAsync(P1, [], ClaimsFixture.Today)));
+        await fixture.RunAsync(s => s.OpenAsync(ClaimsFixture.Secretary, P1));
+        var early = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.CompleteAsync(ClaimsFixture.Secretary, P1, [], ClaimsFixture.Today)));
         Assert.Equal(("Open", "Completed"), (early.From, early.To));
         Assert.Equal(ErrorCodes.ClaimsIllegalTransition, early.Code);
         Assert.Equal(["Claimed", "Failed"], early.Allowed.ToArray());
         Assert.Contains("the table allows Claimed, Failed", early.Message);
-        await fixture.RunAsync(s => s.FailAsync(P1, "取消"));
-        var final = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.OpenAsync(P1)));
+        await fixture.RunAsync(s => s.FailAsync(ClaimsFixture.Secretary, P1, "取消"));
+        var final = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.OpenAsync(ClaimsFixture.Secretary, P1)));
         Assert.Contains("final", final.Message);
     }
 
     [Fact]
     public async Task Propose_RefusesANeedPackagedTwice()
     {
-        await fixture.RunAsync(s => s.RaiseNeedAsync(new Need(new NeedId(5), "legal", "法律咨询", ClaimMatcherTest.North(0), NeedUrgency.Normal, "社区", ClaimsFixture.Today)));
-        await fixture.RunAsync(s => s.ProposeAsync(ClaimsFixture.Project(1, category: "legal", needs: 5)));
+        await fixture.RunAsync(s => s.RaiseNeedAsync(ClaimsFixture.Secretary, new Need(new NeedId(5), ClaimsFixture.Community, "legal", "法律咨询", ClaimMatcherTest.North(0), NeedUrgency.Normal, "社区", ClaimsFixture.Today)));
+        await fixture.RunAsync(s => s.ProposeAsync(ClaimsFixture.Secretary, ClaimsFixture.Project(1, category: "legal", needs: 5)));
 
-        var error = await Assert.ThrowsAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ProposeAsync(ClaimsFixture.Project(2, category: "legal", needs: 5))));
+        var error = await Assert.ThrowsAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ProposeAsync(ClaimsFixture.Secretary, ClaimsFixture.Project(2, category: "legal", needs: 5))));
         Assert.Equal(ErrorCodes.ClaimsIllegalTransition, error.Code);
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => fixture.RunAsync(s => s.OpenAsync(new ProjectId(2))));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => fixture.RunAsync(s => s.OpenAsync(ClaimsFixture.Secretary, new ProjectId(2))));
     }
 
     [Fact]
@@ -140,11 +191,11 @@ public sealed class ClaimServiceTest : IDisposable
         await fixture.OpenProjectAsync(2);
         await fixture.OpenProjectAsync(3, category: "legal");
 
-        var matching = await fixture.RunAsync(s => s.MatchOpenProjectsAsync());
+        var matching = await fixture.RunAsync(s => s.MatchOpenProjectsAsync(ClaimsFixture.Secretary));
         Assert.Equal(3, matching.FilledPlaces);
-        Assert.Equal(3, await fixture.RunAsync(s => s.ApplyMatchingAsync(matching)));
+        Assert.Equal(3, await fixture.RunAsync(s => s.ApplyMatchingAsync(ClaimsFixture.Secretary, matching)));
 
-        var again = await fixture.RunAsync(s => s.MatchOpenProjectsAsync());
+        var again = await fixture.RunAsync(s => s.MatchOpenProjectsAsync(ClaimsFixture.Secretary));
         Assert.Empty(again.Projects);
     }
 
@@ -155,16 +206,16 @@ public sealed class ClaimServiceTest : IDisposable
         await fixture.OpenProjectAsync(1);
         await fixture.OpenProjectAsync(2);
         await fixture.OpenProjectAsync(3, category: "legal");
-        var matching = await fixture.RunAsync(s => s.MatchOpenProjectsAsync());
+        var matching = await fixture.RunAsync(s => s.MatchOpenProjectsAsync(ClaimsFixture.Secretary));
         // The legal project is claimed by hand after the matching was made: its place in the matching is gone.
         var legalClaimant = matching.Projects.Single(p => p.Project == new ProjectId(3)).Assignments.Single().Unit;
-        await fixture.RunAsync(s => s.ClaimAsync(new ProjectId(3), legalClaimant));
+        await fixture.RunAsync(s => s.ClaimAsync(ClaimsFixture.ClaimantOf(legalClaimant.Value), new ProjectId(3)));
 
-        await Assert.ThrowsAnyAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ApplyMatchingAsync(matching)));
+        await Assert.ThrowsAnyAsync<GridGovernanceException>(() => fixture.RunAsync(s => s.ApplyMatchingAsync(ClaimsFixture.Secretary, matching)));
 
         Assert.Equal(ProjectStatus.Open, (await fixture.RunAsync(s => s.GetProjectAsync(P1))).Status);
         Assert.Equal(ProjectStatus.Open, (await fixture.RunAsync(s => s.GetProjectAsync(new ProjectId(2)))).Status);
-        Assert.Equal(2, (await fixture.RunAsync(s => s.MatchOpenProjectsAsync())).FilledPlaces);
+        Assert.Equal(2, (await fixture.RunAsync(s => s.MatchOpenProjectsAsync(ClaimsFixture.Secretary))).FilledPlaces);
     }
 
     [Fact]
@@ -176,9 +227,9 @@ public sealed class ClaimServiceTest : IDisposable
             var units = Enumerable.Range(10, 6).ToArray();
             await f.ListAsync(units.Select(u => ClaimsFixture.Listing(u)).ToArray());
             await f.OpenProjectAsync(1, claimants: 2);
-            await f.RunAsync(s => s.ClaimAsync(P1, new OrgUnitId(units[0])));
+            await f.RunAsync(s => s.ClaimAsync(ClaimsFixture.ClaimantOf(units[0]), P1));
 
-            var attempts = units.Skip(1).Select(u => Task.Run(() => TryAsync(() => f.RunAsync(s => s.ClaimAsync(P1, new OrgUnitId(u)))))).ToArray();
+            var attempts = units.Skip(1).Select(u => Task.Run(() => TryAsync(() => f.RunAsync(s => s.ClaimAsync(ClaimsFixture.ClaimantOf(u), P1))))).ToArray();
             var outcomes = await Task.WhenAll(attempts);
 
             Assert.Equal(1, outcomes.Count(o => o is null));
@@ -197,7 +248,7 @@ public sealed class ClaimServiceTest : IDisposable
             await fixture.OpenProjectAsync(p);
         }
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(1, 6).Select(p => Task.Run(() => TryAsync(() => fixture.RunAsync(s => s.ClaimAsync(new ProjectId(p), U10))))));
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 6).Select(p => Task.Run(() => TryAsync(() => fixture.RunAsync(s => s.ClaimAsync(Claimant10, new ProjectId(p)))))));
 
         Assert.Equal(2, outcomes.Count(o => o is null));
         Assert.All(outcomes.Where(o => o is not null), o => Assert.Equal(ErrorCodes.ClaimsUnitLimitReached, o));

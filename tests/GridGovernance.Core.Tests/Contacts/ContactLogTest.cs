@@ -1,3 +1,4 @@
+using GridGovernance.Authority;
 using GridGovernance.Contacts;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
@@ -14,6 +15,7 @@ namespace GridGovernance.Tests.Contacts;
 public sealed class ContactLogTest : IDisposable
 {
     private static readonly MemberId M1 = new(1);
+    private static readonly Actor Self = Actor.Member(M1);
     private static readonly HouseholdId H1 = new(1), H2 = new(2);
     private readonly FakeClock clock = new(Instant.FromUtc(2024, 6, 3, 2, 0));
     private readonly ServiceProvider provider;
@@ -42,13 +44,14 @@ public sealed class ContactLogTest : IDisposable
     {
         var book = LedgerFixture.CreateBook("contacts-book");
         var visit = new ContactRecordRequest(M1, H1, new LocalDate(2024, 6, 1), ContactKind.Visit, "  政策宣传 ");
-        await InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(visit, book));
-        await InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(visit, book));
-        await InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(visit with { Household = H2, Kind = ContactKind.Call }, book));
+        await InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(Self, visit, book));
+        await InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(Self, visit, book));
+        await InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(Self, visit with { Household = H2, Kind = ContactKind.Call }, book));
         var log = await InScope(sp => sp.GetRequiredService<ContactLogService>().LogOfAsync(M1, 2024));
         Assert.NotNull(log);
         Assert.Equal(3, log.Records.Count);
         Assert.Equal("政策宣传", log.Records[0].Notes);
+        Assert.All(log.Records, r => Assert.Equal("member:1", r.RecordedBy));
         var entries = await InScope(sp => sp.GetRequiredService<IRepository<LedgerEntry>>().ListAsync());
         var entry = Assert.Single(entries);
         Assert.Equal(LedgerSource.ContactVisit, entry.Source);
@@ -59,10 +62,10 @@ public sealed class ContactLogTest : IDisposable
     public async Task RecordAsync_RefusesAFutureDate_AndNotesTooLong()
     {
         var future = new ContactRecordRequest(M1, H1, new LocalDate(2024, 6, 4), ContactKind.Visit, "");
-        var ex = await Assert.ThrowsAsync<GridGovernanceException>(() => InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(future)));
+        var ex = await Assert.ThrowsAsync<GridGovernanceException>(() => InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(Self, future)));
         Assert.Equal(ErrorCodes.ContactsInvalidRecord, ex.Code);
         var longNotes = future with { Date = new LocalDate(2024, 6, 3), Notes = new string('x', ContactLog.MaxNotesLength + 1) };
-        ex = await Assert.ThrowsAsync<GridGovernanceException>(() => InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(longNotes)));
+        ex = await Assert.ThrowsAsync<GridGovernanceException>(() => InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(Self, longNotes)));
         Assert.Equal(ErrorCodes.ContactsInvalidRecord, ex.Code);
         Assert.Null(await InScope(sp => sp.GetRequiredService<ContactLogService>().LogOfAsync(M1, 2024)));
     }
@@ -72,9 +75,9 @@ public sealed class ContactLogTest : IDisposable
     {
         clock.Reset(Instant.FromUtc(2025, 1, 2, 2, 0));
         var service = (Func<IServiceProvider, ContactLogService>)(sp => sp.GetRequiredService<ContactLogService>());
-        await InScope(sp => service(sp).RecordAsync(new ContactRecordRequest(M1, H1, new LocalDate(2024, 12, 31), ContactKind.Visit, "年末走访")));
-        await InScope(sp => service(sp).RecordAsync(new ContactRecordRequest(M1, H2, new LocalDate(2025, 1, 1), ContactKind.Call, "新年问候")));
-        await InScope(sp => service(sp).RecordAsync(new ContactRecordRequest(M1, H1, new LocalDate(2025, 1, 2), ContactKind.Visit, "")));
+        await InScope(sp => service(sp).RecordAsync(Self, new ContactRecordRequest(M1, H1, new LocalDate(2024, 12, 31), ContactKind.Visit, "年末走访")));
+        await InScope(sp => service(sp).RecordAsync(Self, new ContactRecordRequest(M1, H2, new LocalDate(2025, 1, 1), ContactKind.Call, "新年问候")));
+        await InScope(sp => service(sp).RecordAsync(Self, new ContactRecordRequest(M1, H1, new LocalDate(2025, 1, 2), ContactKind.Visit, "")));
 
         var log2024 = await InScope(sp => service(sp).LogOfAsync(M1, 2024));
         var log2025 = await InScope(sp => service(sp).LogOfAsync(M1, 2025));

@@ -1,3 +1,4 @@
+using GridGovernance.Authority;
 using GridGovernance.Contacts;
 using GridGovernance.EntityFrameworkCore.Documents;
 using GridGovernance.Organisation;
@@ -86,7 +87,7 @@ public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisp
         var today = clock.GetCurrentInstant().InUtc().Date;
         foreach (var household in community.Roster.Households.Take(2))
         {
-            await Run(s => s.GetRequiredService<ContactLogService>().RecordAsync(new ContactRecordRequest(members[1].Id, household.Id, today, ContactKind.Visit, "走访")));
+            await Run(s => s.GetRequiredService<ContactLogService>().RecordAsync(Actor.Member(members[1].Id), new ContactRecordRequest(members[1].Id, household.Id, today, ContactKind.Visit, "走访")));
         }
 
         // Work orders: the quickstart's loop.
