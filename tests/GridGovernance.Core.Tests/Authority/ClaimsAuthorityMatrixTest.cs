@@ -1,6 +1,5 @@
 using GridGovernance.Authority;
 using GridGovernance.Claims;
-using GridGovernance.Claims.Matching;
 using GridGovernance.Organisation;
 using GridGovernance.Tests.Claims;
 using NodaTime;
