@@ -9,7 +9,7 @@ namespace GridGovernance.Tests.Authority;
 /// <summary>
 /// Every organisation command × every kind of actor, run through <see cref="OrganisationService"/> on the roster of
 /// <see cref="YibinWorld"/> (plus, set up by the system: empty party groups 2000 and 2001 under grid 1000 and 2100
-/// under grid 1100, and stationed unit 1 in community 100). Whether each is allowed is read from
+/// under grid 1100, stationed unit 1 in community 100, and member 8 a committee member of community 110). Whether each is allowed is read from
 /// <see cref="AuthorityTable.Default"/>; an allowed command writes something, a refused one throws
 /// <see cref="ForbiddenException"/> (<c>organisation.forbidden</c>) and leaves every stored version as it was.
 /// </summary>
@@ -24,6 +24,7 @@ public sealed class OrganisationAuthorityMatrixTest
     private static readonly Actor Grid1000 = Actor.Post(M(1), RoleKind.Secretary, U(1000));
     private static readonly Actor Grid1100 = Actor.Post(M(4), RoleKind.Secretary, U(1100));
     private static readonly Actor Committee101 = Actor.Post(M(3), RoleKind.CommitteeMember, U(101));
+    private static readonly Actor Committee110 = Actor.Post(M(8), RoleKind.CommitteeMember, U(110));
 
     /// <summary>
     /// Each command: its capability, a holder of a listed role whose post covers the change, a holder of the same
@@ -51,12 +52,12 @@ public sealed class OrganisationAuthorityMatrixTest
             (s, a) => s.AddStationedUnitAsync(a, new StationedUnitDraft(new StationedUnitId(2), "翠屏区人民医院", StationedUnitKind.Institution, U(101), 300, 40), Day)),
         ["set-coverage"] = new(Capabilities.RestructureUnits, District, Grid1100,
             (s, a) => s.SetCoverageAsync(a, new StationedUnitId(1), U(1000), ownOrganisation: false)),
-        ["add-member"] = new(Capabilities.ManageMembers, Committee101, Grid1000,
+        ["add-member"] = new(Capabilities.ManageMembers, Committee101, Committee110,
             (s, a) => s.AddMemberAsync(a, new MemberDraft(M(500), "党员500", MemberKind.LongResident, new LocalDate(2010, 7, 1), U(1010)), Day)),
         ["transfer-member"] = new(Capabilities.ManageMembers, District, Grid1100, (s, a) => s.TransferMemberAsync(a, M(2), U(1010), Day)),
         ["remove-member"] = new(Capabilities.ManageMembers, Grid1000, Grid1100, (s, a) => s.RemoveMemberAsync(a, M(2), Day)),
         ["register-dual"] = new(Capabilities.ManageMembers, Grid1000, Grid1100, (s, a) => s.RegisterDualAsync(a, M(2), U(101), new Validity(Day))),
-        ["add-household"] = new(Capabilities.ManageMembers, Committee101, Grid1000,
+        ["add-household"] = new(Capabilities.ManageMembers, Committee101, Committee110,
             (s, a) => s.AddHouseholdAsync(a, new HouseholdDraft(new HouseholdId(3), U(1010), "3号楼"), Day)),
         ["move-household"] = new(Capabilities.ManageMembers, Grid1000, Grid1100, (s, a) => s.MoveHouseholdAsync(a, new HouseholdId(1), U(2000), Day)),
         ["remove-household"] = new(Capabilities.ManageMembers, Grid1000, Grid1100, (s, a) => s.RemoveHouseholdAsync(a, new HouseholdId(1), Day)),
@@ -229,6 +230,7 @@ public sealed class OrganisationAuthorityMatrixTest
                 new UnitDraft(U(2100), UnitKind.PartyGroup, "5号楼党小组", U(1100)),
             ],
             StationedUnits = [new StationedUnitDraft(new StationedUnitId(1), "翠屏区税务局", StationedUnitKind.Organ, U(100), 60, 12)],
+            Roles = [new RoleDraft(M(8), RoleKind.CommitteeMember, U(110))],
         }, AuthorityWorld.Day0));
         return yibin;
     }
