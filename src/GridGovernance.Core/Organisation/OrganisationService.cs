@@ -176,7 +176,7 @@ public sealed class OrganisationService
     public async Task<Member> AssignRoleAsync(Actor actor, RoleDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(draft);
-        await DemandAsync(actor, Capabilities.AssignRoles, RoleLabel(draft.MemberId, draft.Role, draft.UnitId), [draft.UnitId], effective, cancellationToken, owner: draft.MemberId)
+        await DemandAsync(actor, Capabilities.AssignRoles, RoleLabel(draft.MemberId, draft.Role), [draft.UnitId], effective, cancellationToken, owner: draft.MemberId)
             .ConfigureAwait(false);
         var imported = await ImportCoreAsync(new RosterBatch { Roles = [draft] }, effective, cancellationToken).ConfigureAwait(false);
         return imported.Members[0];
@@ -192,7 +192,7 @@ public sealed class OrganisationService
     /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
     public async Task<Member> EndRoleAsync(Actor actor, MemberId member, RoleKind role, OrgUnitId unit, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        await DemandAsync(actor, Capabilities.AssignRoles, RoleLabel(member, role, unit), [unit], effective, cancellationToken, owner: member).ConfigureAwait(false);
+        await DemandAsync(actor, Capabilities.AssignRoles, RoleLabel(member, role), [unit], effective, cancellationToken, owner: member).ConfigureAwait(false);
         return await ChangeAsync(members, member, m => m.EndRole(role, unit, effective), cancellationToken).ConfigureAwait(false);
     }
 
@@ -575,19 +575,21 @@ public sealed class OrganisationService
 
     /// <summary>
     /// Demands <paramref name="capability"/> over every distinct node (a <c>null</c> node is a change no post's
-    /// jurisdiction covers, such as a new root: the subject then has no node and only the system passes).
+    /// jurisdiction covers, such as a new root: the subject then has no node and only the system passes). The
+    /// subject's label names what changes and, when that is not the node itself, where (<c>unit:1001 at unit:101</c>).
     /// </summary>
     private async Task DemandAsync(Actor actor, Capability capability, string label, IEnumerable<NodeRef?> nodes, LocalDate asOf, CancellationToken cancellationToken, MemberId? owner = null)
     {
         Preconditions.CheckNotNull(actor);
         foreach (var node in nodes.Distinct())
         {
-            var subject = new AuthoritySubject(label) { Node = node, Owner = owner };
+            string where = node?.ToString() ?? label;
+            var subject = new AuthoritySubject(where == label ? label : label + " at " + where) { Node = node, Owner = owner };
             await authority.DemandAsync(actor, capability, subject, asOf, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static string RoleLabel(MemberId member, RoleKind role, OrgUnitId unit) => $"{member} as {role} of {unit}";
+    private static string RoleLabel(MemberId member, RoleKind role) => $"{member} as {role}";
 
     /// <summary>Where a change to <paramref name="unit"/> happens: its parent on the day (its last parent when it was not open then).</summary>
     private static NodeRef? ParentOn(OrgUnit unit, LocalDate day) =>
