@@ -339,7 +339,7 @@ static async Task ContactsSection(IServiceProvider services, GeneratedCity city)
         Console.WriteLine($"    {level.Kind,-12} {index.PathTo(level.Unit).Count,2} deep, unit {level.Unit.Value,5}: {who}");
     }
     var health = chains.Health();
-    Console.WriteLine($"  chain health: {health.UnitsWithoutAnswerer.Length} units without an answerer (the generator names no secretaries), " +
+    Console.WriteLine($"  chain health: {health.UnitsWithoutAnswerer.Length} units without an answerer (the generator names no secretaries; only the district's was appointed above), " +
                       $"{health.HouseholdsWithoutContact.Length} households without a contact");
 }
 
