@@ -3,8 +3,8 @@
 #:property PublishAot=false
 
 // Quickstart: build a generated district (Wanshan-sized: 16 communities over 4 streets) on the in-memory store,
-// print its tree summary and the coverage figures officials report, merge two streets as Shantou did and ask the
-// hierarchy "as of" before and after; then run a quarter of points (积分) under the Laiwu rule book and print the
+// print its tree summary and the coverage figures officials report, have the district secretary (书记) merge two
+// streets as Shantou did and ask the hierarchy "as of" before and after (a grid head may not restructure); then run a quarter of points (积分) under the Laiwu rule book and print the
 // ranking board (排名晾晒) with masked names; match a generated district's service projects to its organs
 // (项目认领) and print the claim table; link every household to a nearby member (六级联动) and print coverage per
 // grid and one household's chain; finally run a handful of work orders (四单, 吹哨报到) through filing,
@@ -14,6 +14,7 @@
 //   dotnet run docs/examples/quickstart.cs -- --db city.db     (SQLite: the district is kept; a second run reads it back)
 
 using GridGovernance;
+using GridGovernance.Authority;
 using GridGovernance.Claims.Matching;
 using GridGovernance.Contacts;
 using GridGovernance.EntityFrameworkCore;
@@ -30,6 +31,9 @@ using NodaTime;
 using NodaTime.Testing;
 
 var city = CityGenerator.Generate(CitySize.District, seed: 2024);
+// Every command names who acts. The generated roster has grid heads and group leaders but no secretaries; the import
+// (the system's: nobody holds a post in an empty store) appoints the district's secretary, who restructures below.
+var districtSecretary = Actor.Post(city.Roster.Members[0].Id, RoleKind.Secretary, city.District);
 var database = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault();
 var collection = new ServiceCollection();
 if (database is not null)
@@ -57,7 +61,8 @@ using (var scope = services.CreateScope())
     else
     {
         var organisation = scope.ServiceProvider.GetRequiredService<OrganisationService>();
-        var imported = await organisation.ImportAsync(city.Roster, city.Date);
+        var batch = city.Roster with { Roles = [.. city.Roster.Roles, new RoleDraft(districtSecretary.MemberId, RoleKind.Secretary, city.District)] };
+        var imported = await organisation.ImportAsync(Actor.System("import"), batch, city.Date);
         Console.WriteLine($"Imported {imported.Units:N0} units, {imported.Members:N0} members, {imported.Households:N0} households, " +
                           $"{imported.StationedUnits:N0} stationed units and {imported.Roles:N0} roles on {city.Date:yyyy-MM-dd}.");
     }
@@ -101,7 +106,7 @@ using (var scope = services.CreateScope())
     Console.WriteLine($"Path of {household}: {string.Join(" → ", index.PathTo(household))}");
 }
 
-// Restructuring keeps history: merge street 2 into street 1 a month later, then ask both dates.
+// Restructuring keeps history: the district secretary merges street 2 into street 1 a month later; ask both dates.
 var streets = city.Roster.Units.Where(u => u.Kind == UnitKind.Street).Select(u => u.Id).ToArray();
 var mergeDate = city.Date.PlusMonths(1);
 using (var scope = services.CreateScope())
@@ -115,7 +120,7 @@ using (var scope = services.CreateScope())
     }
     else
     {
-        var merge = await organisation.MergeUnitsAsync([streets[1]], streets[0], mergeDate);
+        var merge = await organisation.MergeUnitsAsync(districtSecretary, [streets[1]], streets[0], mergeDate);
         Console.WriteLine($"Merged {string.Join(", ", merge.Closed)} into {streets[0]} on {mergeDate:yyyy-MM-dd}: {merge.UnitsMoved} communities moved.");
     }
 
@@ -127,11 +132,22 @@ using (var scope = services.CreateScope())
 
     try
     {
-        await organisation.MoveUnitAsync(streets[0], streets[2], mergeDate);
+        await organisation.MoveUnitAsync(districtSecretary, streets[0], streets[2], mergeDate);
     }
     catch (GridGovernanceException e)
     {
         Console.WriteLine($"  Moving a street under a street is refused: {e.Code}");
+    }
+
+    // A grid head (网格长) holds a post, but not one that restructures: refused before anything changes.
+    var head = city.Roster.Roles.First(r => r.Role == RoleKind.GridHead);
+    try
+    {
+        await organisation.RenameUnitAsync(Actor.Post(head.MemberId, RoleKind.GridHead, head.UnitId), head.UnitId, "第一网格", mergeDate);
+    }
+    catch (ForbiddenException e)
+    {
+        Console.WriteLine($"  A grid head renaming their grid is refused: {e.Code} ({e.Reason})");
     }
 }
 
@@ -193,7 +209,7 @@ static async Task WorkOrdersAsync()
         .BuildServiceProvider();
     using (var scope = provider.CreateScope())
     {
-        await scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(community.Roster, community.Date);
+        await scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(Actor.System("import"), community.Roster, community.Date);
     }
 
     // A member of a grid, acting for the grid, its community and its street.
@@ -323,7 +339,7 @@ static async Task ContactsSection(IServiceProvider services, GeneratedCity city)
         Console.WriteLine($"    {level.Kind,-12} {index.PathTo(level.Unit).Count,2} deep, unit {level.Unit.Value,5}: {who}");
     }
     var health = chains.Health();
-    Console.WriteLine($"  chain health: {health.UnitsWithoutAnswerer.Length} units without an answerer (the generator names no secretaries), " +
+    Console.WriteLine($"  chain health: {health.UnitsWithoutAnswerer.Length} units without an answerer (the generator names no secretaries; only the district's was appointed above), " +
                       $"{health.HouseholdsWithoutContact.Length} households without a contact");
 }
 

@@ -23,7 +23,10 @@ public sealed record AuthorityScenario(
     IReadOnlyList<(MemberId Member, OrgUnitId Community)> Registrations,
     IReadOnlyList<AuthorityQuery> Queries)
 {
-    /// <summary>Imports the city and records the spans, the chair and the registrations; returns the provider (dispose it).</summary>
+    /// <summary>
+    /// Imports the city and records the spans, the chair and the registrations, acting as the system
+    /// (<see cref="GeneratedCity.Importer"/>); returns the provider (dispose it).
+    /// </summary>
     /// <param name="configure">Further registrations, or <c>null</c>.</param>
     public async Task<ServiceProvider> CreateServicesAsync(Action<IServiceCollection>? configure = null)
     {
@@ -33,16 +36,16 @@ public sealed record AuthorityScenario(
         var from = new Validity(City.Date);
         foreach (var community in Spans)
         {
-            await organisation.AddSpanAsync(Committee, community, from).ConfigureAwait(false);
+            await organisation.AddSpanAsync(GeneratedCity.Importer, Committee, community, from).ConfigureAwait(false);
         }
         if (Chair is MemberId chair)
         {
             var branch = City.Roster.Members.First(m => m.Id == chair).BranchId;
-            await organisation.AppointChairAsync(Committee, new ChairTerm(chair, branch, from)).ConfigureAwait(false);
+            await organisation.AppointChairAsync(GeneratedCity.Importer, Committee, new ChairTerm(chair, branch, from)).ConfigureAwait(false);
         }
         foreach (var (member, community) in Registrations)
         {
-            await organisation.RegisterDualAsync(member, community, from).ConfigureAwait(false);
+            await organisation.RegisterDualAsync(GeneratedCity.Importer, member, community, from).ConfigureAwait(false);
         }
         return provider;
     }

@@ -1,3 +1,4 @@
+using GridGovernance.Authority;
 using GridGovernance.Organisation;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -15,13 +16,16 @@ public sealed record GeneratedCity(CitySize Size, int Seed, HierarchySchema Sche
     /// <summary>The district's id (the root).</summary>
     public OrgUnitId District => Roster.Units[0].Id;
 
-    /// <summary>Imports the roster through a service (so every rule is checked).</summary>
+    /// <summary>The actor a generated city is imported as: the system (<c>Actor.System("import")</c>), which alone may fill an empty store.</summary>
+    public static Actor Importer { get; } = Actor.System("import");
+
+    /// <summary>Imports the roster through a service (so every rule is checked), acting as <see cref="Importer"/>.</summary>
     /// <param name="service">An organisation service whose options use <see cref="Schema"/>.</param>
     /// <param name="cancellationToken">Cancels the import.</param>
     public Task<ImportResult> ImportAsync(OrganisationService service, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(service);
-        return service.ImportAsync(Roster, Date, cancellationToken);
+        return service.ImportAsync(Importer, Roster, Date, cancellationToken);
     }
 
     /// <summary>

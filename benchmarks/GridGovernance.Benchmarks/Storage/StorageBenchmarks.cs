@@ -133,7 +133,7 @@ public class RosterImportBenchmarks
     public async Task<int> ImportRoster()
     {
         await using var scope = services.CreateAsyncScope();
-        var imported = await scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(city.Roster, city.Date);
+        var imported = await scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(GeneratedCity.Importer, city.Roster, city.Date);
         return imported.Households;
     }
 }

@@ -1,3 +1,4 @@
+using GridGovernance.Authority;
 using GridGovernance.Organisation.Queries;
 using GridGovernance.Persistence;
 using GridGovernance.Specifications;
@@ -12,9 +13,23 @@ namespace GridGovernance.Organisation;
 /// changes nothing. The read side (look-ups, jurisdiction, the index, coverage) is <see cref="OrganisationQueries"/>.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Every command names who acts (<see cref="Actor"/>, its first parameter) and asks the <see cref="IAuthorityPolicy"/>
+/// before anything changes: <see cref="Capabilities.ImportRoster"/> for an import, <see cref="Capabilities.RestructureUnits"/>
+/// for units, spans, chairs and stationed units, <see cref="Capabilities.ManageMembers"/> for members and households,
+/// <see cref="Capabilities.AssignRoles"/> for roles. The subject is where the change happens: a unit's parent (the unit
+/// itself for a rename), the member or household, and for a move both where it leaves and where it goes. A refusal
+/// throws <see cref="ForbiddenException"/> (<c>organisation.forbidden</c>) and the store is untouched. A change with no
+/// place a post could cover (a new root unit, a move to the root) is the system's alone. The very first import, into an
+/// empty store, is too: nobody is on the roster yet, so only <c>Actor.System("import")</c> may make it.
+/// </para>
+/// <para>
 /// Each method loads what it needs through the repositories, changes copies, stages them and saves the
 /// scope's unit of work once. Dates are effective dates (LocalDate in the configured zone); history is
-/// append-only, so a change dated before the last recorded change of the same history is refused.
+/// append-only, so a change dated before the last recorded change of the same history is refused. Authority is
+/// decided as of the effective date (as of today, in the configured zone, for <see cref="SetCoverageAsync"/>, which
+/// has none).
+/// </para>
 /// </remarks>
 [Immutable]
 public sealed class OrganisationService
@@ -25,6 +40,8 @@ public sealed class OrganisationService
     private readonly IRepository<StationedUnit> stationedUnits;
     private readonly IUnitOfWork unitOfWork;
     private readonly GridGovernanceOptions options;
+    private readonly IAuthorityPolicy authority;
+    private readonly IClock clock;
 
     /// <summary>Creates the service (normally resolved from DI after <c>AddGridGovernance()</c>).</summary>
     /// <param name="units">Units.</param>
@@ -32,14 +49,18 @@ public sealed class OrganisationService
     /// <param name="households">Households.</param>
     /// <param name="stationedUnits">Stationed units.</param>
     /// <param name="unitOfWork">The scope's unit of work, shared by the repositories.</param>
-    /// <param name="options">The library's options (the schema).</param>
+    /// <param name="options">The library's options (the schema, the time zone).</param>
+    /// <param name="authority">Decides whether an actor may make a change.</param>
+    /// <param name="clock">The clock (today's date for the one undated command, <see cref="SetCoverageAsync"/>).</param>
     public OrganisationService(
         IRepository<OrgUnit> units,
         IRepository<Member> members,
         IRepository<Household> households,
         IRepository<StationedUnit> stationedUnits,
         IUnitOfWork unitOfWork,
-        GridGovernanceOptions options)
+        GridGovernanceOptions options,
+        IAuthorityPolicy authority,
+        IClock clock)
     {
         this.units = Preconditions.CheckNotNull(units);
         this.members = Preconditions.CheckNotNull(members);
@@ -47,6 +68,8 @@ public sealed class OrganisationService
         this.stationedUnits = Preconditions.CheckNotNull(stationedUnits);
         this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
         this.options = Preconditions.CheckNotNull(options);
+        this.authority = Preconditions.CheckNotNull(authority);
+        this.clock = Preconditions.CheckNotNull(clock);
     }
 
     /// <summary>The schema changes are checked against.</summary>
@@ -56,95 +79,141 @@ public sealed class OrganisationService
     /// Imports a roster batch: validates every row against the schema, the batch itself and what is stored,
     /// then adds everything at once.
     /// </summary>
+    /// <param name="actor">
+    /// Who imports (<see cref="Capabilities.ImportRoster"/>): by default a secretary of a top-level unit, or the system.
+    /// The first import, into an empty store, can only be the system's (<c>Actor.System("import")</c>): nobody holds a
+    /// post yet. A secretary may not import a batch that gives them a role (self-dealing).
+    /// </param>
     /// <param name="batch">The rows.</param>
     /// <param name="effective">The day the rows take effect.</param>
     /// <param name="cancellationToken">Cancels the import before it is saved.</param>
     /// <returns>What was added.</returns>
     /// <exception cref="GridGovernanceValidationException">Any row is bad: every problem is listed and nothing was added.</exception>
-    public async Task<ImportResult> ImportAsync(RosterBatch batch, LocalDate effective, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<ImportResult> ImportAsync(Actor actor, RosterBatch batch, LocalDate effective, CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckNotNull(actor);
+        Preconditions.CheckNotNull(batch);
+        bool givesActorARole = actor.IsMember && batch.Roles.Any(r => r?.MemberId == actor.MemberId);
+        await authority.DemandAsync(actor, Capabilities.ImportRoster, new AuthoritySubject("roster-batch") { Owner = givesActorARole ? actor.MemberId : null },
+            effective, cancellationToken).ConfigureAwait(false);
         var imported = await ImportCoreAsync(batch, effective, cancellationToken).ConfigureAwait(false);
         return new ImportResult(imported.Units.Count, batch.Members.Count, imported.Households.Count, imported.StationedUnits.Count, batch.Roles.Count);
     }
 
     /// <summary>Adds one unit (a batch of one; see <see cref="ImportAsync"/>).</summary>
+    /// <param name="actor">Who adds it (<see cref="Capabilities.RestructureUnits"/> over the parent; a new root unit is the system's alone).</param>
     /// <param name="draft">The unit.</param>
     /// <param name="effective">The day it opens.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="GridGovernanceValidationException">The draft breaks a rule; the code names it (e.g. <c>hierarchy.parent-kind-not-allowed</c>).</exception>
-    public async Task<OrgUnit> AddUnitAsync(UnitDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<OrgUnit> AddUnitAsync(Actor actor, UnitDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        var imported = await ImportCoreAsync(new RosterBatch { Units = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckNotNull(draft);
+        await DemandAsync(actor, Capabilities.RestructureUnits, draft.Id.ToString(), [draft.ParentId], effective, cancellationToken).ConfigureAwait(false);
+        var imported = await ImportCoreAsync(new RosterBatch { Units = [draft] }, effective, cancellationToken).ConfigureAwait(false);
         return imported.Units[0];
     }
 
     /// <summary>Adds one member (a batch of one).</summary>
+    /// <param name="actor">Who adds them (<see cref="Capabilities.ManageMembers"/> over the branch).</param>
     /// <param name="draft">The member.</param>
     /// <param name="effective">The day they join the roster.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="GridGovernanceValidationException">The draft breaks a rule.</exception>
-    public async Task<Member> AddMemberAsync(MemberDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<Member> AddMemberAsync(Actor actor, MemberDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        var imported = await ImportCoreAsync(new RosterBatch { Members = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckNotNull(draft);
+        await DemandAsync(actor, Capabilities.ManageMembers, draft.Id.ToString(), [draft.BranchId], effective, cancellationToken, owner: draft.Id).ConfigureAwait(false);
+        var imported = await ImportCoreAsync(new RosterBatch { Members = [draft] }, effective, cancellationToken).ConfigureAwait(false);
         return imported.Members[0];
     }
 
     /// <summary>Adds one household (a batch of one).</summary>
+    /// <param name="actor">Who adds it (<see cref="Capabilities.ManageMembers"/> over the unit).</param>
     /// <param name="draft">The household.</param>
     /// <param name="effective">The day it joins the roster.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="GridGovernanceValidationException">The draft breaks a rule.</exception>
-    public async Task<Household> AddHouseholdAsync(HouseholdDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<Household> AddHouseholdAsync(Actor actor, HouseholdDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        var imported = await ImportCoreAsync(new RosterBatch { Households = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckNotNull(draft);
+        await DemandAsync(actor, Capabilities.ManageMembers, draft.Id.ToString(), [draft.UnitId], effective, cancellationToken).ConfigureAwait(false);
+        var imported = await ImportCoreAsync(new RosterBatch { Households = [draft] }, effective, cancellationToken).ConfigureAwait(false);
         return imported.Households[0];
     }
 
     /// <summary>Registers one stationed unit (a batch of one).</summary>
+    /// <param name="actor">Who registers it (<see cref="Capabilities.RestructureUnits"/> over its community and over the organisation that covers it, if any).</param>
     /// <param name="draft">The stationed unit.</param>
     /// <param name="effective">The day it is registered.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="GridGovernanceValidationException">The draft breaks a rule.</exception>
-    public async Task<StationedUnit> AddStationedUnitAsync(StationedUnitDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<StationedUnit> AddStationedUnitAsync(Actor actor, StationedUnitDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        var imported = await ImportCoreAsync(new RosterBatch { StationedUnits = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckNotNull(draft);
+        NodeRef?[] nodes = draft.PartyOrganisationId is OrgUnitId organisation ? [draft.CommunityId, organisation] : [draft.CommunityId];
+        await DemandAsync(actor, Capabilities.RestructureUnits, draft.Id.ToString(), nodes, effective, cancellationToken).ConfigureAwait(false);
+        var imported = await ImportCoreAsync(new RosterBatch { StationedUnits = [draft] }, effective, cancellationToken).ConfigureAwait(false);
         return imported.StationedUnits[0];
     }
 
     /// <summary>Gives a member a role from <paramref name="effective"/> (until <see cref="RoleDraft.Until"/>, if set).</summary>
+    /// <param name="actor">
+    /// Who appoints (<see cref="Capabilities.AssignRoles"/> over the unit the role is held on). Nobody appoints
+    /// themselves: a secretary's own roles are changed by a post above them or by the system.
+    /// </param>
     /// <param name="draft">The role.</param>
     /// <param name="effective">The first day it is held.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="GridGovernanceValidationException">The member or unit is unknown or closed, or the dates are wrong.</exception>
     /// <exception cref="GridGovernanceException">The member already holds that role on that unit then (code <c>hierarchy.invalid-role</c>).</exception>
-    public async Task<Member> AssignRoleAsync(RoleDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<Member> AssignRoleAsync(Actor actor, RoleDraft draft, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        var imported = await ImportCoreAsync(new RosterBatch { Roles = [Preconditions.CheckNotNull(draft)] }, effective, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckNotNull(draft);
+        await DemandAsync(actor, Capabilities.AssignRoles, RoleLabel(draft.MemberId, draft.Role), [draft.UnitId], effective, cancellationToken, owner: draft.MemberId)
+            .ConfigureAwait(false);
+        var imported = await ImportCoreAsync(new RosterBatch { Roles = [draft] }, effective, cancellationToken).ConfigureAwait(false);
         return imported.Members[0];
     }
 
     /// <summary>Ends a member's role on <paramref name="effective"/> (the first day it is no longer held).</summary>
+    /// <param name="actor">Who ends it (<see cref="Capabilities.AssignRoles"/> over the unit; never on one's own role).</param>
     /// <param name="member">The member.</param>
     /// <param name="role">The role.</param>
     /// <param name="unit">The unit it is held on.</param>
     /// <param name="effective">The first day it is no longer held.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<Member> EndRoleAsync(MemberId member, RoleKind role, OrgUnitId unit, LocalDate effective, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<Member> EndRoleAsync(Actor actor, MemberId member, RoleKind role, OrgUnitId unit, LocalDate effective, CancellationToken cancellationToken = default)
     {
+        await DemandAsync(actor, Capabilities.AssignRoles, RoleLabel(member, role), [unit], effective, cancellationToken, owner: member).ConfigureAwait(false);
         return await ChangeAsync(members, member, m => m.EndRole(role, unit, effective), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Renames a unit from <paramref name="effective"/> on.</summary>
+    /// <param name="actor">Who renames it (<see cref="Capabilities.RestructureUnits"/> over the unit itself).</param>
     /// <param name="id">The unit.</param>
     /// <param name="name">The new name.</param>
     /// <param name="effective">The day the new name applies.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<OrgUnit> RenameUnitAsync(OrgUnitId id, string name, LocalDate effective, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<OrgUnit> RenameUnitAsync(Actor actor, OrgUnitId id, string name, LocalDate effective, CancellationToken cancellationToken = default)
     {
+        await DemandAsync(actor, Capabilities.RestructureUnits, id.ToString(), [id], effective, cancellationToken).ConfigureAwait(false);
         return await ChangeAsync(units, id, u => u.Rename(name, effective), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Moves a unit (and everything under it) under another parent from <paramref name="effective"/> on.</summary>
+    /// <param name="actor">
+    /// Who moves it (<see cref="Capabilities.RestructureUnits"/> over both its parent on the day and the new parent;
+    /// a move to or from the root is the system's alone).
+    /// </param>
     /// <param name="id">The unit.</param>
     /// <param name="newParent">The new parent, or <c>null</c> to make it a root (root kinds only).</param>
     /// <param name="effective">The day of the move.</param>
@@ -153,9 +222,13 @@ public sealed class OrganisationService
     /// The schema forbids the new parent (<c>hierarchy.parent-kind-not-allowed</c>), the move would create a cycle
     /// (<c>hierarchy.cycle</c>), a unit is closed (<c>hierarchy.unit-closed</c>) or the date is retroactive.
     /// </exception>
-    public async Task<OrgUnit> MoveUnitAsync(OrgUnitId id, OrgUnitId? newParent, LocalDate effective, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<OrgUnit> MoveUnitAsync(Actor actor, OrgUnitId id, OrgUnitId? newParent, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        var unit = await GetOpenUnitAsync(id, effective, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckNotNull(actor);
+        var unit = await GetAsync(units, id, cancellationToken).ConfigureAwait(false);
+        await DemandAsync(actor, Capabilities.RestructureUnits, id.ToString(), [ParentOn(unit, effective), newParent], effective, cancellationToken).ConfigureAwait(false);
+        CheckOpen(unit, effective);
         if (newParent is OrgUnitId parentId)
         {
             var parent = await GetOpenUnitAsync(parentId, effective, cancellationToken).ConfigureAwait(false);
@@ -178,14 +251,19 @@ public sealed class OrganisationService
     }
 
     /// <summary>Closes an empty unit on <paramref name="effective"/> (the first day it no longer exists).</summary>
+    /// <param name="actor">Who closes it (<see cref="Capabilities.RestructureUnits"/> over its parent; a root is the system's alone).</param>
     /// <param name="id">The unit.</param>
     /// <param name="effective">The first day it no longer exists.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <remarks>Roles held on the unit and registrations with it end on the same day.</remarks>
     /// <exception cref="GridGovernanceException">It still has open units, members or households under it, or covers stationed units (<c>hierarchy.unit-not-empty</c>): merge, move or re-cover them first.</exception>
-    public async Task<OrgUnit> CloseUnitAsync(OrgUnitId id, LocalDate effective, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<OrgUnit> CloseUnitAsync(Actor actor, OrgUnitId id, LocalDate effective, CancellationToken cancellationToken = default)
     {
-        var unit = await GetOpenUnitAsync(id, effective, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckNotNull(actor);
+        var unit = await GetAsync(units, id, cancellationToken).ConfigureAwait(false);
+        await DemandAsync(actor, Capabilities.RestructureUnits, id.ToString(), [ParentOn(unit, effective)], effective, cancellationToken).ConfigureAwait(false);
+        CheckOpen(unit, effective);
         var contents = await LoadContentsAsync(id, cancellationToken).ConfigureAwait(false);
         await CheckNothingLeftAfterAsync(id, effective, cancellationToken).ConfigureAwait(false);
         Preconditions.CheckState(contents.IsEmpty && contents.StationedUnits.Count == 0, ErrorCodes.UnitNotEmpty,
@@ -204,26 +282,42 @@ public sealed class OrganisationService
     /// by the target, and the sources close with the target as successor. Roles held on a source and
     /// registrations with it end on the day of the merge (appoint again on the target).
     /// </summary>
+    /// <param name="actor">
+    /// Who merges (<see cref="Capabilities.RestructureUnits"/> over the parent of every source and of the target: a
+    /// post must cover everything the merge changes).
+    /// </param>
     /// <param name="sources">The units merged away; all of the target's kind, open, distinct, not the target.</param>
     /// <param name="target">The unit that takes everything over.</param>
     /// <param name="effective">The day of the merge.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="GridGovernanceException">The inputs are inconsistent (<c>hierarchy.invalid-restructure</c>), the target lies under a source (<c>hierarchy.cycle</c>) or a unit is closed.</exception>
-    public async Task<RestructureResult> MergeUnitsAsync(IReadOnlyCollection<OrgUnitId> sources, OrgUnitId target, LocalDate effective, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<RestructureResult> MergeUnitsAsync(Actor actor, IReadOnlyCollection<OrgUnitId> sources, OrgUnitId target, LocalDate effective, CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(sources);
         Preconditions.CheckState(sources.Count > 0, ErrorCodes.InvalidRestructure, "A merge needs at least one source unit.");
         Preconditions.CheckState(sources.Distinct().Count() == sources.Count, ErrorCodes.InvalidRestructure, "A merge names the same source unit twice.");
         Preconditions.CheckState(!sources.Contains(target), ErrorCodes.InvalidRestructure, $"{target} is both a source and the target of the merge.");
-        var targetUnit = await GetOpenUnitAsync(target, effective, cancellationToken).ConfigureAwait(false);
+        var targetUnit = await GetAsync(units, target, cancellationToken).ConfigureAwait(false);
         var sourceUnits = new List<OrgUnit>();
         foreach (var id in sources.Order())
         {
-            var source = await GetOpenUnitAsync(id, effective, cancellationToken).ConfigureAwait(false);
+            sourceUnits.Add(await GetAsync(units, id, cancellationToken).ConfigureAwait(false));
+        }
+        foreach (var source in sourceUnits)
+        {
+            await DemandAsync(actor, Capabilities.RestructureUnits, source.Id.ToString(), [ParentOn(source, effective)], effective, cancellationToken).ConfigureAwait(false);
+        }
+        await DemandAsync(actor, Capabilities.RestructureUnits, target.ToString(), [ParentOn(targetUnit, effective)], effective, cancellationToken).ConfigureAwait(false);
+        CheckOpen(targetUnit, effective);
+        foreach (var source in sourceUnits)
+        {
+            var id = source.Id;
+            CheckOpen(source, effective);
             await CheckNothingLeftAfterAsync(id, effective, cancellationToken).ConfigureAwait(false);
             Preconditions.CheckState(source.Kind == targetUnit.Kind, ErrorCodes.InvalidRestructure,
                 $"{id} is a '{source.Kind}' but the target {target} is a '{targetUnit.Kind}'; only units of one kind merge.");
-            sourceUnits.Add(source);
         }
         await CheckNotUnderAsync(target, [.. sources], effective, cancellationToken).ConfigureAwait(false);
 
@@ -247,17 +341,22 @@ public sealed class OrganisationService
     /// units it covered are covered by the first part (re-cover them with <see cref="SetCoverageAsync"/>); roles
     /// held on it end on the day of the split.
     /// </summary>
+    /// <param name="actor">Who splits it (<see cref="Capabilities.RestructureUnits"/> over its parent, where the parts open too).</param>
     /// <param name="source">The unit to split.</param>
     /// <param name="parts">At least two parts, none empty; together they must list everything under the unit, each thing once.</param>
     /// <param name="effective">The day of the split.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="GridGovernanceException">The parts are inconsistent (<c>hierarchy.invalid-restructure</c>) or the unit is closed.</exception>
     /// <exception cref="GridGovernanceValidationException">A part's new unit breaks a rule of <see cref="ImportAsync"/>.</exception>
-    public async Task<RestructureResult> SplitUnitAsync(OrgUnitId source, IReadOnlyList<SplitPart> parts, LocalDate effective, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<RestructureResult> SplitUnitAsync(Actor actor, OrgUnitId source, IReadOnlyList<SplitPart> parts, LocalDate effective, CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(parts);
         Preconditions.CheckState(parts.Count >= 2, ErrorCodes.InvalidRestructure, $"A split needs at least two parts; {parts.Count} given.");
-        var unit = await GetOpenUnitAsync(source, effective, cancellationToken).ConfigureAwait(false);
+        var unit = await GetAsync(units, source, cancellationToken).ConfigureAwait(false);
+        await DemandAsync(actor, Capabilities.RestructureUnits, source.ToString(), [ParentOn(unit, effective)], effective, cancellationToken).ConfigureAwait(false);
+        CheckOpen(unit, effective);
         foreach (var part in parts)
         {
             Preconditions.CheckNotNull(part);
@@ -318,12 +417,18 @@ public sealed class OrganisationService
     }
 
     /// <summary>Transfers a member's primary branch (组织关系转接).</summary>
+    /// <param name="actor">
+    /// Who transfers them (<see cref="Capabilities.ManageMembers"/> over the member where they are on the day and over
+    /// the new branch; never oneself).
+    /// </param>
     /// <param name="member">The member.</param>
     /// <param name="branch">The new branch; a kind members may be placed in.</param>
     /// <param name="effective">The day of the transfer.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<Member> TransferMemberAsync(MemberId member, OrgUnitId branch, LocalDate effective, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<Member> TransferMemberAsync(Actor actor, MemberId member, OrgUnitId branch, LocalDate effective, CancellationToken cancellationToken = default)
     {
+        await DemandAsync(actor, Capabilities.ManageMembers, member.ToString(), [member, branch], effective, cancellationToken, owner: member).ConfigureAwait(false);
         var unit = await GetOpenUnitAsync(branch, effective, cancellationToken).ConfigureAwait(false);
         Preconditions.CheckState(Schema.MemberKinds.Contains(unit.Kind), ErrorCodes.MemberPlacementNotAllowed,
             $"Members may not be placed in a '{unit.Kind}' ({branch}) under the '{Schema.Name}' schema.");
@@ -331,21 +436,30 @@ public sealed class OrganisationService
     }
 
     /// <summary>Takes a member off the roster (transferred out of the city, deceased); their roles and registrations end.</summary>
+    /// <param name="actor">Who takes them off (<see cref="Capabilities.ManageMembers"/> over the member; never oneself).</param>
     /// <param name="member">The member.</param>
     /// <param name="effective">The first day they are no longer on the roster.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<Member> RemoveMemberAsync(MemberId member, LocalDate effective, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<Member> RemoveMemberAsync(Actor actor, MemberId member, LocalDate effective, CancellationToken cancellationToken = default)
     {
+        await DemandAsync(actor, Capabilities.ManageMembers, member.ToString(), [member], effective, cancellationToken, owner: member).ConfigureAwait(false);
         return await ChangeAsync(members, member, m => m.Leave(effective), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Registers a member with a second unit (双报到), e.g. an in-service member with the community where they live.</summary>
+    /// <param name="actor">
+    /// Who registers them (<see cref="Capabilities.ManageMembers"/> over the member on the first day, i.e. their own
+    /// branch's posts and those above it; never oneself).
+    /// </param>
     /// <param name="member">The member.</param>
     /// <param name="unit">The unit registered with; not their primary branch.</param>
     /// <param name="validity">When the registration holds.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<Member> RegisterDualAsync(MemberId member, OrgUnitId unit, Validity validity, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<Member> RegisterDualAsync(Actor actor, MemberId member, OrgUnitId unit, Validity validity, CancellationToken cancellationToken = default)
     {
+        await DemandAsync(actor, Capabilities.ManageMembers, member.ToString(), [member], validity.From, cancellationToken, owner: member).ConfigureAwait(false);
         await GetOpenUnitAsync(unit, validity.From, cancellationToken).ConfigureAwait(false);
         return await ChangeAsync(members, member, m =>
         {
@@ -355,12 +469,15 @@ public sealed class OrganisationService
     }
 
     /// <summary>Places a household in another grid or group.</summary>
+    /// <param name="actor">Who moves it (<see cref="Capabilities.ManageMembers"/> over the household where it is on the day and over the new unit).</param>
     /// <param name="household">The household.</param>
     /// <param name="unit">The new unit; a kind households may be placed in.</param>
     /// <param name="effective">The day of the move.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<Household> MoveHouseholdAsync(HouseholdId household, OrgUnitId unit, LocalDate effective, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<Household> MoveHouseholdAsync(Actor actor, HouseholdId household, OrgUnitId unit, LocalDate effective, CancellationToken cancellationToken = default)
     {
+        await DemandAsync(actor, Capabilities.ManageMembers, household.ToString(), [household, unit], effective, cancellationToken).ConfigureAwait(false);
         var target = await GetOpenUnitAsync(unit, effective, cancellationToken).ConfigureAwait(false);
         Preconditions.CheckState(Schema.HouseholdKinds.Contains(target.Kind), ErrorCodes.HouseholdPlacementNotAllowed,
             $"Households may not be placed in a '{target.Kind}' ({unit}) under the '{Schema.Name}' schema.");
@@ -368,22 +485,33 @@ public sealed class OrganisationService
     }
 
     /// <summary>Takes a household off the roster (moved away).</summary>
+    /// <param name="actor">Who takes it off (<see cref="Capabilities.ManageMembers"/> over the household).</param>
     /// <param name="household">The household.</param>
     /// <param name="effective">The first day it is no longer on the roster.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<Household> RemoveHouseholdAsync(HouseholdId household, LocalDate effective, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<Household> RemoveHouseholdAsync(Actor actor, HouseholdId household, LocalDate effective, CancellationToken cancellationToken = default)
     {
+        await DemandAsync(actor, Capabilities.ManageMembers, household.ToString(), [household], effective, cancellationToken).ConfigureAwait(false);
         return await ChangeAsync(households, household, h => h.Remove(effective), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records that a regional committee (区域党委) spans a community (Yibin: 4 communities).</summary>
+    /// <param name="actor">
+    /// Who records it (<see cref="Capabilities.RestructureUnits"/> over the committee's parent and over the community:
+    /// the span brings the community into the committee's jurisdiction).
+    /// </param>
     /// <param name="committee">The regional committee.</param>
     /// <param name="community">The community spanned.</param>
     /// <param name="validity">When.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<OrgUnit> AddSpanAsync(OrgUnitId committee, OrgUnitId community, Validity validity, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<OrgUnit> AddSpanAsync(Actor actor, OrgUnitId committee, OrgUnitId community, Validity validity, CancellationToken cancellationToken = default)
     {
-        var unit = await GetOpenUnitAsync(committee, validity.From, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckNotNull(actor);
+        var unit = await GetAsync(units, committee, cancellationToken).ConfigureAwait(false);
+        await DemandAsync(actor, Capabilities.RestructureUnits, committee.ToString(), [ParentOn(unit, validity.From), community], validity.From, cancellationToken).ConfigureAwait(false);
+        CheckOpen(unit, validity.From);
         Preconditions.CheckState(unit.Kind == UnitKind.RegionalCommittee, ErrorCodes.InvalidSpan, $"{committee} is a '{unit.Kind}'; only a regional committee spans communities.");
         var spanned = await GetOpenUnitAsync(community, validity.From, cancellationToken).ConfigureAwait(false);
         Preconditions.CheckState(spanned.Kind == UnitKind.Community, ErrorCodes.InvalidSpan, $"{community} is a '{spanned.Kind}'; a regional committee spans communities.");
@@ -394,13 +522,19 @@ public sealed class OrganisationService
     }
 
     /// <summary>Records a rotating chair's term (轮值主席, six months in Yibin) on a regional committee.</summary>
+    /// <param name="actor">Who appoints (<see cref="Capabilities.RestructureUnits"/> over the committee's parent; never oneself as chair).</param>
     /// <param name="committee">The regional committee.</param>
     /// <param name="term">The term; must not overlap another and the chair must be on the roster.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<OrgUnit> AppointChairAsync(OrgUnitId committee, ChairTerm term, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<OrgUnit> AppointChairAsync(Actor actor, OrgUnitId committee, ChairTerm term, CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(term);
-        var unit = await GetOpenUnitAsync(committee, term.Term.From, cancellationToken).ConfigureAwait(false);
+        var unit = await GetAsync(units, committee, cancellationToken).ConfigureAwait(false);
+        await DemandAsync(actor, Capabilities.RestructureUnits, committee.ToString(), [ParentOn(unit, term.Term.From)], term.Term.From, cancellationToken, owner: term.Chair)
+            .ConfigureAwait(false);
+        CheckOpen(unit, term.Term.From);
         Preconditions.CheckState(unit.Kind == UnitKind.RegionalCommittee, ErrorCodes.InvalidSpan, $"{committee} is a '{unit.Kind}'; only a regional committee has a rotating chair.");
         var chair = await GetAsync(members, term.Chair, cancellationToken).ConfigureAwait(false);
         Preconditions.CheckState(chair.IsActive, ErrorCodes.NotOnRoster, $"{term.Chair} left the roster on {chair.Branches.Last.Until:yyyy-MM-dd}.");
@@ -415,13 +549,22 @@ public sealed class OrganisationService
     /// Records which party organisation covers a stationed unit (驻区单位): its own (单独组建), a joint one
     /// (联合组建), or none. This is what 党组织覆盖率 and 单独组建率 count.
     /// </summary>
+    /// <param name="actor">
+    /// Who records it (<see cref="Capabilities.RestructureUnits"/> over the stationed unit's community and over the
+    /// covering organisation, if any), decided as of today in the configured zone.
+    /// </param>
     /// <param name="stationedUnit">The stationed unit.</param>
     /// <param name="organisation">The covering organisation (open), or <c>null</c> for none.</param>
     /// <param name="ownOrganisation">Whether the organisation is the unit's own.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<StationedUnit> SetCoverageAsync(StationedUnitId stationedUnit, OrgUnitId? organisation, bool ownOrganisation, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<StationedUnit> SetCoverageAsync(Actor actor, StationedUnitId stationedUnit, OrgUnitId? organisation, bool ownOrganisation, CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckArgument(organisation is not null || !ownOrganisation, nameof(ownOrganisation), "ownOrganisation needs an organisation to name.");
+        var located = await GetAsync(stationedUnits, stationedUnit, cancellationToken).ConfigureAwait(false);
+        var today = clock.GetCurrentInstant().InZone(options.TimeZone).Date;
+        await DemandAsync(actor, Capabilities.RestructureUnits, stationedUnit.ToString(), organisation is OrgUnitId named ? [located.CommunityId, named] : [located.CommunityId], today, cancellationToken).ConfigureAwait(false);
         if (organisation is OrgUnitId covering)
         {
             var unit = await GetAsync(units, covering, cancellationToken).ConfigureAwait(false);
@@ -429,6 +572,28 @@ public sealed class OrganisationService
         }
         return await ChangeAsync(stationedUnits, stationedUnit, r => r.CoverBy(organisation, ownOrganisation), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Demands <paramref name="capability"/> over every distinct node (a <c>null</c> node is a change no post's
+    /// jurisdiction covers, such as a new root: the subject then has no node and only the system passes). The
+    /// subject's label names what changes and, when that is not the node itself, where (<c>unit:1001 at unit:101</c>).
+    /// </summary>
+    private async Task DemandAsync(Actor actor, Capability capability, string label, IEnumerable<NodeRef?> nodes, LocalDate asOf, CancellationToken cancellationToken, MemberId? owner = null)
+    {
+        Preconditions.CheckNotNull(actor);
+        foreach (var node in nodes.Distinct())
+        {
+            string where = node?.ToString() ?? label;
+            var subject = new AuthoritySubject(where == label ? label : label + " at " + where) { Node = node, Owner = owner };
+            await authority.DemandAsync(actor, capability, subject, asOf, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string RoleLabel(MemberId member, RoleKind role) => $"{member} as {role}";
+
+    /// <summary>Where a change to <paramref name="unit"/> happens: its parent on the day (its last parent when it was not open then).</summary>
+    private static NodeRef? ParentOn(OrgUnit unit, LocalDate day) =>
+        (unit.TryGetParentOn(day, out var parent) ? parent : unit.ParentId) is OrgUnitId id ? id : null;
 
     /// <summary>Loads one aggregate, changes it, stages and saves it; nothing is staged if the change throws or records no event.</summary>
     private async Task<T> ChangeAsync<T, TId>(IRepository<T> repository, TId id, Action<T> change, CancellationToken cancellationToken)
@@ -517,9 +682,15 @@ public sealed class OrganisationService
     private async Task<OrgUnit> GetOpenUnitAsync(OrgUnitId id, LocalDate effective, CancellationToken cancellationToken)
     {
         var unit = await GetAsync(units, id, cancellationToken).ConfigureAwait(false);
+        CheckOpen(unit, effective);
+        return unit;
+    }
+
+    private static void CheckOpen(OrgUnit unit, LocalDate effective)
+    {
+        var id = unit.Id;
         Preconditions.CheckState(!unit.IsClosed, ErrorCodes.UnitClosed, $"{id} ({unit.Name}) closed on {unit.ClosedOn:yyyy-MM-dd}.");
         Preconditions.CheckState(unit.OpenedOn <= effective, ErrorCodes.UnitClosed, $"{id} ({unit.Name}) opens only on {unit.OpenedOn:yyyy-MM-dd}, after {effective:yyyy-MM-dd}.");
-        return unit;
     }
 
     private void CheckAllowedUnder(UnitKind kind, OrgUnit parent) =>

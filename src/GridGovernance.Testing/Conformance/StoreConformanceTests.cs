@@ -1,3 +1,4 @@
+using GridGovernance.Authority;
 using GridGovernance.Organisation;
 using GridGovernance.Organisation.Queries;
 using GridGovernance.Persistence;
@@ -35,6 +36,9 @@ namespace GridGovernance.Testing.Conformance;
 /// </example>
 public abstract class StoreConformanceTests : IDisposable
 {
+    /// <summary>Who the tests' organisation changes are made by: the system, which the default authority table allows everything here.</summary>
+    private static readonly Actor Setup = Actor.System("conformance");
+
     private readonly GeneratedCity city = CityGenerator.Generate(CitySize.Community, seed: 7);
     private ServiceProvider? provider;
     private bool seeded;
@@ -152,7 +156,7 @@ public abstract class StoreConformanceTests : IDisposable
         var before = await InScopeAsync(s => s.GetRequiredService<IReadRepository<OrgUnit>>().GetByIdAsync(draft.Id));
         var renamedOn = city.Date.PlusDays(30);
 
-        await InScopeAsync(s => s.GetRequiredService<OrganisationService>().RenameUnitAsync(draft.Id, "Renamed branch", renamedOn));
+        await InScopeAsync(s => s.GetRequiredService<OrganisationService>().RenameUnitAsync(Setup, draft.Id, "Renamed branch", renamedOn));
         var after = await InScopeAsync(s => s.GetRequiredService<IReadRepository<OrgUnit>>().GetByIdAsync(draft.Id));
 
         Assert.NotNull(after);
@@ -274,7 +278,7 @@ public abstract class StoreConformanceTests : IDisposable
             var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
             var stale = (await households.GetByIdAsync(householdId))!;
             // Someone else changes the household in the meantime, so this scope's copy goes stale.
-            await InScopeAsync(s => s.GetRequiredService<OrganisationService>().MoveHouseholdAsync(householdId, otherUnit, on));
+            await InScopeAsync(s => s.GetRequiredService<OrganisationService>().MoveHouseholdAsync(Setup, householdId, otherUnit, on));
             var unit = (await units.GetByIdAsync(unitId))!;
             unit.Rename("Must not be saved", on);
             await units.UpdateAsync(unit);
@@ -328,7 +332,7 @@ public abstract class StoreConformanceTests : IDisposable
         var target = groups.First(g => g.ParentId != moving.ParentId).ParentId!.Value;
         var movedOn = city.Date.PlusDays(20);
 
-        await InScopeAsync(s => s.GetRequiredService<OrganisationService>().MoveUnitAsync(moving.Id, target, movedOn));
+        await InScopeAsync(s => s.GetRequiredService<OrganisationService>().MoveUnitAsync(Setup, moving.Id, target, movedOn));
         var unit = await InScopeAsync(s => s.GetRequiredService<IReadRepository<OrgUnit>>().GetByIdAsync(moving.Id));
         var left = await InScopeAsync(s => s.GetRequiredService<IReadRepository<OrgUnit>>().ListAsync(new UnitsThatLeftAfter(moving.ParentId!.Value, movedOn.PlusDays(-1))));
         var leftLater = await InScopeAsync(s => s.GetRequiredService<IReadRepository<OrgUnit>>().ListAsync(new UnitsThatLeftAfter(moving.ParentId!.Value, movedOn)));

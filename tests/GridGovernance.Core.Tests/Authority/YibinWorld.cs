@@ -26,7 +26,7 @@ public sealed class YibinWorld : IAsyncLifetime, IDisposable
     {
         await World.RunAsync(async organisation =>
         {
-            await organisation.ImportAsync(new RosterBatch
+            await organisation.ImportAsync(TestActors.System, new RosterBatch
             {
                 Units =
                 [
@@ -50,10 +50,10 @@ public sealed class YibinWorld : IAsyncLifetime, IDisposable
                     new RoleDraft(M(9), RoleKind.Secretary, U(30)),
                 ],
             }, AuthorityWorld.Day0);
-            await organisation.AddSpanAsync(U(50), U(100), new Validity(AuthorityWorld.Day0));
-            await organisation.AddSpanAsync(U(50), U(101), new Validity(AuthorityWorld.Day0));
-            await organisation.AppointChairAsync(U(50), new ChairTerm(M(6), U(1010), new Validity(AuthorityWorld.Day0, new LocalDate(2024, 7, 1))));
-            await organisation.RegisterDualAsync(M(7), U(101), new Validity(AuthorityWorld.Day0));
+            await organisation.AddSpanAsync(TestActors.System, U(50), U(100), new Validity(AuthorityWorld.Day0));
+            await organisation.AddSpanAsync(TestActors.System, U(50), U(101), new Validity(AuthorityWorld.Day0));
+            await organisation.AppointChairAsync(TestActors.System, U(50), new ChairTerm(M(6), U(1010), new Validity(AuthorityWorld.Day0, new LocalDate(2024, 7, 1))));
+            await organisation.RegisterDualAsync(TestActors.System, M(7), U(101), new Validity(AuthorityWorld.Day0));
         });
     }
 

@@ -35,7 +35,7 @@ internal sealed class ClaimsFixture : IDisposable
         services.AddGridGovernance(o => o.Schema = HierarchySchemas.Standard);
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         using var scope = provider.CreateScope();
-        scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(Roster(), D0).GetAwaiter().GetResult();
+        scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(TestActors.System, Roster(), D0).GetAwaiter().GetResult();
     }
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2024, 6, 3, 2, 0));

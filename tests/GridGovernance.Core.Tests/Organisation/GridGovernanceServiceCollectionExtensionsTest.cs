@@ -160,7 +160,7 @@ public class GridGovernanceServiceCollectionExtensionsTest
         var repository = Assert.IsType<CountingRepository<OrgUnit>>(scope.ServiceProvider.GetRequiredService<IRepository<OrgUnit>>());
         Assert.IsType<CountingRepository<Member>>(scope.ServiceProvider.GetRequiredService<IReadRepository<Member>>());
         var service = scope.ServiceProvider.GetRequiredService<OrganisationService>();
-        await service.AddUnitAsync(new UnitDraft(new OrgUnitId(1), UnitKind.District, "莱芜区", null), new LocalDate(2024, 1, 1));
+        await service.AddUnitAsync(TestActors.System, new UnitDraft(new OrgUnitId(1), UnitKind.District, "莱芜区", null), new LocalDate(2024, 1, 1));
         Assert.True(repository.Writes > 0);
         Assert.Equal(1, provider.GetRequiredService<InMemoryStore>().Count<OrgUnit>());
     }

@@ -64,8 +64,8 @@ public sealed class JurisdictionProperties
         var committee = new OrgUnitId(units.Max(u => u.Value) + 1);
         var street = city.Roster.Units.First(u => u.Kind == GridGovernance.Organisation.UnitKind.Street).Id;
         var community = city.Roster.Units.First(u => u.Kind == GridGovernance.Organisation.UnitKind.Community).Id;
-        harness.Run(s => s.AddUnitAsync(new GridGovernance.Organisation.UnitDraft(committee, GridGovernance.Organisation.UnitKind.RegionalCommittee, "区域党委", street), city.Date));
-        harness.Run(s => s.AddSpanAsync(committee, community, new Validity(city.Date)));
+        harness.Run(s => s.AddUnitAsync(TestActors.System, new GridGovernance.Organisation.UnitDraft(committee, GridGovernance.Organisation.UnitKind.RegionalCommittee, "区域党委", street), city.Date));
+        harness.Run(s => s.AddSpanAsync(TestActors.System, committee, community, new Validity(city.Date)));
         var index = harness.Query(s => s.BuildIndexAsync(city.Date));
         var nodes = index.Roots.SelectMany(r => index.Descendants(r).Prepend(r)).ToArray();
         var actors = units.Append(committee).ToArray();

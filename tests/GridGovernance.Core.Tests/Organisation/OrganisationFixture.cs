@@ -128,7 +128,7 @@ internal sealed class OrganisationFixture : IDisposable
         ],
     };
 
-    public Task<ImportResult> SeedLaiwuAsync() => RunAsync(s => s.ImportAsync(LaiwuCity(), D0));
+    public Task<ImportResult> SeedLaiwuAsync() => RunAsync(s => s.ImportAsync(TestActors.System, LaiwuCity(), D0));
 
     public async Task<T> RunAsync<T>(Func<OrganisationService, Task<T>> operation)
     {

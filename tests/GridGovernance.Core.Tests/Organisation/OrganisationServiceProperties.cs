@@ -31,7 +31,7 @@ public sealed class OrganisationServiceProperties
             var unit = ids[random.Next(ids.Length)];
             var parent = ids[random.Next(ids.Length)];
             var before = ParentMap(harness);
-            var refusal = harness.TryRun(s => s.MoveUnitAsync(unit, parent, date));
+            var refusal = harness.TryRun(s => s.MoveUnitAsync(TestActors.System, unit, parent, date));
             if (refusal is not null && !ParentMap(harness).SequenceEqual(before))
             {
                 return false;
@@ -58,7 +58,7 @@ public sealed class OrganisationServiceProperties
         var sources = grids.Where(g => g != target && random.Next(2) == 0).DefaultIfEmpty(grids.First(g => g != target)).ToList();
         var before = harness.Query(s => s.BuildIndexAsync(city.Date));
         var date = city.Date.PlusDays(10);
-        harness.Run(s => s.MergeUnitsAsync(sources, target, date));
+        harness.Run(s => s.MergeUnitsAsync(TestActors.System, sources, target, date));
         var after = harness.Query(s => s.BuildIndexAsync(date));
 
         var expected = sources.Append(target).Select(before.CountsUnder).Aggregate((a, b) => new SubtreeCounts(a.Units + b.Units, a.Members + b.Members, a.Households + b.Households));
@@ -93,7 +93,7 @@ public sealed class OrganisationServiceProperties
                 contents.Where((_, k) => k % partCount == i).ToList()))
             .ToList();
         var date = city.Date.PlusDays(5);
-        harness.Run(s => s.SplitUnitAsync(source, parts, date));
+        harness.Run(s => s.SplitUnitAsync(TestActors.System, source, parts, date));
         var after = harness.Query(s => s.BuildIndexAsync(date));
 
         var sourceCounts = before.CountsUnder(source);
@@ -124,11 +124,11 @@ public sealed class OrganisationServiceProperties
             var changeDate = date;
             if (households.Length > 0 && random.Next(2) == 0)
             {
-                harness.TryRun(s => s.MoveHouseholdAsync(households[random.Next(households.Length)], grids[random.Next(grids.Length)], changeDate));
+                harness.TryRun(s => s.MoveHouseholdAsync(TestActors.System, households[random.Next(households.Length)], grids[random.Next(grids.Length)], changeDate));
             }
             else
             {
-                harness.TryRun(s => s.MoveUnitAsync(ids[random.Next(ids.Length)], ids[random.Next(ids.Length)], changeDate));
+                harness.TryRun(s => s.MoveUnitAsync(TestActors.System, ids[random.Next(ids.Length)], ids[random.Next(ids.Length)], changeDate));
             }
             history.Add((date, Parents(harness.Query(s => s.BuildIndexAsync(changeDate)))));
         }
@@ -152,7 +152,7 @@ public sealed class OrganisationServiceProperties
         var before = harness.Counts();
         try
         {
-            harness.Run(s => s.ImportAsync(bad, city.Date));
+            harness.Run(s => s.ImportAsync(TestActors.System, bad, city.Date));
             return false;
         }
         catch (GridGovernanceValidationException e)
@@ -170,7 +170,7 @@ public sealed class OrganisationServiceProperties
         int next = city.Roster.Households.Select(h => h.Id.Value).DefaultIfEmpty(0).Max() + 1;
         var rows = Enumerable.Range(0, random.Next(1, 10)).Select(i => new HouseholdDraft(new HouseholdId(next + i), grid, $"new {i}")).ToList();
         rows[random.Next(rows.Count)] = rows[0] with { UnitId = city.District }; // households may not sit in a district
-        var refusal = harness.TryRun(s => s.ImportAsync(new RosterBatch { Households = rows }, city.Date.PlusDays(1)));
+        var refusal = harness.TryRun(s => s.ImportAsync(TestActors.System, new RosterBatch { Households = rows }, city.Date.PlusDays(1)));
         return refusal is GridGovernanceValidationException && harness.Counts() == before;
     }
 

@@ -10,7 +10,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var closed = await city.RunAsync(s => s.CloseUnitAsync(U(1011), D2));
+        var closed = await city.RunAsync(s => s.CloseUnitAsync(TestActors.System, U(1011), D2));
 
         Assert.True(closed.IsClosed);
         Assert.Equal(D2, closed.ClosedOn);
@@ -35,7 +35,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.UnitNotEmpty, s => s.CloseUnitAsync(U(unit), D2));
+        await city.FailsAsync(ErrorCodes.UnitNotEmpty, s => s.CloseUnitAsync(TestActors.System, U(unit), D2));
 
         Assert.False((await city.UnitAsync(unit)).IsClosed);
     }
@@ -44,10 +44,10 @@ public partial class OrganisationServiceTest
     public async Task Close_AfterContentsLeft_Succeeds()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.TransferMemberAsync(M(5), U(1011), D1));
-        await city.RunAsync(s => s.MoveHouseholdAsync(H(6), U(1011), D1));
+        await city.RunAsync(s => s.TransferMemberAsync(TestActors.System, M(5), U(1011), D1));
+        await city.RunAsync(s => s.MoveHouseholdAsync(TestActors.System, H(6), U(1011), D1));
 
-        var closed = await city.RunAsync(s => s.CloseUnitAsync(U(1010), D2));
+        var closed = await city.RunAsync(s => s.CloseUnitAsync(TestActors.System, U(1010), D2));
 
         Assert.Equal(D2, closed.ClosedOn);
         var index = await city.IndexAsync(D2);
@@ -59,12 +59,12 @@ public partial class OrganisationServiceTest
     public async Task Close_CoveringAStationedUnit_ThrowsUnitNotEmpty_UntilReCovered()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.TransferMemberAsync(M(3), U(1000), D1));
-        await city.RunAsync(s => s.MoveHouseholdAsync(H(4), U(1000), D1));
+        await city.RunAsync(s => s.TransferMemberAsync(TestActors.System, M(3), U(1000), D1));
+        await city.RunAsync(s => s.MoveHouseholdAsync(TestActors.System, H(4), U(1000), D1));
 
-        await city.FailsAsync(ErrorCodes.UnitNotEmpty, s => s.CloseUnitAsync(U(1001), D2));
-        var stationedUnit = await city.RunAsync(s => s.SetCoverageAsync(R(1), U(1000), ownOrganisation: false));
-        var closed = await city.RunAsync(s => s.CloseUnitAsync(U(1001), D2));
+        await city.FailsAsync(ErrorCodes.UnitNotEmpty, s => s.CloseUnitAsync(TestActors.System, U(1001), D2));
+        var stationedUnit = await city.RunAsync(s => s.SetCoverageAsync(TestActors.System, R(1), U(1000), ownOrganisation: false));
+        var closed = await city.RunAsync(s => s.CloseUnitAsync(TestActors.System, U(1001), D2));
 
         Assert.Equal(U(1000), stationedUnit.PartyOrganisationId);
         Assert.False(stationedUnit.HasOwnOrganisation);
@@ -75,10 +75,10 @@ public partial class OrganisationServiceTest
     public async Task Close_EndsRolesOnTheUnitAndRegistrationsWithIt()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.AssignRoleAsync(new RoleDraft(M(3), RoleKind.Sentinel, U(1011)), D1));
-        await city.RunAsync(s => s.RegisterDualAsync(M(4), U(1011), new Validity(D1)));
+        await city.RunAsync(s => s.AssignRoleAsync(TestActors.System, new RoleDraft(M(3), RoleKind.Sentinel, U(1011)), D1));
+        await city.RunAsync(s => s.RegisterDualAsync(TestActors.System, M(4), U(1011), new Validity(D1)));
 
-        await city.RunAsync(s => s.CloseUnitAsync(U(1011), D2));
+        await city.RunAsync(s => s.CloseUnitAsync(TestActors.System, U(1011), D2));
 
         Assert.Equal(new Validity(D1, D2), Assert.Single((await city.MemberAsync(3)).Roles).Validity);
         Assert.Equal(new Validity(D1, D2), Assert.Single((await city.MemberAsync(4)).DualRegistrations).Validity);
@@ -89,9 +89,9 @@ public partial class OrganisationServiceTest
     public async Task Close_AlreadyClosed_ThrowsUnitClosed()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.CloseUnitAsync(U(1011), D1));
+        await city.RunAsync(s => s.CloseUnitAsync(TestActors.System, U(1011), D1));
 
-        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.CloseUnitAsync(U(1011), D2));
+        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.CloseUnitAsync(TestActors.System, U(1011), D2));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.RetroactiveChange, s => s.CloseUnitAsync(U(1011), D0));
+        await city.FailsAsync(ErrorCodes.RetroactiveChange, s => s.CloseUnitAsync(TestActors.System, U(1011), D0));
     }
 
     [Fact]
@@ -108,10 +108,10 @@ public partial class OrganisationServiceTest
         // Member 5 and household 6 are in grid 1010 until D2. Closing 1010 on D1 would leave them under a closed
         // unit from D1 to D2 (and the index of those days could not be built), so the close must be refused.
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.TransferMemberAsync(M(5), U(1011), D2));
-        await city.RunAsync(s => s.MoveHouseholdAsync(H(6), U(1011), D2));
+        await city.RunAsync(s => s.TransferMemberAsync(TestActors.System, M(5), U(1011), D2));
+        await city.RunAsync(s => s.MoveHouseholdAsync(TestActors.System, H(6), U(1011), D2));
 
-        await city.FailsAsync(ErrorCodes.RetroactiveChange, s => s.CloseUnitAsync(U(1010), D1));
+        await city.FailsAsync(ErrorCodes.RetroactiveChange, s => s.CloseUnitAsync(TestActors.System, U(1010), D1));
 
         Assert.Equal(U(1010), (await city.IndexAsync(D1)).ParentOf(M(5)));
     }

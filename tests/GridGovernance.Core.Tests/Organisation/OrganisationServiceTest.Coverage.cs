@@ -10,7 +10,7 @@ public partial class OrganisationServiceTest
     {
         using var banded = new OrganisationFixture(HierarchySchemas.Laiwu, new GridHouseholdBand(1, 2));
         await banded.SeedLaiwuAsync();
-        await banded.RunAsync(s => s.AddStationedUnitAsync(new StationedUnitDraft(R(2), "小商户", StationedUnitKind.PrivateFirm, U(101), 8, 1), D1));
+        await banded.RunAsync(s => s.AddStationedUnitAsync(TestActors.System, new StationedUnitDraft(R(2), "小商户", StationedUnitKind.PrivateFirm, U(101), 8, 1), D1));
 
         var report = await banded.QueryAsync(s => s.ComputeCoverageAsync(D1));
 
@@ -40,11 +40,11 @@ public partial class OrganisationServiceTest
     public async Task SetCoverage_ChangesWhatCoverageCounts()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.AddStationedUnitAsync(new StationedUnitDraft(R(2), "物业公司", StationedUnitKind.PrivateFirm, U(101), 20, 4), D0));
+        await city.RunAsync(s => s.AddStationedUnitAsync(TestActors.System, new StationedUnitDraft(R(2), "物业公司", StationedUnitKind.PrivateFirm, U(101), 20, 4), D0));
 
-        await city.RunAsync(s => s.SetCoverageAsync(R(2), U(1010), ownOrganisation: true));
+        await city.RunAsync(s => s.SetCoverageAsync(TestActors.System, R(2), U(1010), ownOrganisation: true));
         var covered = await city.QueryAsync(s => s.ComputeCoverageAsync(D1));
-        await city.RunAsync(s => s.SetCoverageAsync(R(1), null, ownOrganisation: false));
+        await city.RunAsync(s => s.SetCoverageAsync(TestActors.System, R(1), null, ownOrganisation: false));
         var uncovered = await city.QueryAsync(s => s.ComputeCoverageAsync(D1));
 
         Assert.Equal((2, 2, 2), (covered.CoveredStationedUnits, covered.StationedUnitsEligibleForOwnOrganisation, covered.StationedUnitsWithOwnOrganisation));
@@ -56,10 +56,10 @@ public partial class OrganisationServiceTest
     public async Task SetCoverage_OwnWithoutOrganisation_OrClosedOrganisation_Throws()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.CloseUnitAsync(U(1011), D1));
+        await city.RunAsync(s => s.CloseUnitAsync(TestActors.System, U(1011), D1));
 
-        await Assert.ThrowsAsync<ArgumentException>(() => city.RunAsync(s => s.SetCoverageAsync(R(1), null, ownOrganisation: true)));
-        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.SetCoverageAsync(R(1), U(1011), ownOrganisation: false));
-        await city.FailsAsync(ErrorCodes.NotFound, s => s.SetCoverageAsync(R(9), U(1000), ownOrganisation: false));
+        await Assert.ThrowsAsync<ArgumentException>(() => city.RunAsync(s => s.SetCoverageAsync(TestActors.System, R(1), null, ownOrganisation: true)));
+        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.SetCoverageAsync(TestActors.System, R(1), U(1011), ownOrganisation: false));
+        await city.FailsAsync(ErrorCodes.NotFound, s => s.SetCoverageAsync(TestActors.System, R(9), U(1000), ownOrganisation: false));
     }
 }

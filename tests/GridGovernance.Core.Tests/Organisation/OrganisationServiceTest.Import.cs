@@ -90,7 +90,7 @@ public partial class OrganisationServiceTest
             Roles = [new RoleDraft(M(3), RoleKind.Sentinel, U(1002)), new RoleDraft(M(6), RoleKind.GridWorker, U(1002)) { Until = D3 }],
         };
 
-        var result = await city.RunAsync(s => s.ImportAsync(batch, D1));
+        var result = await city.RunAsync(s => s.ImportAsync(TestActors.System, batch, D1));
 
         Assert.Equal(new ImportResult(1, 1, 1, 0, 2), result);
         var stored = await city.MemberAsync(3);
@@ -125,7 +125,7 @@ public partial class OrganisationServiceTest
             Households = [HouseholdRow(20, 2000, residents: -1)],
         };
 
-        var exception = await city.InvalidAsync(s => s.ImportAsync(batch, D1));
+        var exception = await city.InvalidAsync(s => s.ImportAsync(TestActors.System, batch, D1));
 
         Assert.Equal(ErrorCodes.ValidationFailed, exception.Code);
         var problems = exception.Problems.Select(p => (p.Field, p.Key, p.Rule)).ToList();
@@ -152,7 +152,7 @@ public partial class OrganisationServiceTest
     {
         var batch = LaiwuCity() with { Households = [.. LaiwuCity().Households, HouseholdRow(99, 100)] };
 
-        var exception = await city.InvalidAsync(s => s.ImportAsync(batch, D0));
+        var exception = await city.InvalidAsync(s => s.ImportAsync(TestActors.System, batch, D0));
 
         var problem = Assert.Single(exception.Problems);
         Assert.Equal(("Households[6].UnitId", "household:99", ErrorCodes.HouseholdPlacementNotAllowed), (problem.Field, problem.Key, problem.Rule));
@@ -174,7 +174,7 @@ public partial class OrganisationServiceTest
             Households = [HouseholdRow(4, 1), HouseholdRow(4, 1)],
         };
 
-        var exception = await city.InvalidAsync(s => s.ImportAsync(batch, D0));
+        var exception = await city.InvalidAsync(s => s.ImportAsync(TestActors.System, batch, D0));
 
         Assert.Contains(exception.Problems, p => p is { Field: "Units[1].Id", Key: "unit:1", Rule: ErrorCodes.DuplicateId });
         Assert.Contains(exception.Problems, p => p is { Field: "Members[1].Id", Key: "member:1", Rule: ErrorCodes.DuplicateId });
@@ -193,7 +193,7 @@ public partial class OrganisationServiceTest
             StationedUnits = [new StationedUnitDraft(R(1), "Again", StationedUnitKind.Organ, U(100), 10, 1)],
         };
 
-        var exception = await city.InvalidAsync(s => s.ImportAsync(batch, D1));
+        var exception = await city.InvalidAsync(s => s.ImportAsync(TestActors.System, batch, D1));
 
         Assert.Equal(
             [("StationedUnits[0].Id", ErrorCodes.DuplicateId), ("Members[0].Id", ErrorCodes.DuplicateId), ("Households[0].Id", ErrorCodes.DuplicateId)],
@@ -205,7 +205,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var exception = await city.FailsAsync(ErrorCodes.ParentKindNotAllowed, s => s.AddUnitAsync(UnitRow(2000, UnitKind.GridBranch, 10), D1));
+        var exception = await city.FailsAsync(ErrorCodes.ParentKindNotAllowed, s => s.AddUnitAsync(TestActors.System, UnitRow(2000, UnitKind.GridBranch, 10), D1));
 
         var problem = Assert.Single(((GridGovernanceValidationException)exception).Problems);
         Assert.Equal("Units[0].ParentId", problem.Field);
@@ -218,7 +218,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var unit = await city.RunAsync(s => s.AddUnitAsync(UnitRow(2000, UnitKind.GridBranch, 100), D1));
+        var unit = await city.RunAsync(s => s.AddUnitAsync(TestActors.System, UnitRow(2000, UnitKind.GridBranch, 100), D1));
 
         Assert.Equal(1, unit.Version);
         Assert.Equal(new OrgUnitAdded(U(2000), UnitKind.GridBranch, U(100), D1), Assert.Single(unit.DomainEvents));
@@ -228,7 +228,7 @@ public partial class OrganisationServiceTest
     [Fact]
     public async Task AddUnit_NonRootKindWithoutParent_ThrowsRootKindMismatch()
     {
-        await city.FailsAsync(ErrorCodes.RootKindMismatch, s => s.AddUnitAsync(UnitRow(10, UnitKind.Street, null), D0));
+        await city.FailsAsync(ErrorCodes.RootKindMismatch, s => s.AddUnitAsync(TestActors.System, UnitRow(10, UnitKind.Street, null), D0));
 
         Assert.Equal(0, city.Store.Count<OrgUnit>());
     }
@@ -236,7 +236,7 @@ public partial class OrganisationServiceTest
     [Fact]
     public async Task AddUnit_RootKindWithoutParent_Succeeds()
     {
-        var unit = await city.RunAsync(s => s.AddUnitAsync(UnitRow(1, UnitKind.District, null), D0));
+        var unit = await city.RunAsync(s => s.AddUnitAsync(TestActors.System, UnitRow(1, UnitKind.District, null), D0));
 
         Assert.Equal(U(1), unit.Id);
         Assert.Null(unit.ParentId);
@@ -248,7 +248,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var exception = await city.FailsAsync(ErrorCodes.UnknownUnitKind, s => s.AddUnitAsync(UnitRow(2000, new UnitKind("village"), 10), D1));
+        var exception = await city.FailsAsync(ErrorCodes.UnknownUnitKind, s => s.AddUnitAsync(TestActors.System, UnitRow(2000, new UnitKind("village"), 10), D1));
 
         Assert.Equal("Units[0].Kind", Assert.Single(((GridGovernanceValidationException)exception).Problems).Field);
     }
@@ -258,7 +258,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var exception = await city.FailsAsync(ErrorCodes.InvalidValue, s => s.AddUnitAsync(UnitRow(2000, UnitKind.GridBranch, 100, " "), D1));
+        var exception = await city.FailsAsync(ErrorCodes.InvalidValue, s => s.AddUnitAsync(TestActors.System, UnitRow(2000, UnitKind.GridBranch, 100, " "), D1));
 
         Assert.Equal("Units[0].Name", Assert.Single(((GridGovernanceValidationException)exception).Problems).Field);
     }
@@ -276,7 +276,7 @@ public partial class OrganisationServiceTest
             ],
         };
 
-        var exception = await city.InvalidAsync(s => s.ImportAsync(batch, D1));
+        var exception = await city.InvalidAsync(s => s.ImportAsync(TestActors.System, batch, D1));
 
         Assert.Equal(
             [
@@ -293,7 +293,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var exception = await city.FailsAsync(ErrorCodes.MemberPlacementNotAllowed, s => s.AddMemberAsync(MemberRow(10, 10), D1));
+        var exception = await city.FailsAsync(ErrorCodes.MemberPlacementNotAllowed, s => s.AddMemberAsync(TestActors.System, MemberRow(10, 10), D1));
 
         var problem = Assert.Single(((GridGovernanceValidationException)exception).Problems);
         Assert.Equal(("Members[0].BranchId", "member:10"), (problem.Field, problem.Key));
@@ -304,7 +304,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var exception = await city.FailsAsync(ErrorCodes.InvalidValue, s => s.AddMemberAsync(MemberRow(10, 1000) with { Phone = "12-34" }, D1));
+        var exception = await city.FailsAsync(ErrorCodes.InvalidValue, s => s.AddMemberAsync(TestActors.System, MemberRow(10, 1000) with { Phone = "12-34" }, D1));
 
         Assert.Equal("Members[0].Phone", Assert.Single(((GridGovernanceValidationException)exception).Problems).Field);
     }
@@ -314,7 +314,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var member = await city.RunAsync(s => s.AddMemberAsync(MemberRow(10, 1000) with { Phone = "+8613800000000" }, D1));
+        var member = await city.RunAsync(s => s.AddMemberAsync(TestActors.System, MemberRow(10, 1000) with { Phone = "+8613800000000" }, D1));
 
         Assert.Equal("+8613800000000", member.Phone);
         Assert.Equal(D1, member.Branches.Start);
@@ -325,7 +325,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.HouseholdPlacementNotAllowed, s => s.AddHouseholdAsync(HouseholdRow(10, 100), D1));
+        await city.FailsAsync(ErrorCodes.HouseholdPlacementNotAllowed, s => s.AddHouseholdAsync(TestActors.System, HouseholdRow(10, 100), D1));
     }
 
     [Fact]
@@ -334,7 +334,7 @@ public partial class OrganisationServiceTest
         await city.SeedLaiwuAsync();
         var draft = new StationedUnitDraft(R(2), "", StationedUnitKind.PrivateFirm, U(100), 5, 9) { HasOwnOrganisation = true };
 
-        var exception = await city.InvalidAsync(s => s.AddStationedUnitAsync(draft, D1));
+        var exception = await city.InvalidAsync(s => s.AddStationedUnitAsync(TestActors.System, draft, D1));
 
         Assert.Equal(
             [("StationedUnits[0].Name", ErrorCodes.InvalidValue), ("StationedUnits[0].MemberCount", ErrorCodes.InvalidValue), ("StationedUnits[0].HasOwnOrganisation", ErrorCodes.InvalidValue)],
@@ -345,13 +345,13 @@ public partial class OrganisationServiceTest
     public async Task Import_CycleInsideBatch_ThrowsCycleDetected()
     {
         using var nesting = new OrganisationFixture(NestingSchema);
-        await nesting.RunAsync(s => s.ImportAsync(NestingCity(), D0));
+        await nesting.RunAsync(s => s.ImportAsync(TestActors.System, NestingCity(), D0));
         var batch = new RosterBatch
         {
             Units = [UnitRow(40000, UnitKind.PartyGroup, 40001), UnitRow(40001, UnitKind.PartyGroup, 40000), UnitRow(40002, UnitKind.PartyGroup, 40002), UnitRow(40003, UnitKind.PartyGroup, 30000)],
         };
 
-        var exception = await nesting.InvalidAsync(s => s.ImportAsync(batch, D1));
+        var exception = await nesting.InvalidAsync(s => s.ImportAsync(TestActors.System, batch, D1));
 
         Assert.Equal(
             [("Units[0].ParentId", "unit:40000", ErrorCodes.CycleDetected), ("Units[2].ParentId", "unit:40002", ErrorCodes.CycleDetected)],
@@ -362,7 +362,7 @@ public partial class OrganisationServiceTest
     public async Task Import_ReferencesToClosedUnit_ThrowsUnitClosed()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.CloseUnitAsync(U(1011), D1));
+        await city.RunAsync(s => s.CloseUnitAsync(TestActors.System, U(1011), D1));
         var batch = new RosterBatch
         {
             Units = [UnitRow(10110, UnitKind.PartyGroup, 1011)],
@@ -371,7 +371,7 @@ public partial class OrganisationServiceTest
             Roles = [new RoleDraft(M(5), RoleKind.Liaison, U(1011))],
         };
 
-        var exception = await city.InvalidAsync(s => s.ImportAsync(batch, D2));
+        var exception = await city.InvalidAsync(s => s.ImportAsync(TestActors.System, batch, D2));
 
         Assert.Equal(
             [("Units[0].ParentId", ErrorCodes.UnitClosed), ("Members[0].BranchId", ErrorCodes.UnitClosed), ("Households[0].UnitId", ErrorCodes.UnitClosed), ("Roles[0].UnitId", ErrorCodes.UnitClosed)],
@@ -382,9 +382,9 @@ public partial class OrganisationServiceTest
     public async Task Import_ReferenceToUnitOpeningLater_ThrowsUnitClosed()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.AddUnitAsync(UnitRow(2000, UnitKind.GridBranch, 100), D2));
+        await city.RunAsync(s => s.AddUnitAsync(TestActors.System, UnitRow(2000, UnitKind.GridBranch, 100), D2));
 
-        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.AddHouseholdAsync(HouseholdRow(10, 2000), D1));
+        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.AddHouseholdAsync(TestActors.System, HouseholdRow(10, 2000), D1));
     }
 
     [Fact]
@@ -402,7 +402,7 @@ public partial class OrganisationServiceTest
             ],
         };
 
-        var exception = await city.InvalidAsync(s => s.ImportAsync(batch, D1));
+        var exception = await city.InvalidAsync(s => s.ImportAsync(TestActors.System, batch, D1));
 
         Assert.Equal(
             [("Roles[0].MemberId", ErrorCodes.UnknownReference), ("Roles[1].Until", ErrorCodes.InvalidValue), ("Roles[3]", ErrorCodes.InvalidRole)],
@@ -415,7 +415,7 @@ public partial class OrganisationServiceTest
         await city.SeedLaiwuAsync();
         var before = await city.FingerprintAsync();
 
-        var result = await city.RunAsync(s => s.ImportAsync(new RosterBatch(), D1));
+        var result = await city.RunAsync(s => s.ImportAsync(TestActors.System, new RosterBatch(), D1));
 
         Assert.Equal(new ImportResult(0, 0, 0, 0, 0), result);
         Assert.Equal(before, await city.FingerprintAsync());
@@ -424,7 +424,7 @@ public partial class OrganisationServiceTest
     [Fact]
     public async Task Import_DefaultId_ReportedAsInvalidValue()
     {
-        var exception = await city.InvalidAsync(s => s.ImportAsync(new RosterBatch { Units = [new UnitDraft(default, UnitKind.District, "Zero", null)] }, D0));
+        var exception = await city.InvalidAsync(s => s.ImportAsync(TestActors.System, new RosterBatch { Units = [new UnitDraft(default, UnitKind.District, "Zero", null)] }, D0));
 
         Assert.Contains(exception.Problems, p => p is { Field: "Units[0].Id", Rule: ErrorCodes.InvalidValue });
     }
@@ -432,7 +432,7 @@ public partial class OrganisationServiceTest
     [Fact]
     public async Task Import_NullBatch_ThrowsArgumentNull()
     {
-        await Assert.ThrowsAsync<ArgumentNullException>(() => city.RunAsync(s => s.ImportAsync(null!, D0)));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => city.RunAsync(s => s.ImportAsync(TestActors.System, null!, D0)));
     }
 
     /// <summary>Under <see cref="NestingSchema"/>: the Laiwu spine, plus groups 30000 and 30001 under grid 1000.</summary>

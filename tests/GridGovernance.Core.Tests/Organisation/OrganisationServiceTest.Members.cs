@@ -10,7 +10,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var member = await city.RunAsync(s => s.TransferMemberAsync(M(3), U(1000), D2));
+        var member = await city.RunAsync(s => s.TransferMemberAsync(TestActors.System, M(3), U(1000), D2));
 
         Assert.Equal(U(1000), member.BranchId);
         Assert.Equal(new MemberTransferred(M(3), U(1001), U(1000), D2), Assert.Single(member.DomainEvents));
@@ -27,7 +27,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var member = await city.RunAsync(s => s.TransferMemberAsync(M(3), U(1001), D2));
+        var member = await city.RunAsync(s => s.TransferMemberAsync(TestActors.System, M(3), U(1001), D2));
 
         Assert.Empty(member.DomainEvents);
         Assert.Single((await city.MemberAsync(3)).Branches.Segments);
@@ -38,16 +38,16 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.MemberPlacementNotAllowed, s => s.TransferMemberAsync(M(3), U(100), D2));
+        await city.FailsAsync(ErrorCodes.MemberPlacementNotAllowed, s => s.TransferMemberAsync(TestActors.System, M(3), U(100), D2));
     }
 
     [Fact]
     public async Task TransferMember_ToClosedUnit_ThrowsUnitClosed()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.CloseUnitAsync(U(1011), D1));
+        await city.RunAsync(s => s.CloseUnitAsync(TestActors.System, U(1011), D1));
 
-        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.TransferMemberAsync(M(3), U(1011), D2));
+        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.TransferMemberAsync(TestActors.System, M(3), U(1011), D2));
     }
 
     [Fact]
@@ -55,16 +55,16 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.NotFound, s => s.TransferMemberAsync(M(99), U(1000), D2));
+        await city.FailsAsync(ErrorCodes.NotFound, s => s.TransferMemberAsync(TestActors.System, M(99), U(1000), D2));
     }
 
     [Fact]
     public async Task TransferMember_BeforeLastTransfer_ThrowsRetroactive()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.TransferMemberAsync(M(3), U(1000), D2));
+        await city.RunAsync(s => s.TransferMemberAsync(TestActors.System, M(3), U(1000), D2));
 
-        await city.FailsAsync(ErrorCodes.RetroactiveChange, s => s.TransferMemberAsync(M(3), U(1010), D1));
+        await city.FailsAsync(ErrorCodes.RetroactiveChange, s => s.TransferMemberAsync(TestActors.System, M(3), U(1010), D1));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var member = await city.RunAsync(s => s.RemoveMemberAsync(M(2), D2));
+        var member = await city.RunAsync(s => s.RemoveMemberAsync(TestActors.System, M(2), D2));
 
         Assert.False(member.IsActive);
         Assert.Equal(new MemberLeft(M(2), D2), member.DomainEvents[^1]);
@@ -91,9 +91,9 @@ public partial class OrganisationServiceTest
     public async Task RemoveMember_RoleStartingThatDay_IsDropped()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.AssignRoleAsync(new RoleDraft(M(3), RoleKind.Sentinel, U(1001)), D2));
+        await city.RunAsync(s => s.AssignRoleAsync(TestActors.System, new RoleDraft(M(3), RoleKind.Sentinel, U(1001)), D2));
 
-        await city.RunAsync(s => s.RemoveMemberAsync(M(3), D2));
+        await city.RunAsync(s => s.RemoveMemberAsync(TestActors.System, M(3), D2));
 
         Assert.Empty((await city.MemberAsync(3)).Roles);
     }
@@ -102,11 +102,11 @@ public partial class OrganisationServiceTest
     public async Task RemoveMember_Twice_ThrowsNotOnRoster()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.RemoveMemberAsync(M(2), D2));
+        await city.RunAsync(s => s.RemoveMemberAsync(TestActors.System, M(2), D2));
 
-        await city.FailsAsync(ErrorCodes.NotOnRoster, s => s.RemoveMemberAsync(M(2), D3));
-        await city.FailsAsync(ErrorCodes.NotOnRoster, s => s.TransferMemberAsync(M(2), U(1001), D3));
-        await city.FailsAsync(ErrorCodes.NotOnRoster, s => s.RegisterDualAsync(M(2), U(110), new Validity(D3)));
+        await city.FailsAsync(ErrorCodes.NotOnRoster, s => s.RemoveMemberAsync(TestActors.System, M(2), D3));
+        await city.FailsAsync(ErrorCodes.NotOnRoster, s => s.TransferMemberAsync(TestActors.System, M(2), U(1001), D3));
+        await city.FailsAsync(ErrorCodes.NotOnRoster, s => s.RegisterDualAsync(TestActors.System, M(2), U(110), new Validity(D3)));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var member = await city.RunAsync(s => s.RegisterDualAsync(M(3), U(110), new Validity(D1)));
+        var member = await city.RunAsync(s => s.RegisterDualAsync(TestActors.System, M(3), U(110), new Validity(D1)));
 
         var registration = Assert.Single(member.DualRegistrations);
         Assert.Equal(new DualRegistration(U(110), new Validity(D1)), registration);
@@ -131,17 +131,17 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.InvalidRole, s => s.RegisterDualAsync(M(3), U(1001), new Validity(D1)));
+        await city.FailsAsync(ErrorCodes.InvalidRole, s => s.RegisterDualAsync(TestActors.System, M(3), U(1001), new Validity(D1)));
     }
 
     [Fact]
     public async Task RegisterDual_OverlappingSameUnit_ThrowsInvalidRole_ButLaterSpanIsFine()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.RegisterDualAsync(M(3), U(110), new Validity(D1, D2)));
+        await city.RunAsync(s => s.RegisterDualAsync(TestActors.System, M(3), U(110), new Validity(D1, D2)));
 
-        await city.FailsAsync(ErrorCodes.InvalidRole, s => s.RegisterDualAsync(M(3), U(110), new Validity(D0, D3)));
-        var member = await city.RunAsync(s => s.RegisterDualAsync(M(3), U(110), new Validity(D2)));
+        await city.FailsAsync(ErrorCodes.InvalidRole, s => s.RegisterDualAsync(TestActors.System, M(3), U(110), new Validity(D0, D3)));
+        var member = await city.RunAsync(s => s.RegisterDualAsync(TestActors.System, M(3), U(110), new Validity(D2)));
 
         Assert.Equal(2, member.DualRegistrations.Length);
     }
@@ -150,18 +150,18 @@ public partial class OrganisationServiceTest
     public async Task RegisterDual_ClosedUnit_ThrowsUnitClosed()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.CloseUnitAsync(U(1011), D1));
+        await city.RunAsync(s => s.CloseUnitAsync(TestActors.System, U(1011), D1));
 
-        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.RegisterDualAsync(M(3), U(1011), new Validity(D2)));
+        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.RegisterDualAsync(TestActors.System, M(3), U(1011), new Validity(D2)));
     }
 
     [Fact]
     public async Task RemoveMember_EndsDualRegistrations()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.RegisterDualAsync(M(3), U(110), new Validity(D1)));
+        await city.RunAsync(s => s.RegisterDualAsync(TestActors.System, M(3), U(110), new Validity(D1)));
 
-        await city.RunAsync(s => s.RemoveMemberAsync(M(3), D2));
+        await city.RunAsync(s => s.RemoveMemberAsync(TestActors.System, M(3), D2));
 
         Assert.Equal(new Validity(D1, D2), Assert.Single((await city.MemberAsync(3)).DualRegistrations).Validity);
     }
@@ -171,7 +171,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var member = await city.RunAsync(s => s.AssignRoleAsync(new RoleDraft(M(3), RoleKind.GridWorker, U(1001), Employment.FullTime), D1));
+        var member = await city.RunAsync(s => s.AssignRoleAsync(TestActors.System, new RoleDraft(M(3), RoleKind.GridWorker, U(1001), Employment.FullTime), D1));
 
         var role = Assert.Single(member.Roles);
         Assert.Equal(new RoleAssignment(RoleKind.GridWorker, U(1001), Employment.FullTime, new Validity(D1)), role);
@@ -183,9 +183,9 @@ public partial class OrganisationServiceTest
     public async Task AssignRole_OverlappingSameRole_ThrowsInvalidRole()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.AssignRoleAsync(new RoleDraft(M(3), RoleKind.GridWorker, U(1001)), D1));
+        await city.RunAsync(s => s.AssignRoleAsync(TestActors.System, new RoleDraft(M(3), RoleKind.GridWorker, U(1001)), D1));
 
-        await city.FailsAsync(ErrorCodes.InvalidRole, s => s.AssignRoleAsync(new RoleDraft(M(3), RoleKind.GridWorker, U(1001)), D2));
+        await city.FailsAsync(ErrorCodes.InvalidRole, s => s.AssignRoleAsync(TestActors.System, new RoleDraft(M(3), RoleKind.GridWorker, U(1001)), D2));
 
         Assert.Single((await city.MemberAsync(3)).Roles);
     }
@@ -194,10 +194,10 @@ public partial class OrganisationServiceTest
     public async Task AssignRole_AfterEarlierTermEnded_OrOnOtherUnit_Allowed()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.AssignRoleAsync(new RoleDraft(M(3), RoleKind.GridWorker, U(1001)) { Until = D2 }, D1));
+        await city.RunAsync(s => s.AssignRoleAsync(TestActors.System, new RoleDraft(M(3), RoleKind.GridWorker, U(1001)) { Until = D2 }, D1));
 
-        await city.RunAsync(s => s.AssignRoleAsync(new RoleDraft(M(3), RoleKind.GridWorker, U(1001)), D2));
-        await city.RunAsync(s => s.AssignRoleAsync(new RoleDraft(M(3), RoleKind.GridWorker, U(1000)), D2));
+        await city.RunAsync(s => s.AssignRoleAsync(TestActors.System, new RoleDraft(M(3), RoleKind.GridWorker, U(1001)), D2));
+        await city.RunAsync(s => s.AssignRoleAsync(TestActors.System, new RoleDraft(M(3), RoleKind.GridWorker, U(1000)), D2));
 
         var member = await city.MemberAsync(3);
         Assert.Equal(3, member.Roles.Length);
@@ -209,16 +209,16 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.UnknownReference, s => s.AssignRoleAsync(new RoleDraft(M(99), RoleKind.GridWorker, U(1001)), D1));
+        await city.FailsAsync(ErrorCodes.UnknownReference, s => s.AssignRoleAsync(TestActors.System, new RoleDraft(M(99), RoleKind.GridWorker, U(1001)), D1));
     }
 
     [Fact]
     public async Task AssignRole_RemovedMember_ThrowsNotOnRoster()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.RemoveMemberAsync(M(3), D1));
+        await city.RunAsync(s => s.RemoveMemberAsync(TestActors.System, M(3), D1));
 
-        await city.FailsAsync(ErrorCodes.NotOnRoster, s => s.AssignRoleAsync(new RoleDraft(M(3), RoleKind.GridWorker, U(1001)), D2));
+        await city.FailsAsync(ErrorCodes.NotOnRoster, s => s.AssignRoleAsync(TestActors.System, new RoleDraft(M(3), RoleKind.GridWorker, U(1001)), D2));
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var member = await city.RunAsync(s => s.EndRoleAsync(M(2), RoleKind.GridHead, U(1000), D2));
+        var member = await city.RunAsync(s => s.EndRoleAsync(TestActors.System, M(2), RoleKind.GridHead, U(1000), D2));
 
         var ended = Assert.Single(member.Roles);
         Assert.Equal(new Validity(D0, D2), ended.Validity);
@@ -240,18 +240,18 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.InvalidRole, s => s.EndRoleAsync(M(2), RoleKind.Secretary, U(1000), D2));
-        await city.FailsAsync(ErrorCodes.InvalidRole, s => s.EndRoleAsync(M(2), RoleKind.GridHead, U(1001), D2));
-        await city.FailsAsync(ErrorCodes.InvalidRole, s => s.EndRoleAsync(M(2), RoleKind.GridHead, U(1000), D0));
+        await city.FailsAsync(ErrorCodes.InvalidRole, s => s.EndRoleAsync(TestActors.System, M(2), RoleKind.Secretary, U(1000), D2));
+        await city.FailsAsync(ErrorCodes.InvalidRole, s => s.EndRoleAsync(TestActors.System, M(2), RoleKind.GridHead, U(1001), D2));
+        await city.FailsAsync(ErrorCodes.InvalidRole, s => s.EndRoleAsync(TestActors.System, M(2), RoleKind.GridHead, U(1000), D0));
     }
 
     [Fact]
     public async Task EndRole_AlreadyEnded_ThrowsInvalidRole()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.EndRoleAsync(M(2), RoleKind.GridHead, U(1000), D2));
+        await city.RunAsync(s => s.EndRoleAsync(TestActors.System, M(2), RoleKind.GridHead, U(1000), D2));
 
-        await city.FailsAsync(ErrorCodes.InvalidRole, s => s.EndRoleAsync(M(2), RoleKind.GridHead, U(1000), D3));
+        await city.FailsAsync(ErrorCodes.InvalidRole, s => s.EndRoleAsync(TestActors.System, M(2), RoleKind.GridHead, U(1000), D3));
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var household = await city.RunAsync(s => s.MoveHouseholdAsync(H(4), U(1000), D2));
+        var household = await city.RunAsync(s => s.MoveHouseholdAsync(TestActors.System, H(4), U(1000), D2));
 
         Assert.Equal(U(1000), household.UnitId);
         Assert.Equal(new HouseholdMoved(H(4), U(1001), U(1000), D2), Assert.Single(household.DomainEvents));
@@ -273,7 +273,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.HouseholdPlacementNotAllowed, s => s.MoveHouseholdAsync(H(4), U(100), D2));
+        await city.FailsAsync(ErrorCodes.HouseholdPlacementNotAllowed, s => s.MoveHouseholdAsync(TestActors.System, H(4), U(100), D2));
     }
 
     [Fact]
@@ -281,13 +281,13 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var household = await city.RunAsync(s => s.RemoveHouseholdAsync(H(4), D2));
+        var household = await city.RunAsync(s => s.RemoveHouseholdAsync(TestActors.System, H(4), D2));
 
         Assert.False(household.IsActive);
         Assert.Null((await city.HouseholdAsync(4)).UnitOn(D2));
         Assert.False((await city.IndexAsync(D2)).Contains(H(4)));
-        await city.FailsAsync(ErrorCodes.NotOnRoster, s => s.RemoveHouseholdAsync(H(4), D3));
-        await city.FailsAsync(ErrorCodes.NotOnRoster, s => s.MoveHouseholdAsync(H(4), U(1000), D3));
+        await city.FailsAsync(ErrorCodes.NotOnRoster, s => s.RemoveHouseholdAsync(TestActors.System, H(4), D3));
+        await city.FailsAsync(ErrorCodes.NotOnRoster, s => s.MoveHouseholdAsync(TestActors.System, H(4), U(1000), D3));
     }
 
     [Fact]

@@ -9,9 +9,9 @@ public partial class OrganisationServiceTest
     public async Task Merge_ThreeStreetsIntoOne_MovesCommunitiesAndClosesSources()
     {
         using var shantou = new OrganisationFixture(HierarchySchemas.Shantou);
-        await shantou.RunAsync(s => s.ImportAsync(ShantouCity(), D0));
+        await shantou.RunAsync(s => s.ImportAsync(TestActors.System, ShantouCity(), D0));
 
-        var result = await shantou.RunAsync(s => s.MergeUnitsAsync([U(12), U(10), U(11)], U(13), D2));
+        var result = await shantou.RunAsync(s => s.MergeUnitsAsync(TestActors.System, [U(12), U(10), U(11)], U(13), D2));
 
         Assert.Equal([U(10), U(11), U(12)], result.Closed);
         Assert.Empty(result.Created);
@@ -38,12 +38,12 @@ public partial class OrganisationServiceTest
     public async Task Merge_ThreeStreetsIntoOne_CountsUnderTargetAreTheSum()
     {
         using var shantou = new OrganisationFixture(HierarchySchemas.Shantou);
-        await shantou.RunAsync(s => s.ImportAsync(ShantouCity(), D0));
+        await shantou.RunAsync(s => s.ImportAsync(TestActors.System, ShantouCity(), D0));
         var before = await shantou.IndexAsync(D1);
         var expected = new[] { 10, 11, 12, 13 }.Select(id => before.CountsUnder(U(id)))
             .Aggregate((a, b) => new SubtreeCounts(a.Units + b.Units, a.Members + b.Members, a.Households + b.Households));
 
-        await shantou.RunAsync(s => s.MergeUnitsAsync([U(10), U(11), U(12)], U(13), D2));
+        await shantou.RunAsync(s => s.MergeUnitsAsync(TestActors.System, [U(10), U(11), U(12)], U(13), D2));
 
         var after = await shantou.IndexAsync(D2);
         Assert.Equal(new SubtreeCounts(11, 6, 6), expected);
@@ -58,9 +58,9 @@ public partial class OrganisationServiceTest
     public async Task Merge_KeepsHistory()
     {
         using var shantou = new OrganisationFixture(HierarchySchemas.Shantou);
-        await shantou.RunAsync(s => s.ImportAsync(ShantouCity(), D0));
+        await shantou.RunAsync(s => s.ImportAsync(TestActors.System, ShantouCity(), D0));
 
-        await shantou.RunAsync(s => s.MergeUnitsAsync([U(10), U(11), U(12)], U(13), D2));
+        await shantou.RunAsync(s => s.MergeUnitsAsync(TestActors.System, [U(10), U(11), U(12)], U(13), D2));
 
         var before = await shantou.IndexAsync(D1);
         Assert.Equal(U(12), before.ParentOf(U(121)));
@@ -75,9 +75,9 @@ public partial class OrganisationServiceTest
     public async Task Merge_Branches_MovesMembersHouseholdsAndCoverage()
     {
         using var shantou = new OrganisationFixture(HierarchySchemas.Shantou);
-        await shantou.RunAsync(s => s.ImportAsync(ShantouCity(), D0));
+        await shantou.RunAsync(s => s.ImportAsync(TestActors.System, ShantouCity(), D0));
 
-        var result = await shantou.RunAsync(s => s.MergeUnitsAsync([U(1000)], U(1100), D2));
+        var result = await shantou.RunAsync(s => s.MergeUnitsAsync(TestActors.System, [U(1000)], U(1100), D2));
 
         Assert.Equal([U(1000)], result.Closed);
         Assert.Equal((0, 1, 2), (result.UnitsMoved, result.MembersMoved, result.HouseholdsMoved));
@@ -95,7 +95,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.RunAsync(s => s.MergeUnitsAsync([U(1000)], U(1001), D2));
+        await city.RunAsync(s => s.MergeUnitsAsync(TestActors.System, [U(1000)], U(1001), D2));
 
         var member = await city.MemberAsync(2);
         Assert.Equal(U(1001), member.BranchId);
@@ -108,19 +108,19 @@ public partial class OrganisationServiceTest
     public async Task Merge_DifferentKinds_ThrowsInvalidRestructure()
     {
         using var shantou = new OrganisationFixture(HierarchySchemas.Shantou);
-        await shantou.RunAsync(s => s.ImportAsync(ShantouCity(), D0));
+        await shantou.RunAsync(s => s.ImportAsync(TestActors.System, ShantouCity(), D0));
 
-        await shantou.FailsAsync(ErrorCodes.InvalidRestructure, s => s.MergeUnitsAsync([U(10), U(100)], U(13), D2));
+        await shantou.FailsAsync(ErrorCodes.InvalidRestructure, s => s.MergeUnitsAsync(TestActors.System, [U(10), U(100)], U(13), D2));
     }
 
     [Fact]
     public async Task Merge_TargetUnderSource_ThrowsCycle()
     {
         using var nesting = new OrganisationFixture(NestingSchema);
-        await nesting.RunAsync(s => s.ImportAsync(NestingCity(), D0));
-        await nesting.RunAsync(s => s.MoveUnitAsync(U(30001), U(30000), D1));
+        await nesting.RunAsync(s => s.ImportAsync(TestActors.System, NestingCity(), D0));
+        await nesting.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(30001), U(30000), D1));
 
-        await nesting.FailsAsync(ErrorCodes.CycleDetected, s => s.MergeUnitsAsync([U(30000)], U(30001), D2));
+        await nesting.FailsAsync(ErrorCodes.CycleDetected, s => s.MergeUnitsAsync(TestActors.System, [U(30000)], U(30001), D2));
 
         Assert.False((await nesting.UnitAsync(30000)).IsClosed);
     }
@@ -129,30 +129,30 @@ public partial class OrganisationServiceTest
     public async Task Merge_InconsistentSourceList_ThrowsInvalidRestructure()
     {
         using var shantou = new OrganisationFixture(HierarchySchemas.Shantou);
-        await shantou.RunAsync(s => s.ImportAsync(ShantouCity(), D0));
+        await shantou.RunAsync(s => s.ImportAsync(TestActors.System, ShantouCity(), D0));
 
-        await shantou.FailsAsync(ErrorCodes.InvalidRestructure, s => s.MergeUnitsAsync([], U(13), D2));
-        await shantou.FailsAsync(ErrorCodes.InvalidRestructure, s => s.MergeUnitsAsync([U(10), U(10)], U(13), D2));
-        await shantou.FailsAsync(ErrorCodes.InvalidRestructure, s => s.MergeUnitsAsync([U(10), U(13)], U(13), D2));
+        await shantou.FailsAsync(ErrorCodes.InvalidRestructure, s => s.MergeUnitsAsync(TestActors.System, [], U(13), D2));
+        await shantou.FailsAsync(ErrorCodes.InvalidRestructure, s => s.MergeUnitsAsync(TestActors.System, [U(10), U(10)], U(13), D2));
+        await shantou.FailsAsync(ErrorCodes.InvalidRestructure, s => s.MergeUnitsAsync(TestActors.System, [U(10), U(13)], U(13), D2));
     }
 
     [Fact]
     public async Task Merge_ClosedSource_ThrowsUnitClosed()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.CloseUnitAsync(U(1011), D1));
+        await city.RunAsync(s => s.CloseUnitAsync(TestActors.System, U(1011), D1));
 
-        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.MergeUnitsAsync([U(1011)], U(1010), D2));
+        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.MergeUnitsAsync(TestActors.System, [U(1011)], U(1010), D2));
     }
 
     [Fact]
     public async Task Merge_DatedBeforeAContentsLastChange_ThrowsRetroactiveAndChangesNothing()
     {
         using var shantou = new OrganisationFixture(HierarchySchemas.Shantou);
-        await shantou.RunAsync(s => s.ImportAsync(ShantouCity(), D0));
-        await shantou.RunAsync(s => s.MoveUnitAsync(U(121), U(11), D2));
+        await shantou.RunAsync(s => s.ImportAsync(TestActors.System, ShantouCity(), D0));
+        await shantou.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(121), U(11), D2));
 
-        await shantou.FailsAsync(ErrorCodes.RetroactiveChange, s => s.MergeUnitsAsync([U(10), U(11)], U(13), D1));
+        await shantou.FailsAsync(ErrorCodes.RetroactiveChange, s => s.MergeUnitsAsync(TestActors.System, [U(10), U(11)], U(13), D1));
 
         Assert.False((await shantou.UnitAsync(10)).IsClosed);
         Assert.Equal(U(10), (await shantou.UnitAsync(100)).ParentId);
@@ -162,10 +162,10 @@ public partial class OrganisationServiceTest
     public async Task Merge_DatedBeforeSomethingLeftASource_ThrowsRetroactive()
     {
         using var shantou = new OrganisationFixture(HierarchySchemas.Shantou);
-        await shantou.RunAsync(s => s.ImportAsync(ShantouCity(), D0));
-        await shantou.RunAsync(s => s.MoveUnitAsync(U(121), U(13), D2));
+        await shantou.RunAsync(s => s.ImportAsync(TestActors.System, ShantouCity(), D0));
+        await shantou.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(121), U(13), D2));
 
-        await shantou.FailsAsync(ErrorCodes.RetroactiveChange, s => s.MergeUnitsAsync([U(12)], U(11), D1));
+        await shantou.FailsAsync(ErrorCodes.RetroactiveChange, s => s.MergeUnitsAsync(TestActors.System, [U(12)], U(11), D1));
 
         Assert.False((await shantou.UnitAsync(12)).IsClosed);
     }

@@ -10,7 +10,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var moved = await city.RunAsync(s => s.MoveUnitAsync(U(101), U(11), D2));
+        var moved = await city.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(101), U(11), D2));
 
         Assert.Equal(U(11), moved.ParentId);
         var movedEvent = Assert.IsType<OrgUnitMoved>(Assert.Single(moved.DomainEvents));
@@ -26,7 +26,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.ParentKindNotAllowed, s => s.MoveUnitAsync(U(1000), U(11), D2));
+        await city.FailsAsync(ErrorCodes.ParentKindNotAllowed, s => s.MoveUnitAsync(TestActors.System, U(1000), U(11), D2));
 
         Assert.Equal(U(100), (await city.UnitAsync(1000)).ParentId);
     }
@@ -35,10 +35,10 @@ public partial class OrganisationServiceTest
     public async Task Move_UnderOwnDescendant_ThrowsCycle()
     {
         using var nesting = new OrganisationFixture(NestingSchema);
-        await nesting.RunAsync(s => s.ImportAsync(NestingCity(), D0));
-        await nesting.RunAsync(s => s.MoveUnitAsync(U(30001), U(30000), D1));
+        await nesting.RunAsync(s => s.ImportAsync(TestActors.System, NestingCity(), D0));
+        await nesting.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(30001), U(30000), D1));
 
-        await nesting.FailsAsync(ErrorCodes.CycleDetected, s => s.MoveUnitAsync(U(30000), U(30001), D2));
+        await nesting.FailsAsync(ErrorCodes.CycleDetected, s => s.MoveUnitAsync(TestActors.System, U(30000), U(30001), D2));
 
         Assert.Equal(U(1000), (await nesting.UnitAsync(30000)).ParentId);
         Assert.Equal(U(30000), (await nesting.UnitAsync(30001)).ParentId);
@@ -48,9 +48,9 @@ public partial class OrganisationServiceTest
     public async Task Move_UnderItself_ThrowsCycle()
     {
         using var nesting = new OrganisationFixture(NestingSchema);
-        await nesting.RunAsync(s => s.ImportAsync(NestingCity(), D0));
+        await nesting.RunAsync(s => s.ImportAsync(TestActors.System, NestingCity(), D0));
 
-        await nesting.FailsAsync(ErrorCodes.CycleDetected, s => s.MoveUnitAsync(U(30000), U(30000), D1));
+        await nesting.FailsAsync(ErrorCodes.CycleDetected, s => s.MoveUnitAsync(TestActors.System, U(30000), U(30000), D1));
     }
 
     [Fact]
@@ -59,20 +59,20 @@ public partial class OrganisationServiceTest
         // Group 30000 sits under 30001 from D1 until D3. Moving 30001 under 30000 on D2 makes each the other's
         // parent from D2 to D3, although the current (latest) parents show no cycle.
         using var nesting = new OrganisationFixture(NestingSchema);
-        await nesting.RunAsync(s => s.ImportAsync(NestingCity(), D0));
-        await nesting.RunAsync(s => s.MoveUnitAsync(U(30000), U(30001), D1));
-        await nesting.RunAsync(s => s.MoveUnitAsync(U(30000), U(1000), D3));
+        await nesting.RunAsync(s => s.ImportAsync(TestActors.System, NestingCity(), D0));
+        await nesting.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(30000), U(30001), D1));
+        await nesting.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(30000), U(1000), D3));
 
-        await nesting.FailsAsync(ErrorCodes.CycleDetected, s => s.MoveUnitAsync(U(30001), U(30000), D2));
+        await nesting.FailsAsync(ErrorCodes.CycleDetected, s => s.MoveUnitAsync(TestActors.System, U(30001), U(30000), D2));
     }
 
     [Fact]
     public async Task Move_BeforeLastMove_ThrowsRetroactive()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.MoveUnitAsync(U(101), U(11), D2));
+        await city.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(101), U(11), D2));
 
-        await city.FailsAsync(ErrorCodes.RetroactiveChange, s => s.MoveUnitAsync(U(101), U(10), D1));
+        await city.FailsAsync(ErrorCodes.RetroactiveChange, s => s.MoveUnitAsync(TestActors.System, U(101), U(10), D1));
 
         var stored = await city.UnitAsync(101);
         Assert.Equal(U(11), stored.ParentId);
@@ -83,9 +83,9 @@ public partial class OrganisationServiceTest
     public async Task Move_SameDayAsLastMove_CorrectsIt()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.MoveUnitAsync(U(1010), U(100), D2));
+        await city.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(1010), U(100), D2));
 
-        await city.RunAsync(s => s.MoveUnitAsync(U(1010), U(110), D2));
+        await city.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(1010), U(110), D2));
 
         var stored = await city.UnitAsync(1010);
         Assert.Equal(U(110), stored.ParentId);
@@ -96,9 +96,9 @@ public partial class OrganisationServiceTest
     public async Task Move_SameDayBackToFormerParent_LeavesNoTrace()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.MoveUnitAsync(U(1010), U(100), D2));
+        await city.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(1010), U(100), D2));
 
-        await city.RunAsync(s => s.MoveUnitAsync(U(1010), U(101), D2));
+        await city.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(1010), U(101), D2));
 
         var stored = await city.UnitAsync(1010);
         Assert.Equal(U(101), stored.ParentId);
@@ -111,7 +111,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var unit = await city.RunAsync(s => s.MoveUnitAsync(U(101), U(10), D2));
+        var unit = await city.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(101), U(10), D2));
 
         Assert.Empty(unit.DomainEvents);
         Assert.Single((await city.UnitAsync(101)).Parents.Segments);
@@ -122,17 +122,17 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.RootKindMismatch, s => s.MoveUnitAsync(U(10), null, D2));
+        await city.FailsAsync(ErrorCodes.RootKindMismatch, s => s.MoveUnitAsync(TestActors.System, U(10), null, D2));
     }
 
     [Fact]
     public async Task Move_ClosedUnitOrClosedParent_ThrowsUnitClosed()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.CloseUnitAsync(U(1011), D1));
+        await city.RunAsync(s => s.CloseUnitAsync(TestActors.System, U(1011), D1));
 
-        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.MoveUnitAsync(U(1011), U(100), D2));
-        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.MoveUnitAsync(U(10000), U(1011), D2));
+        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.MoveUnitAsync(TestActors.System, U(1011), U(100), D2));
+        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.MoveUnitAsync(TestActors.System, U(10000), U(1011), D2));
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public partial class OrganisationServiceTest
         await city.SeedLaiwuAsync();
 
         var exception = await Assert.ThrowsAnyAsync<GridGovernanceException>(() =>
-            city.RunAsync(s => s.MoveUnitAsync(U(101), U(11), new NodaTime.LocalDate(2023, 6, 1))));
+            city.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(101), U(11), new NodaTime.LocalDate(2023, 6, 1))));
 
         Assert.Contains(exception.Code, new[] { ErrorCodes.UnitClosed, ErrorCodes.RetroactiveChange });
         Assert.Equal(U(10), (await city.UnitAsync(101)).ParentId);
@@ -152,15 +152,15 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.NotFound, s => s.MoveUnitAsync(U(999), U(10), D2));
-        await city.FailsAsync(ErrorCodes.NotFound, s => s.MoveUnitAsync(U(101), U(999), D2));
+        await city.FailsAsync(ErrorCodes.NotFound, s => s.MoveUnitAsync(TestActors.System, U(999), U(10), D2));
+        await city.FailsAsync(ErrorCodes.NotFound, s => s.MoveUnitAsync(TestActors.System, U(101), U(999), D2));
     }
 
     [Fact]
     public async Task AsOf_AfterMove_IndexShowsParentOfEachDate()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.MoveUnitAsync(U(101), U(11), D2));
+        await city.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(101), U(11), D2));
 
         var before = await city.IndexAsync(D1);
         var after = await city.IndexAsync(D2);
@@ -179,7 +179,7 @@ public partial class OrganisationServiceTest
     public async Task AsOf_DayBeforeMove_StillOldParent()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.MoveUnitAsync(U(101), U(11), D2));
+        await city.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(101), U(11), D2));
 
         var index = await city.IndexAsync(D2.PlusDays(-1));
 
@@ -190,7 +190,7 @@ public partial class OrganisationServiceTest
     public async Task AsOf_NamesFollowTheDate()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.RenameUnitAsync(U(10), "凤城新街道", D2));
+        await city.RunAsync(s => s.RenameUnitAsync(TestActors.System, U(10), "凤城新街道", D2));
 
         var unit = await city.UnitAsync(10);
 
@@ -203,7 +203,7 @@ public partial class OrganisationServiceTest
     public async Task AsOf_ClosedUnitAbsentFromLaterIndex()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.CloseUnitAsync(U(1011), D2));
+        await city.RunAsync(s => s.CloseUnitAsync(TestActors.System, U(1011), D2));
 
         var before = await city.IndexAsync(D1);
         var after = await city.IndexAsync(D2);

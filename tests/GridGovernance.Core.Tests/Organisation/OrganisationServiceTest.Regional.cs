@@ -6,7 +6,7 @@ namespace GridGovernance.Tests.Organisation;
 public partial class OrganisationServiceTest
 {
     private async Task AddRegionalCommitteeAsync() =>
-        await city.RunAsync(s => s.AddUnitAsync(UnitRow(500, UnitKind.RegionalCommittee, 10, "中鼓楼区域党委"), D0));
+        await city.RunAsync(s => s.AddUnitAsync(TestActors.System, UnitRow(500, UnitKind.RegionalCommittee, 10, "中鼓楼区域党委"), D0));
 
     [Fact]
     public async Task AddSpan_HouseholdInSpannedCommunity_IsWithinJurisdiction()
@@ -14,8 +14,8 @@ public partial class OrganisationServiceTest
         await city.SeedLaiwuAsync();
         await AddRegionalCommitteeAsync();
 
-        await city.RunAsync(s => s.AddSpanAsync(U(500), U(100), new Validity(D1)));
-        var committee = await city.RunAsync(s => s.AddSpanAsync(U(500), U(110), new Validity(D1)));
+        await city.RunAsync(s => s.AddSpanAsync(TestActors.System, U(500), U(100), new Validity(D1)));
+        var committee = await city.RunAsync(s => s.AddSpanAsync(TestActors.System, U(500), U(110), new Validity(D1)));
 
         Assert.Equal([U(100), U(110)], committee.SpannedOn(D1));
         Assert.Equal(new OrgUnitSpanChanged(U(500), U(110), new Validity(D1)), Assert.Single(committee.DomainEvents));
@@ -36,7 +36,7 @@ public partial class OrganisationServiceTest
         await city.SeedLaiwuAsync();
         await AddRegionalCommitteeAsync();
 
-        await city.RunAsync(s => s.AddSpanAsync(U(500), U(100), new Validity(D1, D2)));
+        await city.RunAsync(s => s.AddSpanAsync(TestActors.System, U(500), U(100), new Validity(D1, D2)));
 
         Assert.False((await city.IndexAsync(D0)).IsWithinJurisdiction(U(500), H(1)));
         Assert.True((await city.IndexAsync(D1)).IsWithinJurisdiction(U(500), H(1)));
@@ -48,8 +48,8 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
         await AddRegionalCommitteeAsync();
-        await city.RunAsync(s => s.AddSpanAsync(U(500), U(101), new Validity(D1)));
-        await city.RunAsync(s => s.MergeUnitsAsync([U(101)], U(100), D2));
+        await city.RunAsync(s => s.AddSpanAsync(TestActors.System, U(500), U(101), new Validity(D1)));
+        await city.RunAsync(s => s.MergeUnitsAsync(TestActors.System, [U(101)], U(100), D2));
 
         var index = await city.IndexAsync(D2);
 
@@ -63,8 +63,8 @@ public partial class OrganisationServiceTest
         await city.SeedLaiwuAsync();
         await AddRegionalCommitteeAsync();
 
-        await city.FailsAsync(ErrorCodes.InvalidSpan, s => s.AddSpanAsync(U(500), U(1000), new Validity(D1)));
-        await city.FailsAsync(ErrorCodes.InvalidSpan, s => s.AddSpanAsync(U(10), U(100), new Validity(D1)));
+        await city.FailsAsync(ErrorCodes.InvalidSpan, s => s.AddSpanAsync(TestActors.System, U(500), U(1000), new Validity(D1)));
+        await city.FailsAsync(ErrorCodes.InvalidSpan, s => s.AddSpanAsync(TestActors.System, U(10), U(100), new Validity(D1)));
     }
 
     [Fact]
@@ -72,10 +72,10 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
         await AddRegionalCommitteeAsync();
-        await city.RunAsync(s => s.AddSpanAsync(U(500), U(100), new Validity(D1, D3)));
+        await city.RunAsync(s => s.AddSpanAsync(TestActors.System, U(500), U(100), new Validity(D1, D3)));
 
-        await city.FailsAsync(ErrorCodes.InvalidSpan, s => s.AddSpanAsync(U(500), U(100), new Validity(D2)));
-        var committee = await city.RunAsync(s => s.AddSpanAsync(U(500), U(100), new Validity(D3)));
+        await city.FailsAsync(ErrorCodes.InvalidSpan, s => s.AddSpanAsync(TestActors.System, U(500), U(100), new Validity(D2)));
+        var committee = await city.RunAsync(s => s.AddSpanAsync(TestActors.System, U(500), U(100), new Validity(D3)));
 
         Assert.Equal(2, committee.Spans.Length);
     }
@@ -85,9 +85,9 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
         await AddRegionalCommitteeAsync();
-        await city.RunAsync(s => s.MergeUnitsAsync([U(101)], U(100), D1));
+        await city.RunAsync(s => s.MergeUnitsAsync(TestActors.System, [U(101)], U(100), D1));
 
-        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.AddSpanAsync(U(500), U(101), new Validity(D2)));
+        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.AddSpanAsync(TestActors.System, U(500), U(101), new Validity(D2)));
     }
 
     [Fact]
@@ -97,12 +97,12 @@ public partial class OrganisationServiceTest
         await AddRegionalCommitteeAsync();
         var firstTerm = new ChairTerm(M(1), U(100), new Validity(D1, D1.PlusMonths(6)));
 
-        var committee = await city.RunAsync(s => s.AppointChairAsync(U(500), firstTerm));
+        var committee = await city.RunAsync(s => s.AppointChairAsync(TestActors.System, U(500), firstTerm));
 
         Assert.Equal(firstTerm, committee.ChairOn(D2));
         Assert.Null(committee.ChairOn(D0));
         Assert.Equal(new OrgUnitChairAppointed(U(500), firstTerm), Assert.Single(committee.DomainEvents));
-        await city.FailsAsync(ErrorCodes.InvalidSpan, s => s.AppointChairAsync(U(500), new ChairTerm(M(4), U(110), new Validity(D2, D2.PlusMonths(6)))));
+        await city.FailsAsync(ErrorCodes.InvalidSpan, s => s.AppointChairAsync(TestActors.System, U(500), new ChairTerm(M(4), U(110), new Validity(D2, D2.PlusMonths(6)))));
     }
 
     [Fact]
@@ -112,8 +112,8 @@ public partial class OrganisationServiceTest
         await AddRegionalCommitteeAsync();
         var secondStart = D1.PlusMonths(6);
 
-        await city.RunAsync(s => s.AppointChairAsync(U(500), new ChairTerm(M(1), U(100), new Validity(D1, secondStart))));
-        var committee = await city.RunAsync(s => s.AppointChairAsync(U(500), new ChairTerm(M(4), U(110), new Validity(secondStart, secondStart.PlusMonths(6)))));
+        await city.RunAsync(s => s.AppointChairAsync(TestActors.System, U(500), new ChairTerm(M(1), U(100), new Validity(D1, secondStart))));
+        var committee = await city.RunAsync(s => s.AppointChairAsync(TestActors.System, U(500), new ChairTerm(M(4), U(110), new Validity(secondStart, secondStart.PlusMonths(6)))));
 
         Assert.Equal(M(1), committee.ChairOn(secondStart.PlusDays(-1))!.Chair);
         Assert.Equal(M(4), committee.ChairOn(secondStart)!.Chair);
@@ -125,10 +125,10 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
         await AddRegionalCommitteeAsync();
-        await city.RunAsync(s => s.RemoveMemberAsync(M(4), D1));
+        await city.RunAsync(s => s.RemoveMemberAsync(TestActors.System, M(4), D1));
 
-        await city.FailsAsync(ErrorCodes.NotOnRoster, s => s.AppointChairAsync(U(500), new ChairTerm(M(4), U(110), new Validity(D2))));
-        await city.FailsAsync(ErrorCodes.NotFound, s => s.AppointChairAsync(U(500), new ChairTerm(M(99), U(110), new Validity(D2))));
+        await city.FailsAsync(ErrorCodes.NotOnRoster, s => s.AppointChairAsync(TestActors.System, U(500), new ChairTerm(M(4), U(110), new Validity(D2))));
+        await city.FailsAsync(ErrorCodes.NotFound, s => s.AppointChairAsync(TestActors.System, U(500), new ChairTerm(M(99), U(110), new Validity(D2))));
     }
 
     [Fact]
@@ -136,6 +136,6 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.InvalidSpan, s => s.AppointChairAsync(U(100), new ChairTerm(M(1), U(100), new Validity(D1))));
+        await city.FailsAsync(ErrorCodes.InvalidSpan, s => s.AppointChairAsync(TestActors.System, U(100), new ChairTerm(M(1), U(100), new Validity(D1))));
     }
 }

@@ -13,7 +13,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var result = await city.RunAsync(s => s.SplitUnitAsync(U(1000), [Part(1002, U(10000), M(2), H(1)), Part(1003, H(2))], D2));
+        var result = await city.RunAsync(s => s.SplitUnitAsync(TestActors.System, U(1000), [Part(1002, U(10000), M(2), H(1)), Part(1003, H(2))], D2));
 
         Assert.Equal([U(1000)], result.Closed);
         Assert.Equal([U(1002), U(1003)], result.Created);
@@ -40,7 +40,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.RunAsync(s => s.SplitUnitAsync(U(1000), [Part(1002, U(10000), M(2), H(1)), Part(1003, H(2))], D2));
+        await city.RunAsync(s => s.SplitUnitAsync(TestActors.System, U(1000), [Part(1002, U(10000), M(2), H(1)), Part(1003, H(2))], D2));
 
         var before = await city.IndexAsync(D1);
         var after = await city.IndexAsync(D2);
@@ -58,7 +58,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.RunAsync(s => s.SplitUnitAsync(U(1001), [Part(1002, M(3)), Part(1003, H(4))], D2));
+        await city.RunAsync(s => s.SplitUnitAsync(TestActors.System, U(1001), [Part(1002, M(3)), Part(1003, H(4))], D2));
 
         Assert.Equal(U(1002), (await city.StationedUnitAsync(1)).PartyOrganisationId);
     }
@@ -68,7 +68,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.InvalidRestructure, s => s.SplitUnitAsync(U(1000), [Part(1002, U(10000), M(2)), Part(1003, H(2))], D2));
+        await city.FailsAsync(ErrorCodes.InvalidRestructure, s => s.SplitUnitAsync(TestActors.System, U(1000), [Part(1002, U(10000), M(2)), Part(1003, H(2))], D2));
 
         Assert.False((await city.UnitAsync(1000)).IsClosed);
         Assert.Equal(12, city.Store.Count<OrgUnit>());
@@ -79,7 +79,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.InvalidRestructure, s => s.SplitUnitAsync(U(1000), [Part(1002, U(10000), M(2), H(1), H(2)), Part(1003, H(2))], D2));
+        await city.FailsAsync(ErrorCodes.InvalidRestructure, s => s.SplitUnitAsync(TestActors.System, U(1000), [Part(1002, U(10000), M(2), H(1), H(2)), Part(1003, H(2))], D2));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public partial class OrganisationServiceTest
         await city.SeedLaiwuAsync();
 
         // Household 3 is under grid 1000 only through group 10000: the group moves with it, not on its own.
-        await city.FailsAsync(ErrorCodes.InvalidRestructure, s => s.SplitUnitAsync(U(1000), [Part(1002, U(10000), M(2), H(1), H(3)), Part(1003, H(2))], D2));
+        await city.FailsAsync(ErrorCodes.InvalidRestructure, s => s.SplitUnitAsync(TestActors.System, U(1000), [Part(1002, U(10000), M(2), H(1), H(3)), Part(1003, H(2))], D2));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.InvalidRestructure, s => s.SplitUnitAsync(U(1000), [Part(1002, U(10000), M(2), H(1), H(2))], D2));
+        await city.FailsAsync(ErrorCodes.InvalidRestructure, s => s.SplitUnitAsync(TestActors.System, U(1000), [Part(1002, U(10000), M(2), H(1), H(2))], D2));
     }
 
     [Fact]
@@ -106,8 +106,8 @@ public partial class OrganisationServiceTest
         var otherKind = new SplitPart(UnitRow(1002, UnitKind.PartyGroup, 100), [U(10000), M(2), H(1)]);
         var otherParent = new SplitPart(UnitRow(1003, UnitKind.GridBranch, 101), [H(2)]);
 
-        await city.FailsAsync(ErrorCodes.InvalidRestructure, s => s.SplitUnitAsync(U(1000), [otherKind, Part(1003, H(2))], D2));
-        await city.FailsAsync(ErrorCodes.InvalidRestructure, s => s.SplitUnitAsync(U(1000), [Part(1002, U(10000), M(2), H(1)), otherParent], D2));
+        await city.FailsAsync(ErrorCodes.InvalidRestructure, s => s.SplitUnitAsync(TestActors.System, U(1000), [otherKind, Part(1003, H(2))], D2));
+        await city.FailsAsync(ErrorCodes.InvalidRestructure, s => s.SplitUnitAsync(TestActors.System, U(1000), [Part(1002, U(10000), M(2), H(1)), otherParent], D2));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public partial class OrganisationServiceTest
     {
         await city.SeedLaiwuAsync();
 
-        var exception = await city.FailsAsync(ErrorCodes.DuplicateId, s => s.SplitUnitAsync(U(1000), [Part(1001, U(10000), M(2), H(1)), Part(1003, H(2))], D2));
+        var exception = await city.FailsAsync(ErrorCodes.DuplicateId, s => s.SplitUnitAsync(TestActors.System, U(1000), [Part(1001, U(10000), M(2), H(1)), Part(1003, H(2))], D2));
 
         Assert.IsType<GridGovernanceValidationException>(exception);
     }
@@ -126,15 +126,15 @@ public partial class OrganisationServiceTest
         // ErrorCodes.InvalidRestructure: "Merge or split inputs are inconsistent (kinds differ, a child is left out, a part is empty...)".
         await city.SeedLaiwuAsync();
 
-        await city.FailsAsync(ErrorCodes.InvalidRestructure, s => s.SplitUnitAsync(U(1000), [Part(1002, U(10000), M(2), H(1), H(2)), Part(1003)], D2));
+        await city.FailsAsync(ErrorCodes.InvalidRestructure, s => s.SplitUnitAsync(TestActors.System, U(1000), [Part(1002, U(10000), M(2), H(1), H(2)), Part(1003)], D2));
     }
 
     [Fact]
     public async Task Split_ClosedUnit_ThrowsUnitClosed()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.CloseUnitAsync(U(1011), D1));
+        await city.RunAsync(s => s.CloseUnitAsync(TestActors.System, U(1011), D1));
 
-        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.SplitUnitAsync(U(1011), [Part(1002), Part(1003)], D2));
+        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.SplitUnitAsync(TestActors.System, U(1011), [Part(1002), Part(1003)], D2));
     }
 }

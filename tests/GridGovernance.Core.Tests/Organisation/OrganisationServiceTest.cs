@@ -48,7 +48,7 @@ public partial class OrganisationServiceTest : IDisposable
     {
         await city.SeedLaiwuAsync();
 
-        var renamed = await city.RunAsync(s => s.RenameUnitAsync(U(100), "  西关新社区 ", D2));
+        var renamed = await city.RunAsync(s => s.RenameUnitAsync(TestActors.System, U(100), "  西关新社区 ", D2));
 
         Assert.Equal("西关新社区", renamed.Name);
         var stored = await city.UnitAsync(100);
@@ -64,18 +64,18 @@ public partial class OrganisationServiceTest : IDisposable
     public async Task Rename_BeforeLastRename_ThrowsRetroactive()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.RenameUnitAsync(U(100), "New", D2));
+        await city.RunAsync(s => s.RenameUnitAsync(TestActors.System, U(100), "New", D2));
 
-        await city.FailsAsync(ErrorCodes.RetroactiveChange, s => s.RenameUnitAsync(U(100), "Older", D1));
+        await city.FailsAsync(ErrorCodes.RetroactiveChange, s => s.RenameUnitAsync(TestActors.System, U(100), "Older", D1));
     }
 
     [Fact]
     public async Task Rename_ClosedUnit_ThrowsUnitClosed()
     {
         await city.SeedLaiwuAsync();
-        await city.RunAsync(s => s.CloseUnitAsync(U(1011), D1));
+        await city.RunAsync(s => s.CloseUnitAsync(TestActors.System, U(1011), D1));
 
-        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.RenameUnitAsync(U(1011), "Again", D2));
+        await city.FailsAsync(ErrorCodes.UnitClosed, s => s.RenameUnitAsync(TestActors.System, U(1011), "Again", D2));
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public partial class OrganisationServiceTest : IDisposable
     {
         await city.SeedLaiwuAsync();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => city.RunAsync(s => s.RenameUnitAsync(U(100), "  ", D2)));
+        await Assert.ThrowsAsync<ArgumentException>(() => city.RunAsync(s => s.RenameUnitAsync(TestActors.System, U(100), "  ", D2)));
         Assert.Equal("西关社区", (await city.UnitAsync(100)).Name);
     }
 }

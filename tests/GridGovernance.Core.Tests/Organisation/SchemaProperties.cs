@@ -22,7 +22,7 @@ public sealed class SchemaProperties
             foreach (var (parentKind, parent) in representative)
             {
                 var id = new OrgUnitId(next++);
-                var refusal = harness.TryRun(s => s.AddUnitAsync(new UnitDraft(id, child, "probe", parent), date));
+                var refusal = harness.TryRun(s => s.AddUnitAsync(TestActors.System, new UnitDraft(id, child, "probe", parent), date));
                 if (schema.Allows(child, parentKind))
                 {
                     Assert.Null(refusal);
@@ -57,7 +57,7 @@ public sealed class SchemaProperties
         {
             foreach (var (parentKind, parent) in representative)
             {
-                var refusal = harness.TryRun(s => s.AddUnitAsync(new UnitDraft(new OrgUnitId(next++), child, "probe", parent), date));
+                var refusal = harness.TryRun(s => s.AddUnitAsync(TestActors.System, new UnitDraft(new OrgUnitId(next++), child, "probe", parent), date));
                 if ((refusal is null) != schema.Allows(child, parentKind))
                 {
                     return false;
@@ -75,7 +75,7 @@ public sealed class SchemaProperties
         foreach (var root in schema.RootKinds)
         {
             var id = new OrgUnitId(next++);
-            harness.Run(s => s.AddUnitAsync(new UnitDraft(id, root, root.Code, null), date));
+            harness.Run(s => s.AddUnitAsync(TestActors.System, new UnitDraft(id, root, root.Code, null), date));
             made.Add((root, id));
         }
         bool grew = true;
@@ -88,7 +88,7 @@ public sealed class SchemaProperties
                 if (parent.Id.IsSpecified)
                 {
                     var id = new OrgUnitId(next++);
-                    harness.Run(s => s.AddUnitAsync(new UnitDraft(id, kind, kind.Code, parent.Id), date));
+                    harness.Run(s => s.AddUnitAsync(TestActors.System, new UnitDraft(id, kind, kind.Code, parent.Id), date));
                     made.Add((kind, id));
                     grew = true;
                 }

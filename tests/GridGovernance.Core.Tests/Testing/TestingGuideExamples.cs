@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using GridGovernance.Authority;
 using GridGovernance.Claims.Matching;
 using GridGovernance.Organisation;
 using GridGovernance.Scoring;
@@ -47,7 +48,7 @@ public sealed class TestingGuideExamples
         {
             using var services = new ServiceCollection().AddGridGovernance(o => o.Schema = HierarchySchemas.Laiwu).BuildServiceProvider();
             using var scope = services.CreateScope();
-            scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(roster, day).GetAwaiter().GetResult();
+            scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(Actor.System("import"), roster, day).GetAwaiter().GetResult();
             var index = scope.ServiceProvider.GetRequiredService<OrganisationQueries>().BuildIndexAsync(day).GetAwaiter().GetResult();
             return index.MemberCount == roster.Members.Count;
         });

@@ -36,7 +36,7 @@ internal sealed class WorkOrderServiceFixture : IDisposable
         services.AddGridGovernance(o => o.Schema = HierarchySchemas.Laiwu);
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         using var scope = provider.CreateScope();
-        scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(OrganisationFixture.LaiwuCity(), OrganisationFixture.D0).GetAwaiter().GetResult();
+        scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(TestActors.System, OrganisationFixture.LaiwuCity(), OrganisationFixture.D0).GetAwaiter().GetResult();
     }
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2024, 6, 3, 2, 0));

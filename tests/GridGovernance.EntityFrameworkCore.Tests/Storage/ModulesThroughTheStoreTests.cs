@@ -59,7 +59,7 @@ public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisp
             return await step(scope.ServiceProvider);
         }
 
-        await Run(s => s.GetRequiredService<OrganisationService>().ImportAsync(community.Roster, community.Date));
+        await Run(s => s.GetRequiredService<OrganisationService>().ImportAsync(GeneratedCity.Importer, community.Roster, community.Date));
 
         // Points: declarations approved by a reviewer of the district; a redemption against a credited balance.
         var ruleBook = ScoringGenerator.Laiwu();

@@ -47,7 +47,7 @@ internal sealed class LedgerFixture : IDisposable
         services.AddGridGovernance(o => o.Schema = HierarchySchemas.Laiwu);
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         using var scope = provider.CreateScope();
-        scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(OrganisationFixture.LaiwuCity(), OrganisationFixture.D0).GetAwaiter().GetResult();
+        scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(TestActors.System, OrganisationFixture.LaiwuCity(), OrganisationFixture.D0).GetAwaiter().GetResult();
         Today = new LocalDate(2024, 6, 3);
     }
 

@@ -86,7 +86,7 @@ public sealed partial class PointsLedgerServiceTest
         await fixture.FailsAsync(ErrorCodes.LedgerOutsideJurisdiction, s => s.ApproveAsync(Book, declared.Id, Secretary100));
 
         // Member 5 moves into grid 1000 of community 100: from then on community 100 may review them.
-        await fixture.RunOrganisationAsync(o => o.TransferMemberAsync(M5, new OrgUnitId(1000), D(5, 20)));
+        await fixture.RunOrganisationAsync(o => o.TransferMemberAsync(TestActors.System, M5, new OrgUnitId(1000), D(5, 20)));
 
         var approved = await fixture.ApproveAsync(declared.Id);
         Assert.Equal(LedgerEntryStatus.Approved, approved.Status);
