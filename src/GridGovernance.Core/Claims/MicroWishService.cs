@@ -17,7 +17,6 @@ public sealed class MicroWishService
     /// <summary>Days a claim stays valid when the caller does not say.</summary>
     public const int DefaultExpiryDays = 7;
 
-    private static readonly LedgerActor Actor = LedgerActor.ForSystem("micro-wishes");
     private readonly IRepository<MicroWish> wishes;
     private readonly IUnitOfWork unitOfWork;
     private readonly PointsLedgerService ledger;
@@ -106,7 +105,7 @@ public sealed class MicroWishService
         {
             return null;
         }
-        return await ledger.RecordAsync(award.RuleBook, LedgerSource.Claim, new LedgerEntryRequest
+        return await ledger.RecordAsync(Authority.Actor.System("micro-wishes"), award.RuleBook, LedgerSource.Claim, new LedgerEntryRequest
         {
             Member = member,
             ItemCode = award.ItemCode,
@@ -114,7 +113,6 @@ public sealed class MicroWishService
             IdempotencyKey = $"wish:{wish.Value}",
             Value = award.Value,
             Evidence = wish.ToString(),
-            Actor = Actor,
         }, cancellationToken).ConfigureAwait(false);
     }
 
