@@ -113,7 +113,10 @@ public sealed partial class PointsLedgerServiceTest : IDisposable
     [Fact]
     public async Task Declare_UnknownMember_IsRefused()
     {
-        var e = await Assert.ThrowsAsync<EntityNotFoundException>(() => fixture.DeclareAsync(new MemberId(99), "themed-party-day", D(5, 10), "k"));
+        // In person, an unknown member acts as nobody: the authority policy refuses before anything is read.
+        await fixture.FailsAsync(Forbidden, s => s.DeclareAsync(InPerson(new MemberId(99)), Book, Request(new MemberId(99), "themed-party-day", D(5, 10), "k")));
+        // The system may record, but not for a member who does not exist.
+        var e = await Assert.ThrowsAsync<EntityNotFoundException>(() => fixture.RecordAsync(new MemberId(99), "themed-party-day", D(5, 10), "k"));
         Assert.Equal(ErrorCodes.NotFound, e.Code);
     }
 

@@ -16,7 +16,7 @@ namespace GridGovernance.Tests.Scoring.Rewards;
 /// operation runs in a scope of its own, so each one is a fresh unit of work against the shared in-memory store.
 /// </summary>
 /// <remarks>
-/// The roster: district 1 with grid branch 1000, members 1 to 64 in the grid, and member 99 (in the grid) the
+/// The roster: district 1, street 10, community 100 and grid branch 1000, members 1 to 64 in the grid, and member 99 (in the grid) the
 /// district's cashier (<see cref="Cashier"/>), who keeps the catalogue. Credits are made by the system
 /// (<see cref="Grant"/>), redemptions by the account holder in person.
 /// </remarks>
@@ -38,7 +38,7 @@ internal sealed class RedemptionFixture : IDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(Clock);
-        services.AddGridGovernance();
+        services.AddGridGovernance(o => o.Schema = HierarchySchemas.Standard);
         // TryAdd: once AddGridGovernance registers the service itself, that registration wins.
         services.TryAddScoped<RedemptionService>();
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
@@ -49,7 +49,11 @@ internal sealed class RedemptionFixture : IDisposable
     /// <summary>The roster of the remarks.</summary>
     public static RosterBatch Roster() => new()
     {
-        Units = [new UnitDraft(District, UnitKind.District, "区", null), new UnitDraft(Grid, UnitKind.GridBranch, "网格", District)],
+        Units =
+        [
+            new UnitDraft(District, UnitKind.District, "区", null), new UnitDraft(new OrgUnitId(10), UnitKind.Street, "街道", District),
+            new UnitDraft(new OrgUnitId(100), UnitKind.Community, "社区", new OrgUnitId(10)), new UnitDraft(Grid, UnitKind.GridBranch, "网格", new OrgUnitId(100)),
+        ],
         Members = [.. Enumerable.Range(1, RosterSize).Append(CashierMember.Value)
             .Select(m => new MemberDraft(new MemberId(m), $"党员{m}", MemberKind.LongResident, new LocalDate(2001, 7, 1), Grid))],
         Roles = [new RoleDraft(CashierMember, RoleKind.Cashier, District)],
