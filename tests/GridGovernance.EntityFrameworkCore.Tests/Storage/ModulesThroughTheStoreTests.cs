@@ -57,7 +57,7 @@ public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisp
 
         // The first member is the district's secretary (书记): the post that reviews declarations and keeps the catalogue.
         var members = community.Roster.Members;
-        var secretary = Actor.Post(members[0].Id, RoleKind.Secretary, community.District);
+        var districtSecretary = Actor.Post(members[0].Id, RoleKind.Secretary, community.District);
         var roster = community.Roster with { Roles = [.. community.Roster.Roles, new RoleDraft(members[0].Id, RoleKind.Secretary, community.District)] };
         await Run(s => s.GetRequiredService<OrganisationService>().ImportAsync(roster, community.Date));
 
@@ -73,11 +73,11 @@ public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisp
                 IdempotencyKey = $"volunteer-{member.Id.Value}",
                 Evidence = "sign-in sheet",
             }));
-            await Run(s => s.GetRequiredService<PointsLedgerService>().ApproveAsync(secretary, ruleBook, declared.Id));
+            await Run(s => s.GetRequiredService<PointsLedgerService>().ApproveAsync(districtSecretary, ruleBook, declared.Id));
         }
-        await Run(s => s.GetRequiredService<RedemptionService>().AddRewardItemAsync(secretary, new RewardItemId(1), "umbrella", Points.From(10), stock: 5));
+        await Run(s => s.GetRequiredService<RedemptionService>().AddRewardItemAsync(districtSecretary, new RewardItemId(1), "umbrella", Points.From(10), stock: 5));
         await Run(s => s.GetRequiredService<RedemptionService>().CreditAsync(Actor.System("annual-grant"), members[1].Id, Points.From(25), "credit-1"));
-        await Run(s => s.GetRequiredService<RedemptionService>().RedeemAsync(Actor.Member(members[1].Id), new RewardItemId(1), 2, "redeem-1"));
+        await Run(s => s.GetRequiredService<RedemptionService>().RedeemAsync(Actor.Member(members[1].Id), members[1].Id, new RewardItemId(1), 2, "redeem-1"));
         // A replayed credit key is found through the years' child rows.
         await Run(s => s.GetRequiredService<RedemptionService>().CreditAsync(Actor.System("annual-grant"), members[1].Id, Points.From(25), "credit-1"));
 
