@@ -31,9 +31,10 @@ using NodaTime;
 using NodaTime.Testing;
 
 var city = CityGenerator.Generate(CitySize.District, seed: 2024);
-// Every command names who acts. The generated roster has grid heads and group leaders but no secretaries; the import
-// (the system's: nobody holds a post in an empty store) appoints the district's secretary, who restructures below.
+// Every command names who acts (Actor), and acts only through posts (岗位) the roster holds: the first member is made
+// the district's secretary (书记), who reviews declarations below.
 var districtSecretary = Actor.Post(city.Roster.Members[0].Id, RoleKind.Secretary, city.District);
+var rosterWithSecretary = city.Roster with { Roles = [.. city.Roster.Roles, new RoleDraft(districtSecretary.MemberId, RoleKind.Secretary, city.District)] };
 var database = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault();
 var collection = new ServiceCollection();
 if (database is not null)
@@ -61,8 +62,7 @@ using (var scope = services.CreateScope())
     else
     {
         var organisation = scope.ServiceProvider.GetRequiredService<OrganisationService>();
-        var batch = city.Roster with { Roles = [.. city.Roster.Roles, new RoleDraft(districtSecretary.MemberId, RoleKind.Secretary, city.District)] };
-        var imported = await organisation.ImportAsync(Actor.System("import"), batch, city.Date);
+        var imported = await organisation.ImportAsync(Actor.System("import"), rosterWithSecretary, city.Date);
         Console.WriteLine($"Imported {imported.Units:N0} units, {imported.Members:N0} members, {imported.Households:N0} households, " +
                           $"{imported.StationedUnits:N0} stationed units and {imported.Roles:N0} roles on {city.Date:yyyy-MM-dd}.");
     }
@@ -160,10 +160,10 @@ var names = city.Roster.Members.ToDictionary(m => m.Id, m => m.Name);
 using (var scope = services.CreateScope())
 {
     var ledger = scope.ServiceProvider.GetRequiredService<PointsLedgerService>();
-    var reviewer = new LedgerReviewer(roster[0].Member, city.District);
     foreach (var (subject, day) in roster.Skip(1).Take(3).Select((s, i) => (s, i)))
     {
-        var declared = await ledger.DeclareAsync(ruleBook, new LedgerEntryRequest
+        // 党员申报: the member declares in person; 审核: the district secretary reviews in their post.
+        var declared = await ledger.DeclareAsync(Actor.Member(subject.Member), ruleBook, new LedgerEntryRequest
         {
             Member = subject.Member,
             ItemCode = "volunteer-activity",
@@ -173,7 +173,7 @@ using (var scope = services.CreateScope())
         });
         if (declared.Status == LedgerEntryStatus.Declared)
         {
-            await ledger.ApproveAsync(ruleBook, declared.Id, reviewer); // a second run finds the entry approved already
+            await ledger.ApproveAsync(districtSecretary, ruleBook, declared.Id); // a second run finds the entry approved already
         }
     }
     var approved = await scope.ServiceProvider.GetRequiredService<LedgerExportService>().ExportForAssessmentAsync(ruleBook, quarter);

@@ -5,10 +5,6 @@ public static partial class ErrorCodes
 {
     /// <summary>A workflow step is not in its transition table (e.g. approving a rejected declaration); see <see cref="IllegalTransitionException"/>.</summary>
     public const string LedgerIllegalTransition = "points.illegal-transition";
-    /// <summary>The reviewer's unit does not have the member's branch within its jurisdiction on the review date.</summary>
-    public const string LedgerOutsideJurisdiction = "points.outside-jurisdiction";
-    /// <summary>A member tried to review their own declaration.</summary>
-    public const string LedgerSelfReview = "points.self-review";
     /// <summary>The rule book has no item with the code given, or an entry names an item the rule book no longer has.</summary>
     public const string LedgerUnknownItem = "points.unknown-item";
     /// <summary>The item has no version in force on the occurrence date.</summary>

@@ -31,7 +31,6 @@ namespace GridGovernance.Claims;
 [Immutable]
 public sealed class ClaimService
 {
-    private static readonly LedgerActor Actor = LedgerActor.ForSystem("claims");
     private readonly IRepository<ServiceProject> projects;
     private readonly IRepository<ResourceListing> listings;
     private readonly IRepository<Need> needs;
@@ -373,7 +372,7 @@ public sealed class ClaimService
         {
             foreach (var member in completed.Served)
             {
-                entries.Add(await ledger.RecordAsync(award.RuleBook, LedgerSource.Claim, new LedgerEntryRequest
+                entries.Add(await ledger.RecordAsync(Authority.Actor.System("claims"), award.RuleBook, LedgerSource.Claim, new LedgerEntryRequest
                 {
                     Member = member,
                     ItemCode = award.ItemCode,
@@ -381,7 +380,6 @@ public sealed class ClaimService
                     IdempotencyKey = $"claim:{project.Value}:{member.Value}",
                     Value = award.Value,
                     Evidence = project.ToString(),
-                    Actor = Actor,
                 }, cancellationToken).ConfigureAwait(false));
             }
         }

@@ -24,7 +24,6 @@ public sealed class MicroWishService
     /// <summary>Days a claim stays valid when the caller does not say.</summary>
     public const int DefaultExpiryDays = 7;
 
-    private static readonly LedgerActor Actor = LedgerActor.ForSystem("micro-wishes");
     /// <summary>The subject of the sweep: the whole pool, at no node, so only the system may run it by default.</summary>
     private static readonly AuthoritySubject Pool = new("micro-wishes");
     private readonly IRepository<MicroWish> wishes;
@@ -158,7 +157,7 @@ public sealed class MicroWishService
         {
             return null;
         }
-        return await ledger.RecordAsync(award.RuleBook, LedgerSource.Claim, new LedgerEntryRequest
+        return await ledger.RecordAsync(Authority.Actor.System("micro-wishes"), award.RuleBook, LedgerSource.Claim, new LedgerEntryRequest
         {
             Member = member,
             ItemCode = award.ItemCode,
@@ -166,7 +165,6 @@ public sealed class MicroWishService
             IdempotencyKey = $"wish:{wish.Value}",
             Value = award.Value,
             Evidence = wish.ToString(),
-            Actor = Actor,
         }, cancellationToken).ConfigureAwait(false);
     }
 

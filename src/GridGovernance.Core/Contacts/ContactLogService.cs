@@ -94,14 +94,13 @@ public sealed class ContactLogService
         if (contactOptions.PointsItemCode is string item && ruleBook is not null && ledger is not null && contactOptions.KindsEarningPoints.Contains(request.Kind))
         {
             var key = FormattableString.Invariant($"contact:{request.Member.Value}:{request.Household.Value}:{request.Date:yyyy-MM-dd}:{request.Kind}");
-            await ledger.RecordAsync(ruleBook, LedgerSource.ContactVisit, new LedgerEntryRequest
+            await ledger.RecordAsync(Authority.Actor.System("contacts"), ruleBook, LedgerSource.ContactVisit, new LedgerEntryRequest
             {
                 Member = request.Member,
                 ItemCode = item,
                 OccurredOn = request.Date,
                 IdempotencyKey = key,
                 Evidence = key,
-                Actor = LedgerActor.ForSystem("contacts"),
             }, cancellationToken).ConfigureAwait(false);
         }
         return record;

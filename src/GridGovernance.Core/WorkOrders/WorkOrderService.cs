@@ -262,14 +262,13 @@ public sealed class WorkOrderService
         }, cancellationToken).ConfigureAwait(false);
         if (Policy.PointsAward is { } award)
         {
-            await ledger.RecordAsync(award.RuleBook, LedgerSource.WorkOrder, new LedgerEntryRequest
+            await ledger.RecordAsync(Authority.Actor.System("work-orders"), award.RuleBook, LedgerSource.WorkOrder, new LedgerEntryRequest
             {
                 Member = official.Member,
                 ItemCode = award.ItemCode,
                 OccurredOn = resolved.Resolution!.At.InZone(options.TimeZone).Date,
                 IdempotencyKey = "work-order:" + order.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Evidence = order.ToString(),
-                Actor = LedgerActor.ForSystem("work-orders"),
             }, cancellationToken).ConfigureAwait(false);
         }
         return resolved;

@@ -308,13 +308,13 @@ public abstract class StoreConformanceTests : IDisposable
             ItemCode = book.Items[0].Code,
             OccurredOn = city.Date,
             IdempotencyKey = "work-order:conformance-1",
-            Actor = LedgerActor.ForSystem("conformance"),
         };
+        var system = Actor.System("conformance");
 
-        var first = await InScopeAsync(s => s.GetRequiredService<PointsLedgerService>().RecordAsync(book, LedgerSource.WorkOrder, request));
-        var again = await InScopeAsync(s => s.GetRequiredService<PointsLedgerService>().RecordAsync(book, LedgerSource.WorkOrder, request));
+        var first = await InScopeAsync(s => s.GetRequiredService<PointsLedgerService>().RecordAsync(system, book, LedgerSource.WorkOrder, request));
+        var again = await InScopeAsync(s => s.GetRequiredService<PointsLedgerService>().RecordAsync(system, book, LedgerSource.WorkOrder, request));
         var racing = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
-            InScopeAsync(s => s.GetRequiredService<PointsLedgerService>().RecordAsync(book, LedgerSource.WorkOrder, request with { IdempotencyKey = "work-order:conformance-2" }))));
+            InScopeAsync(s => s.GetRequiredService<PointsLedgerService>().RecordAsync(system, book, LedgerSource.WorkOrder, request with { IdempotencyKey = "work-order:conformance-2" }))));
 
         Assert.Equal(first.Id, again.Id);
         Assert.Single(racing.Select(e => e.Id).Distinct());

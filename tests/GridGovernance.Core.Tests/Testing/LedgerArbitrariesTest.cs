@@ -99,8 +99,8 @@ public sealed class LedgerArbitrariesTest
             var ledger = scope.ServiceProvider.GetRequiredService<PointsLedgerService>();
             foreach (var entry in entries)
             {
-                var request = LedgerArbitraries.ToRequest(book, entry) with { Actor = LedgerActor.ForSystem("test") };
-                ledger.RecordAsync(book, LedgerSource.ContactVisit, request).GetAwaiter().GetResult();
+                var request = LedgerArbitraries.ToRequest(book, entry);
+                ledger.RecordAsync(GridGovernance.Authority.Actor.System("test"), book, LedgerSource.ContactVisit, request).GetAwaiter().GetResult();
             }
             var exported = scope.ServiceProvider.GetRequiredService<LedgerExportService>().ExportForAssessmentAsync(book, RuleBookArbitraries.Period).GetAwaiter().GetResult();
             var roster = RosterArbitraries.SubjectsOf(city);

@@ -59,15 +59,17 @@ public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisp
             return await step(scope.ServiceProvider);
         }
 
-        await Run(s => s.GetRequiredService<OrganisationService>().ImportAsync(GeneratedCity.Importer, community.Roster, community.Date));
-
-        // Points: declarations approved by a reviewer of the district; a redemption against a credited balance.
-        var ruleBook = ScoringGenerator.Laiwu();
+        // The first member is the district's secretary (书记): the post that reviews declarations and keeps the catalogue.
         var members = community.Roster.Members;
-        var reviewer = new LedgerReviewer(members[0].Id, community.District);
+        var districtSecretary = Actor.Post(members[0].Id, RoleKind.Secretary, community.District);
+        var roster = community.Roster with { Roles = [.. community.Roster.Roles, new RoleDraft(members[0].Id, RoleKind.Secretary, community.District)] };
+        await Run(s => s.GetRequiredService<OrganisationService>().ImportAsync(GeneratedCity.Importer, roster, community.Date));
+
+        // Points: declarations approved by the district's secretary; a redemption against a credited balance.
+        var ruleBook = ScoringGenerator.Laiwu();
         foreach (var (member, day) in members.Skip(1).Take(4).Select((m, i) => (m, i)))
         {
-            var declared = await Run(s => s.GetRequiredService<PointsLedgerService>().DeclareAsync(ruleBook, new LedgerEntryRequest
+            var declared = await Run(s => s.GetRequiredService<PointsLedgerService>().DeclareAsync(Actor.Member(member.Id), ruleBook, new LedgerEntryRequest
             {
                 Member = member.Id,
                 ItemCode = "volunteer-award",
@@ -75,13 +77,13 @@ public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisp
                 IdempotencyKey = $"volunteer-{member.Id.Value}",
                 Evidence = "sign-in sheet",
             }));
-            await Run(s => s.GetRequiredService<PointsLedgerService>().ApproveAsync(ruleBook, declared.Id, reviewer));
+            await Run(s => s.GetRequiredService<PointsLedgerService>().ApproveAsync(districtSecretary, ruleBook, declared.Id));
         }
-        await Run(s => s.GetRequiredService<RedemptionService>().AddRewardItemAsync(new RewardItemId(1), "umbrella", Points.From(10), stock: 5));
-        await Run(s => s.GetRequiredService<RedemptionService>().CreditAsync(members[1].Id, Points.From(25), "credit-1"));
-        await Run(s => s.GetRequiredService<RedemptionService>().RedeemAsync(members[1].Id, new RewardItemId(1), 2, "redeem-1"));
+        await Run(s => s.GetRequiredService<RedemptionService>().AddRewardItemAsync(districtSecretary, new RewardItemId(1), "umbrella", Points.From(10), stock: 5));
+        await Run(s => s.GetRequiredService<RedemptionService>().CreditAsync(Actor.System("annual-grant"), members[1].Id, Points.From(25), "credit-1"));
+        await Run(s => s.GetRequiredService<RedemptionService>().RedeemAsync(Actor.Member(members[1].Id), members[1].Id, new RewardItemId(1), 2, "redeem-1"));
         // A replayed credit key is found through the years' child rows.
-        await Run(s => s.GetRequiredService<RedemptionService>().CreditAsync(members[1].Id, Points.From(25), "credit-1"));
+        await Run(s => s.GetRequiredService<RedemptionService>().CreditAsync(Actor.System("annual-grant"), members[1].Id, Points.From(25), "credit-1"));
 
         // Contacts: two contacts in one member's log of a year.
         var today = clock.GetCurrentInstant().InUtc().Date;

@@ -6,8 +6,8 @@ namespace GridGovernance.Scoring.Ledger;
 /// contact visits, the year-end grant job) stand in the same audit column.
 /// </summary>
 /// <remarks>
-/// Reviews name a member and the unit they review for (<see cref="LedgerReviewer"/>), because the jurisdiction check
-/// needs both; everything else is attributed to a <see cref="LedgerActor"/>.
+/// Commands take an <see cref="Authority.Actor"/>; what the ledger stores is its <see cref="Authority.Actor.AuditName"/>
+/// (<see cref="Of"/>).
 /// </remarks>
 [Immutable]
 public readonly record struct LedgerActor
@@ -26,6 +26,11 @@ public readonly record struct LedgerActor
 
     /// <summary>The stored form.</summary>
     public string Value { get; }
+
+    /// <summary>The stored form of the actor of a command: its <see cref="Authority.Actor.AuditName"/>.</summary>
+    /// <param name="actor">The actor.</param>
+    /// <exception cref="ArgumentException">The audit name is longer than 200 characters.</exception>
+    public static LedgerActor Of(Authority.Actor actor) => new(Preconditions.CheckNotNull(actor).AuditName);
 
     /// <summary>A party member acting in person.</summary>
     /// <param name="member">The member.</param>

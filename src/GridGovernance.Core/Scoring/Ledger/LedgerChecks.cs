@@ -3,9 +3,6 @@ namespace GridGovernance.Scoring.Ledger;
 /// <summary>The checks and readings the ledger's services share: the entry workflow, the publication workflow and the export.</summary>
 internal static class LedgerChecks
 {
-    internal static void CheckActor(LedgerActor actor, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(actor))] string paramName = "") =>
-        Preconditions.CheckArgument(actor.Value is not null, paramName, $"{paramName} must be a real actor, not default.");
-
     /// <summary>The position of <paramref name="tier"/> among the version's tiers, or -1.</summary>
     internal static int IndexOfTier(RuleItemVersion? version, string tier)
     {

@@ -91,10 +91,10 @@ public sealed class LedgerEntry : AggregateRoot<LedgerEntryId>
     /// <summary>The review state.</summary>
     public LedgerEntryStatus Status { get; private set; }
 
-    /// <summary>The member who approved or rejected it, or <c>null</c> (not reviewed yet, or recorded directly).</summary>
+    /// <summary>The member who approved or rejected it, or <c>null</c> (not reviewed yet, recorded directly, or reviewed by an actor who is no member).</summary>
     public MemberId? ReviewedBy { get; private set; }
 
-    /// <summary>The unit the reviewer acted for, or <c>null</c>.</summary>
+    /// <summary>The unit of the post the reviewer acted in, or <c>null</c>.</summary>
     public OrgUnitId? ReviewerUnit { get; private set; }
 
     /// <summary>When it was approved or rejected, or <c>null</c>.</summary>
@@ -172,25 +172,27 @@ public sealed class LedgerEntry : AggregateRoot<LedgerEntryId>
         return entry;
     }
 
-    internal void Approve(LedgerReviewer reviewer, Points points, string? note, Instant at)
+    internal void Approve(Authority.Actor reviewer, LedgerActor audit, Points points, string? note, Instant at)
     {
-        MoveTo(LedgerEntryStatus.Approved, reviewer.Actor);
+        MoveTo(LedgerEntryStatus.Approved, audit);
         Points = points;
-        ReviewedBy = reviewer.Member;
-        ReviewerUnit = reviewer.Unit;
-        ReviewedAt = at;
-        ReviewReason = note;
-        Raise(new LedgerEntryApproved(Id, Member, points, reviewer));
+        Reviewed(reviewer, note, at);
+        Raise(new LedgerEntryApproved(Id, Member, points, audit, ReviewerUnit));
     }
 
-    internal void Reject(LedgerReviewer reviewer, string reason, Instant at)
+    internal void Reject(Authority.Actor reviewer, LedgerActor audit, string reason, Instant at)
     {
-        MoveTo(LedgerEntryStatus.Rejected, reviewer.Actor);
-        ReviewedBy = reviewer.Member;
-        ReviewerUnit = reviewer.Unit;
+        MoveTo(LedgerEntryStatus.Rejected, audit);
+        Reviewed(reviewer, reason, at);
+        Raise(new LedgerEntryRejected(Id, Member, audit, ReviewerUnit, reason));
+    }
+
+    private void Reviewed(Authority.Actor reviewer, string? reason, Instant at)
+    {
+        ReviewedBy = reviewer.IsMember ? reviewer.MemberId : null;
+        ReviewerUnit = reviewer.Kind == Authority.ActorKind.Post ? reviewer.Unit : null;
         ReviewedAt = at;
         ReviewReason = reason;
-        Raise(new LedgerEntryRejected(Id, Member, reviewer, reason));
     }
 
     internal void MarkReversed(LedgerEntryId reversal, LedgerActor actor, string reason)

@@ -5,7 +5,8 @@ namespace GridGovernance.Scoring.Ledger;
 /// <summary>
 /// What a caller asks the ledger to record: a declaration (<see cref="PointsLedgerService.DeclareAsync"/>), an
 /// automatic award (<see cref="PointsLedgerService.RecordAsync"/>) or a late correction
-/// (<see cref="PointsLedgerService.RecordAdjustmentAsync"/>).
+/// (<see cref="PointsLedgerService.RecordAdjustmentAsync"/>). Who records it is not part of the request: it is the
+/// command's <see cref="Authority.Actor"/>, checked by the authority policy and stored as its audit name.
 /// </summary>
 [Immutable]
 public sealed record LedgerEntryRequest
@@ -36,7 +37,4 @@ public sealed record LedgerEntryRequest
 
     /// <summary>A reference to the evidence (a photo, a sign-in sheet, a work order number), or <c>null</c>.</summary>
     public string? Evidence { get; init; }
-
-    /// <summary>Who records it; for a declaration <c>null</c> means the member themself. Required for recorded entries.</summary>
-    public LedgerActor? Actor { get; init; }
 }

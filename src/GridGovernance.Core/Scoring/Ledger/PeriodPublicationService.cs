@@ -1,3 +1,4 @@
+using GridGovernance.Authority;
 using GridGovernance.Persistence;
 using NodaTime;
 
@@ -19,6 +20,15 @@ namespace GridGovernance.Scoring.Ledger;
 /// <see cref="UnitOfWorkRetry.MaxAttempts"/> times (as the entry workflow's writes). Dates ("today", the publication
 /// date) are reckoned in <see cref="GridGovernanceOptions.TimeZone"/>.
 /// </para>
+/// <para>
+/// Authority: every command names its <see cref="Actor"/> first and asks the <see cref="IAuthorityPolicy"/> before
+/// anything is saved (a refusal throws <see cref="ForbiddenException"/>, code <c>points.forbidden</c>, and changes
+/// nothing). Publishing, revising and freezing need <see cref="Capabilities.PublishPeriod"/> (by default a secretary of
+/// a top-level unit); an objection needs <see cref="Capabilities.RaiseObjection"/> (by default the member in person,
+/// on their own result); resolving one needs <see cref="Capabilities.ResolveObjection"/> (by default a top-level
+/// secretary who neither raised the objection nor is the member it concerns). The actor's
+/// <see cref="Actor.AuditName"/> is what the audit columns store.
+/// </para>
 /// </remarks>
 [Immutable]
 public sealed class PeriodPublicationService
@@ -26,6 +36,7 @@ public sealed class PeriodPublicationService
     private readonly IRepository<PeriodPublication> publications;
     private readonly IRepository<PublishedResults> results;
     private readonly IUnitOfWork unitOfWork;
+    private readonly IAuthorityPolicy authority;
     private readonly GridGovernanceOptions options;
     private readonly IClock clock;
 
@@ -33,14 +44,16 @@ public sealed class PeriodPublicationService
     /// <param name="publications">Period publications (the guards).</param>
     /// <param name="results">Their published results.</param>
     /// <param name="unitOfWork">The scope's unit of work, shared by the repositories.</param>
+    /// <param name="authority">The authority policy every command asks first.</param>
     /// <param name="options">The library's options (the zone of dates).</param>
     /// <param name="clock">The clock.</param>
     public PeriodPublicationService(IRepository<PeriodPublication> publications, IRepository<PublishedResults> results, IUnitOfWork unitOfWork,
-        GridGovernanceOptions options, IClock clock)
+        IAuthorityPolicy authority, GridGovernanceOptions options, IClock clock)
     {
         this.publications = Preconditions.CheckNotNull(publications);
         this.results = Preconditions.CheckNotNull(results);
         this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
+        this.authority = Preconditions.CheckNotNull(authority);
         this.options = Preconditions.CheckNotNull(options);
         this.clock = Preconditions.CheckNotNull(clock);
     }
@@ -51,34 +64,37 @@ public sealed class PeriodPublicationService
     /// <summary>
     /// Publishes a period's results (定期公示): stores a snapshot of every member's totals (<see cref="PublishedResults"/>)
     /// and opens a window of <paramref name="windowWorkingDays"/> working days, starting today, for objections (异议).
+    /// Needs <see cref="Capabilities.PublishPeriod"/>.
     /// </summary>
+    /// <param name="actor">Who publishes: by default the secretary of a top-level unit.</param>
     /// <param name="result">The assessment of the period (compute it from <see cref="LedgerExportService.ExportForAssessmentAsync"/>).</param>
     /// <param name="windowWorkingDays">The window's length in working days, 1 to 366 (e.g. 5).</param>
     /// <param name="calendar">The working-day calendar with the integrator's holidays.</param>
-    /// <param name="actor">Who publishes.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The publication.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowWorkingDays"/> is out of range.</exception>
+    /// <exception cref="ForbiddenException">The actor may not publish (code <c>points.forbidden</c>).</exception>
     /// <exception cref="GridGovernanceException">The period is already published (<see cref="ErrorCodes.PublicationExists"/>)
     /// or has not ended yet (<see cref="ErrorCodes.PublicationPeriodNotEnded"/>).</exception>
-    public Task<PeriodPublication> PublishAsync(AssessmentResult result, int windowWorkingDays, WorkingDayCalendar calendar, LedgerActor actor,
+    public async Task<PeriodPublication> PublishAsync(Actor actor, AssessmentResult result, int windowWorkingDays, WorkingDayCalendar calendar,
         CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(result);
         Preconditions.CheckNotNull(calendar);
-        LedgerChecks.CheckActor(actor);
         var id = PeriodPublicationId.Of(result.RuleBook, result.Period);
-        return WriteAsync(async () =>
+        var audit = await DemandAsync(actor, Capabilities.PublishPeriod, new AuthoritySubject(id.ToString()), cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(async () =>
         {
             var existing = await publications.GetByIdAsync(id, cancellationToken).ConfigureAwait(false);
             Preconditions.CheckState(existing is null, ErrorCodes.PublicationExists,
                 $"{id} was already published on {existing?.PublishedOn:yyyy-MM-dd}; revise its snapshot with ReviseAsync while it is not frozen.");
-            var publication = PeriodPublication.Publish(result, windowWorkingDays, calendar, Today, clock.GetCurrentInstant(), actor);
+            var publication = PeriodPublication.Publish(result, windowWorkingDays, calendar, Today, clock.GetCurrentInstant(), audit);
             await publications.AddAsync(publication, cancellationToken).ConfigureAwait(false);
             await results.AddAsync(PublishedResults.Of(result), cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return publication;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A publication by id.</summary>
@@ -103,90 +119,129 @@ public sealed class PeriodPublicationService
             ?? throw new EntityNotFoundException(nameof(PublishedResults), publication);
     }
 
-    /// <summary>Raises an objection (异议) to a publication; only inside its window (today in the configured zone).</summary>
+    /// <summary>
+    /// Raises an objection (异议) to a publication; only inside its window (today in the configured zone). Needs
+    /// <see cref="Capabilities.RaiseObjection"/>: by default the member in person, on their own result.
+    /// </summary>
+    /// <param name="actor">Who objects: by default <c>Actor.Member(member)</c>.</param>
     /// <param name="publication">The publication.</param>
-    /// <param name="raisedBy">Who objects.</param>
     /// <param name="text">What is disputed; required.</param>
-    /// <param name="concerning">The member whose result is disputed, or <c>null</c>.</param>
+    /// <param name="concerning">The member whose result is disputed; <c>null</c> means the acting member's own result (or, for
+    /// an actor who is no member, the publication as a whole, which the default table refuses).</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The objection, with its number.</returns>
     /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
+    /// <exception cref="ForbiddenException">The actor may not object to that result (code <c>points.forbidden</c>).</exception>
     /// <exception cref="GridGovernanceException">The window is closed or the period frozen (<see cref="ErrorCodes.PublicationObjectionWindowClosed"/>).</exception>
-    public Task<PublicationObjection> RaiseObjectionAsync(PeriodPublicationId publication, LedgerActor raisedBy, string text, MemberId? concerning = null,
+    public async Task<PublicationObjection> RaiseObjectionAsync(Actor actor, PeriodPublicationId publication, string text, MemberId? concerning = null,
         CancellationToken cancellationToken = default)
     {
-        LedgerChecks.CheckActor(raisedBy);
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotBlank(text);
-        return ChangePublicationAsync(publication, p => p.RaiseObjection(raisedBy, concerning, text, Today), cancellationToken);
+        Preconditions.CheckArgument(concerning is not { IsSpecified: false }, nameof(concerning), "concerning must be null or a real member id, not default.");
+        var about = concerning ?? (actor.IsMember ? actor.MemberId : null);
+        await GetPublicationAsync(publication, cancellationToken).ConfigureAwait(false);
+        var subject = new AuthoritySubject(publication + (about is MemberId m ? " of " + ActorNames.ForMember(m) : "")) { Node = about, Owner = about };
+        var audit = await DemandAsync(actor, Capabilities.RaiseObjection, subject, cancellationToken).ConfigureAwait(false);
+        return await ChangePublicationAsync(publication, p => p.RaiseObjection(audit, about, text, Today), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Resolves an objection: upheld (异议成立; correct the ledger, then <see cref="ReviseAsync"/>) or dismissed, with a note.</summary>
+    /// <summary>
+    /// Resolves an objection: upheld (异议成立; correct the ledger, then <see cref="ReviseAsync"/>) or dismissed, with a note.
+    /// Needs <see cref="Capabilities.ResolveObjection"/>: by default a top-level secretary who did not raise the objection
+    /// and whose own result it does not concern.
+    /// </summary>
+    /// <param name="actor">Who resolves it.</param>
     /// <param name="publication">The publication.</param>
     /// <param name="objection">The objection's number.</param>
     /// <param name="outcome"><see cref="ObjectionStatus.Upheld"/> or <see cref="ObjectionStatus.Dismissed"/>.</param>
     /// <param name="note">The resolution; required.</param>
-    /// <param name="resolvedBy">Who resolves it.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The resolved objection.</returns>
     /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
+    /// <exception cref="ForbiddenException">The actor may not resolve the objection (code <c>points.forbidden</c>).</exception>
     /// <exception cref="IllegalTransitionException">The objection is already resolved, or the outcome is <see cref="ObjectionStatus.Open"/>.</exception>
     /// <exception cref="GridGovernanceException">There is no such objection (<see cref="ErrorCodes.PublicationUnknownObjection"/>).</exception>
-    public Task<PublicationObjection> ResolveObjectionAsync(PeriodPublicationId publication, int objection, ObjectionStatus outcome, string note, LedgerActor resolvedBy,
+    public async Task<PublicationObjection> ResolveObjectionAsync(Actor actor, PeriodPublicationId publication, int objection, ObjectionStatus outcome, string note,
         CancellationToken cancellationToken = default)
     {
-        LedgerChecks.CheckActor(resolvedBy);
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotBlank(note);
-        return ChangePublicationAsync(publication, p => p.ResolveObjection(objection, outcome, note, resolvedBy, Today), cancellationToken);
+        var found = await GetPublicationAsync(publication, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckState(objection >= 1 && objection <= found.Objections.Length, ErrorCodes.PublicationUnknownObjection,
+            $"{publication} has {found.Objections.Length} objection(s); there is no objection {objection}.");
+        var raised = found.Objections[objection - 1];
+        var subject = new AuthoritySubject(publication + "/objection:" + objection.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            Node = raised.Concerning,
+            Owner = raised.Concerning,
+            Handlers = raised.RaisedBy.TryGetMember(out var raiser) ? [raiser] : [],
+        };
+        var audit = await DemandAsync(actor, Capabilities.ResolveObjection, subject, cancellationToken).ConfigureAwait(false);
+        return await ChangePublicationAsync(publication, p => p.ResolveObjection(objection, outcome, note, audit, Today), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Replaces a publication's results (<see cref="PublishedResults"/>) with corrected ones (after an upheld objection was corrected in the
-    /// ledger), while the period is not frozen. The window does not move.
+    /// ledger), while the period is not frozen. The window does not move. Needs <see cref="Capabilities.PublishPeriod"/>.
     /// </summary>
+    /// <param name="actor">Who revises it: by default the secretary of a top-level unit.</param>
     /// <param name="result">The corrected assessment of the same rule book and period.</param>
-    /// <param name="actor">Who revises it.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The publication.</returns>
     /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
+    /// <exception cref="ForbiddenException">The actor may not revise it (code <c>points.forbidden</c>).</exception>
     /// <exception cref="GridGovernanceException">The period is frozen (<see cref="ErrorCodes.LedgerPeriodFrozen"/>).</exception>
-    public Task<PeriodPublication> ReviseAsync(AssessmentResult result, LedgerActor actor, CancellationToken cancellationToken = default)
+    public async Task<PeriodPublication> ReviseAsync(Actor actor, AssessmentResult result, CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(result);
-        LedgerChecks.CheckActor(actor);
         var id = PeriodPublicationId.Of(result.RuleBook, result.Period);
-        return WriteAsync(async () =>
+        await GetPublicationAsync(id, cancellationToken).ConfigureAwait(false);
+        var audit = await DemandAsync(actor, Capabilities.PublishPeriod, new AuthoritySubject(id.ToString()), cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(async () =>
         {
             var publication = await GetPublicationAsync(id, cancellationToken).ConfigureAwait(false);
             var published = await GetResultsAsync(id, cancellationToken).ConfigureAwait(false);
-            published.Replace(result, publication.Revise(result, actor));
+            published.Replace(result, publication.Revise(result, audit));
             // The guard is saved too: a freeze racing with the revision fails on its version, or makes this one fail.
             await publications.UpdateAsync(publication, cancellationToken).ConfigureAwait(false);
             await results.UpdateAsync(published, cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return publication;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Freezes a published period: only after its window has closed (from the day after <see cref="PeriodPublication.WindowClosesOn"/>)
     /// and with no open objection. From then on its published results never change and the ledger refuses entries in it.
+    /// Needs <see cref="Capabilities.PublishPeriod"/>.
     /// </summary>
+    /// <param name="actor">Who freezes it: by default the secretary of a top-level unit.</param>
     /// <param name="publication">The publication.</param>
-    /// <param name="actor">Who freezes it.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The frozen publication.</returns>
     /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
+    /// <exception cref="ForbiddenException">The actor may not freeze it (code <c>points.forbidden</c>).</exception>
     /// <exception cref="IllegalTransitionException">It is already frozen.</exception>
     /// <exception cref="GridGovernanceException">The window is still open (<see cref="ErrorCodes.PublicationWindowOpen"/>) or
     /// an objection is open (<see cref="ErrorCodes.PublicationOpenObjections"/>).</exception>
-    public Task<PeriodPublication> FreezeAsync(PeriodPublicationId publication, LedgerActor actor, CancellationToken cancellationToken = default)
+    public async Task<PeriodPublication> FreezeAsync(Actor actor, PeriodPublicationId publication, CancellationToken cancellationToken = default)
     {
-        LedgerChecks.CheckActor(actor);
-        return ChangePublicationAsync(publication, p =>
+        Preconditions.CheckNotNull(actor);
+        await GetPublicationAsync(publication, cancellationToken).ConfigureAwait(false);
+        var audit = await DemandAsync(actor, Capabilities.PublishPeriod, new AuthoritySubject(publication.ToString()), cancellationToken).ConfigureAwait(false);
+        return await ChangePublicationAsync(publication, p =>
         {
-            p.Freeze(actor, Today);
+            p.Freeze(audit, Today);
             return p;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<LedgerActor> DemandAsync(Actor actor, Capability capability, AuthoritySubject subject, CancellationToken cancellationToken)
+    {
+        await authority.DemandAsync(actor, capability, subject, Today, cancellationToken).ConfigureAwait(false);
+        return LedgerActor.Of(actor);
     }
 
     private Task<T> ChangePublicationAsync<T>(PeriodPublicationId id, Func<PeriodPublication, T> change, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using GridGovernance.Authority;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using NodaTime;
@@ -36,8 +37,18 @@ namespace GridGovernance.Scoring.Ledger;
 /// version check instead of letting an entry slip into a frozen period.
 /// </para>
 /// <para>
-/// Dates ("today", the review date) are reckoned in <see cref="GridGovernanceOptions.TimeZone"/>.
-/// The jurisdiction check builds the <see cref="HierarchyIndex"/> of the review date from the store, once per review.
+/// Authority: every command names its <see cref="Actor"/> first and asks the <see cref="IAuthorityPolicy"/> before
+/// anything is read for the write or saved (a refusal throws <see cref="ForbiddenException"/>, code
+/// <c>points.forbidden</c>, and changes nothing): <see cref="Capabilities.DeclarePoints"/> for a declaration (the
+/// member in person), <see cref="Capabilities.RecordEntry"/> for a record or an adjustment (the system, or a post
+/// whose jurisdiction covers the member, never for oneself), <see cref="Capabilities.ReviewDeclaration"/> for a
+/// review (a post whose jurisdiction covers the declaring member, 双报到 included, never one's own declaration) and
+/// <see cref="Capabilities.ReverseEntry"/> for a reversal (never one's own entry). The actor's
+/// <see cref="Actor.AuditName"/> is what the audit columns store.
+/// </para>
+/// <para>
+/// Dates ("today", the review date) are reckoned in <see cref="GridGovernanceOptions.TimeZone"/>; the authority
+/// policy reads the roster and posts of today.
 /// </para>
 /// </remarks>
 [Immutable]
@@ -51,7 +62,7 @@ public sealed class PointsLedgerService
     private readonly IRepository<LedgerEntry> entries;
     private readonly IRepository<PeriodPublication> publications;
     private readonly IReadRepository<Member> members;
-    private readonly OrganisationQueries organisation;
+    private readonly IAuthorityPolicy authority;
     private readonly IUnitOfWork unitOfWork;
     private readonly GridGovernanceOptions options;
     private readonly IClock clock;
@@ -60,7 +71,7 @@ public sealed class PointsLedgerService
     /// <param name="entries">Ledger entries.</param>
     /// <param name="publications">Period publications (their guards), to refuse frozen periods and to guard published ones.</param>
     /// <param name="members">Members, to check the roster on the occurrence date.</param>
-    /// <param name="organisation">The organisation's read side, for the jurisdiction check.</param>
+    /// <param name="authority">The authority policy every command asks first.</param>
     /// <param name="unitOfWork">The scope's unit of work, shared by the repositories.</param>
     /// <param name="options">The library's options (the zone of dates).</param>
     /// <param name="clock">The clock.</param>
@@ -68,7 +79,7 @@ public sealed class PointsLedgerService
         IRepository<LedgerEntry> entries,
         IRepository<PeriodPublication> publications,
         IReadRepository<Member> members,
-        OrganisationQueries organisation,
+        IAuthorityPolicy authority,
         IUnitOfWork unitOfWork,
         GridGovernanceOptions options,
         IClock clock)
@@ -76,7 +87,7 @@ public sealed class PointsLedgerService
         this.entries = Preconditions.CheckNotNull(entries);
         this.publications = Preconditions.CheckNotNull(publications);
         this.members = Preconditions.CheckNotNull(members);
-        this.organisation = Preconditions.CheckNotNull(organisation);
+        this.authority = Preconditions.CheckNotNull(authority);
         this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
         this.options = Preconditions.CheckNotNull(options);
         this.clock = Preconditions.CheckNotNull(clock);
@@ -87,47 +98,56 @@ public sealed class PointsLedgerService
 
     /// <summary>
     /// A member declares points (党员申报): the entry is recorded as <see cref="LedgerEntryStatus.Declared"/> and waits
-    /// for review. The same idempotency key twice returns the first entry.
+    /// for review. The same idempotency key twice returns the first entry. Only the member in person declares
+    /// (<see cref="Capabilities.DeclarePoints"/>): <paramref name="actor"/> is <c>Actor.Member(request.Member)</c>.
     /// </summary>
+    /// <param name="actor">Who declares: the member in person.</param>
     /// <param name="ruleBook">The rule book the item belongs to.</param>
-    /// <param name="request">What is declared; <see cref="LedgerEntryRequest.Actor"/> defaults to the member.</param>
+    /// <param name="request">What is declared.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The declared entry (or the one first recorded with the key).</returns>
     /// <exception cref="ArgumentException">The request is incomplete (no member, blank item or key, a reserved key).</exception>
     /// <exception cref="EntityNotFoundException">The member does not exist.</exception>
+    /// <exception cref="ForbiddenException">The actor may not declare for the member (code <c>points.forbidden</c>).</exception>
     /// <exception cref="GridGovernanceException">The item is unknown, has no version in force, is computed by the engine, or
     /// its value or tier is wrong; the date is in the future or in a frozen period; the member was not on the roster then;
     /// or the key was used for a different request. See <see cref="ErrorCodes"/> (<c>points.*</c>).</exception>
-    public Task<LedgerEntry> DeclareAsync(RuleBook ruleBook, LedgerEntryRequest request, CancellationToken cancellationToken = default)
+    public async Task<LedgerEntry> DeclareAsync(Actor actor, RuleBook ruleBook, LedgerEntryRequest request, CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(ruleBook);
         CheckRequest(request);
-        var actor = request.Actor ?? LedgerActor.ForMember(request.Member);
-        return AddEntryAsync(ruleBook, LedgerSource.Declaration, request, adjustment: false,
-            (id, _) => Task.FromResult(LedgerEntry.Declare(id, ruleBook.Id, request, PointsOf(ruleBook, request, request.OccurredOn, Today), actor, clock.GetCurrentInstant())),
-            cancellationToken);
+        var audit = await DemandForMemberAsync(actor, Capabilities.DeclarePoints, request.Member, cancellationToken).ConfigureAwait(false);
+        return await AddEntryAsync(ruleBook, LedgerSource.Declaration, request, adjustment: false,
+            (id, _) => Task.FromResult(LedgerEntry.Declare(id, ruleBook.Id, request, PointsOf(ruleBook, request, request.OccurredOn, Today), audit, clock.GetCurrentInstant())),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Records an entry that needs no review, already <see cref="LedgerEntryStatus.Approved"/>: automatic sources such as
     /// resolved work orders, claimed projects, contact visits, party dues. The same idempotency key twice returns the
-    /// first entry (use the source's own id, e.g. <c>work-order:4711</c>).
+    /// first entry (use the source's own id, e.g. <c>work-order:4711</c>). Needs <see cref="Capabilities.RecordEntry"/>:
+    /// the system (e.g. <c>Actor.System("work-orders")</c>) or a post whose jurisdiction covers the member, never for oneself.
     /// </summary>
+    /// <param name="actor">Who records it.</param>
     /// <param name="ruleBook">The rule book the item belongs to.</param>
     /// <param name="source">Where it comes from; not <see cref="LedgerSource.Declaration"/> (declarations go through <see cref="DeclareAsync"/>).</param>
-    /// <param name="request">What is recorded; <see cref="LedgerEntryRequest.Actor"/> is required.</param>
+    /// <param name="request">What is recorded.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The recorded entry (or the one first recorded with the key).</returns>
     /// <exception cref="ArgumentException">The source is a declaration, or the request is incomplete.</exception>
     /// <exception cref="EntityNotFoundException">The member does not exist.</exception>
+    /// <exception cref="ForbiddenException">The actor may not record for the member (code <c>points.forbidden</c>).</exception>
     /// <exception cref="GridGovernanceException">As for <see cref="DeclareAsync"/>.</exception>
-    public Task<LedgerEntry> RecordAsync(RuleBook ruleBook, LedgerSource source, LedgerEntryRequest request, CancellationToken cancellationToken = default)
+    public async Task<LedgerEntry> RecordAsync(Actor actor, RuleBook ruleBook, LedgerSource source, LedgerEntryRequest request, CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(ruleBook);
-        var actor = CheckRecordRequest(source, request);
-        return AddEntryAsync(ruleBook, source, request, adjustment: false,
-            (id, _) => Task.FromResult(LedgerEntry.Record(id, ruleBook.Id, source, request, PointsOf(ruleBook, request, request.OccurredOn, Today), actor, clock.GetCurrentInstant())),
-            cancellationToken);
+        CheckRecordRequest(source, request);
+        var audit = await DemandForMemberAsync(actor, Capabilities.RecordEntry, request.Member, cancellationToken).ConfigureAwait(false);
+        return await AddEntryAsync(ruleBook, source, request, adjustment: false,
+            (id, _) => Task.FromResult(LedgerEntry.Record(id, ruleBook.Id, source, request, PointsOf(ruleBook, request, request.OccurredOn, Today), audit, clock.GetCurrentInstant())),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -135,25 +155,30 @@ public sealed class PointsLedgerService
     /// <see cref="LedgerEntryRequest.OccurredOn"/>, inside a frozen period, but is counted on <paramref name="adjustOn"/>,
     /// in an open period, with <see cref="LedgerEntry.AdjustsFrozenPeriod"/> naming the frozen period. The frozen
     /// period's results do not change. To take back points of a frozen period, record a deduction or a discretionary
-    /// correction item with a negative value.
+    /// correction item with a negative value. Needs <see cref="Capabilities.RecordEntry"/>, as <see cref="RecordAsync"/>.
     /// </summary>
+    /// <param name="actor">Who records it.</param>
     /// <param name="ruleBook">The rule book.</param>
     /// <param name="source">Where it comes from; not <see cref="LedgerSource.Declaration"/>.</param>
-    /// <param name="request">What is recorded; <see cref="LedgerEntryRequest.Actor"/> is required. The item is checked
+    /// <param name="request">What is recorded. The item is checked
     /// against the version in force on <paramref name="adjustOn"/>, which is the one the assessment will use.</param>
     /// <param name="adjustOn">The day in an open period it is counted on; not after today.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The adjustment entry (or the one first recorded with the key).</returns>
     /// <exception cref="ArgumentException">The source is a declaration, or the request is incomplete.</exception>
     /// <exception cref="EntityNotFoundException">The member does not exist.</exception>
+    /// <exception cref="ForbiddenException">The actor may not record for the member (code <c>points.forbidden</c>).</exception>
     /// <exception cref="GridGovernanceException">The occurrence date lies in no frozen period (code
     /// <see cref="ErrorCodes.LedgerNotInFrozenPeriod"/>), <paramref name="adjustOn"/> lies in a frozen period, or as for
     /// <see cref="DeclareAsync"/>.</exception>
-    public Task<LedgerEntry> RecordAdjustmentAsync(RuleBook ruleBook, LedgerSource source, LedgerEntryRequest request, LocalDate adjustOn, CancellationToken cancellationToken = default)
+    public async Task<LedgerEntry> RecordAdjustmentAsync(Actor actor, RuleBook ruleBook, LedgerSource source, LedgerEntryRequest request, LocalDate adjustOn,
+        CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(ruleBook);
-        var actor = CheckRecordRequest(source, request);
-        return AddEntryAsync(ruleBook, source, request, adjustment: true, async (id, ct) =>
+        CheckRecordRequest(source, request);
+        var audit = await DemandForMemberAsync(actor, Capabilities.RecordEntry, request.Member, cancellationToken).ConfigureAwait(false);
+        return await AddEntryAsync(ruleBook, source, request, adjustment: true, async (id, ct) =>
         {
             var today = Today;
             Preconditions.CheckState(request.OccurredOn <= today, ErrorCodes.LedgerFutureOccurrence,
@@ -166,44 +191,46 @@ public sealed class PointsLedgerService
             Preconditions.CheckState(frozen is not null, ErrorCodes.LedgerNotInFrozenPeriod,
                 $"{request.OccurredOn:yyyy-MM-dd} lies in no frozen period of rule book '{ruleBook.Id}'; record the entry with RecordAsync or DeclareAsync instead.");
             var points = PointsOf(ruleBook, request, adjustOn, today);
-            return LedgerEntry.Record(id, ruleBook.Id, source, request, points, actor, clock.GetCurrentInstant(), adjustOn, frozen.Period.Label);
-        }, cancellationToken);
+            return LedgerEntry.Record(id, ruleBook.Id, source, request, points, audit, clock.GetCurrentInstant(), adjustOn, frozen.Period.Label);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// A reviewer approves a declaration (审核通过), possibly with another discretionary value. Only a reviewer whose unit
-    /// has the member's branch within its jurisdiction on the review date (today) may review, and never their own
-    /// declaration.
+    /// A reviewer approves a declaration (审核通过), possibly with another discretionary value. Needs
+    /// <see cref="Capabilities.ReviewDeclaration"/>: by default a secretary, committee member or rotating chair whose
+    /// unit has the declaring member within its jurisdiction on the review date (today; a 双报到 registration counts),
+    /// and never on their own declaration. The entry keeps the reviewing member and the post's unit.
     /// </summary>
+    /// <param name="actor">Who reviews: normally a post, e.g. <c>Actor.Post(member, RoleKind.Secretary, unit)</c>.</param>
     /// <param name="ruleBook">The rule book of the entry (to check a discretionary value).</param>
     /// <param name="entry">The declared entry.</param>
-    /// <param name="reviewer">The reviewing member and the unit they act for.</param>
     /// <param name="value">For a discretionary item: the value approved, within the version's Minimum..Maximum; <c>null</c>
     /// to approve the declared value. Refused for any other item.</param>
     /// <param name="note">The reviewer's note, or <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The approved entry.</returns>
-    /// <exception cref="ArgumentException">The rule book is not the entry's, or the reviewer is <c>default</c>.</exception>
+    /// <exception cref="ArgumentException">The rule book is not the entry's.</exception>
     /// <exception cref="EntityNotFoundException">The entry does not exist.</exception>
+    /// <exception cref="ForbiddenException">The actor may not review the declaration (code <c>points.forbidden</c>): outside
+    /// the jurisdiction, not holding the post, the wrong role, or their own declaration.</exception>
     /// <exception cref="IllegalTransitionException">The entry is not <see cref="LedgerEntryStatus.Declared"/>.</exception>
-    /// <exception cref="GridGovernanceException">The reviewer is outside the jurisdiction (<see cref="ErrorCodes.LedgerOutsideJurisdiction"/>)
-    /// or is the member (<see cref="ErrorCodes.LedgerSelfReview"/>); the value is wrong; or the occurrence date lies in a
-    /// frozen period (reject the declaration and record an adjustment instead).</exception>
-    public async Task<LedgerEntry> ApproveAsync(RuleBook ruleBook, LedgerEntryId entry, LedgerReviewer reviewer, Points? value = null, string? note = null,
+    /// <exception cref="GridGovernanceException">The value is wrong, or the occurrence date lies in a frozen period (reject the
+    /// declaration and record an adjustment instead).</exception>
+    public async Task<LedgerEntry> ApproveAsync(Actor actor, RuleBook ruleBook, LedgerEntryId entry, Points? value = null, string? note = null,
         CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(ruleBook);
-        CheckReviewer(reviewer);
         var found = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
         Preconditions.CheckArgument(found.RuleBookId == ruleBook.Id, nameof(ruleBook), $"{entry} belongs to rule book '{found.RuleBookId}', not '{ruleBook.Id}'.");
-        await CheckJurisdictionAsync(found, reviewer, cancellationToken).ConfigureAwait(false);
+        var audit = await DemandOnEntryAsync(actor, Capabilities.ReviewDeclaration, found, cancellationToken).ConfigureAwait(false);
         return await WriteAsync(async () =>
         {
             var loaded = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
-            loaded.CheckCanMove(LedgerEntryStatus.Approved, reviewer.Actor);
+            loaded.CheckCanMove(LedgerEntryStatus.Approved, audit);
             var points = value is Points given ? DiscretionaryValue(ruleBook, loaded, given) : loaded.Points;
             var guarded = await OpenPublicationsAsync(loaded.RuleBookId, loaded.OccurredOn, cancellationToken).ConfigureAwait(false);
-            loaded.Approve(reviewer, points, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), clock.GetCurrentInstant());
+            loaded.Approve(actor, audit, points, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), clock.GetCurrentInstant());
             await entries.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
             await SaveAsync(guarded, cancellationToken).ConfigureAwait(false);
             return loaded;
@@ -211,28 +238,28 @@ public sealed class PointsLedgerService
     }
 
     /// <summary>
-    /// A reviewer rejects a declaration (审核不通过) with a reason. The same jurisdiction rule as <see cref="ApproveAsync"/>
-    /// applies. A declaration whose period has been frozen can still be rejected.
+    /// A reviewer rejects a declaration (审核不通过) with a reason. The same authority rule as <see cref="ApproveAsync"/>
+    /// applies (<see cref="Capabilities.ReviewDeclaration"/>). A declaration whose period has been frozen can still be rejected.
     /// </summary>
+    /// <param name="actor">Who reviews.</param>
     /// <param name="entry">The declared entry.</param>
-    /// <param name="reviewer">The reviewing member and the unit they act for.</param>
     /// <param name="reason">Why; required.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The rejected entry.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank, or the reviewer is <c>default</c>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
     /// <exception cref="EntityNotFoundException">The entry does not exist.</exception>
+    /// <exception cref="ForbiddenException">The actor may not review the declaration (code <c>points.forbidden</c>).</exception>
     /// <exception cref="IllegalTransitionException">The entry is not <see cref="LedgerEntryStatus.Declared"/>.</exception>
-    /// <exception cref="GridGovernanceException">The reviewer is outside the jurisdiction or is the member.</exception>
-    public async Task<LedgerEntry> RejectAsync(LedgerEntryId entry, LedgerReviewer reviewer, string reason, CancellationToken cancellationToken = default)
+    public async Task<LedgerEntry> RejectAsync(Actor actor, LedgerEntryId entry, string reason, CancellationToken cancellationToken = default)
     {
-        CheckReviewer(reviewer);
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotBlank(reason);
         var found = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
-        await CheckJurisdictionAsync(found, reviewer, cancellationToken).ConfigureAwait(false);
+        var audit = await DemandOnEntryAsync(actor, Capabilities.ReviewDeclaration, found, cancellationToken).ConfigureAwait(false);
         return await WriteAsync(async () =>
         {
             var loaded = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
-            loaded.Reject(reviewer, reason.Trim(), clock.GetCurrentInstant());
+            loaded.Reject(actor, audit, reason.Trim(), clock.GetCurrentInstant());
             await entries.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return loaded;
@@ -243,25 +270,30 @@ public sealed class PointsLedgerService
     /// Cancels an approved entry (冲销) by appending a reversal entry that references it (same member, item and day,
     /// negated points) and marking it <see cref="LedgerEntryStatus.Reversed"/>; both are written together. Neither counts
     /// in an assessment afterwards, so assessing the ledger equals assessing it without either. Calling again for the
-    /// same entry returns the first reversal.
+    /// same entry returns the first reversal. Needs <see cref="Capabilities.ReverseEntry"/>: by default the system or a
+    /// secretary whose unit has the entry's member within its jurisdiction, never on their own entry (a member does not
+    /// cancel their own deduction).
     /// </summary>
-    /// <param name="original">The approved entry to cancel.</param>
     /// <param name="actor">Who cancels it.</param>
+    /// <param name="original">The approved entry to cancel.</param>
     /// <param name="reason">Why; required.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The reversal entry.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank, or an id or the actor is <c>default</c>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank, or the id is <c>default</c>.</exception>
     /// <exception cref="EntityNotFoundException">The entry does not exist.</exception>
+    /// <exception cref="ForbiddenException">The actor may not reverse the entry (code <c>points.forbidden</c>).</exception>
     /// <exception cref="IllegalTransitionException">The entry is not <see cref="LedgerEntryStatus.Approved"/>.</exception>
     /// <exception cref="GridGovernanceException">The entry is itself a reversal (<see cref="ErrorCodes.LedgerReversalNotReversible"/>),
     /// or its occurrence date lies in a frozen period (<see cref="ErrorCodes.LedgerPeriodFrozen"/>; record an adjustment instead).</exception>
-    public Task<LedgerEntry> ReverseAsync(LedgerEntryId original, LedgerActor actor, string reason, CancellationToken cancellationToken = default)
+    public async Task<LedgerEntry> ReverseAsync(Actor actor, LedgerEntryId original, string reason, CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckArgument(original.IsSpecified, nameof(original), "original must be a real entry id, not default.");
-        LedgerChecks.CheckActor(actor);
         Preconditions.CheckNotBlank(reason);
         string key = ReversalKeyPrefix + original.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return WriteAsync(async () =>
+        var audit = await DemandOnEntryAsync(actor, Capabilities.ReverseEntry, await LoadAsync(original, cancellationToken).ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false);
+        return await WriteAsync(async () =>
         {
             var id = await NextIdAsync(cancellationToken).ConfigureAwait(false);
             var existing = await FindByKeyAsync(key, cancellationToken).ConfigureAwait(false);
@@ -272,15 +304,15 @@ public sealed class PointsLedgerService
             var entry = await LoadAsync(original, cancellationToken).ConfigureAwait(false);
             Preconditions.CheckState(!entry.IsReversal, ErrorCodes.LedgerReversalNotReversible,
                 $"{entry.Id} is a reversal of {entry.ReversalOf}; a reversal cannot itself be reversed. Record a new entry instead.");
-            entry.CheckCanMove(LedgerEntryStatus.Reversed, actor);
+            entry.CheckCanMove(LedgerEntryStatus.Reversed, audit);
             var guarded = await OpenPublicationsAsync(entry.RuleBookId, entry.OccurredOn, cancellationToken).ConfigureAwait(false);
-            var reversal = LedgerEntry.CreateReversal(id, entry, key, actor, reason.Trim(), clock.GetCurrentInstant());
-            entry.MarkReversed(id, actor, reason.Trim());
+            var reversal = LedgerEntry.CreateReversal(id, entry, key, audit, reason.Trim(), clock.GetCurrentInstant());
+            entry.MarkReversed(id, audit, reason.Trim());
             await entries.AddAsync(reversal, cancellationToken).ConfigureAwait(false);
             await entries.UpdateAsync(entry, cancellationToken).ConfigureAwait(false);
             await SaveAsync(guarded, cancellationToken).ConfigureAwait(false);
             return reversal;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An entry by id.</summary>
@@ -369,21 +401,13 @@ public sealed class PointsLedgerService
         Preconditions.CheckArgument(!request.IdempotencyKey.StartsWith(ReversalKeyPrefix, StringComparison.Ordinal), nameof(request),
             $"request.IdempotencyKey must not start with '{ReversalKeyPrefix}'; those keys are the ledger's own.");
         Preconditions.CheckArgument(request.Tier is null || !string.IsNullOrWhiteSpace(request.Tier), nameof(request), "request.Tier must be null or a tier code, not blank.");
-        Preconditions.CheckArgument(request.Actor is not { Value: null }, nameof(request), "request.Actor must be null or a real actor, not default.");
     }
 
-    private static LedgerActor CheckRecordRequest(LedgerSource source, LedgerEntryRequest request)
+    private static void CheckRecordRequest(LedgerSource source, LedgerEntryRequest request)
     {
         Preconditions.CheckArgument(Enum.IsDefined(source), nameof(source), $"source {(int)source} is not a LedgerSource.");
         Preconditions.CheckArgument(source != LedgerSource.Declaration, nameof(source), "A declaration goes through DeclareAsync and review; choose the automatic source or Adjustment.");
         CheckRequest(request);
-        return request.Actor ?? throw new ArgumentException("request.Actor must be set for a recorded entry, e.g. LedgerActor.ForSystem(\"work-orders\").", nameof(request));
-    }
-
-    private static void CheckReviewer(LedgerReviewer reviewer)
-    {
-        Preconditions.CheckArgument(reviewer.Member.IsSpecified, nameof(reviewer), "reviewer.Member must be a real member id, not default.");
-        Preconditions.CheckArgument(reviewer.Unit.IsSpecified, nameof(reviewer), "reviewer.Unit must be a real unit id, not default.");
     }
 
     /// <summary>Returns the first entry of a key when the replayed request matches it; throws when the key was used for something else.</summary>
@@ -398,19 +422,23 @@ public sealed class PointsLedgerService
         return existing;
     }
 
-    private async Task CheckJurisdictionAsync(LedgerEntry entry, LedgerReviewer reviewer, CancellationToken cancellationToken)
+    /// <summary>Demands <paramref name="capability"/> on a new entry of <paramref name="member"/>; returns the actor's audit form.</summary>
+    private async Task<LedgerActor> DemandForMemberAsync(Actor actor, Capability capability, MemberId member, CancellationToken cancellationToken)
     {
-        Preconditions.CheckState(reviewer.Member != entry.Member, ErrorCodes.LedgerSelfReview,
-            $"{reviewer.Member} cannot review their own declaration {entry.Id}.");
-        var today = Today;
-        if (!await organisation.IsWithinJurisdictionAsync(reviewer.Unit, entry.Member, today, cancellationToken).ConfigureAwait(false))
-        {
-            var branch = (await members.GetByIdAsync(entry.Member, cancellationToken).ConfigureAwait(false))?.BranchOn(today);
-            string where = branch is OrgUnitId b ? $"whose branch is {b}" : "who is not on the roster";
-            throw new GridGovernanceException(ErrorCodes.LedgerOutsideJurisdiction,
-                $"{reviewer.Unit} does not have {entry.Member} ({where}) within its jurisdiction on {today:yyyy-MM-dd}; {reviewer.Member} cannot review {entry.Id} for it.");
-        }
+        var subject = AuthoritySubject.OfMember("new ledger entry of " + ActorNames.ForMember(member), member);
+        await authority.DemandAsync(actor, capability, subject, Today, cancellationToken).ConfigureAwait(false);
+        return LedgerActor.Of(actor);
     }
+
+    /// <summary>Demands <paramref name="capability"/> on a stored entry (it sits at, and is owned by, its member); returns the actor's audit form.</summary>
+    private async Task<LedgerActor> DemandOnEntryAsync(Actor actor, Capability capability, LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        var subject = AuthoritySubject.OfMember(LabelOf(entry.Id), entry.Member);
+        await authority.DemandAsync(actor, capability, subject, Today, cancellationToken).ConfigureAwait(false);
+        return LedgerActor.Of(actor);
+    }
+
+    private static string LabelOf(LedgerEntryId id) => "ledger-entry:" + id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task CheckOnRosterAsync(MemberId member, LocalDate date, CancellationToken cancellationToken)
     {

@@ -5,7 +5,8 @@ namespace GridGovernance.Scoring.Rankings;
 
 /// <summary>
 /// Builds rankings (排名晾晒、标杆引导、底线管理) from an assessment result: members within a scope — the whole
-/// roster, or everyone under a branch, community, street or city — and organisation units by their members' scores.
+/// roster, or everyone under a branch, community, street or city, or within a regional committee's (区域党委)
+/// jurisdiction — and organisation units by their members' scores.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -34,8 +35,10 @@ public static class RankingBoard
     }
 
     /// <summary>
-    /// Ranks the members who lie under a unit (its own members and those of every unit below it) — a branch, a
-    /// community, a street or a city. Members of the result that are not in the index are outside every unit scope.
+    /// Ranks the members within a unit's jurisdiction (<see cref="HierarchyIndex.IsWithinJurisdiction"/>): its own
+    /// members and those of every unit below it — a branch, a community, a street or a city — and, for a regional
+    /// committee (区域党委), the members under the communities it spans on the index's day. Members of the result that
+    /// are not in the index are outside every unit scope.
     /// </summary>
     /// <param name="result">The assessment result.</param>
     /// <param name="index">The hierarchy, normally as of the period's end.</param>
@@ -53,7 +56,7 @@ public static class RankingBoard
         for (int i = 0; i < members.Length; i++)
         {
             NodeRef node = members[i].Member;
-            if (index.Contains(node) && index.IsAncestorOrSelf(scope, node))
+            if (index.IsWithinJurisdiction(scope, node))
             {
                 inScope.Add(members[i]);
             }
@@ -62,7 +65,8 @@ public static class RankingBoard
     }
 
     /// <summary>
-    /// Ranks units by the scores of the assessed members under them (each unit counts every member in its subtree).
+    /// Ranks units by the scores of the assessed members within their jurisdiction (each unit counts every member in
+    /// its subtree; a regional committee, 区域党委, also every member under the communities it spans on the index's day).
     /// Units are listed by score descending, then unit id ascending, with competition ranks.
     /// </summary>
     /// <param name="result">The assessment result.</param>
@@ -103,8 +107,9 @@ public static class RankingBoard
         for (int i = 0; i < keys.Length; i++)
         {
             var unit = unitList[i];
-            long sum = sums[unit];
-            int count = (int)counts[unit];
+            var (sum, count) = index.KindOf(unit) == UnitKind.RegionalCommittee
+                ? WithinJurisdiction(result, index, unit)
+                : (sums[unit], (int)counts[unit]);
             long score = aggregate == UnitScoreAggregate.Sum ? sum : Mean(sum, count);
             keys[i] = new RankKey(score, unit.Value, i);
             memberCounts[i] = count;
@@ -123,6 +128,22 @@ public static class RankingBoard
             p = q;
         }
         return new UnitRanking(result.Period, aggregate, ImmutableCollectionsMarshal.AsImmutableArray(rows));
+    }
+
+    /// <summary>The score sum and count of the assessed members within a unit's jurisdiction, one pass over the result.</summary>
+    private static (long Sum, int Count) WithinJurisdiction(AssessmentResult result, HierarchyIndex index, OrgUnitId unit)
+    {
+        long sum = 0;
+        int count = 0;
+        foreach (var member in result.Members)
+        {
+            if (index.IsWithinJurisdiction(unit, member.Member))
+            {
+                sum += member.Score.Units;
+                count++;
+            }
+        }
+        return (sum, count);
     }
 
     /// <summary>Ranks the units of one kind (e.g. every grid branch, every community) in the index.</summary>

@@ -91,7 +91,7 @@ public sealed class LedgerEntryTest
                 return LedgerEntry.Record(id, Book.Id, LedgerSource.ContactVisit, request, P(1), Actor, At);
             case LedgerEntryStatus.Rejected:
                 var rejected = InState(LedgerEntryStatus.Declared);
-                rejected.Reject(Secretary100, "no", At);
+                rejected.Reject(Secretary100, LedgerActor.Of(Secretary100), "no", At);
                 return rejected;
             default:
                 var reversed = InState(LedgerEntryStatus.Approved);
@@ -102,11 +102,11 @@ public sealed class LedgerEntryTest
 
     private static Action Move(LedgerEntry entry, LedgerEntryStatus to)
     {
-        var reviewer = new LedgerReviewer(M4, District);
+        var reviewer = Admin;
         return to switch
         {
-            LedgerEntryStatus.Approved => () => entry.Approve(reviewer, P(1), null, At),
-            LedgerEntryStatus.Rejected => () => entry.Reject(reviewer, "no", At),
+            LedgerEntryStatus.Approved => () => entry.Approve(reviewer, LedgerActor.Of(reviewer), P(1), null, At),
+            LedgerEntryStatus.Rejected => () => entry.Reject(reviewer, LedgerActor.Of(reviewer), "no", At),
             LedgerEntryStatus.Reversed => () => entry.MarkReversed(new LedgerEntryId(9), Actor, "wrong"),
             // Nothing moves an entry back to Declared; the table check is what would refuse it.
             _ => () => entry.CheckCanMove(to, Actor),

@@ -1,3 +1,4 @@
+using GridGovernance.Authority;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring;
@@ -19,15 +20,38 @@ namespace GridGovernance.Tests.Scoring.Ledger;
 /// <remarks>
 /// Jurisdiction in the city: community 100 covers members 1 (group 10000), 2 (grid 1000) and 3 (grid 1001);
 /// community 101 covers member 5; community 110 covers member 4; district 1 covers everyone.
+/// Posts (besides the city's own): member 2 is secretary (书记) of community 100 (<see cref="Secretary100"/>), member 4
+/// secretary of district 1 (<see cref="Admin"/>, who reverses, publishes and freezes), member 5 committee member (委员)
+/// of district 1 (<see cref="DistrictCommittee"/>) and also its secretary (<see cref="DeputyAdmin"/>, who reverses member 4's
+/// own entries), and member 3 committee member of community 100, community 101 and
+/// grid 1001 (for the jurisdiction tests).
 /// </remarks>
 internal sealed class LedgerFixture : IDisposable
 {
     public static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
     public static readonly MemberId M1 = new(1), M2 = new(2), M3 = new(3), M4 = new(4), M5 = new(5);
     public static readonly OrgUnitId District = new(1), Community100 = new(100), Community101 = new(101), Community110 = new(110);
-    public static readonly LedgerReviewer Secretary100 = new(M2, Community100);
-    public static readonly LedgerActor WorkOrders = LedgerActor.ForSystem("work-orders");
-    public static readonly LedgerActor Admin = LedgerActor.ForMember(M4);
+    public static readonly Actor Secretary100 = Actor.Post(M2, RoleKind.Secretary, Community100);
+    public static readonly Actor WorkOrders = Actor.System("work-orders");
+    public static readonly Actor Admin = Actor.Post(M4, RoleKind.Secretary, District);
+    public static readonly Actor DistrictCommittee = Actor.Post(M5, RoleKind.CommitteeMember, District);
+    public static readonly Actor DeputyAdmin = Actor.Post(M5, RoleKind.Secretary, District);
+
+    /// <summary>The code of a refusal by the authority policy.</summary>
+    public const string Forbidden = "points.forbidden";
+
+    /// <summary>The roster's posts added to <see cref="OrganisationFixture.LaiwuCity"/>.</summary>
+    public static readonly RoleDraft[] Posts =
+    [
+        new(M2, RoleKind.Secretary, Community100), new(M4, RoleKind.Secretary, District), new(M5, RoleKind.CommitteeMember, District), new(M5, RoleKind.Secretary, District),
+        new(M3, RoleKind.CommitteeMember, Community100), new(M3, RoleKind.CommitteeMember, Community101), new(M3, RoleKind.CommitteeMember, new OrgUnitId(1001)),
+    ];
+
+    /// <summary>The member reviewing a declaration of <paramref name="member"/> for the district: member 5, or member 4 for member 5's own.</summary>
+    public static Actor DistrictReviewerOf(MemberId member) => member == M5 ? Admin : DistrictCommittee;
+
+    /// <summary>A member in person.</summary>
+    public static Actor InPerson(MemberId member) => Actor.Member(member);
 
     public static readonly AssessmentSubject[] Roster =
     [
@@ -47,7 +71,9 @@ internal sealed class LedgerFixture : IDisposable
         services.AddGridGovernance(o => o.Schema = HierarchySchemas.Laiwu);
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         using var scope = provider.CreateScope();
-        scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(TestActors.System, OrganisationFixture.LaiwuCity(), OrganisationFixture.D0).GetAwaiter().GetResult();
+        var city = OrganisationFixture.LaiwuCity();
+        city = city with { Roles = [.. city.Roles, .. Posts] };
+        scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(TestActors.System, city, OrganisationFixture.D0).GetAwaiter().GetResult();
         Today = new LocalDate(2024, 6, 3);
     }
 
@@ -147,7 +173,7 @@ internal sealed class LedgerFixture : IDisposable
         services.GetRequiredService<IRepository<LedgerEntry>>(),
         services.GetRequiredService<IRepository<PeriodPublication>>(),
         services.GetRequiredService<IReadRepository<Member>>(),
-        services.GetRequiredService<OrganisationQueries>(),
+        services.GetRequiredService<IAuthorityPolicy>(),
         services.GetRequiredService<IUnitOfWork>(),
         services.GetRequiredService<GridGovernanceOptions>(),
         services.GetRequiredService<IClock>());
@@ -165,16 +191,20 @@ internal sealed class LedgerFixture : IDisposable
     }
 
     public Task<LedgerEntry> DeclareAsync(MemberId member, string item, LocalDate occurredOn, string key, decimal? value = null, string? tier = null, RuleBook? book = null) =>
-        RunAsync(s => s.DeclareAsync(book ?? Book, Request(member, item, occurredOn, key, value, tier)));
+        RunAsync(s => s.DeclareAsync(Actor.Member(member), book ?? Book, Request(member, item, occurredOn, key, value, tier)));
 
     public Task<LedgerEntry> RecordAsync(MemberId member, string item, LocalDate occurredOn, string key, decimal? value = null, string? tier = null, RuleBook? book = null) =>
-        RunAsync(s => s.RecordAsync(book ?? Book, LedgerSource.WorkOrder, Request(member, item, occurredOn, key, value, tier) with { Actor = WorkOrders }));
+        RunAsync(s => s.RecordAsync(WorkOrders, book ?? Book, LedgerSource.WorkOrder, Request(member, item, occurredOn, key, value, tier)));
 
-    public Task<LedgerEntry> ApproveAsync(LedgerEntryId entry, LedgerReviewer? reviewer = null, decimal? value = null) =>
-        RunAsync(s => s.ApproveAsync(Book, entry, reviewer ?? Secretary100, value is decimal v ? P(v) : null));
+    public Task<LedgerEntry> ApproveAsync(LedgerEntryId entry, Actor? reviewer = null, decimal? value = null) =>
+        RunAsync(s => s.ApproveAsync(reviewer ?? Secretary100, Book, entry, value is decimal v ? P(v) : null));
 
-    public Task<LedgerEntry> ReverseAsync(LedgerEntryId entry, string reason = "recorded twice") =>
-        RunAsync(s => s.ReverseAsync(entry, Admin, reason));
+    /// <summary>Reverses an entry as <see cref="Admin"/>, or as <see cref="DeputyAdmin"/> when it is member 4's own (nobody reverses their own entry).</summary>
+    public async Task<LedgerEntry> ReverseAsync(LedgerEntryId entry, string reason = "recorded twice")
+    {
+        var reverser = (await AllEntriesAsync()).FirstOrDefault(e => e.Id == entry)?.Member == M4 ? DeputyAdmin : Admin;
+        return await RunAsync(s => s.ReverseAsync(reverser, entry, reason));
+    }
 
     public Task<LedgerEntry> GetAsync(LedgerEntryId entry) => RunAsync(s => s.GetAsync(entry));
 
@@ -230,7 +260,7 @@ internal sealed class LedgerFixture : IDisposable
     public async Task<PeriodPublication> PublishQ1Async(WorkingDayCalendar? calendar = null, LocalDate? on = null)
     {
         var result = await AssessAsync(AssessmentPeriod.Quarter(2024, 1));
-        return await RunOnAsync(on ?? D(4, 2), s => s.PublishAsync(result, 5, calendar ?? WorkingDayCalendar.WeekendsOnly, Admin));
+        return await RunOnAsync(on ?? D(4, 2), s => s.PublishAsync(Admin, result, 5, calendar ?? WorkingDayCalendar.WeekendsOnly));
     }
 
     /// <summary>The stored results of a publication.</summary>
@@ -240,7 +270,7 @@ internal sealed class LedgerFixture : IDisposable
     public async Task<PeriodPublication> FreezeQ1Async()
     {
         var published = await PublishQ1Async();
-        return await RunOnAsync(D(4, 10), s => s.FreezeAsync(published.Id, Admin));
+        return await RunOnAsync(D(4, 10), s => s.FreezeAsync(Admin, published.Id));
     }
 
     public void Dispose() => provider.Dispose();

@@ -183,11 +183,11 @@ public sealed class LedgerProperties
     {
         if (!p.Declare)
         {
-            return await fixture.RunAsync(s => s.RecordAsync(book, LedgerSource.Automatic, request with { Actor = LedgerFixture.WorkOrders }));
+            return await fixture.RunAsync(s => s.RecordAsync(LedgerFixture.WorkOrders, book, LedgerSource.Automatic, request));
         }
-        var declared = await fixture.RunAsync(s => s.DeclareAsync(book, request));
-        var reviewer = new LedgerReviewer(p.Member == 4 ? M5 : M4, District);
-        return await fixture.RunAsync(s => s.ApproveAsync(book, declared.Id, reviewer));
+        var declared = await fixture.RunAsync(s => s.DeclareAsync(InPerson(request.Member), book, request));
+        var reviewer = DistrictReviewerOf(request.Member);
+        return await fixture.RunAsync(s => s.ApproveAsync(reviewer, book, declared.Id));
     }
 
     private static async Task ApplyAsync(LedgerFixture fixture, LaterOp op, string key)
@@ -202,19 +202,19 @@ public sealed class LedgerProperties
         switch (op.Kind)
         {
             case LaterOpKind.Declare:
-                await fixture.RunAsync(s => s.DeclareAsync(Book, request));
+                await fixture.RunAsync(s => s.DeclareAsync(InPerson(request.Member), Book, request));
                 break;
             case LaterOpKind.Record:
-                await fixture.RunAsync(s => s.RecordAsync(Book, LedgerSource.Claim, request with { Actor = LedgerFixture.WorkOrders }));
+                await fixture.RunAsync(s => s.RecordAsync(LedgerFixture.WorkOrders, Book, LedgerSource.Claim, request));
                 break;
             case LaterOpKind.Approve when Target(e => e.Status == LedgerEntryStatus.Declared) is LedgerEntry declared:
-                await fixture.RunAsync(s => s.ApproveAsync(Book, declared.Id, new LedgerReviewer(declared.Member == M4 ? M5 : M4, District)));
+                await fixture.RunAsync(s => s.ApproveAsync(DistrictReviewerOf(declared.Member), Book, declared.Id));
                 break;
             case LaterOpKind.Reverse when Target(_ => true) is LedgerEntry any:
                 await fixture.ReverseAsync(any.Id);
                 break;
             case LaterOpKind.Adjust:
-                await fixture.RunAsync(s => s.RecordAdjustmentAsync(Book, LedgerSource.Adjustment, request with { Actor = Admin }, fixture.Today));
+                await fixture.RunAsync(s => s.RecordAdjustmentAsync(Admin, Book, LedgerSource.Adjustment, request, fixture.Today));
                 break;
         }
     }

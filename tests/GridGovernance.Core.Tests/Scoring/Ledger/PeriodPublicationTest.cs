@@ -30,7 +30,7 @@ public sealed class PeriodPublicationTest : IDisposable
         await SeedQ1Async();
         var result = await fixture.AssessAsync(AssessmentPeriod.Quarter(2024, 1));
 
-        var publication = await fixture.RunOnAsync(D(4, 2), s => s.PublishAsync(result, 5, Qingming, Admin));
+        var publication = await fixture.RunOnAsync(D(4, 2), s => s.PublishAsync(Admin, result, 5, Qingming));
 
         // Working days after Tuesday 4-2: Wed 4-3, Sun 4-7 (make-up), Mon 4-8, Tue 4-9, Wed 4-10.
         Assert.Equal(D(4, 10), publication.WindowClosesOn);
@@ -58,7 +58,7 @@ public sealed class PeriodPublicationTest : IDisposable
     public async Task Publish_OnAFridayWithPlainWeekends_SkipsTheWeekend()
     {
         var result = await fixture.AssessAsync(AssessmentPeriod.Month(2024, 4));
-        var publication = await fixture.RunOnAsync(D(5, 3), s => s.PublishAsync(result, 3, WorkingDayCalendar.WeekendsOnly, Admin));
+        var publication = await fixture.RunOnAsync(D(5, 3), s => s.PublishAsync(Admin, result, 3, WorkingDayCalendar.WeekendsOnly));
         Assert.Equal(D(5, 8), publication.WindowClosesOn);
     }
 
@@ -67,7 +67,7 @@ public sealed class PeriodPublicationTest : IDisposable
     {
         var result = await fixture.AssessAsync(AssessmentPeriod.Quarter(2024, 2));
         fixture.Today = D(6, 30);
-        await fixture.FailsAsync(ErrorCodes.PublicationPeriodNotEnded, s => s.PublishAsync(result, 5, Qingming, Admin));
+        await fixture.FailsAsync(ErrorCodes.PublicationPeriodNotEnded, s => s.PublishAsync(Admin, result, 5, Qingming));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class PeriodPublicationTest : IDisposable
     {
         var published = await fixture.PublishQ1Async();
         var result = await fixture.AssessAsync(AssessmentPeriod.Quarter(2024, 1));
-        await fixture.FailsAsync(ErrorCodes.PublicationExists, s => s.PublishAsync(result, 5, Qingming, Admin));
+        await fixture.FailsAsync(ErrorCodes.PublicationExists, s => s.PublishAsync(Admin, result, 5, Qingming));
         Assert.Equal(published.Version, (await fixture.RunAsync(s => s.GetPublicationAsync(published.Id))).Version);
     }
 
@@ -83,7 +83,7 @@ public sealed class PeriodPublicationTest : IDisposable
     public async Task Publish_WindowOutOfRange_IsAnArgumentError()
     {
         var result = await fixture.AssessAsync(AssessmentPeriod.Quarter(2024, 1));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => fixture.RunAsync(s => s.PublishAsync(result, 0, Qingming, Admin)));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => fixture.RunAsync(s => s.PublishAsync(Admin, result, 0, Qingming)));
     }
 
     [Fact]
@@ -92,8 +92,8 @@ public sealed class PeriodPublicationTest : IDisposable
         await SeedQ1Async();
         var publication = await fixture.PublishQ1Async(Qingming);
 
-        var first = await fixture.RunOnAsync(D(4, 2), s => s.RaiseObjectionAsync(publication.Id, LedgerActor.ForMember(M5), "M3 did not volunteer on 2-10", M3));
-        var last = await fixture.RunOnAsync(D(4, 10), s => s.RaiseObjectionAsync(publication.Id, LedgerActor.ForMember(M5), "again"));
+        var first = await fixture.RunOnAsync(D(4, 2), s => s.RaiseObjectionAsync(InPerson(M3), publication.Id, "I volunteered on 2-10 too", M3));
+        var last = await fixture.RunOnAsync(D(4, 10), s => s.RaiseObjectionAsync(InPerson(M5), publication.Id, "again"));
 
         Assert.Equal((1, ObjectionStatus.Open, M3, D(4, 2)), (first.Number, first.Status, first.Concerning!.Value, first.RaisedOn));
         Assert.Equal(2, last.Number);
@@ -105,7 +105,7 @@ public sealed class PeriodPublicationTest : IDisposable
     {
         var publication = await fixture.PublishQ1Async(Qingming);
         fixture.Today = D(4, 11);
-        var e = await fixture.FailsAsync(ErrorCodes.PublicationObjectionWindowClosed, s => s.RaiseObjectionAsync(publication.Id, Admin, "late"));
+        var e = await fixture.FailsAsync(ErrorCodes.PublicationObjectionWindowClosed, s => s.RaiseObjectionAsync(InPerson(M1), publication.Id, "late"));
         Assert.Contains("2024-04-10", e.Message);
     }
 
@@ -113,7 +113,7 @@ public sealed class PeriodPublicationTest : IDisposable
     public async Task Objection_ToAFrozenPeriod_IsRefused()
     {
         var frozen = await fixture.FreezeQ1Async();
-        await fixture.FailsAsync(ErrorCodes.PublicationObjectionWindowClosed, s => s.RaiseObjectionAsync(frozen.Id, Admin, "late"));
+        await fixture.FailsAsync(ErrorCodes.PublicationObjectionWindowClosed, s => s.RaiseObjectionAsync(InPerson(M1), frozen.Id, "late"));
     }
 
     [Fact]
@@ -121,28 +121,28 @@ public sealed class PeriodPublicationTest : IDisposable
     {
         var publication = await fixture.PublishQ1Async(Qingming);
         fixture.Today = D(4, 10);
-        await fixture.FailsAsync(ErrorCodes.PublicationWindowOpen, s => s.FreezeAsync(publication.Id, Admin));
+        await fixture.FailsAsync(ErrorCodes.PublicationWindowOpen, s => s.FreezeAsync(Admin, publication.Id));
     }
 
     [Fact]
     public async Task Freeze_WithAnOpenObjection_IsRefusedUntilItIsResolved()
     {
         var publication = await fixture.PublishQ1Async();
-        await fixture.RunOnAsync(D(4, 3), s => s.RaiseObjectionAsync(publication.Id, Admin, "check M1"));
-        await fixture.RunOnAsync(D(4, 3), s => s.RaiseObjectionAsync(publication.Id, Admin, "check M2"));
-        await fixture.RunOnAsync(D(4, 5), s => s.ResolveObjectionAsync(publication.Id, 1, ObjectionStatus.Dismissed, "sign-in sheet checked", Admin));
+        await fixture.RunOnAsync(D(4, 3), s => s.RaiseObjectionAsync(InPerson(M1), publication.Id, "check M1"));
+        await fixture.RunOnAsync(D(4, 3), s => s.RaiseObjectionAsync(InPerson(M2), publication.Id, "check M2"));
+        await fixture.RunOnAsync(D(4, 5), s => s.ResolveObjectionAsync(Admin, publication.Id, 1, ObjectionStatus.Dismissed, "sign-in sheet checked"));
 
         fixture.Today = D(4, 12);
-        var e = await fixture.FailsAsync(ErrorCodes.PublicationOpenObjections, s => s.FreezeAsync(publication.Id, Admin));
+        var e = await fixture.FailsAsync(ErrorCodes.PublicationOpenObjections, s => s.FreezeAsync(Admin, publication.Id));
         Assert.Contains("2", e.Message);
 
-        var resolved = await fixture.RunAsync(s => s.ResolveObjectionAsync(publication.Id, 2, ObjectionStatus.Upheld, " corrected ", Admin));
+        var resolved = await fixture.RunAsync(s => s.ResolveObjectionAsync(Admin, publication.Id, 2, ObjectionStatus.Upheld, " corrected "));
         Assert.Equal((ObjectionStatus.Upheld, "corrected", D(4, 12)), (resolved.Status, resolved.ResolutionNote, resolved.ResolvedOn!.Value));
 
-        var frozen = await fixture.RunAsync(s => s.FreezeAsync(publication.Id, Admin));
+        var frozen = await fixture.RunAsync(s => s.FreezeAsync(Admin, publication.Id));
         Assert.Equal(PublicationStatus.Frozen, frozen.Status);
         Assert.Equal(D(4, 12), frozen.FrozenOn);
-        Assert.Equal(Admin, frozen.FrozenBy);
+        Assert.Equal(LedgerActor.Of(Admin), frozen.FrozenBy);
         Assert.IsType<PeriodPublicationFrozen>(Assert.Single(frozen.DomainEvents));
     }
 
@@ -150,29 +150,29 @@ public sealed class PeriodPublicationTest : IDisposable
     public async Task Freeze_Twice_IsAnIllegalTransition()
     {
         var frozen = await fixture.FreezeQ1Async();
-        var e = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.FreezeAsync(frozen.Id, Admin)));
-        Assert.Equal(("Frozen", "Frozen", Admin.Value), (e.From, e.To, e.Actor));
+        var e = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.FreezeAsync(Admin, frozen.Id)));
+        Assert.Equal(("Frozen", "Frozen", Admin.AuditName), (e.From, e.To, e.Actor));
     }
 
     [Fact]
     public async Task ResolveObjection_Twice_OrToOpen_IsAnIllegalTransition()
     {
         var publication = await fixture.PublishQ1Async();
-        await fixture.RunOnAsync(D(4, 3), s => s.RaiseObjectionAsync(publication.Id, Admin, "check"));
+        await fixture.RunOnAsync(D(4, 3), s => s.RaiseObjectionAsync(InPerson(M1), publication.Id, "check"));
 
-        var toOpen = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.ResolveObjectionAsync(publication.Id, 1, ObjectionStatus.Open, "n", Admin)));
+        var toOpen = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.ResolveObjectionAsync(Admin, publication.Id, 1, ObjectionStatus.Open, "n")));
         Assert.Equal(("Open", "Open"), (toOpen.From, toOpen.To));
-        await fixture.RunAsync(s => s.ResolveObjectionAsync(publication.Id, 1, ObjectionStatus.Dismissed, "n", Admin));
-        var twice = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.ResolveObjectionAsync(publication.Id, 1, ObjectionStatus.Upheld, "n", Admin)));
-        Assert.Equal(("Dismissed", "Upheld", Admin.Value), (twice.From, twice.To, twice.Actor));
+        await fixture.RunAsync(s => s.ResolveObjectionAsync(Admin, publication.Id, 1, ObjectionStatus.Dismissed, "n"));
+        var twice = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.ResolveObjectionAsync(Admin, publication.Id, 1, ObjectionStatus.Upheld, "n")));
+        Assert.Equal(("Dismissed", "Upheld", Admin.AuditName), (twice.From, twice.To, twice.Actor));
     }
 
     [Fact]
     public async Task ResolveObjection_UnknownNumberOrNoNote_IsRefused()
     {
         var publication = await fixture.PublishQ1Async();
-        await fixture.FailsAsync(ErrorCodes.PublicationUnknownObjection, s => s.ResolveObjectionAsync(publication.Id, 1, ObjectionStatus.Dismissed, "n", Admin));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.ResolveObjectionAsync(publication.Id, 1, ObjectionStatus.Dismissed, " ", Admin)));
+        await fixture.FailsAsync(ErrorCodes.PublicationUnknownObjection, s => s.ResolveObjectionAsync(Admin, publication.Id, 1, ObjectionStatus.Dismissed, "n"));
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.ResolveObjectionAsync(Admin, publication.Id, 1, ObjectionStatus.Dismissed, " ")));
     }
 
     [Fact]
@@ -181,13 +181,13 @@ public sealed class PeriodPublicationTest : IDisposable
         await SeedQ1Async();
         var publication = await fixture.PublishQ1Async();
         var wrong = (await fixture.AllEntriesAsync()).Single(e => e.Member == M3);
-        await fixture.RunOnAsync(D(4, 3), s => s.RaiseObjectionAsync(publication.Id, Admin, "M3 was away", M3));
-        await fixture.RunAsync(s => s.ReverseAsync(wrong.Id, Admin, "objection 1 upheld"));
-        await fixture.RunAsync(s => s.ResolveObjectionAsync(publication.Id, 1, ObjectionStatus.Upheld, "reversed", Admin));
+        await fixture.RunOnAsync(D(4, 3), s => s.RaiseObjectionAsync(InPerson(M3), publication.Id, "I was away", M3));
+        await fixture.RunAsync(s => s.ReverseAsync(Admin, wrong.Id, "objection 1 upheld"));
+        await fixture.RunAsync(s => s.ResolveObjectionAsync(Admin, publication.Id, 1, ObjectionStatus.Upheld, "reversed"));
 
         var corrected = await fixture.AssessAsync(AssessmentPeriod.Quarter(2024, 1));
         var before = await fixture.ResultsAsync(publication.Id);
-        var revised = await fixture.RunAsync(s => s.ReviseAsync(corrected, Admin));
+        var revised = await fixture.RunAsync(s => s.ReviseAsync(Admin, corrected));
 
         Assert.Equal(1, revised.Revision);
         var results = await fixture.ResultsAsync(publication.Id);
@@ -195,8 +195,8 @@ public sealed class PeriodPublicationTest : IDisposable
         Assert.Equal(before.Version + 1, results.Version);
         Assert.Equal(P(4), before.ResultOf(M3)!.CategoryTotals[1]);
         Assert.Equal(P(0), results.ResultOf(M3)!.CategoryTotals[1]);
-        await fixture.RunOnAsync(D(4, 10), s => s.FreezeAsync(publication.Id, Admin));
-        await fixture.FailsAsync(ErrorCodes.LedgerPeriodFrozen, s => s.ReviseAsync(corrected, Admin));
+        await fixture.RunOnAsync(D(4, 10), s => s.FreezeAsync(Admin, publication.Id));
+        await fixture.FailsAsync(ErrorCodes.LedgerPeriodFrozen, s => s.ReviseAsync(Admin, corrected));
     }
 
     [Fact]
@@ -211,10 +211,10 @@ public sealed class PeriodPublicationTest : IDisposable
 
         foreach (var (name, operation) in new (string, Func<PointsLedgerService, Task<LedgerEntry>>)[]
         {
-            ("declare", s => s.DeclareAsync(Book, Request(M1, "themed-party-day", D(3, 31), "late"))),
-            ("record", s => s.RecordAsync(Book, LedgerSource.Claim, Request(M1, "themed-party-day", D(1, 1), "late") with { Actor = LedgerFixture.WorkOrders })),
-            ("reverse", s => s.ReverseAsync(counted.Id, Admin, "late")),
-            ("approve", s => s.ApproveAsync(Book, pending.Id, Secretary100)),
+            ("declare", s => s.DeclareAsync(InPerson(M1), Book, Request(M1, "themed-party-day", D(3, 31), "late"))),
+            ("record", s => s.RecordAsync(LedgerFixture.WorkOrders, Book, LedgerSource.Claim, Request(M1, "themed-party-day", D(1, 1), "late"))),
+            ("reverse", s => s.ReverseAsync(Admin, counted.Id, "late")),
+            ("approve", s => s.ApproveAsync(Secretary100, Book, pending.Id)),
         })
         {
             var e = await fixture.FailsAsync(ErrorCodes.LedgerPeriodFrozen, operation);
@@ -222,7 +222,7 @@ public sealed class PeriodPublicationTest : IDisposable
         }
 
         // A pending declaration can still be rejected; other rule books and open periods are unaffected.
-        await fixture.RunAsync(s => s.RejectAsync(pending.Id, Secretary100, "period frozen; recorded as an adjustment"));
+        await fixture.RunAsync(s => s.RejectAsync(Secretary100, pending.Id, "period frozen; recorded as an adjustment"));
         await fixture.RecordAsync(M1, "themed-party-day", D(3, 31), "other-book", book: CreateBook("other"));
         await fixture.DeclareAsync(M1, "themed-party-day", D(4, 1), "open-period");
     }
@@ -236,8 +236,8 @@ public sealed class PeriodPublicationTest : IDisposable
         var q1Before = await fixture.AssessAsync(AssessmentPeriod.Quarter(2024, 1));
         fixture.Today = D(5, 6);
 
-        var adjustment = await fixture.RunAsync(s => s.RecordAdjustmentAsync(Book, LedgerSource.Adjustment,
-            Request(M1, "themed-party-day", D(3, 25), "late-party-day") with { Actor = Admin }, D(5, 6)));
+        var adjustment = await fixture.RunAsync(s => s.RecordAdjustmentAsync(Admin, Book, LedgerSource.Adjustment,
+            Request(M1, "themed-party-day", D(3, 25), "late-party-day"), D(5, 6)));
 
         Assert.Equal(LedgerEntryStatus.Approved, adjustment.Status);
         Assert.Equal(D(5, 6), adjustment.OccurredOn);
@@ -253,8 +253,8 @@ public sealed class PeriodPublicationTest : IDisposable
         Assert.Equal(q1Results.Results.ToArray(), (await fixture.ResultsAsync(frozen.Id)).Results.ToArray());
 
         // Idempotent like every other write.
-        var again = await fixture.RunAsync(s => s.RecordAdjustmentAsync(Book, LedgerSource.Adjustment,
-            Request(M1, "themed-party-day", D(3, 25), "late-party-day") with { Actor = Admin }, D(5, 6)));
+        var again = await fixture.RunAsync(s => s.RecordAdjustmentAsync(Admin, Book, LedgerSource.Adjustment,
+            Request(M1, "themed-party-day", D(3, 25), "late-party-day"), D(5, 6)));
         Assert.Equal(adjustment.Id, again.Id);
     }
 
@@ -265,8 +265,8 @@ public sealed class PeriodPublicationTest : IDisposable
         await fixture.FreezeQ1Async();
         fixture.Today = D(5, 6);
 
-        var adjustment = await fixture.RunAsync(s => s.RecordAdjustmentAsync(Book, LedgerSource.Adjustment,
-            Request(M3, "correction", D(2, 10), "take-back", -4) with { Actor = Admin }, D(5, 6)));
+        var adjustment = await fixture.RunAsync(s => s.RecordAdjustmentAsync(Admin, Book, LedgerSource.Adjustment,
+            Request(M3, "correction", D(2, 10), "take-back", -4), D(5, 6)));
 
         var q2 = await fixture.AssessAsync(AssessmentPeriod.Quarter(2024, 2));
         Assert.Equal(P(-4), adjustment.Points);
@@ -278,13 +278,13 @@ public sealed class PeriodPublicationTest : IDisposable
     {
         await fixture.FreezeQ1Async();
         fixture.Today = D(5, 6);
-        var open = Request(M1, "themed-party-day", D(4, 20), "a") with { Actor = Admin };
-        var late = Request(M1, "themed-party-day", D(3, 20), "b") with { Actor = Admin };
+        var open = Request(M1, "themed-party-day", D(4, 20), "a");
+        var late = Request(M1, "themed-party-day", D(3, 20), "b");
 
-        await fixture.FailsAsync(ErrorCodes.LedgerNotInFrozenPeriod, s => s.RecordAdjustmentAsync(Book, LedgerSource.Adjustment, open, D(5, 6)));
-        await fixture.FailsAsync(ErrorCodes.LedgerPeriodFrozen, s => s.RecordAdjustmentAsync(Book, LedgerSource.Adjustment, late, D(3, 31)));
-        await fixture.FailsAsync(ErrorCodes.LedgerFutureOccurrence, s => s.RecordAdjustmentAsync(Book, LedgerSource.Adjustment, late, D(5, 7)));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RecordAdjustmentAsync(Book, LedgerSource.Declaration, late, D(5, 6))));
+        await fixture.FailsAsync(ErrorCodes.LedgerNotInFrozenPeriod, s => s.RecordAdjustmentAsync(Admin, Book, LedgerSource.Adjustment, open, D(5, 6)));
+        await fixture.FailsAsync(ErrorCodes.LedgerPeriodFrozen, s => s.RecordAdjustmentAsync(Admin, Book, LedgerSource.Adjustment, late, D(3, 31)));
+        await fixture.FailsAsync(ErrorCodes.LedgerFutureOccurrence, s => s.RecordAdjustmentAsync(Admin, Book, LedgerSource.Adjustment, late, D(5, 7)));
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RecordAdjustmentAsync(Admin, Book, LedgerSource.Declaration, late, D(5, 6))));
     }
 
     [Fact]
@@ -332,7 +332,7 @@ public sealed class PeriodPublicationTest : IDisposable
         await fixture.RecordAsync(M1, "themed-party-day", D(3, 30), "racing");
 
         // The freeze's unit of work holds the guard as it was before the write: its save must fail.
-        stale.Freeze(Admin, D(4, 10));
+        stale.Freeze(LedgerActor.Of(Admin), D(4, 10));
         await freezing.ServiceProvider.GetRequiredService<IRepository<PeriodPublication>>().UpdateAsync(stale);
         await Assert.ThrowsAsync<ConcurrencyException>(() => freezing.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync());
         Assert.False((await fixture.RunAsync(s => s.GetPublicationAsync(publication.Id))).IsFrozen);

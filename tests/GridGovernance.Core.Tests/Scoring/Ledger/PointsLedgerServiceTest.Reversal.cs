@@ -24,7 +24,7 @@ public sealed partial class PointsLedgerServiceTest
         Assert.Equal(-original.Points, reversal.Points);
         Assert.Equal((original.Member, original.ItemCode, original.OccurredOn, original.Tier), (reversal.Member, reversal.ItemCode, reversal.OccurredOn, reversal.Tier));
         Assert.Equal(LedgerSource.Adjustment, reversal.Source);
-        Assert.Equal(Admin, reversal.Actor);
+        Assert.Equal(LedgerActor.Of(Admin), reversal.Actor);
         Assert.Equal("wrong member", reversal.ReversalReason);
         Assert.False(reversal.CountsInAssessment);
         Assert.False(stored.CountsInAssessment);
@@ -50,7 +50,7 @@ public sealed partial class PointsLedgerServiceTest
         var original = await fixture.RecordAsync(M1, "themed-party-day", D(5, 10), "k");
         var reversal = await fixture.ReverseAsync(original.Id);
 
-        await fixture.FailsAsync(ErrorCodes.LedgerReversalNotReversible, s => s.ReverseAsync(reversal.Id, Admin, "undo"));
+        await fixture.FailsAsync(ErrorCodes.LedgerReversalNotReversible, s => s.ReverseAsync(Admin, reversal.Id, "undo"));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed partial class PointsLedgerServiceTest
         var e = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.ReverseAsync(declared.Id));
         Assert.Equal(("Declared", "Reversed", "member:4"), (e.From, e.To, e.Actor));
 
-        await fixture.RunAsync(s => s.RejectAsync(declared.Id, Secretary100, "no"));
+        await fixture.RunAsync(s => s.RejectAsync(Secretary100, declared.Id, "no"));
         e = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.ReverseAsync(declared.Id));
         Assert.Equal("Rejected", e.From);
         Assert.Contains("final", e.Message);
@@ -71,7 +71,7 @@ public sealed partial class PointsLedgerServiceTest
     {
         var original = await fixture.RecordAsync(M1, "themed-party-day", D(5, 10), "k");
         await Assert.ThrowsAsync<ArgumentException>(() => fixture.ReverseAsync(original.Id, ""));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.ReverseAsync(original.Id, default, "x")));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => fixture.RunAsync(s => s.ReverseAsync(null!, original.Id, "x")));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed partial class PointsLedgerServiceTest
         await fixture.ApproveAsync(approved.Id);
         await fixture.DeclareAsync(M1, "themed-party-day", D(5, 2), "declared");
         var rejected = await fixture.DeclareAsync(M1, "themed-party-day", D(5, 3), "rejected");
-        await fixture.RunAsync(s => s.RejectAsync(rejected.Id, Secretary100, "no"));
+        await fixture.RunAsync(s => s.RejectAsync(Secretary100, rejected.Id, "no"));
         var reversed = await fixture.RecordAsync(M2, "themed-party-day", D(5, 4), "reversed");
         await fixture.ReverseAsync(reversed.Id);
         var recorded = await fixture.RecordAsync(M3, "volunteer", D(5, 5), "recorded", value: 2.5m);

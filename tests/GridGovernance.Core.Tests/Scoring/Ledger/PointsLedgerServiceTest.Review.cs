@@ -1,3 +1,5 @@
+using GridGovernance.Authority;
+using GridGovernance.Organisation;
 using GridGovernance.Scoring.Ledger;
 using static GridGovernance.Tests.Scoring.Ledger.LedgerFixture;
 
@@ -11,7 +13,7 @@ public sealed partial class PointsLedgerServiceTest
     {
         var declared = await fixture.DeclareAsync(M1, "themed-party-day", D(5, 10), "k");
 
-        var approved = await fixture.RunAsync(s => s.ApproveAsync(Book, declared.Id, Secretary100, note: "  signed in  "));
+        var approved = await fixture.RunAsync(s => s.ApproveAsync(Secretary100, Book, declared.Id, note: "  signed in  "));
 
         Assert.Equal(LedgerEntryStatus.Approved, approved.Status);
         Assert.Equal(M2, approved.ReviewedBy);
@@ -20,7 +22,8 @@ public sealed partial class PointsLedgerServiceTest
         Assert.Equal("signed in", approved.ReviewReason);
         Assert.True(approved.CountsInAssessment);
         var e = Assert.IsType<LedgerEntryApproved>(Assert.Single(approved.DomainEvents));
-        Assert.Equal(Secretary100, e.Reviewer);
+        Assert.Equal(LedgerActor.Of(Secretary100), e.Reviewer);
+        Assert.Equal(Community100, e.ReviewerUnit);
         Assert.Equal(LedgerEntryStatus.Approved, (await fixture.GetAsync(declared.Id)).Status);
     }
 
@@ -28,7 +31,7 @@ public sealed partial class PointsLedgerServiceTest
     public async Task Approve_ByTheDistrict_CoversEveryMember()
     {
         var declared = await fixture.DeclareAsync(M4, "themed-party-day", D(5, 10), "k");
-        var approved = await fixture.ApproveAsync(declared.Id, new LedgerReviewer(M5, District));
+        var approved = await fixture.ApproveAsync(declared.Id, DistrictCommittee);
         Assert.Equal(LedgerEntryStatus.Approved, approved.Status);
     }
 
@@ -47,21 +50,21 @@ public sealed partial class PointsLedgerServiceTest
     public async Task Approve_DiscretionaryValueOutsideTheRange_IsRefused()
     {
         var declared = await fixture.DeclareAsync(M1, "volunteer", D(5, 10), "k", value: 5);
-        await fixture.FailsAsync(ErrorCodes.LedgerValueOutOfRange, s => s.ApproveAsync(Book, declared.Id, Secretary100, P(6)));
+        await fixture.FailsAsync(ErrorCodes.LedgerValueOutOfRange, s => s.ApproveAsync(Secretary100, Book, declared.Id, P(6)));
     }
 
     [Fact]
     public async Task Approve_ValueForAFixedItem_IsRefused()
     {
         var declared = await fixture.DeclareAsync(M1, "themed-party-day", D(5, 10), "k");
-        await fixture.FailsAsync(ErrorCodes.LedgerValueNotAllowed, s => s.ApproveAsync(Book, declared.Id, Secretary100, P(1)));
+        await fixture.FailsAsync(ErrorCodes.LedgerValueNotAllowed, s => s.ApproveAsync(Secretary100, Book, declared.Id, P(1)));
     }
 
     [Fact]
     public async Task Approve_WithAnotherRuleBook_IsAnArgumentError()
     {
         var declared = await fixture.DeclareAsync(M1, "themed-party-day", D(5, 10), "k");
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.ApproveAsync(CreateBook("other"), declared.Id, Secretary100)));
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.ApproveAsync(Secretary100, CreateBook("other"), declared.Id)));
     }
 
     [Theory]
@@ -72,18 +75,18 @@ public sealed partial class PointsLedgerServiceTest
     public async Task Review_OutsideTheJurisdiction_IsRefused(int member, int unit)
     {
         var declared = await fixture.DeclareAsync(new MemberId(member), "themed-party-day", D(5, 10), "k");
-        var reviewer = new LedgerReviewer(M3, new OrgUnitId(unit));
+        var reviewer = Actor.Post(M3, RoleKind.CommitteeMember, new OrgUnitId(unit));
 
-        var e = await fixture.FailsAsync(ErrorCodes.LedgerOutsideJurisdiction, s => s.ApproveAsync(Book, declared.Id, reviewer));
+        var e = await fixture.FailsAsync(Forbidden, s => s.ApproveAsync(reviewer, Book, declared.Id));
         Assert.Contains($"unit:{unit}", e.Message);
-        await fixture.FailsAsync(ErrorCodes.LedgerOutsideJurisdiction, s => s.RejectAsync(declared.Id, reviewer, "no"));
+        await fixture.FailsAsync(Forbidden, s => s.RejectAsync(reviewer, declared.Id, "no"));
     }
 
     [Fact]
     public async Task Review_UsesTheHierarchyOfTheReviewDate()
     {
         var declared = await fixture.DeclareAsync(M5, "themed-party-day", D(5, 10), "k");
-        await fixture.FailsAsync(ErrorCodes.LedgerOutsideJurisdiction, s => s.ApproveAsync(Book, declared.Id, Secretary100));
+        await fixture.FailsAsync(Forbidden, s => s.ApproveAsync(Secretary100, Book, declared.Id));
 
         // Member 5 moves into grid 1000 of community 100: from then on community 100 may review them.
         await fixture.RunOrganisationAsync(o => o.TransferMemberAsync(TestActors.System, M5, new OrgUnitId(1000), D(5, 20)));
@@ -96,8 +99,8 @@ public sealed partial class PointsLedgerServiceTest
     public async Task Review_OfOnesOwnDeclaration_IsRefused()
     {
         var declared = await fixture.DeclareAsync(M2, "themed-party-day", D(5, 10), "k");
-        await fixture.FailsAsync(ErrorCodes.LedgerSelfReview, s => s.ApproveAsync(Book, declared.Id, Secretary100));
-        await fixture.FailsAsync(ErrorCodes.LedgerSelfReview, s => s.RejectAsync(declared.Id, Secretary100, "mine"));
+        await fixture.FailsAsync(Forbidden, s => s.ApproveAsync(Secretary100, Book, declared.Id));
+        await fixture.FailsAsync(Forbidden, s => s.RejectAsync(Secretary100, declared.Id, "mine"));
     }
 
     [Fact]
@@ -105,7 +108,7 @@ public sealed partial class PointsLedgerServiceTest
     {
         var declared = await fixture.DeclareAsync(M1, "themed-party-day", D(5, 10), "k");
 
-        var rejected = await fixture.RunAsync(s => s.RejectAsync(declared.Id, Secretary100, " no sign-in sheet "));
+        var rejected = await fixture.RunAsync(s => s.RejectAsync(Secretary100, declared.Id, " no sign-in sheet "));
 
         Assert.Equal(LedgerEntryStatus.Rejected, rejected.Status);
         Assert.Equal("no sign-in sheet", rejected.ReviewReason);
@@ -118,15 +121,15 @@ public sealed partial class PointsLedgerServiceTest
     public async Task Reject_WithoutReason_IsAnArgumentError()
     {
         var declared = await fixture.DeclareAsync(M1, "themed-party-day", D(5, 10), "k");
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RejectAsync(declared.Id, Secretary100, "  ")));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => fixture.RunAsync(s => s.RejectAsync(declared.Id, Secretary100, null!)));
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RejectAsync(Secretary100, declared.Id, "  ")));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => fixture.RunAsync(s => s.RejectAsync(Secretary100, declared.Id, null!)));
     }
 
     [Fact]
     public async Task Approve_ARejectedDeclaration_ThrowsNamingFromToAndActor()
     {
         var declared = await fixture.DeclareAsync(M1, "themed-party-day", D(5, 10), "k");
-        await fixture.RunAsync(s => s.RejectAsync(declared.Id, Secretary100, "no"));
+        await fixture.RunAsync(s => s.RejectAsync(Secretary100, declared.Id, "no"));
 
         var e = await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.ApproveAsync(declared.Id));
 
@@ -153,13 +156,13 @@ public sealed partial class PointsLedgerServiceTest
     public async Task Approve_ARecordedEntry_IsAnIllegalTransition()
     {
         var recorded = await fixture.RecordAsync(M1, "themed-party-day", D(5, 10), "k");
-        await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.RejectAsync(recorded.Id, Secretary100, "no")));
+        await Assert.ThrowsAsync<IllegalTransitionException>(() => fixture.RunAsync(s => s.RejectAsync(Secretary100, recorded.Id, "no")));
     }
 
     [Fact]
     public async Task Review_UnknownEntry_IsNotFound()
     {
         await Assert.ThrowsAsync<EntityNotFoundException>(() => fixture.ApproveAsync(new LedgerEntryId(77)));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.ApproveAsync(new LedgerEntryId(1), new LedgerReviewer(default, Community100)));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => fixture.RunAsync(s => s.ApproveAsync(null!, Book, new LedgerEntryId(1))));
     }
 }

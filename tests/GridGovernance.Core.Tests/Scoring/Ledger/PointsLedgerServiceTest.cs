@@ -59,7 +59,7 @@ public sealed partial class PointsLedgerServiceTest : IDisposable
         await fixture.DeclareAsync(M1, "volunteer", D(5, 10), "app:42", value: 3);
 
         var e = await fixture.FailsAsync(ErrorCodes.IdempotencyKeyConflict,
-            s => s.DeclareAsync(Book, Request(M2, "volunteer", D(5, 10), "app:42", 3)));
+            s => s.DeclareAsync(InPerson(M2), Book, Request(M2, "volunteer", D(5, 10), "app:42", 3)));
         Assert.Contains("app:42", e.Message);
     }
 
@@ -84,16 +84,16 @@ public sealed partial class PointsLedgerServiceTest : IDisposable
 
     [Fact]
     public Task Declare_UnknownItem_IsRefused() =>
-        fixture.FailsAsync(ErrorCodes.LedgerUnknownItem, s => s.DeclareAsync(Book, Request(M1, "no-such-item", D(5, 10), "k")));
+        fixture.FailsAsync(ErrorCodes.LedgerUnknownItem, s => s.DeclareAsync(InPerson(M1), Book, Request(M1, "no-such-item", D(5, 10), "k")));
 
     [Theory]
     [InlineData("base")]
     public Task Declare_ItemTheEngineComputes_IsRefused(string item) =>
-        fixture.FailsAsync(ErrorCodes.LedgerItemNotDeclarable, s => s.DeclareAsync(Book, Request(M1, item, D(5, 10), "k")));
+        fixture.FailsAsync(ErrorCodes.LedgerItemNotDeclarable, s => s.DeclareAsync(InPerson(M1), Book, Request(M1, item, D(5, 10), "k")));
 
     [Fact]
     public Task Declare_InTheFuture_IsRefused() =>
-        fixture.FailsAsync(ErrorCodes.LedgerFutureOccurrence, s => s.DeclareAsync(Book, Request(M1, "themed-party-day", D(6, 4), "k")));
+        fixture.FailsAsync(ErrorCodes.LedgerFutureOccurrence, s => s.DeclareAsync(InPerson(M1), Book, Request(M1, "themed-party-day", D(6, 4), "k")));
 
     [Fact]
     public async Task Declare_Today_IsAccepted()
@@ -104,16 +104,19 @@ public sealed partial class PointsLedgerServiceTest : IDisposable
 
     [Fact]
     public Task Declare_BeforeTheItemsFirstVersion_IsRefused() =>
-        fixture.FailsAsync(ErrorCodes.LedgerNoVersionInForce, s => s.DeclareAsync(Book, Request(M1, "themed-party-day", new(2019, 12, 31), "k")));
+        fixture.FailsAsync(ErrorCodes.LedgerNoVersionInForce, s => s.DeclareAsync(InPerson(M1), Book, Request(M1, "themed-party-day", new(2019, 12, 31), "k")));
 
     [Fact]
     public Task Declare_WhenTheMemberWasNotOnTheRoster_IsRefused() =>
-        fixture.FailsAsync(ErrorCodes.NotOnRoster, s => s.DeclareAsync(Book, Request(M1, "themed-party-day", new(2023, 12, 31), "k")));
+        fixture.FailsAsync(ErrorCodes.NotOnRoster, s => s.DeclareAsync(InPerson(M1), Book, Request(M1, "themed-party-day", new(2023, 12, 31), "k")));
 
     [Fact]
     public async Task Declare_UnknownMember_IsRefused()
     {
-        var e = await Assert.ThrowsAsync<EntityNotFoundException>(() => fixture.DeclareAsync(new MemberId(99), "themed-party-day", D(5, 10), "k"));
+        // In person, an unknown member acts as nobody: the authority policy refuses before anything is read.
+        await fixture.FailsAsync(Forbidden, s => s.DeclareAsync(InPerson(new MemberId(99)), Book, Request(new MemberId(99), "themed-party-day", D(5, 10), "k")));
+        // The system may record, but not for a member who does not exist.
+        var e = await Assert.ThrowsAsync<EntityNotFoundException>(() => fixture.RecordAsync(new MemberId(99), "themed-party-day", D(5, 10), "k"));
         Assert.Equal(ErrorCodes.NotFound, e.Code);
     }
 
@@ -122,7 +125,7 @@ public sealed partial class PointsLedgerServiceTest : IDisposable
     [InlineData(5.5)]
     [InlineData(-1)]
     public Task Declare_DiscretionaryValueOutsideTheRange_IsRefused(decimal value) =>
-        fixture.FailsAsync(ErrorCodes.LedgerValueOutOfRange, s => s.DeclareAsync(Book, Request(M1, "volunteer", D(5, 10), "k", value)));
+        fixture.FailsAsync(ErrorCodes.LedgerValueOutOfRange, s => s.DeclareAsync(InPerson(M1), Book, Request(M1, "volunteer", D(5, 10), "k", value)));
 
     [Theory]
     [InlineData(1)]
@@ -136,27 +139,27 @@ public sealed partial class PointsLedgerServiceTest : IDisposable
 
     [Fact]
     public Task Declare_DiscretionaryWithoutValue_IsRefused() =>
-        fixture.FailsAsync(ErrorCodes.LedgerValueRequired, s => s.DeclareAsync(Book, Request(M1, "volunteer", D(5, 10), "k")));
+        fixture.FailsAsync(ErrorCodes.LedgerValueRequired, s => s.DeclareAsync(InPerson(M1), Book, Request(M1, "volunteer", D(5, 10), "k")));
 
     [Fact]
     public Task Declare_ValueForAFixedItem_IsRefused() =>
-        fixture.FailsAsync(ErrorCodes.LedgerValueNotAllowed, s => s.DeclareAsync(Book, Request(M1, "themed-party-day", D(5, 10), "k", 2)));
+        fixture.FailsAsync(ErrorCodes.LedgerValueNotAllowed, s => s.DeclareAsync(InPerson(M1), Book, Request(M1, "themed-party-day", D(5, 10), "k", 2)));
 
     [Theory]
     [InlineData(null)]
     [InlineData("village")]
     public Task Declare_TieredWithoutAKnownTier_IsRefused(string? tier) =>
-        fixture.FailsAsync(ErrorCodes.LedgerInvalidTier, s => s.DeclareAsync(Book, Request(M1, "petition", D(5, 10), "k", tier: tier)));
+        fixture.FailsAsync(ErrorCodes.LedgerInvalidTier, s => s.DeclareAsync(InPerson(M1), Book, Request(M1, "petition", D(5, 10), "k", tier: tier)));
 
     [Fact]
     public Task Declare_TierForAFixedItem_IsRefused() =>
-        fixture.FailsAsync(ErrorCodes.LedgerInvalidTier, s => s.DeclareAsync(Book, Request(M1, "themed-party-day", D(5, 10), "k", tier: "city")));
+        fixture.FailsAsync(ErrorCodes.LedgerInvalidTier, s => s.DeclareAsync(InPerson(M1), Book, Request(M1, "themed-party-day", D(5, 10), "k", tier: "city")));
 
     [Fact]
     public async Task Record_TieredAndAfterReminder_TakeThePointsTheRuleSays()
     {
         var petition = await fixture.RecordAsync(M1, "petition", D(5, 10), "p", tier: "province");
-        var dues = await fixture.RunAsync(s => s.RecordAsync(Book, LedgerSource.Automatic, Request(M1, "late-dues", D(5, 10), "d") with { AfterReminder = true, Actor = LedgerFixture.WorkOrders }));
+        var dues = await fixture.RunAsync(s => s.RecordAsync(LedgerFixture.WorkOrders, Book, LedgerSource.Automatic, Request(M1, "late-dues", D(5, 10), "d") with { AfterReminder = true }));
 
         Assert.Equal(P(-2), petition.Points);
         Assert.Equal("province", petition.Tier);
@@ -180,7 +183,7 @@ public sealed partial class PointsLedgerServiceTest : IDisposable
 
         Assert.Equal(LedgerEntryStatus.Approved, entry.Status);
         Assert.Equal(LedgerSource.WorkOrder, entry.Source);
-        Assert.Equal(LedgerFixture.WorkOrders, entry.Actor);
+        Assert.Equal(LedgerActor.Of(LedgerFixture.WorkOrders), entry.Actor);
         Assert.Null(entry.ReviewedBy);
         Assert.True(entry.CountsInAssessment);
         var recorded = Assert.IsType<LedgerEntryRecorded>(Assert.Single(entry.DomainEvents));
@@ -201,9 +204,9 @@ public sealed partial class PointsLedgerServiceTest : IDisposable
     [Fact]
     public async Task Record_AsADeclarationOrWithoutActor_IsAnArgumentError()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RecordAsync(Book, LedgerSource.Declaration, Request(M1, "themed-party-day", D(5, 10), "k") with { Actor = LedgerFixture.WorkOrders })));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RecordAsync(Book, LedgerSource.Claim, Request(M1, "themed-party-day", D(5, 10), "k"))));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RecordAsync(Book, (LedgerSource)99, Request(M1, "themed-party-day", D(5, 10), "k") with { Actor = LedgerFixture.WorkOrders })));
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RecordAsync(LedgerFixture.WorkOrders, Book, LedgerSource.Declaration, Request(M1, "themed-party-day", D(5, 10), "k"))));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => fixture.RunAsync(s => s.RecordAsync(null!, Book, LedgerSource.Claim, Request(M1, "themed-party-day", D(5, 10), "k"))));
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RecordAsync(LedgerFixture.WorkOrders, Book, (LedgerSource)99, Request(M1, "themed-party-day", D(5, 10), "k"))));
     }
 
     [Fact]

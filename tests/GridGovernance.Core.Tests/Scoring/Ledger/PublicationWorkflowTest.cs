@@ -11,6 +11,9 @@ public sealed class PublicationWorkflowTest
 {
     private static readonly Instant At = Instant.FromUtc(2024, 4, 2, 2, 0);
 
+    // The aggregate's own methods take the stored audit form of the actor.
+    private static readonly LedgerActor Admin = LedgerActor.Of(LedgerFixture.Admin);
+
     public static TheoryData<PublicationStatus, PublicationStatus> PublicationPairs() => StatePairs.All<PublicationStatus, PublicationStatus>();
 
     public static TheoryData<ObjectionStatus, ObjectionStatus> ObjectionPairs() => StatePairs.All<ObjectionStatus, ObjectionStatus>();

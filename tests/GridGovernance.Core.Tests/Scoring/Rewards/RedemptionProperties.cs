@@ -41,7 +41,7 @@ public sealed class RedemptionProperties
                     var member = new MemberId(m);
                     decimal amount = quarters * 0.25m;
                     var expected = model.Credit(member, "c" + k, amount);
-                    var outcome = await TryAsync(fixture.RunAsync(s => s.CreditAsync(member, P(amount), "c" + k)));
+                    var outcome = await TryAsync(fixture.RunAsync(s => s.CreditAsync(Grant, member, P(amount), "c" + k)));
                     Assert.Equal(expected, outcome.Code);
                     break;
                 }
@@ -63,12 +63,12 @@ public sealed class RedemptionProperties
                     break;
                 }
                 case RestockOp(var i, var quantity):
-                    await fixture.RunAsync(s => s.AddStockAsync(Catalogue[i].Id, quantity));
+                    await fixture.RunAsync(s => s.AddStockAsync(Cashier, Catalogue[i].Id, quantity));
                     model.Stock[i] += quantity;
                     break;
                 case DeactivateOp(var i):
                 {
-                    var outcome = await TryAsync(fixture.RunAsync(s => s.DeactivateRewardItemAsync(Catalogue[i].Id)));
+                    var outcome = await TryAsync(fixture.RunAsync(s => s.DeactivateRewardItemAsync(Cashier, Catalogue[i].Id)));
                     Assert.Equal(model.Active[i] ? null : ErrorCodes.RewardItemInactive, outcome.Code);
                     model.Active[i] = false;
                     break;

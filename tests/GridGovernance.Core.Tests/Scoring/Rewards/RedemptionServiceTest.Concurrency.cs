@@ -20,7 +20,7 @@ public sealed partial class RedemptionServiceTest
         // Enough for k redemptions and a little over, never k + 1.
         await fixture.CreditAsync(Alice, price * k + price / 2, "seed");
 
-        var outcomes = await RaceAsync<RedemptionRecord>(tasks, task => s => s.RedeemAsync(Alice, Rice, 1, "order-" + task));
+        var outcomes = await RaceAsync<RedemptionRecord>(tasks, task => s => s.RedeemAsync(Holder(Alice), Alice, Rice, 1, "order-" + task));
 
         var succeeded = outcomes.Where(o => o.Result is not null).ToList();
         Assert.Equal(k, succeeded.Count);
@@ -49,7 +49,7 @@ public sealed partial class RedemptionServiceTest
             await fixture.CreditAsync(new MemberId(m), 10, "seed");
         }
 
-        var outcomes = await RaceAsync<RedemptionRecord>(tasks, task => s => s.RedeemAsync(new MemberId(task), Haircut, 1, "order"));
+        var outcomes = await RaceAsync<RedemptionRecord>(tasks, task => s => s.RedeemAsync(Holder(new MemberId(task)), new MemberId(task), Haircut, 1, "order"));
 
         Assert.Equal(k, outcomes.Count(o => o.Result is not null));
         Assert.All(outcomes.Where(o => o.Result is null), o => Assert.Equal(ErrorCodes.OutOfStock, o.Error!.Code));
@@ -72,7 +72,7 @@ public sealed partial class RedemptionServiceTest
         await fixture.AddItemAsync(Rice, "粮油礼包", 4, 100);
         await fixture.CreditAsync(Alice, 100, "seed");
 
-        var outcomes = await RaceAsync<RedemptionRecord>(tasks, _ => s => s.RedeemAsync(Alice, Rice, 2, "order-1"));
+        var outcomes = await RaceAsync<RedemptionRecord>(tasks, _ => s => s.RedeemAsync(Holder(Alice), Alice, Rice, 2, "order-1"));
 
         Assert.All(outcomes, o => Assert.Null(o.Error));
         Assert.Single(outcomes.Select(o => o.Result).Distinct());
@@ -90,7 +90,7 @@ public sealed partial class RedemptionServiceTest
     {
         const int tasks = 32;
 
-        var outcomes = await RaceAsync<PointsCredit>(tasks, task => s => s.CreditAsync(Bob, P(task), "credit-" + task));
+        var outcomes = await RaceAsync<PointsCredit>(tasks, task => s => s.CreditAsync(Grant, Bob, P(task), "credit-" + task));
 
         Assert.All(outcomes, o => Assert.Null(o.Error));
         var account = await fixture.AccountAsync(Bob);
@@ -113,7 +113,7 @@ public sealed partial class RedemptionServiceTest
             }
         }));
 
-        var ex = await Assert.ThrowsAsync<GridGovernanceException>(() => service.RedeemAsync(Alice, Rice, 2, "mine"));
+        var ex = await Assert.ThrowsAsync<GridGovernanceException>(() => service.RedeemAsync(Holder(Alice), Alice, Rice, 2, "mine"));
 
         Assert.Equal(ErrorCodes.InsufficientBalance, ex.Code);
         Assert.Equal(1, interceptor!.Saves);
@@ -138,7 +138,7 @@ public sealed partial class RedemptionServiceTest
             }
         }));
 
-        var redemption = await service.RedeemAsync(Alice, Rice, 2, "mine");
+        var redemption = await service.RedeemAsync(Holder(Alice), Alice, Rice, 2, "mine");
 
         Assert.Equal(2, interceptor!.Saves);
         Assert.Equal(P(10), redemption.BalanceAfter);
@@ -157,7 +157,7 @@ public sealed partial class RedemptionServiceTest
         var service = fixture.ServiceOver(inner => interceptor = new InterceptingUnitOfWork(inner,
             save => fixture.CreditAsync(Alice, 1, "competitor-" + save)));
 
-        await Assert.ThrowsAsync<ConcurrencyException>(() => service.RedeemAsync(Alice, Rice, 1, "mine"));
+        await Assert.ThrowsAsync<ConcurrencyException>(() => service.RedeemAsync(Holder(Alice), Alice, Rice, 1, "mine"));
 
         Assert.Equal(UnitOfWorkRetry.MaxAttempts, interceptor!.Saves);
         var account = await fixture.AccountAsync(Alice);
@@ -168,7 +168,7 @@ public sealed partial class RedemptionServiceTest
 
         // The documented way out: the same key again, once the contention is over.
         var service2 = fixture.ServiceOver(inner => inner);
-        Assert.Equal(P(15 + UnitOfWorkRetry.MaxAttempts), (await service2.RedeemAsync(Alice, Rice, 1, "mine")).BalanceAfter);
+        Assert.Equal(P(15 + UnitOfWorkRetry.MaxAttempts), (await service2.RedeemAsync(Holder(Alice), Alice, Rice, 1, "mine")).BalanceAfter);
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed partial class RedemptionServiceTest
         });
         await new InMemoryRepository<RewardItem>(fixture.Store, shared!).AddAsync(new RewardItem(Haircut, "免费理发一次", P(1), 1));
 
-        await Assert.ThrowsAsync<ConcurrencyException>(() => service.RedeemAsync(Alice, Rice, 1, "mine"));
+        await Assert.ThrowsAsync<ConcurrencyException>(() => service.RedeemAsync(Holder(Alice), Alice, Rice, 1, "mine"));
 
         Assert.Equal(1, interceptor!.Saves);
         // The failed save discarded the staged add too: nothing of that unit of work was written.
@@ -234,6 +234,7 @@ public sealed partial class RedemptionServiceTest
                     provider.GetRequiredService<IRepository<PointsAccountYear>>(),
                     provider.GetRequiredService<IRepository<RewardItem>>(),
                     unitOfWork,
+                    provider.GetRequiredService<GridGovernance.Authority.IAuthorityPolicy>(),
                     fixture.Options,
                     fixture.Clock);
                 try

@@ -44,7 +44,7 @@ public sealed partial class RedemptionServiceTest
         fixture.Clock.Reset(NewYearsDay + Duration.FromDays(400));
 
         var again = await fixture.CreditAsync(Alice, 30, "2024-q4", "a retry, two years later");
-        var conflict = await fixture.RefusedAsync(s => s.CreditAsync(Alice, P(31), "2024-q4"));
+        var conflict = await fixture.RefusedAsync(s => s.CreditAsync(Grant, Alice, P(31), "2024-q4"));
 
         Assert.Equal(first, again);
         Assert.Equal(ErrorCodes.IdempotencyKeyConflict, conflict.Code);
@@ -64,7 +64,7 @@ public sealed partial class RedemptionServiceTest
         fixture.Clock.Reset(NewYearsDay);
 
         var again = await fixture.RedeemAsync(Alice, Rice, 1, "order-1");
-        var conflict = await fixture.RefusedAsync(s => s.RedeemAsync(Alice, Rice, 2, "order-1"));
+        var conflict = await fixture.RefusedAsync(s => s.RedeemAsync(Holder(Alice), Alice, Rice, 2, "order-1"));
         // The two key spaces stay apart across years too: a credit key may repeat a redemption key.
         await fixture.CreditAsync(Alice, 1, "order-1");
 

@@ -55,7 +55,7 @@ public sealed partial class RedemptionServiceTest : IDisposable
     {
         await fixture.CreditAsync(Alice, 30, "q1");
 
-        var ex = await fixture.RefusedAsync(s => s.CreditAsync(Alice, P(31), "q1"));
+        var ex = await fixture.RefusedAsync(s => s.CreditAsync(Grant, Alice, P(31), "q1"));
 
         Assert.Equal(ErrorCodes.IdempotencyKeyConflict, ex.Code);
         Assert.Equal(P(30), (await fixture.AccountAsync(Alice))!.Balance);
@@ -64,11 +64,11 @@ public sealed partial class RedemptionServiceTest : IDisposable
     [Fact]
     public async Task Credit_BadArguments_Throw()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.CreditAsync(default, P(1), "k")));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.CreditAsync(Alice, P(0), "k")));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.CreditAsync(Alice, P(-1), "k")));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.CreditAsync(Alice, P(1), " ")));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => fixture.RunAsync(s => s.CreditAsync(Alice, P(1), null!)));
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, default, P(1), "k")));
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, Alice, P(0), "k")));
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, Alice, P(-1), "k")));
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, Alice, P(1), " ")));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, Alice, P(1), null!)));
         Assert.Null(await fixture.AccountAsync(Alice));
     }
 
@@ -112,7 +112,7 @@ public sealed partial class RedemptionServiceTest : IDisposable
         await fixture.AddItemAsync(Rice, "粮油礼包", 12.5m, 10);
         await fixture.CreditAsync(Alice, 30, "q1");
 
-        var ex = await fixture.RefusedAsync(s => s.RedeemAsync(Alice, Rice, 3, "order-1"));
+        var ex = await fixture.RefusedAsync(s => s.RedeemAsync(Holder(Alice), Alice, Rice, 3, "order-1"));
 
         Assert.Equal(ErrorCodes.InsufficientBalance, ex.Code);
         Assert.Contains("balance of 30 points", ex.Message);
@@ -125,7 +125,7 @@ public sealed partial class RedemptionServiceTest : IDisposable
     {
         await fixture.AddItemAsync(Rice, "粮油礼包", 1, 10);
 
-        var ex = await fixture.RefusedAsync(s => s.RedeemAsync(Bob, Rice, 1, "order-1"));
+        var ex = await fixture.RefusedAsync(s => s.RedeemAsync(Holder(Bob), Bob, Rice, 1, "order-1"));
 
         Assert.Equal(ErrorCodes.InsufficientBalance, ex.Code);
         Assert.Contains("balance of 0 points", ex.Message);
@@ -139,7 +139,7 @@ public sealed partial class RedemptionServiceTest : IDisposable
         await fixture.AddItemAsync(Rice, "粮油礼包", 1, 2);
         await fixture.CreditAsync(Alice, 30, "q1");
 
-        var ex = await fixture.RefusedAsync(s => s.RedeemAsync(Alice, Rice, 3, "order-1"));
+        var ex = await fixture.RefusedAsync(s => s.RedeemAsync(Holder(Alice), Alice, Rice, 3, "order-1"));
 
         Assert.Equal(ErrorCodes.OutOfStock, ex.Code);
         await AssertUnchangedAsync(balance: 30, stock: 2);
@@ -151,7 +151,7 @@ public sealed partial class RedemptionServiceTest : IDisposable
         await fixture.AddItemAsync(Rice, "粮油礼包", 1, 0);
         await fixture.CreditAsync(Alice, 30, "q1");
 
-        var ex = await fixture.RefusedAsync(s => s.RedeemAsync(Alice, Rice, 1, "order-1"));
+        var ex = await fixture.RefusedAsync(s => s.RedeemAsync(Holder(Alice), Alice, Rice, 1, "order-1"));
 
         Assert.Equal(ErrorCodes.OutOfStock, ex.Code);
     }
@@ -161,9 +161,9 @@ public sealed partial class RedemptionServiceTest : IDisposable
     {
         await fixture.AddItemAsync(Rice, "粮油礼包", 1, 10);
         await fixture.CreditAsync(Alice, 30, "q1");
-        await fixture.RunAsync(s => s.DeactivateRewardItemAsync(Rice));
+        await fixture.RunAsync(s => s.DeactivateRewardItemAsync(Cashier, Rice));
 
-        var ex = await fixture.RefusedAsync(s => s.RedeemAsync(Alice, Rice, 1, "order-1"));
+        var ex = await fixture.RefusedAsync(s => s.RedeemAsync(Holder(Alice), Alice, Rice, 1, "order-1"));
 
         Assert.Equal(ErrorCodes.RewardItemInactive, ex.Code);
         var account = await fixture.AccountAsync(Alice);
@@ -207,7 +207,7 @@ public sealed partial class RedemptionServiceTest : IDisposable
         await fixture.AddItemAsync(Rice, "粮油礼包", 10, 1);
         await fixture.CreditAsync(Alice, 10, "q1");
         var first = await fixture.RedeemAsync(Alice, Rice, 1, "order-1");
-        await fixture.RunAsync(s => s.DeactivateRewardItemAsync(Rice));
+        await fixture.RunAsync(s => s.DeactivateRewardItemAsync(Cashier, Rice));
 
         Assert.Equal(first, await fixture.RedeemAsync(Alice, Rice, 1, "order-1"));
     }
@@ -220,8 +220,8 @@ public sealed partial class RedemptionServiceTest : IDisposable
         await fixture.CreditAsync(Alice, 30, "q1");
         await fixture.RedeemAsync(Alice, Rice, 1, "order-1");
 
-        var otherQuantity = await fixture.RefusedAsync(s => s.RedeemAsync(Alice, Rice, 2, "order-1"));
-        var otherItem = await fixture.RefusedAsync(s => s.RedeemAsync(Alice, Haircut, 1, "order-1"));
+        var otherQuantity = await fixture.RefusedAsync(s => s.RedeemAsync(Holder(Alice), Alice, Rice, 2, "order-1"));
+        var otherItem = await fixture.RefusedAsync(s => s.RedeemAsync(Holder(Alice), Alice, Haircut, 1, "order-1"));
 
         Assert.Equal(ErrorCodes.IdempotencyKeyConflict, otherQuantity.Code);
         Assert.Equal(ErrorCodes.IdempotencyKeyConflict, otherItem.Code);
@@ -263,7 +263,7 @@ public sealed partial class RedemptionServiceTest : IDisposable
         await fixture.AddItemAsync(Rice, "粮油礼包", 1_000_000, int.MaxValue);
         await fixture.CreditAsync(Alice, 30, "q1");
 
-        var ex = await fixture.RefusedAsync(s => s.RedeemAsync(Alice, Rice, int.MaxValue, "order-1"));
+        var ex = await fixture.RefusedAsync(s => s.RedeemAsync(Holder(Alice), Alice, Rice, int.MaxValue, "order-1"));
 
         Assert.Equal(ErrorCodes.InsufficientBalance, ex.Code);
     }
@@ -307,7 +307,7 @@ public sealed partial class RedemptionServiceTest : IDisposable
     {
         await fixture.AddItemAsync(Rice, "粮油礼包", 10, 3);
 
-        var ex = await fixture.RefusedAsync(s => s.AddRewardItemAsync(Rice, "other", P(1), 1));
+        var ex = await fixture.RefusedAsync(s => s.AddRewardItemAsync(Cashier, Rice, "other", P(1), 1));
 
         Assert.Equal(ErrorCodes.DuplicateKey, ex.Code);
     }
@@ -317,7 +317,7 @@ public sealed partial class RedemptionServiceTest : IDisposable
     {
         await fixture.AddItemAsync(Rice, "粮油礼包", 10, 3);
 
-        var item = await fixture.RunAsync(s => s.AddStockAsync(Rice, 4));
+        var item = await fixture.RunAsync(s => s.AddStockAsync(Cashier, Rice, 4));
 
         Assert.Equal(7, item.Stock);
         Assert.Equal(7, (await fixture.ItemAsync(Rice)).Stock);
@@ -325,15 +325,15 @@ public sealed partial class RedemptionServiceTest : IDisposable
 
     [Fact]
     public async Task AddStock_UnknownItem_ThrowsNotFound() =>
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => fixture.RunAsync(s => s.AddStockAsync(Haircut, 1)));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => fixture.RunAsync(s => s.AddStockAsync(Cashier, Haircut, 1)));
 
     [Fact]
     public async Task Deactivate_Twice_ThrowsInactive()
     {
         await fixture.AddItemAsync(Rice, "粮油礼包", 10, 3);
-        await fixture.RunAsync(s => s.DeactivateRewardItemAsync(Rice));
+        await fixture.RunAsync(s => s.DeactivateRewardItemAsync(Cashier, Rice));
 
-        var ex = await fixture.RefusedAsync(s => s.DeactivateRewardItemAsync(Rice));
+        var ex = await fixture.RefusedAsync(s => s.DeactivateRewardItemAsync(Cashier, Rice));
 
         Assert.Equal(ErrorCodes.RewardItemInactive, ex.Code);
         Assert.False((await fixture.ItemAsync(Rice)).IsActive);
