@@ -382,6 +382,13 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>
         throw new GridGovernanceException(ErrorCodes.WorkOrderUnknownDepartment, $"{code} has not been summoned for {Id}.");
     }
 
+    /// <summary>
+    /// Throws <see cref="IllegalTransitionException"/> when the table has no row for <paramref name="command"/> in the
+    /// current state: the service asks this before authority, so a command out of turn is refused as such.
+    /// </summary>
+    internal void CheckAllows(WorkOrderCommand command, WorkOrderActor actor) =>
+        WorkOrderWorkflow.Table.Apply(Status, command, $"{nameof(WorkOrder)} {Id}", Id, actor.Value);
+
     /// <summary>The state the table allows <paramref name="command"/> to lead to, or throws naming from, to and actor.</summary>
     private WorkOrderStatus Check(WorkOrderCommand command, WorkOrderActor actor, Instant at)
     {

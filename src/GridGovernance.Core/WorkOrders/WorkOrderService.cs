@@ -15,7 +15,8 @@ namespace GridGovernance.WorkOrders;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Authority: every command takes the acting <see cref="Actor"/> first, loads the order, builds its
+/// Authority: every command takes the acting <see cref="Actor"/> first, loads the order, refuses a command the
+/// transition table does not allow in its state (<see cref="IllegalTransitionException"/>), builds its
 /// <see cref="AuthoritySubject"/> (label <c>workorder:{id}</c>; node: the responsible unit, or the filing unit for
 /// filing and triage; the filer; the summoned departments; for rating, the members who claimed or resolved it) and
 /// asks <see cref="IAuthorityPolicy"/> before anything changes (the <c>workorders.*</c> rows of
@@ -151,7 +152,7 @@ public sealed class WorkOrderService
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ForbiddenException">The actor may not triage it.</exception>
     public Task<WorkOrder> TriageAsync(Actor actor, WorkOrderId order, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, order, Capabilities.TriageOrder, async (o, today, at) =>
+        ChangeAsync(actor, order, WorkOrderCommand.Triage, Capabilities.TriageOrder, async (o, today, at) =>
         {
             var triageClass = Policy.Triage.Classify(o.Category, o.Urgency);
             var unit = await UnitOfLevelAsync(o.Unit, triageClass.Level, today, cancellationToken).ConfigureAwait(false);
@@ -168,7 +169,7 @@ public sealed class WorkOrderService
     /// <exception cref="ForbiddenException">The actor may not claim it.</exception>
     /// <exception cref="ArgumentException">A table that lets a non-member claim was configured: only a member can handle an order.</exception>
     public Task<WorkOrder> ClaimAsync(Actor actor, WorkOrderId order, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, order, Capabilities.ClaimOrder, (o, _, at) =>
+        ChangeAsync(actor, order, WorkOrderCommand.Claim, Capabilities.ClaimOrder, (o, _, at) =>
         {
             Preconditions.CheckArgument(actor.IsMember, nameof(actor), $"Only a member can handle an order; {actor} is not one.");
             o.Claim(actor.MemberId, AuditActor(actor), at);
@@ -190,7 +191,7 @@ public sealed class WorkOrderService
     public Task<WorkOrder> TransferAsync(Actor actor, WorkOrderId order, OrgUnitId to, string? note = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckArgument(to.IsSpecified, nameof(to), "to must be a real unit id, not default.");
-        return ChangeAsync(actor, order, Capabilities.TransferOrder, async (o, today, at) =>
+        return ChangeAsync(actor, order, WorkOrderCommand.Transfer, Capabilities.TransferOrder, async (o, today, at) =>
         {
             await authority.DemandAsync(actor, Capabilities.TransferOrder, new AuthoritySubject(Label(o.Id) + "/to") { Node = to, Filer = o.FiledBy.Value }, today,
                 cancellationToken).ConfigureAwait(false);
@@ -207,7 +208,7 @@ public sealed class WorkOrderService
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ForbiddenException">The actor may not supervise it.</exception>
     public Task<WorkOrder> SuperviseAsync(Actor actor, WorkOrderId order, string note, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, order, Capabilities.SuperviseOrder, (o, _, at) =>
+        ChangeAsync(actor, order, WorkOrderCommand.Supervise, Capabilities.SuperviseOrder, (o, _, at) =>
         {
             o.Supervise(actor.Kind == ActorKind.Post ? actor.Unit : o.ResponsibleUnit, note, AuditActor(actor), at);
             return Task.CompletedTask;
@@ -223,7 +224,7 @@ public sealed class WorkOrderService
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ForbiddenException">The actor may not escalate it.</exception>
     public Task<WorkOrder> EscalateAsync(Actor actor, WorkOrderId order, string? note = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, order, Capabilities.EscalateOrder,
+        ChangeAsync(actor, order, WorkOrderCommand.Escalate, Capabilities.EscalateOrder,
             (o, today, at) => EscalateOneAsync(o, AuditActor(actor), note, today, at, cancellationToken), cancellationToken);
 
     /// <summary>
@@ -242,7 +243,7 @@ public sealed class WorkOrderService
         CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(summons);
-        return ChangeAsync(actor, order, Capabilities.WhistleOrder, async (o, _, at) =>
+        return ChangeAsync(actor, order, WorkOrderCommand.Whistle, Capabilities.WhistleOrder, async (o, _, at) =>
         {
             if (actor.Kind == ActorKind.Post)
             {
@@ -261,7 +262,7 @@ public sealed class WorkOrderService
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ForbiddenException">The actor is not an officer of a department summoned on the order.</exception>
     public Task<WorkOrder> AcknowledgePartAsync(Actor officer, WorkOrderId order, CancellationToken cancellationToken = default) =>
-        ChangeAsync(officer, order, Capabilities.DepartmentReport, (o, _, at) =>
+        ChangeAsync(officer, order, WorkOrderCommand.AcknowledgePart, Capabilities.DepartmentReport, (o, _, at) =>
         {
             o.AcknowledgePart(DepartmentOf(officer), AuditActor(officer), at);
             return Task.CompletedTask;
@@ -274,7 +275,7 @@ public sealed class WorkOrderService
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ForbiddenException">The actor is not an officer of a department summoned on the order.</exception>
     public Task<WorkOrder> ResolvePartAsync(Actor officer, WorkOrderId order, string evidence, CancellationToken cancellationToken = default) =>
-        ChangeAsync(officer, order, Capabilities.DepartmentReport, (o, _, at) =>
+        ChangeAsync(officer, order, WorkOrderCommand.ResolvePart, Capabilities.DepartmentReport, (o, _, at) =>
         {
             o.ResolvePart(DepartmentOf(officer), evidence, AuditActor(officer), at);
             return Task.CompletedTask;
@@ -291,7 +292,7 @@ public sealed class WorkOrderService
     /// <exception cref="ForbiddenException">The actor may not resolve it.</exception>
     public async Task<WorkOrder> ResolveAsync(Actor actor, WorkOrderId order, string evidence, CancellationToken cancellationToken = default)
     {
-        var resolved = await ChangeAsync(actor, order, Capabilities.ResolveOrder, (o, _, at) =>
+        var resolved = await ChangeAsync(actor, order, WorkOrderCommand.Resolve, Capabilities.ResolveOrder, (o, _, at) =>
         {
             o.Resolve(evidence, AuditActor(actor), at);
             return Task.CompletedTask;
@@ -323,7 +324,7 @@ public sealed class WorkOrderService
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ForbiddenException">The actor did not file the order, or handled it.</exception>
     public Task<WorkOrder> RateAsync(Actor actor, WorkOrderId order, bool satisfied, string? comment = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, order, Capabilities.RateOrder, (o, _, at) =>
+        ChangeAsync(actor, order, WorkOrderCommand.Rate, Capabilities.RateOrder, (o, _, at) =>
         {
             o.Rate(satisfied, comment, AuditActor(actor), Limits, Policy, at);
             return Task.CompletedTask;
@@ -336,7 +337,7 @@ public sealed class WorkOrderService
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ForbiddenException">The actor may not close it.</exception>
     public Task<WorkOrder> CloseAsync(Actor actor, WorkOrderId order, string? note = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, order, Capabilities.CloseOrder, (o, _, at) =>
+        ChangeAsync(actor, order, WorkOrderCommand.Close, Capabilities.CloseOrder, (o, _, at) =>
         {
             o.Close(AuditActor(actor), note, at);
             return Task.CompletedTask;
@@ -349,7 +350,7 @@ public sealed class WorkOrderService
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ForbiddenException">The actor may not record it.</exception>
     public Task<WorkOrder> RecordDeliberationAsync(Actor actor, WorkOrderId order, DeliberationRecord deliberation, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, order, Capabilities.CloseOrder, (o, _, at) =>
+        ChangeAsync(actor, order, WorkOrderCommand.RecordDeliberation, Capabilities.CloseOrder, (o, _, at) =>
         {
             o.RecordDeliberation(deliberation, AuditActor(actor), at);
             return Task.CompletedTask;
@@ -493,8 +494,12 @@ public sealed class WorkOrderService
         return from;
     }
 
-    /// <summary>Loads the order, demands <paramref name="capability"/> of the actor on it, applies the change and saves once.</summary>
-    private Task<WorkOrder> ChangeAsync(Actor actor, WorkOrderId id, Capability capability, Func<WorkOrder, LocalDate, Instant, Task> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the order, refuses <paramref name="command"/> if the transition table has no row for it in the order's
+    /// state, demands <paramref name="capability"/> of the actor on the order, applies the change and saves once.
+    /// </summary>
+    private Task<WorkOrder> ChangeAsync(Actor actor, WorkOrderId id, WorkOrderCommand command, Capability capability, Func<WorkOrder, LocalDate, Instant, Task> change,
+        CancellationToken cancellationToken)
     {
         Preconditions.CheckNotNull(actor);
         return WriteAsync(async () =>
@@ -502,6 +507,7 @@ public sealed class WorkOrderService
             var order = await GetAsync(id, cancellationToken).ConfigureAwait(false);
             var at = clock.GetCurrentInstant();
             var today = at.InZone(options.TimeZone).Date;
+            order.CheckAllows(command, AuditActor(actor));
             await authority.DemandAsync(actor, capability, SubjectOf(order, capability), today, cancellationToken).ConfigureAwait(false);
             await change(order, today, at).ConfigureAwait(false);
             await orders.UpdateAsync(order, cancellationToken).ConfigureAwait(false);
