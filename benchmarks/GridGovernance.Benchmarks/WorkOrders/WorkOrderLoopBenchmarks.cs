@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using GridGovernance.Authority;
+using GridGovernance.Organisation;
+using GridGovernance.Testing;
 using GridGovernance.WorkOrders;
 using NodaTime;
 
@@ -11,6 +14,15 @@ namespace GridGovernance.Benchmarks.WorkOrders;
 /// (<c>OperationsPerInvoke</c> counts transitions), so 1M transitions per second is 1 µs. The loop does not depend
 /// on the city size.
 /// </summary>
+/// <remarks>
+/// The <c>_Authorised</c> variants run the same loops but decide each transition's authority first, as
+/// <see cref="WorkOrderService"/> does: the order's subject is built (<c>WorkOrderService.SubjectOf</c>) and
+/// <see cref="AuthorityRules.Decide"/> answers from an <see cref="AuthorityIndex"/> of a generated community (a
+/// secretary, 书记, of the community for the cadre's steps, an officer per summoned department, the filing resident
+/// for the rating). A refusal throws, so the loop cannot pass without every decision allowed. The difference between
+/// a variant and its plain loop is the overhead of authorisation on a transition (bar: ≤ 10 %); the store reads of the
+/// default policy are not in it (see the authority benchmarks).
+/// </remarks>
 [MemoryDiagnoser]
 public class WorkOrderLoopBenchmarks
 {
@@ -21,8 +33,14 @@ public class WorkOrderLoopBenchmarks
 
     private readonly WorkOrderTimeLimits limits = new(WorkingDayCalendar.WeekendsOnly, DateTimeZoneProviders.Tzdb["Asia/Shanghai"]);
     private readonly WorkOrderPolicy policy = WorkOrderPolicy.Default;
-    private readonly WorkOrderOfficial cadre = new(new MemberId(7), new OrgUnitId(20));
+    private readonly Actor residentActor = Actor.Resident("r-1");
     private readonly WorkOrderActor resident = WorkOrderActor.ForResident("r-1");
+    private readonly AuthorityTable table = AuthorityTable.Default;
+    private (MemberId Member, OrgUnitId Unit) cadre;
+    private WorkOrderActor cadreActor;
+    private Actor post = null!;
+    private Actor[] officers = null!;
+    private AuthorityIndex index = null!;
     private readonly Instant start = Instant.FromUtc(2024, 5, 6, 2, 0);
     private WorkOrderDraft draft = null!;
     private TriageClass triageClass = null!;
@@ -31,13 +49,30 @@ public class WorkOrderLoopBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        // A generated community: its first member becomes the community's secretary; orders are filed in their grid.
+        var city = CityGenerator.Generate(CitySize.Community, seed: 1);
+        var day = city.Date;
+        var units = city.Roster.Units.Select(u => OrgUnit.Create(u, day)).ToArray();
+        var members = city.Roster.Members.Select(m => Member.Create(m, day)).ToArray();
+        var households = city.Roster.Households.Select(h => Household.Create(h, day)).ToArray();
+        var byId = units.ToDictionary(u => u.Id);
+        OrgUnitId Above(OrgUnitId from, UnitKind kind) => byId[from].Kind == kind ? from : Above(byId[from].ParentId!.Value, kind);
+        var secretary = members[0];
+        var grid = Above(secretary.BranchId, UnitKind.GridBranch);
+        var community = Above(grid, UnitKind.Community);
+        secretary.Assign(new RoleAssignment(RoleKind.Secretary, community, Employment.FullTime, new Validity(day)));
+        index = AuthorityIndex.Build(HierarchyIndex.Build(units, members, households, day), members, units);
+        cadre = (secretary.Id, community);
+        cadreActor = WorkOrderActor.ForMember(secretary.Id);
+        post = Actor.Post(secretary.Id, RoleKind.Secretary, community);
+        officers = [.. Departments.Select(d => Actor.Officer(d, "officer-1"))];
+
         draft = new WorkOrderDraft
         {
             Category = "leak",
             Description = "二楼饭店卫生间漏水到入户大厅",
-            Unit = new OrgUnitId(30),
+            Unit = grid,
             Channel = WorkOrderChannel.Hotline12345,
-            FiledBy = resident,
             FilerName = "王小明",
             FilerPhone = "13812341234",
         };
@@ -47,6 +82,10 @@ public class WorkOrderLoopBenchmarks
         if (check.Status != WorkOrderStatus.Closed || check.Audit.Length != FourOrderTransitions || WhistleLoop(2).Audit.Length != WhistleTransitions)
         {
             throw new InvalidOperationException("The benchmark loop does not make the transitions it counts.");
+        }
+        if (AuthorisedFourOrderLoop(3).Audit.Length != FourOrderTransitions || AuthorisedWhistleLoop(4).Audit.Length != WhistleTransitions)
+        {
+            throw new InvalidOperationException("The authorised loops do not make the transitions they count.");
         }
     }
 
@@ -72,36 +111,119 @@ public class WorkOrderLoopBenchmarks
         return n;
     }
 
+    [Benchmark(OperationsPerInvoke = Loops * FourOrderTransitions)]
+    public int Transition_FourOrderLoop_Authorised()
+    {
+        int n = 0;
+        for (int i = 1; i <= Loops; i++)
+        {
+            n += AuthorisedFourOrderLoop(i).Audit.Length;
+        }
+        return n;
+    }
+
+    [Benchmark(OperationsPerInvoke = Loops * WhistleTransitions)]
+    public int Transition_WhistleLoop_Authorised()
+    {
+        int n = 0;
+        for (int i = 1; i <= Loops; i++)
+        {
+            n += AuthorisedWhistleLoop(i).Audit.Length;
+        }
+        return n;
+    }
+
     private WorkOrder FourOrderLoop(int id)
     {
         var at = start;
-        var order = WorkOrder.File(new WorkOrderId(id), draft, cadre.Unit, at);
-        order.Triage(triageClass, cadre.Unit, limits, policy.ReminderWorkingDays, cadre.Actor, at);
-        order.Claim(cadre, at);
-        order.Resolve("photo", cadre.Actor, at);
+        var order = WorkOrder.File(new WorkOrderId(id), draft, resident, draft.Unit!.Value, at);
+        order.Triage(triageClass, cadre.Unit, limits, policy.ReminderWorkingDays, cadreActor, at);
+        order.Claim(cadre.Member, cadreActor, at);
+        order.Resolve("photo", cadreActor, at);
         order.Rate(true, null, resident, limits, policy, at);
-        order.Close(cadre.Actor, null, at);
+        order.Close(cadreActor, null, at);
         return order;
     }
 
     private WorkOrder WhistleLoop(int id)
     {
         var at = start;
-        var order = WorkOrder.File(new WorkOrderId(id), draft, cadre.Unit, at);
-        order.Triage(triageClass, cadre.Unit, limits, policy.ReminderWorkingDays, cadre.Actor, at);
-        order.Claim(cadre, at);
-        order.Whistle(summons, limits, cadre.Actor, null, at);
+        var order = WorkOrder.File(new WorkOrderId(id), draft, resident, draft.Unit!.Value, at);
+        order.Triage(triageClass, cadre.Unit, limits, policy.ReminderWorkingDays, cadreActor, at);
+        order.Claim(cadre.Member, cadreActor, at);
+        order.Whistle(summons, limits, cadreActor, null, at);
         foreach (var d in Departments)
         {
-            order.AcknowledgePart(d, cadre.Actor, at);
+            order.AcknowledgePart(d, cadreActor, at);
         }
         foreach (var d in Departments)
         {
-            order.ResolvePart(d, "done", cadre.Actor, at);
+            order.ResolvePart(d, "done", cadreActor, at);
         }
-        order.Resolve("photo", cadre.Actor, at);
+        order.Resolve("photo", cadreActor, at);
         order.Rate(true, null, resident, limits, policy, at);
-        order.Close(cadre.Actor, null, at);
+        order.Close(cadreActor, null, at);
         return order;
+    }
+
+    private WorkOrder AuthorisedFourOrderLoop(int id)
+    {
+        var at = start;
+        var filing = new AuthoritySubject(WorkOrderService.Label(new WorkOrderId(id))) { Node = draft.Unit, Filer = residentActor.AuditName };
+        Demand(residentActor, Capabilities.FileOrder, filing);
+        var order = WorkOrder.File(new WorkOrderId(id), draft, resident, draft.Unit!.Value, at);
+        Demand(post, Capabilities.TriageOrder, order);
+        order.Triage(triageClass, cadre.Unit, limits, policy.ReminderWorkingDays, cadreActor, at);
+        Demand(post, Capabilities.ClaimOrder, order);
+        order.Claim(cadre.Member, cadreActor, at);
+        Demand(post, Capabilities.ResolveOrder, order);
+        order.Resolve("photo", cadreActor, at);
+        Demand(residentActor, Capabilities.RateOrder, order);
+        order.Rate(true, null, resident, limits, policy, at);
+        Demand(post, Capabilities.CloseOrder, order);
+        order.Close(cadreActor, null, at);
+        return order;
+    }
+
+    private WorkOrder AuthorisedWhistleLoop(int id)
+    {
+        var at = start;
+        var filing = new AuthoritySubject(WorkOrderService.Label(new WorkOrderId(id))) { Node = draft.Unit, Filer = residentActor.AuditName };
+        Demand(residentActor, Capabilities.FileOrder, filing);
+        var order = WorkOrder.File(new WorkOrderId(id), draft, resident, draft.Unit!.Value, at);
+        Demand(post, Capabilities.TriageOrder, order);
+        order.Triage(triageClass, cadre.Unit, limits, policy.ReminderWorkingDays, cadreActor, at);
+        Demand(post, Capabilities.ClaimOrder, order);
+        order.Claim(cadre.Member, cadreActor, at);
+        Demand(post, Capabilities.WhistleOrder, order);
+        order.Whistle(summons, limits, cadreActor, null, at);
+        for (int d = 0; d < Departments.Length; d++)
+        {
+            Demand(officers[d], Capabilities.DepartmentReport, order);
+            order.AcknowledgePart(Departments[d], cadreActor, at);
+        }
+        for (int d = 0; d < Departments.Length; d++)
+        {
+            Demand(officers[d], Capabilities.DepartmentReport, order);
+            order.ResolvePart(Departments[d], "done", cadreActor, at);
+        }
+        Demand(post, Capabilities.ResolveOrder, order);
+        order.Resolve("photo", cadreActor, at);
+        Demand(residentActor, Capabilities.RateOrder, order);
+        order.Rate(true, null, resident, limits, policy, at);
+        Demand(post, Capabilities.CloseOrder, order);
+        order.Close(cadreActor, null, at);
+        return order;
+    }
+
+    private void Demand(Actor actor, Capability capability, WorkOrder order) => Demand(actor, capability, WorkOrderService.SubjectOf(order, capability));
+
+    private void Demand(Actor actor, Capability capability, AuthoritySubject subject)
+    {
+        var decision = AuthorityRules.Decide(table, actor, capability, subject, index);
+        if (!decision.IsAllowed)
+        {
+            throw new ForbiddenException(actor, capability, subject, decision);
+        }
     }
 }

@@ -425,7 +425,7 @@ public sealed class WorkOrderService
     }
 
     /// <summary>The label of an order's subject: its id, never personal data.</summary>
-    private static string Label(WorkOrderId id) => "workorder:" + id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Label(WorkOrderId id) => "workorder:" + id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static WorkOrderActor AuditActor(Actor actor) => new(actor.AuditName);
 
@@ -440,7 +440,7 @@ public sealed class WorkOrderService
     /// decides), everything else at the responsible unit. The members who claimed or resolved it are its handlers for
     /// rating only: a handler may go on to resolve, supervise or close in a post, but never rate their own work.
     /// </summary>
-    private static AuthoritySubject SubjectOf(WorkOrder order, Capability capability)
+    internal static AuthoritySubject SubjectOf(WorkOrder order, Capability capability)
     {
         var handlers = ImmutableArray<MemberId>.Empty;
         if (capability == Capabilities.RateOrder)
@@ -456,7 +456,7 @@ public sealed class WorkOrderService
             Node = capability == Capabilities.TriageOrder ? order.Unit : order.ResponsibleUnit,
             Filer = order.FiledBy.Value,
             Handlers = handlers,
-            Departments = [.. order.Parts.Select(p => p.Department)],
+            Departments = order.Parts.IsEmpty ? [] : ImmutableArray.CreateRange(order.Parts, p => p.Department),
         };
     }
 
