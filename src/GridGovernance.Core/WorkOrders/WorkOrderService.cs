@@ -445,11 +445,15 @@ public sealed class WorkOrderService
         var handlers = ImmutableArray<MemberId>.Empty;
         if (capability == Capabilities.RateOrder)
         {
-            handlers = [.. order.Audit
-                .Where(a => a.Command is WorkOrderCommand.Claim or WorkOrderCommand.Resolve)
-                .Select(a => a.Actor.TryGetMember(out var m) ? m : default)
-                .Where(m => m.IsSpecified)
-                .Distinct()];
+            var builder = ImmutableArray.CreateBuilder<MemberId>();
+            foreach (var record in order.Audit)
+            {
+                if (record.Command is WorkOrderCommand.Claim or WorkOrderCommand.Resolve && record.Actor.TryGetMember(out var member) && !builder.Contains(member))
+                {
+                    builder.Add(member);
+                }
+            }
+            handlers = builder.DrainToImmutable();
         }
         return new AuthoritySubject(Label(order.Id))
         {
@@ -518,7 +522,8 @@ public sealed class WorkOrderService
 
     /// <summary>
     /// Applies an automatic step to every order the specification finds due. The actor's authority is demanded on each
-    /// before the first change, so a refusal leaves every order as it was.
+    /// before the first change, so a refusal leaves every order as it was; an actor not in a post (the system, or anyone
+    /// the table refuses outright) is also asked once on the scan itself, so a refusal does not depend on what is due.
     /// </summary>
     private Task<ImmutableArray<WorkOrder>> ScanAsync(Actor actor, Capability capability, Func<Instant, Specifications.ISpecification<WorkOrder>> due,
         Func<WorkOrder, LocalDate, Instant, Task<bool>> change, CancellationToken cancellationToken)
@@ -529,6 +534,10 @@ public sealed class WorkOrderService
             var at = clock.GetCurrentInstant();
             var today = at.InZone(options.TimeZone).Date;
             var changed = ImmutableArray.CreateBuilder<WorkOrder>();
+            if (actor.Kind != ActorKind.Post)
+            {
+                await authority.DemandAsync(actor, capability, new AuthoritySubject("workorders:scan"), today, cancellationToken).ConfigureAwait(false);
+            }
             var found = await orders.ListAsync(due(at), cancellationToken).ConfigureAwait(false);
             foreach (var order in found)
             {
