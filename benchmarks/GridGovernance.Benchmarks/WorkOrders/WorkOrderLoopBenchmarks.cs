@@ -134,86 +134,64 @@ public class WorkOrderLoopBenchmarks
         return n;
     }
 
-    private WorkOrder FourOrderLoop(int id)
+    private WorkOrder FourOrderLoop(int id) => FourOrderLoop(id, authorise: false);
+
+    private WorkOrder WhistleLoop(int id) => WhistleLoop(id, authorise: false);
+
+    private WorkOrder AuthorisedFourOrderLoop(int id) => FourOrderLoop(id, authorise: true);
+
+    private WorkOrder AuthorisedWhistleLoop(int id) => WhistleLoop(id, authorise: true);
+
+    /// <summary>The 四单 loop; with <paramref name="authorise"/>, each transition is decided first, as the service does.</summary>
+    private WorkOrder FourOrderLoop(int id, bool authorise)
     {
         var at = start;
-        var order = WorkOrder.File(new WorkOrderId(id), draft, resident, draft.Unit!.Value, at);
-        order.Triage(triageClass, cadre.Unit, limits, policy.ReminderWorkingDays, cadreActor, at);
-        order.Claim(cadre.Member, cadreActor, at);
-        order.Resolve("photo", cadreActor, at);
-        order.Rate(true, null, resident, limits, policy, at);
-        order.Close(cadreActor, null, at);
+        var order = File(id, authorise);
+        Step(authorise, post, Capabilities.TriageOrder, order).Triage(triageClass, cadre.Unit, limits, policy.ReminderWorkingDays, cadreActor, at);
+        Step(authorise, post, Capabilities.ClaimOrder, order).Claim(cadre.Member, cadreActor, at);
+        Step(authorise, post, Capabilities.ResolveOrder, order).Resolve("photo", cadreActor, at);
+        Step(authorise, residentActor, Capabilities.RateOrder, order).Rate(true, null, resident, limits, policy, at);
+        Step(authorise, post, Capabilities.CloseOrder, order).Close(cadreActor, null, at);
         return order;
     }
 
-    private WorkOrder WhistleLoop(int id)
+    /// <summary>The whistled loop with three departments; with <paramref name="authorise"/>, each transition is decided first.</summary>
+    private WorkOrder WhistleLoop(int id, bool authorise)
     {
         var at = start;
-        var order = WorkOrder.File(new WorkOrderId(id), draft, resident, draft.Unit!.Value, at);
-        order.Triage(triageClass, cadre.Unit, limits, policy.ReminderWorkingDays, cadreActor, at);
-        order.Claim(cadre.Member, cadreActor, at);
-        order.Whistle(summons, limits, cadreActor, null, at);
-        foreach (var d in Departments)
-        {
-            order.AcknowledgePart(d, cadreActor, at);
-        }
-        foreach (var d in Departments)
-        {
-            order.ResolvePart(d, "done", cadreActor, at);
-        }
-        order.Resolve("photo", cadreActor, at);
-        order.Rate(true, null, resident, limits, policy, at);
-        order.Close(cadreActor, null, at);
-        return order;
-    }
-
-    private WorkOrder AuthorisedFourOrderLoop(int id)
-    {
-        var at = start;
-        var filing = new AuthoritySubject(WorkOrderService.Label(new WorkOrderId(id))) { Node = draft.Unit, Filer = residentActor.AuditName };
-        Demand(residentActor, Capabilities.FileOrder, filing);
-        var order = WorkOrder.File(new WorkOrderId(id), draft, resident, draft.Unit!.Value, at);
-        Demand(post, Capabilities.TriageOrder, order);
-        order.Triage(triageClass, cadre.Unit, limits, policy.ReminderWorkingDays, cadreActor, at);
-        Demand(post, Capabilities.ClaimOrder, order);
-        order.Claim(cadre.Member, cadreActor, at);
-        Demand(post, Capabilities.ResolveOrder, order);
-        order.Resolve("photo", cadreActor, at);
-        Demand(residentActor, Capabilities.RateOrder, order);
-        order.Rate(true, null, resident, limits, policy, at);
-        Demand(post, Capabilities.CloseOrder, order);
-        order.Close(cadreActor, null, at);
-        return order;
-    }
-
-    private WorkOrder AuthorisedWhistleLoop(int id)
-    {
-        var at = start;
-        var filing = new AuthoritySubject(WorkOrderService.Label(new WorkOrderId(id))) { Node = draft.Unit, Filer = residentActor.AuditName };
-        Demand(residentActor, Capabilities.FileOrder, filing);
-        var order = WorkOrder.File(new WorkOrderId(id), draft, resident, draft.Unit!.Value, at);
-        Demand(post, Capabilities.TriageOrder, order);
-        order.Triage(triageClass, cadre.Unit, limits, policy.ReminderWorkingDays, cadreActor, at);
-        Demand(post, Capabilities.ClaimOrder, order);
-        order.Claim(cadre.Member, cadreActor, at);
-        Demand(post, Capabilities.WhistleOrder, order);
-        order.Whistle(summons, limits, cadreActor, null, at);
+        var order = File(id, authorise);
+        Step(authorise, post, Capabilities.TriageOrder, order).Triage(triageClass, cadre.Unit, limits, policy.ReminderWorkingDays, cadreActor, at);
+        Step(authorise, post, Capabilities.ClaimOrder, order).Claim(cadre.Member, cadreActor, at);
+        Step(authorise, post, Capabilities.WhistleOrder, order).Whistle(summons, limits, cadreActor, null, at);
         for (int d = 0; d < Departments.Length; d++)
         {
-            Demand(officers[d], Capabilities.DepartmentReport, order);
-            order.AcknowledgePart(Departments[d], cadreActor, at);
+            Step(authorise, officers[d], Capabilities.DepartmentReport, order).AcknowledgePart(Departments[d], cadreActor, at);
         }
         for (int d = 0; d < Departments.Length; d++)
         {
-            Demand(officers[d], Capabilities.DepartmentReport, order);
-            order.ResolvePart(Departments[d], "done", cadreActor, at);
+            Step(authorise, officers[d], Capabilities.DepartmentReport, order).ResolvePart(Departments[d], "done", cadreActor, at);
         }
-        Demand(post, Capabilities.ResolveOrder, order);
-        order.Resolve("photo", cadreActor, at);
-        Demand(residentActor, Capabilities.RateOrder, order);
-        order.Rate(true, null, resident, limits, policy, at);
-        Demand(post, Capabilities.CloseOrder, order);
-        order.Close(cadreActor, null, at);
+        Step(authorise, post, Capabilities.ResolveOrder, order).Resolve("photo", cadreActor, at);
+        Step(authorise, residentActor, Capabilities.RateOrder, order).Rate(true, null, resident, limits, policy, at);
+        Step(authorise, post, Capabilities.CloseOrder, order).Close(cadreActor, null, at);
+        return order;
+    }
+
+    private WorkOrder File(int id, bool authorise)
+    {
+        if (authorise)
+        {
+            Demand(residentActor, Capabilities.FileOrder, new AuthoritySubject(WorkOrderService.Label(new WorkOrderId(id))) { Node = draft.Unit, Filer = residentActor.AuditName });
+        }
+        return WorkOrder.File(new WorkOrderId(id), draft, resident, draft.Unit!.Value, start);
+    }
+
+    private WorkOrder Step(bool authorise, Actor actor, Capability capability, WorkOrder order)
+    {
+        if (authorise)
+        {
+            Demand(actor, capability, order);
+        }
         return order;
     }
 
