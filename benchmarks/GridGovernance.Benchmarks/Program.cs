@@ -4,5 +4,14 @@ namespace GridGovernance.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args is ["interleave-workorders", ..])
+        {
+            // Plain and authorised transition loops in alternating rounds, for a loaded machine (see docs/benchmarks.md).
+            WorkOrders.WorkOrderLoopBenchmarks.Interleaved(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 21, Console.Out);
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

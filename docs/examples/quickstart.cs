@@ -201,7 +201,29 @@ await WorkOrdersAsync();
 // Work orders (四单): a community of its own with a fake clock, so that a time limit can pass.
 static async Task WorkOrdersAsync()
 {
-    var community = CityGenerator.Generate(CitySize.Community, seed: 7);
+    var generated = CityGenerator.Generate(CitySize.Community, seed: 7);
+
+    // A member of a grid who holds three posts (岗位): grid head (网格长) of the grid, secretary (书记) of its community
+    // and of its street. Every command names who acts, and the posts are checked against the roster on the day.
+    var units = generated.Roster.Units.ToDictionary(u => u.Id);
+    OrgUnitId Above(OrgUnitId from, UnitKind kind)
+    {
+        for (OrgUnitId? id = from; id is OrgUnitId u; id = units[u].ParentId)
+        {
+            if (units[u].Kind == kind) return u;
+        }
+        throw new InvalidOperationException($"No {kind} above {from}.");
+    }
+    var member = generated.Roster.Members.First();
+    var grid = Above(member.BranchId, UnitKind.GridBranch);
+    var gridOfficial = Actor.Post(member.Id, RoleKind.GridHead, grid);
+    var secretary = Actor.Post(member.Id, RoleKind.Secretary, Above(grid, UnitKind.Community));
+    var streetCadre = Actor.Post(member.Id, RoleKind.Secretary, Above(grid, UnitKind.Street));
+    RoleDraft[] posts = [.. new[] { gridOfficial, secretary, streetCadre }
+        .Where(p => !generated.Roster.Roles.Any(r => r.MemberId == p.MemberId && r.Role == p.Role && r.UnitId == p.Unit))
+        .Select(p => new RoleDraft(p.MemberId, p.Role, p.Unit))];
+    var community = generated with { Roster = generated.Roster with { Roles = [.. generated.Roster.Roles, .. posts] } };
+
     var clock = new FakeClock(community.Date.At(new LocalTime(9, 0)).InUtc().ToInstant() + Duration.FromDays(157)); // a Thursday in June
     await using var provider = new ServiceCollection()
         .AddSingleton<IClock>(clock)
@@ -211,24 +233,8 @@ static async Task WorkOrdersAsync()
     {
         await scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(Actor.System("import"), community.Roster, community.Date);
     }
-
-    // A member of a grid, acting for the grid, its community and its street.
-    var units = community.Roster.Units.ToDictionary(u => u.Id);
-    OrgUnitId Above(OrgUnitId from, UnitKind kind)
-    {
-        for (OrgUnitId? id = from; id is OrgUnitId u; id = units[u].ParentId)
-        {
-            if (units[u].Kind == kind) return u;
-        }
-        throw new InvalidOperationException($"No {kind} above {from}.");
-    }
-    var member = community.Roster.Members.First();
-    var grid = Above(member.BranchId, UnitKind.GridBranch);
-    var gridOfficial = new WorkOrderOfficial(member.Id, grid);
-    var secretary = new WorkOrderOfficial(member.Id, Above(grid, UnitKind.Community));
-    var streetCadre = new WorkOrderOfficial(member.Id, Above(grid, UnitKind.Street));
     var household = community.Roster.Households.First(h => h.UnitId == grid);
-    var resident = WorkOrderActor.ForResident("hotline-caller-1");
+    var resident = Actor.Resident("hotline-caller-1"); // the filer: the only one who rates
 
     async Task<T> Run<T>(Func<WorkOrderService, Task<T>> step)
     {
@@ -237,44 +243,44 @@ static async Task WorkOrdersAsync()
     }
     WorkOrderDraft Draft(string category, string description, WorkOrderChannel channel) => new()
     {
-        Category = category, Description = description, Unit = grid, Channel = channel, FiledBy = resident,
+        Category = category, Description = description, Unit = grid, Channel = channel,
         FilerName = "王小明", FilerPhone = "13812341234", Address = "西湖春天小区3号楼1单元" + household.Address,
     };
 
     // 群众下单: four matters from four channels; 三事分流 sorts them.
-    var leak = await Run(s => s.FileAsync(Draft("leak", "楼下饭店卫生间漏水到入户大厅，王小明 13812341234", WorkOrderChannel.Hotline12345)));
-    var parking = await Run(s => s.FileAsync(Draft("parking", "小区免费停车时间太短", WorkOrderChannel.App)));
-    var light = await Run(s => s.FileAsync(Draft("streetlight", "路灯不亮", WorkOrderChannel.GridWorkerReport)));
-    var bridge = await Run(s => s.FileAsync(Draft("dispute", "景观桥木质桥面腐朽，改造方案有分歧", WorkOrderChannel.Visit)));
+    var leak = await Run(s => s.FileAsync(resident, Draft("leak", "楼下饭店卫生间漏水到入户大厅，王小明 13812341234", WorkOrderChannel.Hotline12345)));
+    var parking = await Run(s => s.FileAsync(resident, Draft("parking", "小区免费停车时间太短", WorkOrderChannel.App)));
+    var light = await Run(s => s.FileAsync(resident, Draft("streetlight", "路灯不亮", WorkOrderChannel.GridWorkerReport)));
+    var bridge = await Run(s => s.FileAsync(resident, Draft("dispute", "景观桥木质桥面腐朽，改造方案有分歧", WorkOrderChannel.Visit)));
     foreach (var order in new[] { leak, parking, light, bridge })
     {
-        await Run(s => s.TriageAsync(order.Id, secretary));
+        await Run(s => s.TriageAsync(secretary, order.Id));
     }
 
     // 干部领单 and 社区督单; the leak goes up to the street, which blows the whistle (Huainan).
-    await Run(s => s.ClaimAsync(leak.Id, secretary));
-    await Run(s => s.ClaimAsync(parking.Id, gridOfficial));
-    await Run(s => s.ClaimAsync(light.Id, gridOfficial));
-    await Run(s => s.SuperviseAsync(leak.Id, secretary, "要求饭店维修，店主拒绝"));
-    await Run(s => s.EscalateAsync(leak.Id, secretary, "店主不愿维修"));
+    await Run(s => s.ClaimAsync(secretary, leak.Id));
+    await Run(s => s.ClaimAsync(gridOfficial, parking.Id));
+    await Run(s => s.ClaimAsync(gridOfficial, light.Id));
+    await Run(s => s.SuperviseAsync(secretary, leak.Id, "要求饭店维修，店主拒绝"));
+    await Run(s => s.EscalateAsync(secretary, leak.Id, "店主不愿维修"));
     string[] departments = ["market-regulation", "city-management", "housing"];
-    await Run(s => s.WhistleAsync(leak.Id, streetCadre, [.. departments.Select(d => new DepartmentSummons(d))]));
+    await Run(s => s.WhistleAsync(streetCadre, leak.Id, [.. departments.Select(d => new DepartmentSummons(d))]));
     foreach (var d in departments)
     {
-        await Run(s => s.AcknowledgePartAsync(leak.Id, d));
-        await Run(s => s.ResolvePartAsync(leak.Id, d, "联合执法队处置"));
+        await Run(s => s.AcknowledgePartAsync(Actor.Officer(d, "officer-1"), leak.Id)); // 报到, by an officer of the department
+        await Run(s => s.ResolvePartAsync(Actor.Officer(d, "officer-1"), leak.Id, "联合执法队处置"));
     }
     clock.Advance(Duration.FromHours(26));
-    await Run(s => s.ResolveAsync(leak.Id, secretary, "photo:after"));
-    await Run(s => s.RateAsync(leak.Id, resident, satisfied: true));
-    await Run(s => s.CloseAsync(leak.Id, streetCadre));
-    await Run(s => s.ResolveAsync(light.Id, gridOfficial, "photo:lamp"));
-    await Run(s => s.RateAsync(light.Id, resident, satisfied: false, "第二天又不亮了")); // reopened
-    await Run(s => s.RecordDeliberationAsync(bridge.Id, secretary, new DeliberationRecord(clock.GetCurrentInstant().InUtc().Date.PlusDays(2), 31, "居民议定更换为石材桥面")));
+    await Run(s => s.ResolveAsync(streetCadre, leak.Id, "photo:after")); // the street is responsible now
+    await Run(s => s.RateAsync(resident, leak.Id, satisfied: true));
+    await Run(s => s.CloseAsync(streetCadre, leak.Id));
+    await Run(s => s.ResolveAsync(gridOfficial, light.Id, "photo:lamp"));
+    await Run(s => s.RateAsync(resident, light.Id, satisfied: false, "第二天又不亮了")); // reopened
+    await Run(s => s.RecordDeliberationAsync(secretary, bridge.Id, new DeliberationRecord(clock.GetCurrentInstant().InUtc().Date.PlusDays(2), 31, "居民议定更换为石材桥面")));
 
     // A week later the parking order's three working days have passed: it goes up to the community.
     clock.Advance(Duration.FromDays(7));
-    var escalated = await Run(s => s.EscalateOverdueAsync());
+    var escalated = await Run(s => s.EscalateOverdueAsync(Actor.System("work-order-scan")));
     var report = await Run(s => s.ReportAsync());
     var board = await Run(s => s.BoardAsync(clock.GetCurrentInstant().InUtc().Date.PlusDays(-30), clock.GetCurrentInstant().InUtc().Date));
 

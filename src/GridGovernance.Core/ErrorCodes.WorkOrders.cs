@@ -17,8 +17,6 @@ public static partial class ErrorCodes
     public const string WorkOrderUnknownDepartment = "workorders.unknown-department";
     /// <summary>The order cannot go further up: it is at the top level or its unit has no parent.</summary>
     public const string WorkOrderNoEscalationPath = "workorders.no-escalation-path";
-    /// <summary>A transfer names the handler who already has the order.</summary>
-    public const string WorkOrderSameHandler = "workorders.same-handler";
     /// <summary>The order is not overdue or not due for a reminder, so the automatic step does not apply.</summary>
     public const string WorkOrderNotDue = "workorders.not-due";
     /// <summary>A triage policy is inconsistent (a rule names an unknown class, two classes share a code).</summary>

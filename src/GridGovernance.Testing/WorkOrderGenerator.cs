@@ -1,3 +1,4 @@
+using GridGovernance.Authority;
 using GridGovernance.WorkOrders;
 
 namespace GridGovernance.Testing;
@@ -17,8 +18,8 @@ public static class WorkOrderGenerator
     private static readonly string[] Matters = ["楼上漏水", "楼道堆物", "路灯不亮", "噪音扰民", "停车难", "垃圾清运不及时"];
 
     /// <summary>
-    /// <paramref name="count"/> drafts for households of <paramref name="city"/>, each filed by a resident keyed
-    /// <c>resident:&lt;household&gt;</c> for their household; the same seed gives the same drafts.
+    /// <paramref name="count"/> drafts for households of <paramref name="city"/>, each to be filed by a resident of the
+    /// household (<see cref="FilerOf"/>); the same seed gives the same drafts.
     /// </summary>
     /// <param name="city">The city (its households are used round the roster).</param>
     /// <param name="count">How many drafts.</param>
@@ -48,7 +49,6 @@ public static class WorkOrderGenerator
                 Description = $"{name}（{phone}）反映{house}{matter}",
                 Household = household.Id,
                 Channel = (WorkOrderChannel)random.Next(4),
-                FiledBy = WorkOrderActor.ForResident(household.Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 FilerName = name,
                 FilerPhone = phone,
                 Address = "幸福里小区" + house,
@@ -56,6 +56,22 @@ public static class WorkOrderGenerator
             };
         }
         return drafts;
+    }
+
+    /// <summary>
+    /// The resident who files (and alone may rate) a draft of <see cref="Drafts"/>: <c>Actor.Resident</c> keyed by the
+    /// household's id, stored as <c>resident:&lt;household&gt;</c>.
+    /// </summary>
+    /// <param name="draft">A draft for a household.</param>
+    /// <exception cref="ArgumentException">The draft names no household.</exception>
+    public static Actor FilerOf(WorkOrderDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (draft.Household is not HouseholdId household)
+        {
+            throw new ArgumentException("The draft names no household, so no resident files it.", nameof(draft));
+        }
+        return Actor.Resident(household.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>

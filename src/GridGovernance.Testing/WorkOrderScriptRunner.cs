@@ -1,3 +1,5 @@
+using GridGovernance.Authority;
+using GridGovernance.Organisation;
 using GridGovernance.WorkOrders;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -9,8 +11,10 @@ namespace GridGovernance.Testing;
 /// <summary>
 /// Runs <see cref="WorkOrderScript"/>s against the real <see cref="WorkOrderService"/>: a tiny city (one district,
 /// street, community and grid, two members and one household) in the in-memory store with a fake clock, one order
-/// filed by the household's resident, and two officials acting for the district (so every order is in their
-/// jurisdiction and they may blow the whistle).
+/// filed by the household's resident, and two members who both hold the post of secretary (书记) of the district, so
+/// every order is in their jurisdiction, the default authority table lets them give every command, and they may blow
+/// the whistle. Departments report through an officer of their own (<see cref="Actor.Officer"/>); the reminder scan
+/// runs as the system.
 /// </summary>
 /// <example>
 /// <code>
@@ -27,14 +31,14 @@ public sealed class WorkOrderScriptRunner : IDisposable
 
     private readonly ServiceProvider services;
 
-    private WorkOrderScriptRunner(ServiceProvider services, FakeClock clock, GeneratedCity city, WorkOrderId order, WorkOrderActor resident)
+    private WorkOrderScriptRunner(ServiceProvider services, FakeClock clock, GeneratedCity city, WorkOrderId order, Actor resident)
     {
         this.services = services;
         Clock = clock;
         City = city;
         Order = order;
         Resident = resident;
-        Officials = [.. city.Roster.Members.Take(2).Select(m => new WorkOrderOfficial(m.Id, city.District))];
+        Officials = [.. SecretariesOf(city).Select(r => Actor.Post(r.MemberId, r.Role, r.UnitId))];
     }
 
     /// <summary>The clock the services read; each step moves it on by its <see cref="WorkOrderStep.Hours"/>.</summary>
@@ -47,10 +51,13 @@ public sealed class WorkOrderScriptRunner : IDisposable
     public WorkOrderId Order { get; }
 
     /// <summary>The resident who filed the order (and rates it).</summary>
-    public WorkOrderActor Resident { get; }
+    public Actor Resident { get; }
 
-    /// <summary>The two officials (members acting for the district); <see cref="WorkOrderStep.Official"/> picks one.</summary>
-    public IReadOnlyList<WorkOrderOfficial> Officials { get; }
+    /// <summary>The two officials (members in the post of secretary of the district); <see cref="WorkOrderStep.Official"/> picks one.</summary>
+    public IReadOnlyList<Actor> Officials { get; }
+
+    /// <summary>The system actor of the reminder scan.</summary>
+    public static Actor Scan { get; } = Actor.System("work-order-scan");
 
     /// <summary>Sets up the city and the services, and files the script's order.</summary>
     /// <param name="script">The script (its category and urgency are filed).</param>
@@ -59,19 +66,19 @@ public sealed class WorkOrderScriptRunner : IDisposable
     {
         ArgumentNullException.ThrowIfNull(script);
         var clock = new FakeClock(Start);
-        var city = CityGenerator.Generate(Tiny, seed: 1);
+        var generated = CityGenerator.Generate(Tiny, seed: 1);
+        var city = generated with { Roster = generated.Roster with { Roles = [.. generated.Roster.Roles, .. SecretariesOf(generated)] } };
         var services = await city.CreateServicesAsync(s => s.AddSingleton<IClock>(clock), cancellationToken).ConfigureAwait(false);
         try
         {
             var household = city.Roster.Households[0].Id;
-            var resident = WorkOrderActor.ForResident("household-" + household.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var resident = Actor.Resident("household-" + household.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             using var scope = services.CreateScope();
-            var order = await scope.ServiceProvider.GetRequiredService<WorkOrderService>().FileAsync(new WorkOrderDraft
+            var order = await scope.ServiceProvider.GetRequiredService<WorkOrderService>().FileAsync(resident, new WorkOrderDraft
             {
                 Category = script.Category,
                 Description = "楼道堆物，影响通行",
                 Household = household,
-                FiledBy = resident,
                 Urgency = script.Urgency,
                 Channel = WorkOrderChannel.App,
             }, cancellationToken).ConfigureAwait(false);
@@ -110,26 +117,31 @@ public sealed class WorkOrderScriptRunner : IDisposable
         using var scope = services.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<WorkOrderService>();
         var official = Officials[step.Official];
-        var other = Officials[1 - step.Official];
+        var officer = Actor.Officer(step.Department, "officer-1");
         return step.Command switch
         {
-            WorkOrderCommand.Triage => await service.TriageAsync(Order, official, cancellationToken).ConfigureAwait(false),
-            WorkOrderCommand.Claim => await service.ClaimAsync(Order, official, cancellationToken).ConfigureAwait(false),
-            WorkOrderCommand.Transfer => await service.TransferAsync(Order, other, official, "换人办理", cancellationToken).ConfigureAwait(false),
-            WorkOrderCommand.Supervise => await service.SuperviseAsync(Order, official, "社区督单", cancellationToken).ConfigureAwait(false),
-            WorkOrderCommand.Escalate => await service.EscalateAsync(Order, official, "本级无法解决", cancellationToken).ConfigureAwait(false),
-            WorkOrderCommand.Whistle => await service.WhistleAsync(Order, official, [new DepartmentSummons(step.Department)], null, cancellationToken).ConfigureAwait(false),
-            WorkOrderCommand.AcknowledgePart => await service.AcknowledgePartAsync(Order, step.Department, cancellationToken).ConfigureAwait(false),
-            WorkOrderCommand.ResolvePart => await service.ResolvePartAsync(Order, step.Department, "已处置", cancellationToken).ConfigureAwait(false),
-            WorkOrderCommand.Resolve => await service.ResolveAsync(Order, official, "photo:after", cancellationToken).ConfigureAwait(false),
+            WorkOrderCommand.Triage => await service.TriageAsync(official, Order, cancellationToken).ConfigureAwait(false),
+            WorkOrderCommand.Claim => await service.ClaimAsync(official, Order, cancellationToken).ConfigureAwait(false),
+            WorkOrderCommand.Transfer => await service.TransferAsync(official, Order, (await service.GetAsync(Order, cancellationToken).ConfigureAwait(false)).ResponsibleUnit,
+                "退回重新领单", cancellationToken).ConfigureAwait(false),
+            WorkOrderCommand.Supervise => await service.SuperviseAsync(official, Order, "社区督单", cancellationToken).ConfigureAwait(false),
+            WorkOrderCommand.Escalate => await service.EscalateAsync(official, Order, "本级无法解决", cancellationToken).ConfigureAwait(false),
+            WorkOrderCommand.Whistle => await service.WhistleAsync(official, Order, [new DepartmentSummons(step.Department)], null, cancellationToken).ConfigureAwait(false),
+            WorkOrderCommand.AcknowledgePart => await service.AcknowledgePartAsync(officer, Order, cancellationToken).ConfigureAwait(false),
+            WorkOrderCommand.ResolvePart => await service.ResolvePartAsync(officer, Order, "已处置", cancellationToken).ConfigureAwait(false),
+            WorkOrderCommand.Resolve => await service.ResolveAsync(official, Order, "photo:after", cancellationToken).ConfigureAwait(false),
             WorkOrderCommand.Remind => await RemindAsync(service, cancellationToken).ConfigureAwait(false),
-            WorkOrderCommand.Rate => await service.RateAsync(Order, Resident, step.Satisfied, null, cancellationToken).ConfigureAwait(false),
-            WorkOrderCommand.Close => await service.CloseAsync(Order, official, null, cancellationToken).ConfigureAwait(false),
-            WorkOrderCommand.RecordDeliberation => await service.RecordDeliberationAsync(Order, official,
+            WorkOrderCommand.Rate => await service.RateAsync(Resident, Order, step.Satisfied, null, cancellationToken).ConfigureAwait(false),
+            WorkOrderCommand.Close => await service.CloseAsync(official, Order, null, cancellationToken).ConfigureAwait(false),
+            WorkOrderCommand.RecordDeliberation => await service.RecordDeliberationAsync(official, Order,
                 new DeliberationRecord(Clock.GetCurrentInstant().InUtc().Date, 12, "居民议定由物业清理"), cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentException($"{step.Command} is not a step command (see WorkOrderScripts.StepCommands).", nameof(step)),
         };
     }
+
+    /// <summary>The two posts the runner acts in: the first two members of the city, each secretary of the district.</summary>
+    private static IEnumerable<RoleDraft> SecretariesOf(GeneratedCity city) =>
+        city.Roster.Members.Take(2).Select(m => new RoleDraft(m.Id, RoleKind.Secretary, city.District));
 
     private async Task<WorkOrder> RemindAsync(WorkOrderService service, CancellationToken cancellationToken)
     {
@@ -138,7 +150,7 @@ public sealed class WorkOrderScriptRunner : IDisposable
         {
             Clock.Reset(due);
         }
-        var reminded = await service.SendRemindersAsync(cancellationToken).ConfigureAwait(false);
+        var reminded = await service.SendRemindersAsync(Scan, cancellationToken).ConfigureAwait(false);
         return reminded.SingleOrDefault(o => o.Id == Order)
             ?? throw new InvalidOperationException($"The reminder scan sent no reminder for {Order} ({order.Status}, reminder {(order.RemindAt is null ? "none" : "at " + order.RemindAt)}).");
     }

@@ -178,7 +178,8 @@ public static class WorkOrderScripts
             {
                 // Triage, escalation and reopening start a limit with a reminder; the reminder and closing end it.
                 WorkOrderCommand.Triage => next with { EscalationsLeft = EscalationsAfterTriage, RemindPending = true },
-                WorkOrderCommand.Claim or WorkOrderCommand.Transfer => next with { Handler = step.Official },
+                WorkOrderCommand.Claim => next with { Handler = step.Official },
+                WorkOrderCommand.Transfer => next with { Handler = null },
                 WorkOrderCommand.Escalate => next with { EscalationsLeft = EscalationsLeft - 1, RemindPending = true },
                 WorkOrderCommand.Remind or WorkOrderCommand.Close => next with { RemindPending = false },
                 WorkOrderCommand.Whistle => next with { Parts = Parts.Add(step.Department, DepartmentPartStatus.Summoned) },

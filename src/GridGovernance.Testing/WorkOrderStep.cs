@@ -16,7 +16,10 @@ public sealed record WorkOrderStep(WorkOrderCommand Command, bool Legal)
     /// <summary>The hours the clock moves on before the step (0–48).</summary>
     public int Hours { get; init; }
 
-    /// <summary>For Claim and Transfer: which of the runner's two officials takes the order (0 or 1).</summary>
+    /// <summary>
+    /// Which of the runner's two officials acts (0 or 1): for Claim, who takes the order; for Transfer, who hands it
+    /// back to the unit responsible so that it is claimed again.
+    /// </summary>
     public int Official { get; init; }
 
     /// <summary>For Whistle, AcknowledgePart and ResolvePart: the department's code.</summary>

@@ -26,14 +26,14 @@ namespace GridGovernance.WorkOrders;
 [Mutable]
 public sealed class WorkOrder : AggregateRoot<WorkOrderId>
 {
-    private WorkOrder(WorkOrderId id, WorkOrderDraft draft, OrgUnitId unit, Instant filedAt)
+    private WorkOrder(WorkOrderId id, WorkOrderDraft draft, WorkOrderActor filedBy, OrgUnitId unit, Instant filedAt)
         : base(id)
     {
         Category = draft.Category.Trim();
         Description = draft.Description;
         Channel = draft.Channel;
         Urgency = draft.Urgency;
-        FiledBy = draft.FiledBy;
+        FiledBy = filedBy;
         FilerName = draft.FilerName;
         FilerPhone = draft.FilerPhone;
         Household = draft.Household;
@@ -102,11 +102,11 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>
     /// <summary>How many times it was escalated.</summary>
     public int Escalations { get; private set; }
 
-    /// <summary>The first official who took it (首问责任); stays after transfers. <c>null</c> until claimed.</summary>
-    public WorkOrderOfficial? FirstResponder { get; private set; }
+    /// <summary>The first member who took it (首问责任); stays after transfers. <c>null</c> until claimed.</summary>
+    public MemberId? FirstResponder { get; private set; }
 
-    /// <summary>The official handling it now, or <c>null</c>.</summary>
-    public WorkOrderOfficial? Handler { get; private set; }
+    /// <summary>The member handling it now, or <c>null</c> (not yet claimed, or transferred to a unit and not claimed again).</summary>
+    public MemberId? Handler { get; private set; }
 
     /// <summary>The summoned departments' parts, in summons order.</summary>
     public ImmutableArray<DepartmentPart> Parts { get; private set; } = [];
@@ -142,8 +142,8 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>
     /// <inheritdoc />
     public override string ToString() => $"{Id} {Category} at {ResponsibleUnit} ({Status})";
 
-    /// <summary>Files an order (群众下单).</summary>
-    internal static WorkOrder File(WorkOrderId id, WorkOrderDraft draft, OrgUnitId unit, Instant at)
+    /// <summary>Files an order (群众下单) for <paramref name="filedBy"/>.</summary>
+    internal static WorkOrder File(WorkOrderId id, WorkOrderDraft draft, WorkOrderActor filedBy, OrgUnitId unit, Instant at)
     {
         Preconditions.CheckArgument(id.IsSpecified, nameof(id), "id must be a real work-order id, not default.");
         Preconditions.CheckNotNull(draft);
@@ -158,11 +158,11 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>
         {
             throw new ArgumentException($"Urgency {draft.Urgency} is not defined.", nameof(draft) + "." + nameof(draft.Urgency));
         }
-        Preconditions.CheckArgument(draft.FiledBy.Value is not null, nameof(draft) + "." + nameof(draft.FiledBy), "FiledBy must be set.");
+        Preconditions.CheckArgument(filedBy.Value is not null, nameof(filedBy), "filedBy must be set.");
         Preconditions.CheckArgument(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
-        var order = new WorkOrder(id, draft, unit, at);
-        order.Audit = [new WorkOrderAuditRecord(1, WorkOrderCommand.File, null, order.Status, draft.FiledBy, at, null)];
-        order.Raise(new WorkOrderFiled(id, draft.FiledBy, at, order.Category, unit, draft.Channel));
+        var order = new WorkOrder(id, draft, filedBy, unit, at);
+        order.Audit = [new WorkOrderAuditRecord(1, WorkOrderCommand.File, null, order.Status, filedBy, at, null)];
+        order.Raise(new WorkOrderFiled(id, filedBy, at, order.Category, unit, draft.Channel));
         return order;
     }
 
@@ -181,27 +181,29 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>
         Apply(WorkOrderCommand.Triage, to, actor, at, triageClass.Code, new WorkOrderTriaged(Id, actor, at, triageClass.Code, Level, responsibleUnit, due));
     }
 
-    /// <summary>An official takes it (干部领单); the first one becomes the first responder (首问责任).</summary>
-    internal void Claim(WorkOrderOfficial official, Instant at)
+    /// <summary>A member takes it (干部领单); the first one becomes the first responder (首问责任).</summary>
+    internal void Claim(MemberId member, WorkOrderActor actor, Instant at)
     {
-        var actor = official.Actor;
         var to = Check(WorkOrderCommand.Claim, actor, at);
-        Handler = official;
-        FirstResponder ??= official;
-        Apply(WorkOrderCommand.Claim, to, actor, at, null, new WorkOrderClaimed(Id, actor, at, official, FirstResponder.Value));
+        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        Handler = member;
+        FirstResponder ??= member;
+        Apply(WorkOrderCommand.Claim, to, actor, at, null, new WorkOrderClaimed(Id, actor, at, member, FirstResponder.Value));
     }
 
-    /// <summary>Hands it to another official; the first responder stays accountable.</summary>
-    internal void Transfer(WorkOrderOfficial to, WorkOrderActor actor, string? note, Instant at)
+    /// <summary>
+    /// Hands it to a unit (转办): the unit becomes responsible and its cadres claim it again; the handler is released,
+    /// the first responder stays accountable, and the time limit runs on.
+    /// </summary>
+    internal void Transfer(OrgUnitId toUnit, WorkOrderActor actor, string? note, Instant at)
     {
         var next = Check(WorkOrderCommand.Transfer, actor, at);
-        var from = Handler ?? throw new InvalidOperationException("A claimed order always has a handler.");
-        if (from == to)
-        {
-            throw new GridGovernanceException(ErrorCodes.WorkOrderSameHandler, $"{Id} is already handled by {to}; a transfer must name someone else.");
-        }
-        Handler = to;
-        Apply(WorkOrderCommand.Transfer, next, actor, at, note, new WorkOrderTransferred(Id, actor, at, from, to, FirstResponder!.Value));
+        Preconditions.CheckArgument(toUnit.IsSpecified, nameof(toUnit), "toUnit must be a real unit id, not default.");
+        var handler = Handler ?? throw new InvalidOperationException("A claimed order always has a handler.");
+        var from = ResponsibleUnit;
+        ResponsibleUnit = toUnit;
+        Handler = null;
+        Apply(WorkOrderCommand.Transfer, next, actor, at, note, new WorkOrderTransferred(Id, actor, at, handler, from, toUnit, FirstResponder!.Value));
     }
 
     /// <summary>Records a supervision (社区督单).</summary>
@@ -379,6 +381,13 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>
         }
         throw new GridGovernanceException(ErrorCodes.WorkOrderUnknownDepartment, $"{code} has not been summoned for {Id}.");
     }
+
+    /// <summary>
+    /// Throws <see cref="IllegalTransitionException"/> when the table has no row for <paramref name="command"/> in the
+    /// current state: the service asks this before authority, so a command out of turn is refused as such.
+    /// </summary>
+    internal void CheckAllows(WorkOrderCommand command, WorkOrderActor actor) =>
+        WorkOrderWorkflow.Table.Apply(Status, command, $"{nameof(WorkOrder)} {Id}", Id, actor.Value);
 
     /// <summary>The state the table allows <paramref name="command"/> to lead to, or throws naming from, to and actor.</summary>
     private WorkOrderStatus Check(WorkOrderCommand command, WorkOrderActor actor, Instant at)

@@ -1,6 +1,9 @@
 namespace GridGovernance.WorkOrders;
 
-/// <summary>What a resident (or a grid worker for them) files: 群众下单.</summary>
+/// <summary>
+/// What a resident (or a grid worker for them) files: 群众下单. Who filed it is the acting <see cref="Authority.Actor"/>
+/// of <see cref="WorkOrderService.FileAsync"/>, stored as <see cref="WorkOrder.FiledBy"/>.
+/// </summary>
 [Immutable]
 public sealed record WorkOrderDraft
 {
@@ -24,9 +27,6 @@ public sealed record WorkOrderDraft
 
     /// <summary>How it reached the grid.</summary>
     public required WorkOrderChannel Channel { get; init; }
-
-    /// <summary>Who filed it: the resident (who alone may rate it), or the grid worker who reported it.</summary>
-    public required WorkOrderActor FiledBy { get; init; }
 
     /// <summary>The filer's name, or <c>null</c>; masked on the board (<c>张*明</c>).</summary>
     public string? FilerName { get; init; }

@@ -9,4 +9,4 @@ namespace GridGovernance.WorkOrders;
 /// <param name="DueAt">The limit it warns of.</param>
 /// <param name="Handler">The handler reminded, or <c>null</c> when nobody has taken it.</param>
 [Immutable]
-public sealed record WorkOrderReminded(WorkOrderId Order, WorkOrderActor Actor, Instant At, Instant DueAt, WorkOrderOfficial? Handler) : WorkOrderEvent(Order, Actor, At);
+public sealed record WorkOrderReminded(WorkOrderId Order, WorkOrderActor Actor, Instant At, Instant DueAt, MemberId? Handler) : WorkOrderEvent(Order, Actor, At);

@@ -9,4 +9,4 @@ namespace GridGovernance.WorkOrders;
 /// <param name="Handler">The handler at the time, or <c>null</c> for a whistled order nobody took.</param>
 /// <param name="Overdue">Whether it was resolved after its limit.</param>
 [Immutable]
-public sealed record WorkOrderResolved(WorkOrderId Order, WorkOrderActor Actor, Instant At, WorkOrderOfficial? Handler, bool Overdue) : WorkOrderEvent(Order, Actor, At);
+public sealed record WorkOrderResolved(WorkOrderId Order, WorkOrderActor Actor, Instant At, MemberId? Handler, bool Overdue) : WorkOrderEvent(Order, Actor, At);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using GridGovernance.Authority;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring.Ledger;
@@ -14,10 +15,13 @@ namespace GridGovernance.WorkOrders;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Jurisdiction: an official acts for a unit, and the unit must have the order's responsible unit within its
-/// jurisdiction on the day (<see cref="OrganisationQueries.IsWithinJurisdictionAsync"/>), and the member must belong
-/// under that unit. Triage checks the filing unit instead, since the responsible unit is what triage decides. Only the
-/// resident who filed an order may rate it.
+/// Authority: every command takes the acting <see cref="Actor"/> first, loads the order, refuses a command the
+/// transition table does not allow in its state (<see cref="IllegalTransitionException"/>), builds its
+/// <see cref="AuthoritySubject"/> (label <c>workorder:{id}</c>; node: the responsible unit, or the filing unit for
+/// filing and triage; the filer; the summoned departments; for rating, the members who claimed or resolved it) and
+/// asks <see cref="IAuthorityPolicy"/> before anything changes (the <c>workorders.*</c> rows of
+/// <see cref="GridGovernanceOptions.Authority"/>). A refusal throws <see cref="ForbiddenException"/> with code
+/// <c>workorders.forbidden</c> and nothing is saved. Audit columns store <see cref="Actor.AuditName"/>.
 /// </para>
 /// <para>
 /// Every write loads the order, checks everything, applies one command and saves the scope's unit of work once; on a
@@ -33,12 +37,11 @@ namespace GridGovernance.WorkOrders;
 [Immutable]
 public sealed class WorkOrderService
 {
-    private static readonly WorkOrderActor ScanActor = WorkOrderActor.ForSystem("work-order-scan");
-
     private readonly IRepository<WorkOrder> orders;
     private readonly OrganisationQueries organisation;
     private readonly IEscalationPath escalation;
     private readonly PointsLedgerService ledger;
+    private readonly IAuthorityPolicy authority;
     private readonly IUnitOfWork unitOfWork;
     private readonly GridGovernanceOptions options;
     private readonly IClock clock;
@@ -48,6 +51,7 @@ public sealed class WorkOrderService
     /// <param name="organisation">The organisation's read side: units and households, jurisdiction, the index for reports.</param>
     /// <param name="escalation">Where escalations go.</param>
     /// <param name="ledger">The points ledger, for the optional award.</param>
+    /// <param name="authority">Who may do what (<see cref="GridGovernanceOptions.Authority"/> over the roster).</param>
     /// <param name="unitOfWork">The scope's unit of work.</param>
     /// <param name="options">The library's options (the zone).</param>
     /// <param name="policy">The work-order policy.</param>
@@ -57,6 +61,7 @@ public sealed class WorkOrderService
         OrganisationQueries organisation,
         IEscalationPath escalation,
         PointsLedgerService ledger,
+        IAuthorityPolicy authority,
         IUnitOfWork unitOfWork,
         GridGovernanceOptions options,
         WorkOrderPolicy policy,
@@ -66,6 +71,7 @@ public sealed class WorkOrderService
         this.organisation = Preconditions.CheckNotNull(organisation);
         this.escalation = Preconditions.CheckNotNull(escalation);
         this.ledger = Preconditions.CheckNotNull(ledger);
+        this.authority = Preconditions.CheckNotNull(authority);
         this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
         this.options = Preconditions.CheckNotNull(options);
         Policy = Preconditions.CheckNotNull(policy);
@@ -86,13 +92,21 @@ public sealed class WorkOrderService
     /// <summary>Today in the configured zone.</summary>
     public LocalDate Today => clock.Today(options.TimeZone);
 
-    /// <summary>Files an order (群众下单). An order for a household is placed in the household's unit today.</summary>
+    /// <summary>
+    /// Files an order (群众下单) for <paramref name="actor"/>, who becomes its <see cref="WorkOrder.FiledBy"/>: a
+    /// resident (<see cref="Actor.Resident"/>) or a member in person, a cadre in a post with the unit in their
+    /// jurisdiction (a grid worker reporting, 网格员上报), or the system. An order for a household is placed in the
+    /// household's unit today.
+    /// </summary>
+    /// <param name="actor">Who files it (capability <c>workorders.file</c>).</param>
     /// <param name="draft">The order.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
+    /// <exception cref="ForbiddenException">The actor may not file an order at the unit.</exception>
     /// <exception cref="EntityNotFoundException">The household or unit does not exist.</exception>
     /// <exception cref="ArgumentException">The draft names neither a unit nor a household, or its fields are invalid.</exception>
-    public Task<WorkOrder> FileAsync(WorkOrderDraft draft, CancellationToken cancellationToken = default)
+    public Task<WorkOrder> FileAsync(Actor actor, WorkOrderDraft draft, CancellationToken cancellationToken = default)
     {
+        Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(draft);
         return WriteAsync(async () =>
         {
@@ -111,7 +125,10 @@ public sealed class WorkOrderService
                 Preconditions.CheckState(found.IsOpenOn(today), ErrorCodes.UnitClosed, $"{unit} ({found.Name}) is not open on {today:yyyy-MM-dd}.");
             }
             var latest = await orders.FirstOrDefaultAsync(new LatestWorkOrder(), cancellationToken).ConfigureAwait(false);
-            var order = WorkOrder.File(new WorkOrderId((latest?.Id.Value ?? 0) + 1), draft, unit, clock.GetCurrentInstant());
+            var id = new WorkOrderId((latest?.Id.Value ?? 0) + 1);
+            var subject = new AuthoritySubject(Label(id)) { Node = unit, Filer = actor.AuditName };
+            await authority.DemandAsync(actor, Capabilities.FileOrder, subject, today, cancellationToken).ConfigureAwait(false);
+            var order = WorkOrder.File(id, draft, AuditActor(actor), unit, clock.GetCurrentInstant());
             await orders.AddAsync(order, cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return order;
@@ -129,142 +146,162 @@ public sealed class WorkOrderService
     /// Sorts an order (三事分流) by the policy's rules on its category and urgency, makes the unit of the class's level
     /// above the filing unit responsible (the filing unit itself when there is none of that kind), and starts its limit.
     /// </summary>
+    /// <param name="actor">Who sorts it (capability <c>workorders.triage</c>): by default the secretary or grid head of a
+    /// unit with the filing unit in its jurisdiction (the responsible unit is what triage decides).</param>
     /// <param name="order">The order.</param>
-    /// <param name="official">Who sorts it; their unit must have the filing unit within its jurisdiction.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public Task<WorkOrder> TriageAsync(WorkOrderId order, WorkOrderOfficial official, CancellationToken cancellationToken = default) =>
-        ChangeAsync(order, async (o, today, at) =>
+    /// <exception cref="ForbiddenException">The actor may not triage it.</exception>
+    public Task<WorkOrder> TriageAsync(Actor actor, WorkOrderId order, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, order, WorkOrderCommand.Triage, Capabilities.TriageOrder, async (o, today, at) =>
         {
-            await RequireJurisdictionAsync(official, o.Unit, today, cancellationToken).ConfigureAwait(false);
             var triageClass = Policy.Triage.Classify(o.Category, o.Urgency);
             var unit = await UnitOfLevelAsync(o.Unit, triageClass.Level, today, cancellationToken).ConfigureAwait(false);
-            o.Triage(triageClass, unit, Limits, Policy.ReminderWorkingDays, official.Actor, at);
+            o.Triage(triageClass, unit, Limits, Policy.ReminderWorkingDays, AuditActor(actor), at);
         }, cancellationToken);
 
-    /// <summary>An official takes the order (干部领单); the first to take it is its first responder (首问责任).</summary>
+    /// <summary>
+    /// A cadre takes the order (干部领单) in a post with the order in its jurisdiction; the first to take it is its
+    /// first responder (首问责任).
+    /// </summary>
+    /// <param name="actor">Who takes it (capability <c>workorders.claim</c>); a member acting in a post, who becomes the handler.</param>
     /// <param name="order">The order.</param>
-    /// <param name="official">Who takes it.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public Task<WorkOrder> ClaimAsync(WorkOrderId order, WorkOrderOfficial official, CancellationToken cancellationToken = default) =>
-        ChangeAsync(order, async (o, today, at) =>
+    /// <exception cref="ForbiddenException">The actor may not claim it.</exception>
+    /// <exception cref="ArgumentException">A table that lets a non-member claim was configured: only a member can handle an order.</exception>
+    public Task<WorkOrder> ClaimAsync(Actor actor, WorkOrderId order, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, order, WorkOrderCommand.Claim, Capabilities.ClaimOrder, (o, _, at) =>
         {
-            await RequireJurisdictionAsync(official, o.ResponsibleUnit, today, cancellationToken).ConfigureAwait(false);
-            o.Claim(official, at);
+            Preconditions.CheckArgument(actor.IsMember, nameof(actor), $"Only a member can handle an order; {actor} is not one.");
+            o.Claim(actor.MemberId, AuditActor(actor), at);
+            return Task.CompletedTask;
         }, cancellationToken);
 
-    /// <summary>Hands the order to another official; the first responder stays accountable.</summary>
+    /// <summary>
+    /// Hands the order to a unit (转办): the unit becomes responsible and its cadres claim it again (the order goes
+    /// back to <see cref="WorkOrderStatus.Triaged"/>); the handler is released, the first responder stays accountable
+    /// and the time limit runs on. The target may be the unit already responsible (the handler gives it back).
+    /// </summary>
+    /// <param name="actor">Who hands it on (capability <c>workorders.transfer</c>), with the order in their jurisdiction.</param>
     /// <param name="order">The order.</param>
-    /// <param name="by">Who hands it on: the handler, or an official with the order in their jurisdiction.</param>
-    /// <param name="to">The new handler, who must have the order within their jurisdiction.</param>
+    /// <param name="to">The unit it goes to; it must be within the actor's jurisdiction too.</param>
     /// <param name="note">Why, or <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public Task<WorkOrder> TransferAsync(WorkOrderId order, WorkOrderOfficial by, WorkOrderOfficial to, string? note = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(order, async (o, today, at) =>
+    /// <exception cref="ForbiddenException">The actor may not transfer it, or not to <paramref name="to"/>.</exception>
+    /// <exception cref="EntityNotFoundException">The unit does not exist.</exception>
+    public Task<WorkOrder> TransferAsync(Actor actor, WorkOrderId order, OrgUnitId to, string? note = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckArgument(to.IsSpecified, nameof(to), "to must be a real unit id, not default.");
+        return ChangeAsync(actor, order, WorkOrderCommand.Transfer, Capabilities.TransferOrder, async (o, today, at) =>
         {
-            if (o.Handler != by)
-            {
-                await RequireJurisdictionAsync(by, o.ResponsibleUnit, today, cancellationToken).ConfigureAwait(false);
-            }
-            await RequireJurisdictionAsync(to, o.ResponsibleUnit, today, cancellationToken).ConfigureAwait(false);
-            o.Transfer(to, by.Actor, note, at);
+            await authority.DemandAsync(actor, Capabilities.TransferOrder, new AuthoritySubject(Label(o.Id) + "/to") { Node = to, Filer = o.FiledBy.Value }, today,
+                cancellationToken).ConfigureAwait(false);
+            var unit = await organisation.GetUnitAsync(to, cancellationToken).ConfigureAwait(false);
+            Preconditions.CheckState(unit.IsOpenOn(today), ErrorCodes.UnitClosed, $"{to} ({unit.Name}) is not open on {today:yyyy-MM-dd}.");
+            o.Transfer(to, AuditActor(actor), note, at);
         }, cancellationToken);
+    }
 
-    /// <summary>Records a supervision (社区督单) by an official with the order in their jurisdiction.</summary>
+    /// <summary>Records a supervision (社区督单) with the order in the actor's jurisdiction.</summary>
+    /// <param name="actor">Who supervises (capability <c>workorders.supervise</c>).</param>
     /// <param name="order">The order.</param>
-    /// <param name="official">Who supervises.</param>
     /// <param name="note">What was asked or found.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public Task<WorkOrder> SuperviseAsync(WorkOrderId order, WorkOrderOfficial official, string note, CancellationToken cancellationToken = default) =>
-        ChangeAsync(order, async (o, today, at) =>
+    /// <exception cref="ForbiddenException">The actor may not supervise it.</exception>
+    public Task<WorkOrder> SuperviseAsync(Actor actor, WorkOrderId order, string note, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, order, WorkOrderCommand.Supervise, Capabilities.SuperviseOrder, (o, _, at) =>
         {
-            await RequireJurisdictionAsync(official, o.ResponsibleUnit, today, cancellationToken).ConfigureAwait(false);
-            o.Supervise(official.Unit, note, official.Actor, at);
+            o.Supervise(actor.Kind == ActorKind.Post ? actor.Unit : o.ResponsibleUnit, note, AuditActor(actor), at);
+            return Task.CompletedTask;
         }, cancellationToken);
 
     /// <summary>
     /// Escalates the order one level up the responsibility chain (<see cref="IEscalationPath"/>) because the level
     /// cannot solve it; the order gets a new limit of <see cref="WorkOrderPolicy.EscalationWorkingDays"/>.
     /// </summary>
+    /// <param name="actor">Who escalates it (capability <c>workorders.escalate</c>), with the order in their jurisdiction.</param>
     /// <param name="order">The order.</param>
-    /// <param name="official">Who escalates it; the order must be within their jurisdiction.</param>
     /// <param name="note">Why, or <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public Task<WorkOrder> EscalateAsync(WorkOrderId order, WorkOrderOfficial official, string? note = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(order, async (o, today, at) =>
-        {
-            await RequireJurisdictionAsync(official, o.ResponsibleUnit, today, cancellationToken).ConfigureAwait(false);
-            await EscalateOneAsync(o, official.Actor, note, today, at, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
+    /// <exception cref="ForbiddenException">The actor may not escalate it.</exception>
+    public Task<WorkOrder> EscalateAsync(Actor actor, WorkOrderId order, string? note = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, order, WorkOrderCommand.Escalate, Capabilities.EscalateOrder,
+            (o, today, at) => EscalateOneAsync(o, AuditActor(actor), note, today, at, cancellationToken), cancellationToken);
 
     /// <summary>
     /// 吹哨: a community or street summons departments; each must report within its own limit and its part is tracked
     /// to its own resolution.
     /// </summary>
+    /// <param name="actor">Who blows the whistle (capability <c>workorders.whistle</c>): by default the secretary of a
+    /// community, street or district with the order in its jurisdiction. A post on any other kind of unit (a grid) is
+    /// refused with <see cref="ErrorCodes.WorkOrderOutsideJurisdiction"/>.</param>
     /// <param name="order">The order.</param>
-    /// <param name="official">Who blows the whistle: acting for a community, street or district with the order in its jurisdiction.</param>
     /// <param name="summons">The departments and their limits.</param>
     /// <param name="note">A note, or <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public Task<WorkOrder> WhistleAsync(WorkOrderId order, WorkOrderOfficial official, IReadOnlyList<DepartmentSummons> summons, string? note = null,
+    /// <exception cref="ForbiddenException">The actor may not whistle on it.</exception>
+    public Task<WorkOrder> WhistleAsync(Actor actor, WorkOrderId order, IReadOnlyList<DepartmentSummons> summons, string? note = null,
         CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(summons);
-        return ChangeAsync(order, async (o, today, at) =>
+        return ChangeAsync(actor, order, WorkOrderCommand.Whistle, Capabilities.WhistleOrder, async (o, _, at) =>
         {
-            await RequireJurisdictionAsync(official, o.ResponsibleUnit, today, cancellationToken).ConfigureAwait(false);
-            var unit = await organisation.FindUnitAsync(official.Unit, cancellationToken).ConfigureAwait(false);
-            Preconditions.CheckState(unit is not null && (unit.Kind == UnitKind.Community || unit.Kind == UnitKind.Street || unit.Kind == UnitKind.District),
-                ErrorCodes.WorkOrderOutsideJurisdiction, $"Only a community, street or district blows the whistle (社区/街道吹哨); {official.Unit} is a {unit?.Kind}.");
-            o.Whistle(summons, Limits, official.Actor, note, at);
+            if (actor.Kind == ActorKind.Post)
+            {
+                var unit = await organisation.FindUnitAsync(actor.Unit, cancellationToken).ConfigureAwait(false);
+                Preconditions.CheckState(unit is not null && (unit.Kind == UnitKind.Community || unit.Kind == UnitKind.Street || unit.Kind == UnitKind.District),
+                    ErrorCodes.WorkOrderOutsideJurisdiction, $"Only a community, street or district blows the whistle (社区/街道吹哨); {actor.Unit} is a {unit?.Kind}.");
+            }
+            o.Whistle(summons, Limits, AuditActor(actor), note, at);
         }, cancellationToken);
     }
 
-    /// <summary>A summoned department reports (报到).</summary>
+    /// <summary>A summoned department reports (报到), through one of its officers.</summary>
+    /// <param name="officer">The officer (<see cref="Actor.Officer"/>; capability <c>workorders.department-report</c>):
+    /// their department must be summoned on the order.</param>
     /// <param name="order">The order.</param>
-    /// <param name="department">The department's code.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public Task<WorkOrder> AcknowledgePartAsync(WorkOrderId order, string department, CancellationToken cancellationToken = default) =>
-        ChangeAsync(order, (o, _, at) =>
+    /// <exception cref="ForbiddenException">The actor is not an officer of a department summoned on the order.</exception>
+    public Task<WorkOrder> AcknowledgePartAsync(Actor officer, WorkOrderId order, CancellationToken cancellationToken = default) =>
+        ChangeAsync(officer, order, WorkOrderCommand.AcknowledgePart, Capabilities.DepartmentReport, (o, _, at) =>
         {
-            o.AcknowledgePart(department, WorkOrderActor.ForDepartment(department), at);
+            o.AcknowledgePart(DepartmentOf(officer), AuditActor(officer), at);
             return Task.CompletedTask;
         }, cancellationToken);
 
-    /// <summary>A summoned department finished its part.</summary>
+    /// <summary>A summoned department finished its part, through one of its officers.</summary>
+    /// <param name="officer">The officer (<see cref="Actor.Officer"/>; capability <c>workorders.department-report</c>).</param>
     /// <param name="order">The order.</param>
-    /// <param name="department">The department's code.</param>
     /// <param name="evidence">What it did.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public Task<WorkOrder> ResolvePartAsync(WorkOrderId order, string department, string evidence, CancellationToken cancellationToken = default) =>
-        ChangeAsync(order, (o, _, at) =>
+    /// <exception cref="ForbiddenException">The actor is not an officer of a department summoned on the order.</exception>
+    public Task<WorkOrder> ResolvePartAsync(Actor officer, WorkOrderId order, string evidence, CancellationToken cancellationToken = default) =>
+        ChangeAsync(officer, order, WorkOrderCommand.ResolvePart, Capabilities.DepartmentReport, (o, _, at) =>
         {
-            o.ResolvePart(department, evidence, WorkOrderActor.ForDepartment(department), at);
+            o.ResolvePart(DepartmentOf(officer), evidence, AuditActor(officer), at);
             return Task.CompletedTask;
         }, cancellationToken);
 
     /// <summary>
-    /// Resolves the order with evidence: by its handler, or by an official with the order in their jurisdiction. When
-    /// the policy names a points item, the resolving member is awarded it (once per order).
+    /// Resolves the order with evidence, by a cadre in a post with the order in its jurisdiction. When the policy names
+    /// a points item, the resolving member is awarded it (once per order).
     /// </summary>
+    /// <param name="actor">Who resolved it (capability <c>workorders.resolve</c>).</param>
     /// <param name="order">The order.</param>
-    /// <param name="official">Who resolved it.</param>
     /// <param name="evidence">The evidence.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public async Task<WorkOrder> ResolveAsync(WorkOrderId order, WorkOrderOfficial official, string evidence, CancellationToken cancellationToken = default)
+    /// <exception cref="ForbiddenException">The actor may not resolve it.</exception>
+    public async Task<WorkOrder> ResolveAsync(Actor actor, WorkOrderId order, string evidence, CancellationToken cancellationToken = default)
     {
-        var resolved = await ChangeAsync(order, async (o, today, at) =>
+        var resolved = await ChangeAsync(actor, order, WorkOrderCommand.Resolve, Capabilities.ResolveOrder, (o, _, at) =>
         {
-            if (o.Handler != official)
-            {
-                await RequireJurisdictionAsync(official, o.ResponsibleUnit, today, cancellationToken).ConfigureAwait(false);
-            }
-            o.Resolve(evidence, official.Actor, at);
+            o.Resolve(evidence, AuditActor(actor), at);
+            return Task.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
-        if (Policy.PointsAward is { } award)
+        if (Policy.PointsAward is { } award && actor.IsMember)
         {
             await ledger.RecordAsync(Authority.Actor.System("work-orders"), award.RuleBook, LedgerSource.WorkOrder, new LedgerEntryRequest
             {
-                Member = official.Member,
+                Member = actor.MemberId,
                 ItemCode = award.ItemCode,
                 OccurredOn = resolved.Resolution!.At.InZone(options.TimeZone).Date,
                 IdempotencyKey = "work-order:" + order.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -274,68 +311,84 @@ public sealed class WorkOrderService
         return resolved;
     }
 
-    /// <summary>The resident who filed the order rates its resolution; an unsatisfied rating reopens it (up to the policy's maximum).</summary>
+    /// <summary>
+    /// The one who filed the order rates its resolution; an unsatisfied rating reopens it (up to the policy's maximum).
+    /// A member who claimed or resolved the order may not rate it, even when they filed it.
+    /// </summary>
+    /// <param name="actor">Who rates (capability <c>workorders.rate</c>): the resident (<see cref="Actor.Resident"/>) or
+    /// member in person (<see cref="Actor.Member(MemberId)"/>) who filed it, never a handler.</param>
     /// <param name="order">The order.</param>
-    /// <param name="resident">The resident; must be the order's <see cref="WorkOrder.FiledBy"/>.</param>
     /// <param name="satisfied">Whether they are satisfied.</param>
     /// <param name="comment">A comment, or <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public Task<WorkOrder> RateAsync(WorkOrderId order, WorkOrderActor resident, bool satisfied, string? comment = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(order, (o, _, at) =>
+    /// <exception cref="ForbiddenException">The actor did not file the order, or handled it.</exception>
+    public Task<WorkOrder> RateAsync(Actor actor, WorkOrderId order, bool satisfied, string? comment = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, order, WorkOrderCommand.Rate, Capabilities.RateOrder, (o, _, at) =>
         {
-            o.Rate(satisfied, comment, resident, Limits, Policy, at);
+            o.Rate(satisfied, comment, AuditActor(actor), Limits, Policy, at);
             return Task.CompletedTask;
         }, cancellationToken);
 
-    /// <summary>Closes the order (办结) by an official with it in their jurisdiction.</summary>
+    /// <summary>Closes the order (办结) by a cadre with it in their jurisdiction.</summary>
+    /// <param name="actor">Who closes it (capability <c>workorders.close</c>).</param>
     /// <param name="order">The order.</param>
-    /// <param name="official">Who closes it.</param>
     /// <param name="note">A note, or <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public Task<WorkOrder> CloseAsync(WorkOrderId order, WorkOrderOfficial official, string? note = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(order, async (o, today, at) =>
+    /// <exception cref="ForbiddenException">The actor may not close it.</exception>
+    public Task<WorkOrder> CloseAsync(Actor actor, WorkOrderId order, string? note = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, order, WorkOrderCommand.Close, Capabilities.CloseOrder, (o, _, at) =>
         {
-            await RequireJurisdictionAsync(official, o.ResponsibleUnit, today, cancellationToken).ConfigureAwait(false);
-            o.Close(official.Actor, note, at);
+            o.Close(AuditActor(actor), note, at);
+            return Task.CompletedTask;
         }, cancellationToken);
 
     /// <summary>Attaches the record of a residents' deliberation (周末议事厅) on a disputed matter.</summary>
+    /// <param name="actor">Who records it (capability <c>workorders.close</c>, whose row covers 周末议事厅), with the order in their jurisdiction.</param>
     /// <param name="order">The order.</param>
-    /// <param name="official">Who records it; the order must be within their jurisdiction.</param>
     /// <param name="deliberation">The record.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public Task<WorkOrder> RecordDeliberationAsync(WorkOrderId order, WorkOrderOfficial official, DeliberationRecord deliberation, CancellationToken cancellationToken = default) =>
-        ChangeAsync(order, async (o, today, at) =>
+    /// <exception cref="ForbiddenException">The actor may not record it.</exception>
+    public Task<WorkOrder> RecordDeliberationAsync(Actor actor, WorkOrderId order, DeliberationRecord deliberation, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, order, WorkOrderCommand.RecordDeliberation, Capabilities.CloseOrder, (o, _, at) =>
         {
-            await RequireJurisdictionAsync(official, o.ResponsibleUnit, today, cancellationToken).ConfigureAwait(false);
-            o.RecordDeliberation(deliberation, official.Actor, at);
+            o.RecordDeliberation(deliberation, AuditActor(actor), at);
+            return Task.CompletedTask;
         }, cancellationToken);
 
-    /// <summary>Sends the reminders that are due now (the limit is near): one transition per order, saved together.</summary>
+    /// <summary>
+    /// Sends the reminders that are due now (the limit is near): one transition per order, saved together. A reminder
+    /// is a 催办, so the actor needs <c>workorders.supervise</c> on every order due; the scheduler passes the system,
+    /// <c>Actor.System("work-order-scan")</c>, which the default table allows.
+    /// </summary>
+    /// <param name="actor">Who sends them, normally <see cref="Actor.System"/>; stored in each order's audit trail.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The orders reminded, by id.</returns>
-    public Task<ImmutableArray<WorkOrder>> SendRemindersAsync(CancellationToken cancellationToken = default) =>
-        ScanAsync(now => new WorkOrdersDueForReminder(now), (o, _, at) =>
+    /// <exception cref="ForbiddenException">The actor may not remind about one of the orders due; none is reminded.</exception>
+    public Task<ImmutableArray<WorkOrder>> SendRemindersAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        ScanAsync(actor, Capabilities.SuperviseOrder, now => new WorkOrdersDueForReminder(now), (o, _, at) =>
         {
-            o.Remind(ScanActor, at);
+            o.Remind(AuditActor(actor), at);
             return Task.FromResult(true);
         }, cancellationToken);
 
     /// <summary>
     /// Escalates every overdue order one level up the responsibility chain, with a new limit; an order already at the
-    /// top of the chain stays where it is (it is still reported overdue). Saved together.
+    /// top of the chain stays where it is (it is still reported overdue). Saved together. The actor needs
+    /// <c>workorders.escalate</c> on every overdue order; the scheduler passes the system, <c>Actor.System("work-order-scan")</c>.
     /// </summary>
+    /// <param name="actor">Who escalates, normally <see cref="Actor.System"/>; stored in each order's audit trail.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The orders escalated, by id.</returns>
-    public Task<ImmutableArray<WorkOrder>> EscalateOverdueAsync(CancellationToken cancellationToken = default) =>
-        ScanAsync(now => new OverdueWorkOrders(now), async (o, today, at) =>
+    /// <exception cref="ForbiddenException">The actor may not escalate one of the overdue orders; none is escalated.</exception>
+    public Task<ImmutableArray<WorkOrder>> EscalateOverdueAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        ScanAsync(actor, Capabilities.EscalateOrder, now => new OverdueWorkOrders(now), async (o, today, at) =>
         {
             var next = await escalation.NextAsync(o.ResponsibleUnit, today, cancellationToken).ConfigureAwait(false);
             if (next is not OrgUnitId up)
             {
                 return false;
             }
-            o.Escalate(up, Limits, Policy, ScanActor, "overdue", at);
+            o.Escalate(up, Limits, Policy, AuditActor(actor), "overdue", at);
             return true;
         }, cancellationToken);
 
@@ -370,13 +423,44 @@ public sealed class WorkOrderService
         return PublicBoard.Entries(found, from, to, zone, names);
     }
 
-    private async Task RequireJurisdictionAsync(WorkOrderOfficial official, OrgUnitId target, LocalDate today, CancellationToken cancellationToken)
+    /// <summary>The label of an order's subject: its id, never personal data.</summary>
+    internal static string Label(WorkOrderId id) => "workorder:" + id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static WorkOrderActor AuditActor(Actor actor) => new(actor.AuditName);
+
+    private static string DepartmentOf(Actor officer)
     {
-        Preconditions.CheckArgument(official.Member.IsSpecified && official.Unit.IsSpecified, nameof(official), "official must name a real member and unit.");
-        bool member = await organisation.IsWithinJurisdictionAsync(official.Unit, official.Member, today, cancellationToken).ConfigureAwait(false);
-        Preconditions.CheckState(member, ErrorCodes.WorkOrderOutsideJurisdiction, $"{official.Member} does not belong under {official.Unit} on {today:yyyy-MM-dd}.");
-        bool order = await organisation.IsWithinJurisdictionAsync(official.Unit, target, today, cancellationToken).ConfigureAwait(false);
-        Preconditions.CheckState(order, ErrorCodes.WorkOrderOutsideJurisdiction, $"{official.Unit} does not have {target} within its jurisdiction on {today:yyyy-MM-dd}.");
+        Preconditions.CheckArgument(officer.Kind == ActorKind.DepartmentOfficer, nameof(officer), $"A department reports through one of its officers (Actor.Officer); {officer} is not one.");
+        return officer.Department!;
+    }
+
+    /// <summary>
+    /// The order as the authority rules see it. Triage sits at the filing unit (the responsible unit is what it
+    /// decides), everything else at the responsible unit. The members who claimed or resolved it are its handlers for
+    /// rating only: a handler may go on to resolve, supervise or close in a post, but never rate their own work.
+    /// </summary>
+    internal static AuthoritySubject SubjectOf(WorkOrder order, Capability capability)
+    {
+        var handlers = ImmutableArray<MemberId>.Empty;
+        if (capability == Capabilities.RateOrder)
+        {
+            var builder = ImmutableArray.CreateBuilder<MemberId>();
+            foreach (var record in order.Audit)
+            {
+                if (record.Command is WorkOrderCommand.Claim or WorkOrderCommand.Resolve && record.Actor.TryGetMember(out var member) && !builder.Contains(member))
+                {
+                    builder.Add(member);
+                }
+            }
+            handlers = builder.DrainToImmutable();
+        }
+        return new AuthoritySubject(Label(order.Id))
+        {
+            Node = capability == Capabilities.TriageOrder ? order.Unit : order.ResponsibleUnit,
+            Filer = order.FiledBy.Value,
+            Handlers = handlers,
+            Departments = order.Parts.IsEmpty ? [] : ImmutableArray.CreateRange(order.Parts, p => p.Department),
+        };
     }
 
     private async Task EscalateOneAsync(WorkOrder order, WorkOrderActor actor, string? note, LocalDate today, Instant at, CancellationToken cancellationToken)
@@ -413,25 +497,52 @@ public sealed class WorkOrderService
         return from;
     }
 
-    private Task<WorkOrder> ChangeAsync(WorkOrderId id, Func<WorkOrder, LocalDate, Instant, Task> change, CancellationToken cancellationToken) =>
-        WriteAsync(async () =>
+    /// <summary>
+    /// Loads the order, refuses <paramref name="command"/> if the transition table has no row for it in the order's
+    /// state, demands <paramref name="capability"/> of the actor on the order, applies the change and saves once.
+    /// </summary>
+    private Task<WorkOrder> ChangeAsync(Actor actor, WorkOrderId id, WorkOrderCommand command, Capability capability, Func<WorkOrder, LocalDate, Instant, Task> change,
+        CancellationToken cancellationToken)
+    {
+        Preconditions.CheckNotNull(actor);
+        return WriteAsync(async () =>
         {
             var order = await GetAsync(id, cancellationToken).ConfigureAwait(false);
             var at = clock.GetCurrentInstant();
-            await change(order, at.InZone(options.TimeZone).Date, at).ConfigureAwait(false);
+            var today = at.InZone(options.TimeZone).Date;
+            order.CheckAllows(command, AuditActor(actor));
+            await authority.DemandAsync(actor, capability, SubjectOf(order, capability), today, cancellationToken).ConfigureAwait(false);
+            await change(order, today, at).ConfigureAwait(false);
             await orders.UpdateAsync(order, cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return order;
         }, cancellationToken);
+    }
 
-    private Task<ImmutableArray<WorkOrder>> ScanAsync(Func<Instant, Specifications.ISpecification<WorkOrder>> due, Func<WorkOrder, LocalDate, Instant, Task<bool>> change,
-        CancellationToken cancellationToken) =>
-        WriteAsync(async () =>
+    /// <summary>
+    /// Applies an automatic step to every order the specification finds due. The actor's authority is demanded on each
+    /// before the first change, so a refusal leaves every order as it was; an actor not in a post (the system, or anyone
+    /// the table refuses outright) is also asked once on the scan itself, so a refusal does not depend on what is due.
+    /// </summary>
+    private Task<ImmutableArray<WorkOrder>> ScanAsync(Actor actor, Capability capability, Func<Instant, Specifications.ISpecification<WorkOrder>> due,
+        Func<WorkOrder, LocalDate, Instant, Task<bool>> change, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckNotNull(actor);
+        return WriteAsync(async () =>
         {
             var at = clock.GetCurrentInstant();
             var today = at.InZone(options.TimeZone).Date;
             var changed = ImmutableArray.CreateBuilder<WorkOrder>();
-            foreach (var order in await orders.ListAsync(due(at), cancellationToken).ConfigureAwait(false))
+            if (actor.Kind != ActorKind.Post)
+            {
+                await authority.DemandAsync(actor, capability, new AuthoritySubject("workorders:scan"), today, cancellationToken).ConfigureAwait(false);
+            }
+            var found = await orders.ListAsync(due(at), cancellationToken).ConfigureAwait(false);
+            foreach (var order in found)
+            {
+                await authority.DemandAsync(actor, capability, SubjectOf(order, capability), today, cancellationToken).ConfigureAwait(false);
+            }
+            foreach (var order in found)
             {
                 if (await change(order, today, at).ConfigureAwait(false))
                 {
@@ -442,6 +553,7 @@ public sealed class WorkOrderService
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return changed.ToImmutable();
         }, cancellationToken);
+    }
 
     private Task<T> WriteAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) =>
         UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken);

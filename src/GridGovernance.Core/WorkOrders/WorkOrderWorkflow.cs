@@ -11,7 +11,8 @@ namespace GridGovernance.WorkOrders;
 /// <remarks>
 /// Filing creates an order in <see cref="WorkOrderStatus.Filed"/>. The loop is 群众下单 (Filed) → 三事分流 (Triaged) →
 /// 干部领单 (Claimed) → optional 吹哨报到 (Whistled) → Resolved → Rated → Closed, with 督单, reminders, escalation,
-/// transfer and deliberation records along the way, and Rated → Reopened when the resident is not satisfied.
+/// deliberation records along the way, Claimed → Triaged when a transfer hands the order to a unit to claim again,
+/// and Rated → Reopened when the resident is not satisfied.
 /// A resolved order the resident never rates may be closed without a rating. Closed is final.
 /// </remarks>
 [Immutable]
@@ -34,7 +35,7 @@ public static class WorkOrderWorkflow
         new(WorkOrderStatus.Triaged, WorkOrderCommand.Whistle, WorkOrderStatus.Whistled),
         new(WorkOrderStatus.Triaged, WorkOrderCommand.RecordDeliberation, WorkOrderStatus.Triaged),
 
-        new(WorkOrderStatus.Claimed, WorkOrderCommand.Transfer, WorkOrderStatus.Claimed),
+        new(WorkOrderStatus.Claimed, WorkOrderCommand.Transfer, WorkOrderStatus.Triaged),
         new(WorkOrderStatus.Claimed, WorkOrderCommand.Supervise, WorkOrderStatus.Claimed),
         new(WorkOrderStatus.Claimed, WorkOrderCommand.Remind, WorkOrderStatus.Claimed),
         new(WorkOrderStatus.Claimed, WorkOrderCommand.Escalate, WorkOrderStatus.Claimed),

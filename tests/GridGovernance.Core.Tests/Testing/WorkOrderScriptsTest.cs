@@ -87,7 +87,7 @@ public sealed class WorkOrderScriptsTest
     [Fact]
     public void Scripts_ReachEveryState_WhistleAndReopen_AndMixIllegalSteps()
     {
-        var legal = Samples.Draw(WorkOrderScripts.LegalGen(), 300, seed: 9, size: 40);
+        var legal = Samples.Draw(WorkOrderScripts.LegalGen(), 600, seed: 9, size: 40);
         Assert.All(Enum.GetValues<WorkOrderStatus>(), status => Assert.Contains(legal, s => s.ExpectedStatus == status));
         Assert.Contains(legal, s => s.Steps.Any(st => st.Command == WorkOrderCommand.ResolvePart));
         Assert.Contains(legal, s => s.Steps.Any(st => st.Command == WorkOrderCommand.Rate && !st.Satisfied));

@@ -46,10 +46,10 @@ public sealed class BoardMaskingProperties
             FilerPhone = phone,
             Address = filer.Estate + house,
         };
-        var order = WorkOrder.File(new WorkOrderId(1), draft, WorkOrderFixture.Grid, WorkOrderFixture.Start);
+        var order = WorkOrder.File(new WorkOrderId(1), draft, WorkOrderFixture.Resident, WorkOrderFixture.Grid, WorkOrderFixture.Start);
         WorkOrderFixture.Run(order, WorkOrderCommand.Triage, WorkOrderFixture.Start);
         WorkOrderFixture.Run(order, WorkOrderCommand.Claim, WorkOrderFixture.Start);
-        order.Resolve($"已联系{filer.Name} {phone}，{house}修复", WorkOrderFixture.Cadre.Actor, WorkOrderFixture.Start);
+        order.Resolve($"已联系{filer.Name} {phone}，{house}修复", WorkOrderFixture.CadreActor, WorkOrderFixture.Start);
         order.Rate(true, $"我是{filer.Name}，电话{filer.Phone}", WorkOrderFixture.Resident, WorkOrderFixture.Limits, WorkOrderFixture.Policy, WorkOrderFixture.Start);
 
         var entry = Assert.Single(PublicBoard.Entries([order], new LocalDate(2024, 5, 1), new LocalDate(2024, 5, 31), Zone));

@@ -1,3 +1,4 @@
+using GridGovernance.Authority;
 using GridGovernance.Organisation;
 using GridGovernance.Testing;
 using GridGovernance.WorkOrders;
@@ -13,7 +14,10 @@ public sealed class GeneratedOrdersTest
     [Fact]
     public void Generator_IsDeterministicBySeed()
     {
-        var city = CityGenerator.Generate(CitySize.Community, seed: 3);
+        var generated = CityGenerator.Generate(CitySize.Community, seed: 3);
+        // The district's secretary (书记) triages, claims and resolves: a post the roster really holds.
+        var secretary = new RoleDraft(generated.Roster.Members[0].Id, RoleKind.Secretary, generated.District);
+        var city = generated with { Roster = generated.Roster with { Roles = [.. generated.Roster.Roles, secretary] } };
         Assert.Equal(WorkOrderGenerator.Drafts(city, 20, seed: 5), WorkOrderGenerator.Drafts(city, 20, seed: 5));
         Assert.NotEqual(WorkOrderGenerator.Drafts(city, 20, seed: 5), WorkOrderGenerator.Drafts(city, 20, seed: 6));
         Assert.Equal(WorkOrderGenerator.Commands(50, 9), WorkOrderGenerator.Commands(50, 9));
@@ -23,28 +27,31 @@ public sealed class GeneratedOrdersTest
     [Fact]
     public async Task GeneratedOrders_ThroughTheService_ReportAndPublishConsistently()
     {
-        var city = CityGenerator.Generate(CitySize.Community, seed: 3);
+        var generated = CityGenerator.Generate(CitySize.Community, seed: 3);
+        // The district's secretary (书记) triages, claims and resolves: a post the roster really holds.
+        var secretary = new RoleDraft(generated.Roster.Members[0].Id, RoleKind.Secretary, generated.District);
+        var city = generated with { Roster = generated.Roster with { Roles = [.. generated.Roster.Roles, secretary] } };
         var clock = new FakeClock(Instant.FromUtc(2024, 6, 3, 2, 0));
         await using var provider = await city.CreateServicesAsync(s => s.AddSingleton<IClock>(clock));
         var drafts = WorkOrderGenerator.Drafts(city, 40, seed: 11);
-        var district = new WorkOrderOfficial(city.Roster.Members[0].Id, city.District);
+        var district = Actor.Post(secretary.MemberId, secretary.Role, secretary.UnitId);
 
         var ids = new List<WorkOrderId>();
         foreach (var draft in drafts)
         {
             using var scope = provider.CreateScope();
             var service = scope.ServiceProvider.GetRequiredService<WorkOrderService>();
-            var order = await service.FileAsync(draft);
-            await service.TriageAsync(order.Id, district);
+            var order = await service.FileAsync(WorkOrderGenerator.FilerOf(draft), draft);
+            await service.TriageAsync(district, order.Id);
             ids.Add(order.Id);
         }
         for (int i = 0; i < ids.Count; i += 2)
         {
             using var scope = provider.CreateScope();
             var service = scope.ServiceProvider.GetRequiredService<WorkOrderService>();
-            await service.ClaimAsync(ids[i], district);
-            await service.ResolveAsync(ids[i], district, "photo");
-            await service.RateAsync(ids[i], drafts[i].FiledBy, satisfied: i % 4 == 0);
+            await service.ClaimAsync(district, ids[i]);
+            await service.ResolveAsync(district, ids[i], "photo");
+            await service.RateAsync(WorkOrderGenerator.FilerOf(drafts[i]), ids[i], satisfied: i % 4 == 0);
         }
         clock.Advance(Duration.FromDays(30));
         using (var scope = provider.CreateScope())

@@ -16,8 +16,10 @@ internal static class WorkOrderFixture
     public static readonly OrgUnitId Community = new(20);
     public static readonly OrgUnitId Street = new(10);
     public static readonly WorkOrderActor Resident = WorkOrderActor.ForResident("r-1");
-    public static readonly WorkOrderOfficial Cadre = new(new MemberId(7), Community);
-    public static readonly WorkOrderOfficial Other = new(new MemberId(8), Grid);
+    public static readonly MemberId Cadre = new(7);
+    public static readonly MemberId Other = new(8);
+    public static readonly WorkOrderActor CadreActor = WorkOrderActor.ForMember(Cadre);
+    public static readonly WorkOrderActor OtherActor = WorkOrderActor.ForMember(Other);
     public static readonly WorkOrderActor ScanActor = WorkOrderActor.ForSystem("test");
 
     public static WorkOrderDraft Draft(string category = "leak") => new()
@@ -26,13 +28,12 @@ internal static class WorkOrderFixture
         Description = "二楼饭店卫生间漏水到入户大厅",
         Unit = Grid,
         Channel = WorkOrderChannel.App,
-        FiledBy = Resident,
         FilerName = "王小明",
         FilerPhone = "13812341234",
         Address = "西湖春天小区3号楼",
     };
 
-    public static WorkOrder NewOrder(int id = 5) => WorkOrder.File(new WorkOrderId(id), Draft(), Grid, Start);
+    public static WorkOrder NewOrder(int id = 5) => WorkOrder.File(new WorkOrderId(id), Draft(), Resident, Grid, Start);
 
     /// <summary>A fresh order driven along the happy path until it is in <paramref name="status"/>.</summary>
     public static WorkOrder InState(WorkOrderStatus status)
@@ -72,16 +73,16 @@ internal static class WorkOrderFixture
             case WorkOrderCommand.File:
                 throw new ArgumentException("File creates an order; it is not run on one.", nameof(command));
             case WorkOrderCommand.Triage:
-                order.Triage(Policy.Triage.Classify(order.Category, order.Urgency), Community, Limits, Policy.ReminderWorkingDays, Cadre.Actor, at);
+                order.Triage(Policy.Triage.Classify(order.Category, order.Urgency), Community, Limits, Policy.ReminderWorkingDays, CadreActor, at);
                 break;
             case WorkOrderCommand.Claim:
-                order.Claim(Cadre, at);
+                order.Claim(Cadre, CadreActor, at);
                 break;
             case WorkOrderCommand.Transfer:
-                order.Transfer(order.Handler == Other ? Cadre : Other, Cadre.Actor, "hand-over", at);
+                order.Transfer(order.ResponsibleUnit == Grid ? Community : Grid, CadreActor, "hand-over", at);
                 break;
             case WorkOrderCommand.Supervise:
-                order.Supervise(Community, "督办", Cadre.Actor, at);
+                order.Supervise(Community, "督办", CadreActor, at);
                 break;
             case WorkOrderCommand.Remind:
                 order.Remind(ScanActor, at);
@@ -90,7 +91,7 @@ internal static class WorkOrderFixture
                 order.Escalate(order.ResponsibleUnit == Street ? Community : Street, Limits, Policy, ScanActor, "overdue", at);
                 break;
             case WorkOrderCommand.Whistle:
-                order.Whistle([new DepartmentSummons(department)], Limits, Cadre.Actor, null, at);
+                order.Whistle([new DepartmentSummons(department)], Limits, CadreActor, null, at);
                 break;
             case WorkOrderCommand.AcknowledgePart:
                 order.AcknowledgePart(department, WorkOrderActor.ForDepartment(department), at);
@@ -99,17 +100,17 @@ internal static class WorkOrderFixture
                 order.ResolvePart(department, "fixed", WorkOrderActor.ForDepartment(department), at);
                 break;
             case WorkOrderCommand.Resolve:
-                order.Resolve("photo:1", Cadre.Actor, at);
+                order.Resolve("photo:1", CadreActor, at);
                 break;
             case WorkOrderCommand.Rate:
             case WorkOrderCommand.Reopen:
                 order.Rate(satisfied && command == WorkOrderCommand.Rate, null, Resident, Limits, Policy, at);
                 break;
             case WorkOrderCommand.Close:
-                order.Close(Cadre.Actor, null, at);
+                order.Close(CadreActor, null, at);
                 break;
             case WorkOrderCommand.RecordDeliberation:
-                order.RecordDeliberation(new DeliberationRecord(new LocalDate(2024, 5, 11), 23, "维修费由店主承担"), Cadre.Actor, at);
+                order.RecordDeliberation(new DeliberationRecord(new LocalDate(2024, 5, 11), 23, "维修费由店主承担"), CadreActor, at);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(command));

@@ -90,7 +90,7 @@ public sealed class WorkOrderProperties
         }
         // 首问责任: once claimed, the first responder is the first claimer, whatever transfers happened.
         var firstClaim = audit.FirstOrDefault(a => a.Command == WorkOrderCommand.Claim);
-        return firstClaim is null ? order.FirstResponder is null : order.FirstResponder!.Value.Actor == firstClaim.Actor;
+        return firstClaim is null ? order.FirstResponder is null : WorkOrderActor.ForMember(order.FirstResponder!.Value) == firstClaim.Actor;
     }
 
     [Property(Arbitrary = [typeof(WorkOrderGenerators)], MaxTest = 200)]

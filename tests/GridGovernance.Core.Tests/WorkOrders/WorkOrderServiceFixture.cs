@@ -1,3 +1,4 @@
+using GridGovernance.Authority;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Tests.Organisation;
@@ -11,17 +12,37 @@ namespace GridGovernance.Tests.WorkOrders;
 /// <summary>
 /// The Laiwu test city (district 1 → streets 10, 11 → communities 100, 101, 110 → grids 1000, 1001, 1010, 1011, 1100)
 /// behind a <see cref="WorkOrderService"/> with a fake clock that starts on Monday 2024-06-03 10:00 in Shanghai.
+/// Posts on top of the city's own (M2 grid head of 1000, M1 group leader): M2 secretary (书记) of community 100,
+/// M1 secretary of grid 1000, M3 secretary of street 10, M4 secretary of community 110, M5 secretary of the district.
 /// </summary>
 internal sealed class WorkOrderServiceFixture : IDisposable
 {
     public static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
     public static readonly OrgUnitId District = new(1), Street10 = new(10), Community100 = new(100), Community110 = new(110), Grid1000 = new(1000);
-    public static readonly WorkOrderOfficial Secretary100 = new(new MemberId(2), Community100); // M2 sits in grid 1000 under community 100
-    public static readonly WorkOrderOfficial GridHead1000 = new(new MemberId(2), Grid1000);
-    public static readonly WorkOrderOfficial Member1000 = new(new MemberId(1), Community100); // M1 is in a party group under grid 1000
-    public static readonly WorkOrderOfficial Stranger110 = new(new MemberId(4), Community110);
-    public static readonly WorkOrderOfficial StreetCadre = new(new MemberId(2), Street10);
-    public static readonly WorkOrderActor Resident = WorkOrderActor.ForResident("wx:openid-17");
+    public static readonly Actor Secretary100 = Actor.Post(new MemberId(2), RoleKind.Secretary, Community100); // M2 sits in grid 1000 under community 100
+    public static readonly Actor GridHead1000 = Actor.Post(new MemberId(2), RoleKind.GridHead, Grid1000);
+    public static readonly Actor GridSecretary1000 = Actor.Post(new MemberId(1), RoleKind.Secretary, Grid1000); // M1 is in a party group under grid 1000
+    public static readonly Actor Stranger110 = Actor.Post(new MemberId(4), RoleKind.Secretary, Community110);
+    public static readonly Actor StreetCadre = Actor.Post(new MemberId(3), RoleKind.Secretary, Street10);
+    public static readonly Actor DistrictSecretary = Actor.Post(new MemberId(5), RoleKind.Secretary, District);
+    public static readonly Actor Resident = Actor.Resident("wx:openid-17");
+    public static readonly Actor Scan = Actor.System("work-order-scan");
+
+    /// <summary>The Laiwu city with the posts the work-order tests act in.</summary>
+    public static RosterBatch City()
+    {
+        var city = OrganisationFixture.LaiwuCity();
+        return city with
+        {
+            Roles =
+            [
+                .. city.Roles,
+                new RoleDraft(new MemberId(2), RoleKind.Secretary, Community100), new RoleDraft(new MemberId(1), RoleKind.Secretary, Grid1000),
+                new RoleDraft(new MemberId(3), RoleKind.Secretary, Street10), new RoleDraft(new MemberId(4), RoleKind.Secretary, Community110),
+                new RoleDraft(new MemberId(5), RoleKind.Secretary, District),
+            ],
+        };
+    }
 
     private readonly ServiceProvider provider;
 
@@ -36,7 +57,7 @@ internal sealed class WorkOrderServiceFixture : IDisposable
         services.AddGridGovernance(o => o.Schema = HierarchySchemas.Laiwu);
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         using var scope = provider.CreateScope();
-        scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(TestActors.System, OrganisationFixture.LaiwuCity(), OrganisationFixture.D0).GetAwaiter().GetResult();
+        scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(TestActors.System, City(), OrganisationFixture.D0).GetAwaiter().GetResult();
     }
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2024, 6, 3, 2, 0));
@@ -49,7 +70,6 @@ internal sealed class WorkOrderServiceFixture : IDisposable
         Description = "西湖春天小区商铺楼二楼饭店卫生间漏水到住宅楼入户大厅，联系人王小明 13812341234",
         Unit = unit ?? Grid1000,
         Channel = WorkOrderChannel.Hotline12345,
-        FiledBy = Resident,
         FilerName = "王小明",
         FilerPhone = "138-1234-1234",
         Address = "西湖春天小区3号楼1单元",
@@ -70,8 +90,8 @@ internal sealed class WorkOrderServiceFixture : IDisposable
     /// <summary>Files an order and sorts it; returns its id.</summary>
     public async Task<WorkOrderId> FileAndTriageAsync(string category = "leak")
     {
-        var order = await RunAsync(s => s.FileAsync(Draft(category)));
-        await RunAsync(s => s.TriageAsync(order.Id, Secretary100));
+        var order = await RunAsync(s => s.FileAsync(Resident, Draft(category)));
+        await RunAsync(s => s.TriageAsync(Secretary100, order.Id));
         return order.Id;
     }
 

@@ -89,10 +89,10 @@ public sealed class WorkOrderTest
     [Fact]
     public void File_RejectsBlankCategoryAndDescription()
     {
-        Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Category = " " }, Grid, Start));
-        var e = Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Description = "" }, Grid, Start));
+        Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Category = " " }, Resident, Grid, Start));
+        var e = Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Description = "" }, Resident, Grid, Start));
         Assert.Contains("Description", e.ParamName);
-        Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Channel = (WorkOrderChannel)99 }, Grid, Start));
+        Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Channel = (WorkOrderChannel)99 }, Resident, Grid, Start));
     }
 
     [Fact]
@@ -109,24 +109,27 @@ public sealed class WorkOrderTest
     }
 
     [Fact]
-    public void Transfer_KeepsTheFirstResponderAccountable()
+    public void Transfer_HandsTheOrderToAUnitToClaimAgain_AndKeepsTheFirstResponderAccountable()
     {
         var order = InState(WorkOrderStatus.Claimed);
+        var due = order.DueAt;
         Run(order, WorkOrderCommand.Transfer, Later);
-        Assert.Equal(Other, order.Handler);
-        Assert.Equal(Cadre, order.FirstResponder);
+        Assert.Equal((WorkOrderStatus.Triaged, Grid, (MemberId?)null, (MemberId?)Cadre), (order.Status, order.ResponsibleUnit, order.Handler, order.FirstResponder));
+        Assert.Equal(due, order.DueAt); // the clock runs on
         var e = Assert.IsType<WorkOrderTransferred>(Assert.Single(order.DomainEvents));
-        Assert.Equal((Cadre, Other, Cadre), (e.From, e.To, e.FirstResponder));
+        Assert.Equal((Cadre, Community, Grid, Cadre), (e.Handler, e.From, e.To, e.FirstResponder));
 
-        var same = Assert.Throws<GridGovernanceException>(() => order.Transfer(Other, Cadre.Actor, null, Later));
-        Assert.Equal(ErrorCodes.WorkOrderSameHandler, same.Code);
+        // Only a claimed order is transferred; the unit's cadres claim it again, the first responder stays.
+        Assert.Throws<IllegalTransitionException>(() => order.Transfer(Community, CadreActor, null, Later));
+        order.Claim(Other, OtherActor, Later);
+        Assert.Equal((WorkOrderStatus.Claimed, (MemberId?)Other, (MemberId?)Cadre), (order.Status, order.Handler, order.FirstResponder));
     }
 
     [Fact]
     public void Reclaim_AfterReopen_KeepsTheFirstResponder()
     {
         var order = InState(WorkOrderStatus.Reopened);
-        order.Claim(Other, Later);
+        order.Claim(Other, OtherActor, Later);
         Assert.Equal(Other, order.Handler);
         Assert.Equal(Cadre, order.FirstResponder);
     }
@@ -135,14 +138,14 @@ public sealed class WorkOrderTest
     public void Whistle_TracksEachDepartmentToItsOwnResolution()
     {
         var order = InState(WorkOrderStatus.Claimed);
-        order.Whistle([new("market-regulation", 1), new("city-management", 2), new("housing", 3)], Limits, Cadre.Actor, null, Later);
+        order.Whistle([new("market-regulation", 1), new("city-management", 2), new("housing", 3)], Limits, CadreActor, null, Later);
         Assert.Equal(WorkOrderStatus.Whistled, order.Status);
         Assert.Equal(3, order.Parts.Length);
         Assert.All(order.Parts, p => Assert.Equal(DepartmentPartStatus.Summoned, p.Status));
         // Each limit is its own: 1, 2 and 3 working days from Tuesday.
         Assert.Equal([Instant.FromUtc(2024, 5, 8, 16, 0), Instant.FromUtc(2024, 5, 9, 16, 0), Instant.FromUtc(2024, 5, 10, 16, 0)], order.Parts.Select(p => p.AcknowledgeBy));
 
-        var open = Assert.Throws<GridGovernanceException>(() => order.Resolve("photo", Cadre.Actor, Later));
+        var open = Assert.Throws<GridGovernanceException>(() => order.Resolve("photo", CadreActor, Later));
         Assert.Equal(ErrorCodes.WorkOrderPartsOpen, open.Code);
 
         var early = Assert.Throws<GridGovernanceException>(() => order.ResolvePart("housing", "done", WorkOrderActor.ForDepartment("housing"), Later));
@@ -162,9 +165,9 @@ public sealed class WorkOrderTest
 
         order.ResolvePart("market-regulation", "责令店主维修", WorkOrderActor.ForDepartment("market-regulation"), lateDay);
         order.ResolvePart("city-management", "清理大厅", WorkOrderActor.ForDepartment("city-management"), lateDay);
-        Assert.Throws<GridGovernanceException>(() => order.Resolve("photo", Cadre.Actor, lateDay));
+        Assert.Throws<GridGovernanceException>(() => order.Resolve("photo", CadreActor, lateDay));
         order.ResolvePart("housing", "更换管道", WorkOrderActor.ForDepartment("housing"), lateDay);
-        order.Resolve("photo", Cadre.Actor, lateDay);
+        order.Resolve("photo", CadreActor, lateDay);
         Assert.Equal(WorkOrderStatus.Resolved, order.Status);
         Assert.All(order.Parts, p => Assert.Equal(DepartmentPartStatus.Resolved, p.Status));
     }
@@ -174,7 +177,7 @@ public sealed class WorkOrderTest
     {
         var order = InState(WorkOrderStatus.Claimed);
         int records = order.Audit.Length;
-        var e = Assert.Throws<GridGovernanceException>(() => order.Whistle([new("housing"), new("housing")], Limits, Cadre.Actor, null, Later));
+        var e = Assert.Throws<GridGovernanceException>(() => order.Whistle([new("housing"), new("housing")], Limits, CadreActor, null, Later));
         Assert.Equal(ErrorCodes.WorkOrderPartState, e.Code);
         Assert.Empty(order.Parts);
         Assert.Equal(WorkOrderStatus.Claimed, order.Status);
@@ -202,12 +205,12 @@ public sealed class WorkOrderTest
         Assert.Equal([WorkOrderCommand.Rate, WorkOrderCommand.Reopen], order.Audit.TakeLast(2).Select(a => a.Command));
         Assert.Equal(Limits.DueAt(Later, policy.ReopenWorkingDays), order.DueAt);
 
-        order.Resolve("photo:2", Cadre.Actor, Later);
+        order.Resolve("photo:2", CadreActor, Later);
         order.Rate(false, "还是漏", Resident, Limits, policy, Later);
         Assert.Equal(WorkOrderStatus.Rated, order.Status);
         Assert.Equal(1, order.Reopens);
         Assert.False(order.Satisfied);
-        order.Close(Cadre.Actor, "经议事厅协商结案", Later);
+        order.Close(CadreActor, "经议事厅协商结案", Later);
         Assert.Equal(WorkOrderStatus.Closed, order.Status);
         Assert.False(Assert.IsType<WorkOrderClosed>(order.DomainEvents[^1]).Satisfied);
     }
@@ -243,7 +246,7 @@ public sealed class WorkOrderTest
     public void Change_BeforeTheLastChange_IsRefused()
     {
         var order = InState(WorkOrderStatus.Claimed);
-        Assert.Throws<ArgumentException>(() => order.Supervise(Community, "督办", Cadre.Actor, Start - Duration.FromDays(1)));
+        Assert.Throws<ArgumentException>(() => order.Supervise(Community, "督办", CadreActor, Start - Duration.FromDays(1)));
     }
 
     [Fact]
@@ -254,7 +257,7 @@ public sealed class WorkOrderTest
         var record = Assert.Single(order.Deliberations);
         Assert.Equal(23, record.Participants);
         Assert.Equal("维修费由店主承担", order.Audit[^1].Note);
-        Assert.Throws<ArgumentException>(() => order.RecordDeliberation(record with { Outcome = " " }, Cadre.Actor, Later));
+        Assert.Throws<ArgumentException>(() => order.RecordDeliberation(record with { Outcome = " " }, CadreActor, Later));
     }
 
     [Fact]

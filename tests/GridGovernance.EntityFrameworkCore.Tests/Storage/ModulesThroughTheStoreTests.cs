@@ -44,7 +44,7 @@ public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisp
 
     private static async Task<Outcome> RunAsync(Action<IServiceCollection>? store)
     {
-        var community = CityGenerator.Generate(CitySize.Community, seed: 7);
+        var community = WithWorkOrderPosts(CityGenerator.Generate(CitySize.Community, seed: 7));
         var clock = new FakeClock(community.Date.At(new LocalTime(9, 0)).InUtc().ToInstant() + Duration.FromDays(157));
         var collection = new ServiceCollection().AddSingleton<IClock>(clock);
         store?.Invoke(collection);
@@ -107,41 +107,42 @@ public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisp
         }
         var actor = members[0];
         var grid = Above(actor.BranchId, UnitKind.GridBranch);
-        var gridOfficial = new WorkOrderOfficial(actor.Id, grid);
-        var secretary = new WorkOrderOfficial(actor.Id, Above(grid, UnitKind.Community));
-        var streetCadre = new WorkOrderOfficial(actor.Id, Above(grid, UnitKind.Street));
-        var resident = WorkOrderActor.ForResident("caller-1");
+        // The posts WithWorkOrderPosts gave member 0: grid head (网格长) of its grid, secretary of the community and of the street.
+        var gridOfficial = Actor.Post(actor.Id, RoleKind.GridHead, grid);
+        var secretary = Actor.Post(actor.Id, RoleKind.Secretary, Above(grid, UnitKind.Community));
+        var streetCadre = Actor.Post(actor.Id, RoleKind.Secretary, Above(grid, UnitKind.Street));
+        var resident = Actor.Resident("caller-1");
         Task<WorkOrder> Orders(Func<WorkOrderService, Task<WorkOrder>> step) => Run(s => step(s.GetRequiredService<WorkOrderService>()));
         WorkOrderDraft Draft(string category, WorkOrderChannel channel) => new()
         {
-            Category = category, Description = category + " 王小明 13812341234", Unit = grid, Channel = channel, FiledBy = resident,
+            Category = category, Description = category + " 王小明 13812341234", Unit = grid, Channel = channel,
             FilerName = "王小明", FilerPhone = "13812341234", Address = "3号楼1单元",
         };
-        var leak = await Orders(s => s.FileAsync(Draft("leak", WorkOrderChannel.Hotline12345)));
-        var parking = await Orders(s => s.FileAsync(Draft("parking", WorkOrderChannel.App)));
-        var light = await Orders(s => s.FileAsync(Draft("streetlight", WorkOrderChannel.GridWorkerReport)));
+        var leak = await Orders(s => s.FileAsync(resident, Draft("leak", WorkOrderChannel.Hotline12345)));
+        var parking = await Orders(s => s.FileAsync(resident, Draft("parking", WorkOrderChannel.App)));
+        var light = await Orders(s => s.FileAsync(resident, Draft("streetlight", WorkOrderChannel.GridWorkerReport)));
         foreach (var order in new[] { leak, parking, light })
         {
-            await Orders(s => s.TriageAsync(order.Id, secretary));
+            await Orders(s => s.TriageAsync(secretary, order.Id));
         }
-        await Orders(s => s.ClaimAsync(leak.Id, secretary));
-        await Orders(s => s.ClaimAsync(parking.Id, gridOfficial));
-        await Orders(s => s.ClaimAsync(light.Id, gridOfficial));
-        await Orders(s => s.EscalateAsync(leak.Id, secretary, "店主不愿维修"));
-        await Orders(s => s.WhistleAsync(leak.Id, streetCadre, [new DepartmentSummons("market-regulation"), new DepartmentSummons("housing")]));
+        await Orders(s => s.ClaimAsync(secretary, leak.Id));
+        await Orders(s => s.ClaimAsync(gridOfficial, parking.Id));
+        await Orders(s => s.ClaimAsync(gridOfficial, light.Id));
+        await Orders(s => s.EscalateAsync(secretary, leak.Id, "店主不愿维修"));
+        await Orders(s => s.WhistleAsync(streetCadre, leak.Id, [new DepartmentSummons("market-regulation"), new DepartmentSummons("housing")]));
         foreach (var d in new[] { "market-regulation", "housing" })
         {
-            await Orders(s => s.AcknowledgePartAsync(leak.Id, d));
-            await Orders(s => s.ResolvePartAsync(leak.Id, d, "联合执法队处置"));
+            await Orders(s => s.AcknowledgePartAsync(Actor.Officer(d, "officer-1"), leak.Id));
+            await Orders(s => s.ResolvePartAsync(Actor.Officer(d, "officer-1"), leak.Id, "联合执法队处置"));
         }
         clock.Advance(Duration.FromHours(26));
-        await Orders(s => s.ResolveAsync(leak.Id, secretary, "photo:after"));
-        await Orders(s => s.RateAsync(leak.Id, resident, satisfied: true));
-        await Orders(s => s.CloseAsync(leak.Id, streetCadre));
-        await Orders(s => s.ResolveAsync(light.Id, gridOfficial, "photo:lamp"));
-        await Orders(s => s.RateAsync(light.Id, resident, satisfied: false, "第二天又不亮了"));
+        await Orders(s => s.ResolveAsync(streetCadre, leak.Id, "photo:after"));
+        await Orders(s => s.RateAsync(resident, leak.Id, satisfied: true));
+        await Orders(s => s.CloseAsync(streetCadre, leak.Id));
+        await Orders(s => s.ResolveAsync(gridOfficial, light.Id, "photo:lamp"));
+        await Orders(s => s.RateAsync(resident, light.Id, satisfied: false, "第二天又不亮了"));
         clock.Advance(Duration.FromDays(7));
-        var escalated = await Run(s => s.GetRequiredService<WorkOrderService>().EscalateOverdueAsync());
+        var escalated = await Run(s => s.GetRequiredService<WorkOrderService>().EscalateOverdueAsync(Actor.System("work-order-scan")));
         var report = await Run(s => s.GetRequiredService<WorkOrderService>().ReportAsync());
         // Nulls order before values (after, descending) in every store.
         var byClosing = await Run(s => s.GetRequiredService<IReadRepository<WorkOrder>>().ListAsync(
@@ -164,6 +165,28 @@ public abstract class ModulesThroughTheStoreTests(TestDatabase database) : IDisp
         };
         return new Outcome($"{report} escalated: {string.Join(",", escalated.Select(o => o.Id))} by closing: {string.Join(",", byClosing.Select(o => o.Id))}"
                            + $" descending: {string.Join(",", byClosingDescending.Select(o => o.Id))}", documents);
+    }
+
+    /// <summary>The city with the posts its work-order loop acts in: member 0 grid head of its grid, secretary (书记) of the community and street above.</summary>
+    private static GeneratedCity WithWorkOrderPosts(GeneratedCity city)
+    {
+        var units = city.Roster.Units.ToDictionary(u => u.Id);
+        var member = city.Roster.Members[0];
+        var posts = new List<RoleDraft>();
+        for (OrgUnitId? id = member.BranchId; id is OrgUnitId u; id = units[u].ParentId)
+        {
+            var kind = units[u].Kind;
+            if (kind == UnitKind.GridBranch)
+            {
+                posts.Add(new RoleDraft(member.Id, RoleKind.GridHead, u));
+            }
+            else if (kind == UnitKind.Community || kind == UnitKind.Street)
+            {
+                posts.Add(new RoleDraft(member.Id, RoleKind.Secretary, u));
+            }
+        }
+        var missing = posts.Where(p => !city.Roster.Roles.Any(r => r.MemberId == p.MemberId && r.Role == p.Role && r.UnitId == p.UnitId));
+        return city with { Roster = city.Roster with { Roles = [.. city.Roster.Roles, .. missing] } };
     }
 
     private static async Task<IReadOnlyList<string>> DocumentsAsync<T>(IServiceProvider provider)
