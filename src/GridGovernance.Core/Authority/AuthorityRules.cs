@@ -8,6 +8,15 @@ namespace GridGovernance.Authority;
 [Immutable]
 public static class AuthorityRules
 {
+    // An allowed decision is the common case on every command: its reason is a constant, so deciding allocates nothing.
+    private const string SystemAllowed = "The system may use this capability.";
+    private const string DepartmentSummoned = "The officer's department is summoned on the matter.";
+    private const string AnyoneInPerson = "Anyone may use this capability in person.";
+    private const string OwnMatter = "The matter is the actor's own.";
+    private const string TopLevelPost = "The actor holds the post on a top-level unit.";
+    private const string OwnUnitPost = "The actor holds the post on the matter's own unit.";
+    private const string WithinJurisdiction = "The matter is within the jurisdiction of the actor's post.";
+
     /// <summary>Decides whether <paramref name="actor"/> may use <paramref name="capability"/> on <paramref name="subject"/>.</summary>
     /// <param name="table">The authority table.</param>
     /// <param name="actor">Who acts.</param>
@@ -28,7 +37,7 @@ public static class AuthorityRules
         return actor.Kind switch
         {
             ActorKind.System => rule.System
-                ? AuthorityDecision.Allow($"The system may use '{capability}'.")
+                ? AuthorityDecision.Allow(SystemAllowed)
                 : AuthorityDecision.Refuse($"The system may not use '{capability}'; a person must."),
             ActorKind.DepartmentOfficer => DecideDepartment(rule, actor, subject),
             ActorKind.Resident => rule.Residents ? DecideInPerson(rule, actor, subject, view) : AuthorityDecision.Refuse($"Residents may not use '{capability}'."),
@@ -44,7 +53,7 @@ public static class AuthorityRules
             return AuthorityDecision.Refuse($"Departments may not use '{rule.Capability}'.");
         }
         return subject.Departments.Contains(actor.Department!, StringComparer.Ordinal)
-            ? AuthorityDecision.Allow($"Department {actor.Department} is summoned on {subject.Label}.")
+            ? AuthorityDecision.Allow(DepartmentSummoned)
             : AuthorityDecision.Refuse($"Department {actor.Department} is not summoned on {subject.Label}.");
     }
 
@@ -64,12 +73,12 @@ public static class AuthorityRules
         }
         if (rule.InPerson == PersonAccess.Anyone)
         {
-            return AuthorityDecision.Allow($"Anyone may use '{rule.Capability}' in person.");
+            return AuthorityDecision.Allow(AnyoneInPerson);
         }
         bool own = string.Equals(subject.Filer, actor.AuditName, StringComparison.Ordinal)
             || (actor.IsMember && subject.Owner == actor.MemberId);
         return own
-            ? AuthorityDecision.Allow($"{subject.Label} is {actor}'s own matter.")
+            ? AuthorityDecision.Allow(OwnMatter)
             : AuthorityDecision.Refuse($"{subject.Label} is not {actor}'s own matter; '{rule.Capability}' in person is for one's own matter only.");
     }
 
@@ -91,11 +100,11 @@ public static class AuthorityRules
         {
             case PostScope.TopLevel:
                 return view.IsTopLevel(actor.Unit)
-                    ? AuthorityDecision.Allow($"{actor} holds a top-level post.")
+                    ? AuthorityDecision.Allow(TopLevelPost)
                     : AuthorityDecision.Refuse($"'{rule.Capability}' needs a post on a top-level unit; {actor.Unit} is not one.");
             case PostScope.Unit:
                 return subject.Node is { } own && own == (Organisation.NodeRef)actor.Unit
-                    ? AuthorityDecision.Allow($"{actor} acts for {subject.Label}'s own unit.")
+                    ? AuthorityDecision.Allow(OwnUnitPost)
                     : AuthorityDecision.Refuse($"'{rule.Capability}' needs a post on the matter's own unit; {actor.Unit} is not it.");
             default:
                 if (subject.Node is not { } node)
@@ -103,7 +112,7 @@ public static class AuthorityRules
                     return AuthorityDecision.Refuse($"{subject.Label} has no place in the tree to check jurisdiction against.");
                 }
                 return view.Covers(actor.Unit, node, rule.IncludesDualRegistrations)
-                    ? AuthorityDecision.Allow($"{subject.Label} is within the jurisdiction of {actor.Unit}.")
+                    ? AuthorityDecision.Allow(WithinJurisdiction)
                     : AuthorityDecision.Refuse($"{subject.Label} is outside the jurisdiction of {actor.Unit} on {view.AsOf:yyyy-MM-dd}.");
         }
     }

@@ -7,12 +7,34 @@ namespace GridGovernance.Authority;
 /// What a command acts on, as the authority rules see it: where the matter sits in the tree, whose matter it is,
 /// who filed and who handled it, which departments are summoned. Services build it from the aggregate they load.
 /// </summary>
-/// <param name="Label">A label safe to show anyone, e.g. <c>ledger-entry:17</c> or <c>workorder:3</c> (no names, phones or keys).</param>
 [Immutable]
-public sealed record AuthoritySubject(string Label)
+public sealed class AuthoritySubject
 {
+    private readonly string? kind;
+    private readonly long id;
+    private string? label;
+
+    /// <summary>A subject with a label.</summary>
+    /// <param name="label">A label safe to show anyone, e.g. <c>ledger-entry:17</c> (no names, phones or keys).</param>
+    public AuthoritySubject(string label)
+    {
+        this.label = Preconditions.CheckNotBlank(label);
+    }
+
+    /// <summary>
+    /// A subject labelled <c>{kind}:{id}</c>, e.g. <c>workorder:3</c>. The label is written only when it is read (in a
+    /// refusal), so deciding an allowed command does not build it.
+    /// </summary>
+    /// <param name="kind">The kind of matter, e.g. <c>workorder</c>.</param>
+    /// <param name="id">Its id.</param>
+    public AuthoritySubject(string kind, long id)
+    {
+        this.kind = Preconditions.CheckNotBlank(kind);
+        this.id = id;
+    }
+
     /// <summary>A label safe to show anyone.</summary>
-    public string Label { get; } = Preconditions.CheckNotBlank(Label);
+    public string Label => label ??= kind + ":" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The node the matter sits at (the declaring member, the order's unit, a household); jurisdiction is checked on it.</summary>
     public NodeRef? Node { get; init; }

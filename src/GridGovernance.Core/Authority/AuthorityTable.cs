@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using GridGovernance.Organisation;
 
@@ -13,10 +14,12 @@ namespace GridGovernance.Authority;
 public sealed class AuthorityTable
 {
     private readonly ImmutableDictionary<Capability, AuthorityRule> rules;
+    private readonly FrozenDictionary<string, AuthorityRule> byCode;
 
     private AuthorityTable(ImmutableDictionary<Capability, AuthorityRule> rules)
     {
         this.rules = rules;
+        byCode = rules.ToFrozenDictionary(r => r.Key.Code, r => r.Value, StringComparer.Ordinal);
     }
 
     /// <summary>The default table, from the case reports.</summary>
@@ -34,7 +37,15 @@ public sealed class AuthorityTable
     /// <summary>The rule of a capability, if the table has one.</summary>
     /// <param name="capability">The capability.</param>
     /// <param name="rule">The rule.</param>
-    public bool TryGetRule(Capability capability, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AuthorityRule? rule) => rules.TryGetValue(capability, out rule);
+    public bool TryGetRule(Capability capability, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AuthorityRule? rule)
+    {
+        if (capability.Code is null)
+        {
+            rule = null;
+            return false;
+        }
+        return byCode.TryGetValue(capability.Code, out rule);
+    }
 
     /// <summary>A table with one rule replaced (or added).</summary>
     /// <param name="rule">The rule.</param>

@@ -454,7 +454,7 @@ public sealed class WorkOrderService
             }
             handlers = builder.DrainToImmutable();
         }
-        return new AuthoritySubject(Label(order.Id))
+        return new AuthoritySubject("workorder", order.Id.Value)
         {
             Node = capability == Capabilities.TriageOrder ? order.Unit : order.ResponsibleUnit,
             Filer = order.FiledBy.Value,
