@@ -22,7 +22,6 @@ using GridGovernance.Organisation;
 using GridGovernance.Scoring;
 using GridGovernance.Scoring.Ledger;
 using GridGovernance.Scoring.Rankings;
-using GridGovernance.Scoring.Rewards;
 using GridGovernance.Scoring.Stars;
 using GridGovernance.Testing;
 using GridGovernance.WorkOrders;
@@ -214,7 +213,7 @@ static async Task WorkOrdersAsync()
         }
         throw new InvalidOperationException($"No {kind} above {from}.");
     }
-    var member = generated.Roster.Members.First();
+    var member = generated.Roster.Members[0];
     var grid = Above(member.BranchId, UnitKind.GridBranch);
     var gridOfficial = Actor.Post(member.Id, RoleKind.GridHead, grid);
     var secretary = Actor.Post(member.Id, RoleKind.Secretary, Above(grid, UnitKind.Community));
