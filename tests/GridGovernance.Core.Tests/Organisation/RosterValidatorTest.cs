@@ -36,8 +36,13 @@ public sealed partial class RosterValidatorTest
         return validator.Validate(batch);
     }
 
-    private static (string Field, string? Key, string Rule)[] Summary(IEnumerable<ValidationProblem> problems) =>
-        problems.Select(p => (p.Field, p.Key, p.Rule)).ToArray();
+    /// <summary>Field, key and rule of each problem; every problem must also explain itself.</summary>
+    private static (string Field, string? Key, string Rule)[] Summary(IEnumerable<ValidationProblem> problems)
+    {
+        var list = problems.ToList();
+        Assert.All(list, p => Assert.False(string.IsNullOrWhiteSpace(p.Message), $"{p.Field} has no message."));
+        return list.Select(p => (p.Field, p.Key, p.Rule)).ToArray();
+    }
 
     private static void AssertProblems(RosterBatch batch, params (string Field, string? Key, string Rule)[] expected) =>
         Assert.Equal(expected, Summary(Validate(batch)));

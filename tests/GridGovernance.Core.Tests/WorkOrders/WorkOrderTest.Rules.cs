@@ -450,4 +450,73 @@ public sealed partial class WorkOrderTest
             Assert.Empty(order.Deliberations);
         }
     }
+
+    // ---- Refusals say what is wrong ----
+
+    [Fact]
+    public void File_Refusals_SayWhatIsWrong()
+    {
+        Assert.Contains("not default", Assert.Throws<ArgumentException>(() => WorkOrder.File(default, Draft(), Grid, Start)).Message);
+        Assert.Contains("at most 50 characters", Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft(new string('c', 51)), Grid, Start)).Message);
+        Assert.Contains("Channel 99 is not defined", Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Channel = (WorkOrderChannel)99 }, Grid, Start)).Message);
+        Assert.Contains("Urgency 99 is not defined", Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Urgency = (WorkOrderUrgency)99 }, Grid, Start)).Message);
+        Assert.Contains("FiledBy must be set", Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { FiledBy = default }, Grid, Start)).Message);
+        Assert.Contains("not default", Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft(), default, Start)).Message);
+    }
+
+    [Fact]
+    public void Command_Refusals_SayWhatIsWrong()
+    {
+        var order = InState(WorkOrderStatus.Claimed);
+        var last = order.Audit[^1].At;
+
+        Assert.Contains("actor must be set", Assert.Throws<ArgumentException>(() => order.Supervise(Community, "督办", default, Later)).Message);
+        Assert.Contains("must not be before", Assert.Throws<ArgumentException>(() => order.Supervise(Community, "督办", Cadre.Actor, last - Tick)).Message);
+        Assert.Contains("already handled by", Assert.Throws<GridGovernanceException>(() => order.Transfer(Cadre, Cadre.Actor, null, Later)).Message);
+        Assert.Contains("not due for a reminder until", Assert.Throws<GridGovernanceException>(() => order.Remind(ScanActor, Later)).Message);
+        Assert.Contains("must go up", Assert.Throws<GridGovernanceException>(() => order.Escalate(Community, Limits, Policy, ScanActor, null, Later)).Message);
+        Assert.Contains("not default", Assert.Throws<ArgumentException>(() => order.Escalate(default, Limits, Policy, ScanActor, null, Later)).Message);
+        Assert.Contains("at least one department", Assert.Throws<ArgumentException>(() => order.Whistle([], Limits, Cadre.Actor, null, Later)).Message);
+        Assert.Contains("summoned twice", Assert.Throws<GridGovernanceException>(() => order.Whistle([new("housing"), new(" housing")], Limits, Cadre.Actor, null, Later)).Message);
+        Assert.Contains("workorder:5", Assert.Throws<GridGovernanceException>(() => order.Transfer(Cadre, Cadre.Actor, null, Later)).Message);
+    }
+
+    [Fact]
+    public void Part_Refusals_SayWhatIsWrong()
+    {
+        var order = InState(WorkOrderStatus.Whistled);
+
+        Assert.Contains("has not been summoned", Assert.Throws<GridGovernanceException>(() => order.AcknowledgePart("police", WorkOrderActor.ForDepartment("police"), Later)).Message);
+        Assert.Contains("must report before", Assert.Throws<GridGovernanceException>(() => order.ResolvePart("housing", "done", WorkOrderActor.ForDepartment("housing"), Later)).Message);
+        Assert.Contains("cannot be resolved", Assert.Throws<GridGovernanceException>(() => order.Resolve("photo", Cadre.Actor, Later)).Message);
+        Run(order, WorkOrderCommand.AcknowledgePart, Later);
+        Assert.Contains("already reported", Assert.Throws<GridGovernanceException>(() => order.AcknowledgePart("housing", WorkOrderActor.ForDepartment("housing"), Later)).Message);
+        Assert.Throws<ArgumentException>(() => order.AcknowledgePart(" ", WorkOrderActor.ForDepartment("housing"), Later));
+    }
+
+    [Fact]
+    public void Rate_ByAStranger_SaysWhoMayRate()
+    {
+        var order = InState(WorkOrderStatus.Resolved);
+
+        var e = Assert.Throws<GridGovernanceException>(() => order.Rate(true, null, WorkOrderActor.ForResident("r-2"), Limits, Policy, Later));
+
+        Assert.Contains($"only {Resident} may rate it", e.Message);
+    }
+
+    [Fact]
+    public void NullArguments_AreRefusedBeforeAnyChange()
+    {
+        var order = InState(WorkOrderStatus.Resolved);
+        Assert.Throws<ArgumentNullException>(() => order.Rate(true, null, Resident, null!, Policy, Later));
+        Assert.Throws<ArgumentNullException>(() => order.Rate(true, null, Resident, Limits, null!, Later));
+        Assert.Throws<ArgumentNullException>(() => order.RecordDeliberation(null!, Cadre.Actor, Later));
+        Assert.Empty(order.Ratings);
+        Assert.Equal(WorkOrderStatus.Resolved, order.Status);
+
+        Assert.Throws<ArgumentNullException>(() => NewOrder().Triage(null!, Community, Limits, 1, Cadre.Actor, Later));
+        var claimed = InState(WorkOrderStatus.Claimed);
+        Assert.Throws<ArgumentNullException>(() => claimed.Whistle([null!], Limits, Cadre.Actor, null, Later));
+        Assert.Empty(claimed.Parts);
+    }
 }

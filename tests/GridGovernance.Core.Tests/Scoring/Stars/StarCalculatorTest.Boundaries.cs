@@ -149,4 +149,17 @@ public sealed partial class StarCalculatorTest
         var e = Assert.Throws<ArgumentException>(() => StarCalculator.BandStarsFor(Points.From(1), [new StarBand(2, Points.Zero), new StarBand(-1, Points.From(5))]));
         Assert.Contains("bands[1] gives -1 stars", e.Message);
     }
+
+    [Fact]
+    public void Refusals_SayWhatIsWrong()
+    {
+        Assert.Contains("bands[0] is null", Assert.Throws<ArgumentException>(() => StarCalculator.BandStarsFor(Points.Zero, [null!])).Message);
+        Assert.Contains("bands[0] gives 0 stars; a band gives at least one", Assert.Throws<ArgumentException>(() => StarCalculator.BandStarsFor(Points.Zero, [new StarBand(0, Points.Zero)])).Message);
+        Assert.Contains("Two bands give 2 stars", Assert.Throws<ArgumentException>(() => StarCalculator.BandStarsFor(Points.Zero, [new StarBand(2, Points.From(1)), new StarBand(2, Points.From(5))])).Message);
+        Assert.Contains("The 2-star band starts at 5, not above the 1-star band (5); bands overlap",
+            Assert.Throws<ArgumentException>(() => StarCalculator.BandStarsFor(Points.Zero, [new StarBand(2, Points.From(5)), new StarBand(1, Points.From(5))])).Message);
+        var other = RuleBook.Create(Book.Definition with { Items = [.. Book.Definition.Items.Take(1)], Stars = new StarRules() });
+        Assert.Contains("under a rule book with 3 categories and 1 items, not under 'stars-test' (3 and 5)",
+            Assert.Throws<ArgumentException>(() => StarCalculator.For(AssessOne([], other), Book)).Message);
+    }
 }
