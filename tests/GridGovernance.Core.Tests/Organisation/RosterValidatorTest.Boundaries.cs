@@ -1,5 +1,4 @@
 using GridGovernance.Organisation;
-using NodaTime;
 using static GridGovernance.Tests.Organisation.OrganisationFixture;
 
 namespace GridGovernance.Tests.Organisation;
@@ -81,11 +80,11 @@ public sealed partial class RosterValidatorTest
         var expected = new List<(string, string?, string)>();
         if (headcountWrong)
         {
-            expected.Add(("StationedUnits[0].Headcount", "resident-unit:71", ErrorCodes.InvalidValue));
+            expected.Add(("StationedUnits[0].Headcount", "stationed-unit:71", ErrorCodes.InvalidValue));
         }
         if (memberCount < 0 || memberCount > Math.Max(headcount, 0))
         {
-            expected.Add(("StationedUnits[0].MemberCount", "resident-unit:71", ErrorCodes.InvalidValue));
+            expected.Add(("StationedUnits[0].MemberCount", "stationed-unit:71", ErrorCodes.InvalidValue));
         }
         Assert.NotEmpty(expected);
         Assert.Equal(expected, problems);

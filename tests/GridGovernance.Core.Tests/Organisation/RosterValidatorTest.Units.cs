@@ -165,7 +165,7 @@ public sealed partial class RosterValidatorTest
         },
             ("Members[0].Name", "member:1", ErrorCodes.InvalidValue),
             ("Households[0].Address", "household:1", ErrorCodes.InvalidValue),
-            ("StationedUnits[0].Name", "resident-unit:71", ErrorCodes.InvalidValue));
+            ("StationedUnits[0].Name", "stationed-unit:71", ErrorCodes.InvalidValue));
     }
 
     [Fact]
@@ -181,9 +181,9 @@ public sealed partial class RosterValidatorTest
                 Stationed(74, 1, 0) with { PartyOrganisationId = U(1000) },
             ],
         },
-            ("StationedUnits[0].CommunityId", "resident-unit:71", ErrorCodes.UnknownReference),
-            ("StationedUnits[1].PartyOrganisationId", "resident-unit:72", ErrorCodes.UnknownReference),
-            ("StationedUnits[2].HasOwnOrganisation", "resident-unit:73", ErrorCodes.InvalidValue));
+            ("StationedUnits[0].CommunityId", "stationed-unit:71", ErrorCodes.UnknownReference),
+            ("StationedUnits[1].PartyOrganisationId", "stationed-unit:72", ErrorCodes.UnknownReference),
+            ("StationedUnits[2].HasOwnOrganisation", "stationed-unit:73", ErrorCodes.InvalidValue));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using GridGovernance.WorkOrders;
-using S = GridGovernance.WorkOrders.WorkOrderStatus;
 using C = GridGovernance.WorkOrders.WorkOrderCommand;
+using S = GridGovernance.WorkOrders.WorkOrderStatus;
 
 namespace GridGovernance.Tests.WorkOrders;
 
@@ -17,7 +17,7 @@ public sealed class WorkOrderWorkflowTest
         (S.Filed, C.Triage, S.Triaged), (S.Filed, C.Supervise, S.Filed), (S.Filed, C.Close, S.Closed),
         (S.Triaged, C.Claim, S.Claimed), (S.Triaged, C.Supervise, S.Triaged), (S.Triaged, C.Remind, S.Triaged),
         (S.Triaged, C.Escalate, S.Triaged), (S.Triaged, C.Whistle, S.Whistled), (S.Triaged, C.RecordDeliberation, S.Triaged),
-        (S.Claimed, C.Transfer, S.Claimed), (S.Claimed, C.Supervise, S.Claimed), (S.Claimed, C.Remind, S.Claimed),
+        (S.Claimed, C.Transfer, S.Triaged), (S.Claimed, C.Supervise, S.Claimed), (S.Claimed, C.Remind, S.Claimed),
         (S.Claimed, C.Escalate, S.Claimed), (S.Claimed, C.Whistle, S.Whistled), (S.Claimed, C.Resolve, S.Resolved),
         (S.Claimed, C.RecordDeliberation, S.Claimed),
         (S.Whistled, C.Whistle, S.Whistled), (S.Whistled, C.AcknowledgePart, S.Whistled), (S.Whistled, C.ResolvePart, S.Whistled),
@@ -86,7 +86,7 @@ public sealed class WorkOrderWorkflowTest
     [InlineData(S.Rated, C.Whistle, S.Whistled)] // moves from some states, stays in one: still one target
     [InlineData(S.Closed, C.Close, S.Closed)]
     [InlineData(S.Closed, C.Supervise, S.Closed)] // a command that records without moving: the current state
-    [InlineData(S.Filed, C.Transfer, S.Filed)]
+    [InlineData(S.Filed, C.Transfer, S.Triaged)] // a transfer hands the order back to be claimed by the new unit
     [InlineData(S.Rated, C.Remind, S.Rated)]
     [InlineData(S.Resolved, C.Escalate, S.Resolved)]
     [InlineData(S.Claimed, C.AcknowledgePart, S.Claimed)]

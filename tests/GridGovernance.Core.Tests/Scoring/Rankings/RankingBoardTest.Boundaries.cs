@@ -1,4 +1,3 @@
-using GridGovernance.Organisation;
 using GridGovernance.Scoring;
 using GridGovernance.Scoring.Rankings;
 using static GridGovernance.Tests.Scoring.Stars.StarsRankingsBook;
