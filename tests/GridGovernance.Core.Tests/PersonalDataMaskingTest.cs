@@ -5,7 +5,7 @@ using FsCheck.Xunit;
 
 namespace GridGovernance.Tests;
 
-public sealed class PersonalDataMaskingTest
+public sealed partial class PersonalDataMaskingTest
 {
     [Theory]
     [InlineData("张三明", "张*明")]

@@ -50,6 +50,10 @@ internal sealed class RosterValidator
         for (int i = 0; i < batch.Members.Count; i++)
         {
             var m = batch.Members[i];
+            if (m is null)
+            {
+                continue; // reported by CheckIds
+            }
             string field = $"Members[{i}]";
             CheckName(m.Name, field + ".Name", m.Id.ToString());
             if (m.JoinedPartyOn > effective)
@@ -62,6 +66,10 @@ internal sealed class RosterValidator
         for (int i = 0; i < batch.Households.Count; i++)
         {
             var h = batch.Households[i];
+            if (h is null)
+            {
+                continue; // reported by CheckIds
+            }
             string field = $"Households[{i}]";
             CheckName(h.Address, field + ".Address", h.Id.ToString());
             if (h.Residents < 0)

@@ -6,7 +6,7 @@ using static GridGovernance.Tests.WorkOrders.WorkOrderFixture;
 namespace GridGovernance.Tests.WorkOrders;
 
 /// <summary>The work order's transition table and rules, checked on the aggregate itself.</summary>
-public sealed class WorkOrderTest
+public sealed partial class WorkOrderTest
 {
     private static readonly Instant Later = Start + Duration.FromDays(1);
 

@@ -4,7 +4,7 @@ using static GridGovernance.Tests.Scoring.Stars.StarsRankingsBook;
 
 namespace GridGovernance.Tests.Scoring.Stars;
 
-public sealed class StarCalculatorTest
+public sealed partial class StarCalculatorTest
 {
     [Theory]
     [InlineData(0, 0)]
