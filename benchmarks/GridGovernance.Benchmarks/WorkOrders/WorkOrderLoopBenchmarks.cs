@@ -181,7 +181,7 @@ public class WorkOrderLoopBenchmarks
     {
         if (authorise)
         {
-            Demand(residentActor, Capabilities.FileOrder, new AuthoritySubject(WorkOrderService.Label(new WorkOrderId(id))) { Node = draft.Unit, Filer = residentActor.AuditName });
+            Demand(residentActor, Capabilities.FileOrder, new AuthoritySubject("workorder", id) { Node = draft.Unit, Filer = residentActor.AuditName });
         }
         return WorkOrder.File(new WorkOrderId(id), draft, resident, draft.Unit!.Value, start);
     }

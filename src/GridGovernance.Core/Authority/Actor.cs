@@ -27,6 +27,14 @@ public sealed record Actor
         Unit = unit;
         Department = department;
         Key = key;
+        // Written once: every decision on an in-person command compares it with the matter's filer.
+        AuditName = kind switch
+        {
+            ActorKind.Post or ActorKind.Member => ActorNames.ForMember(member),
+            ActorKind.DepartmentOfficer => "department:" + department + "/" + key,
+            ActorKind.Resident => "resident:" + key,
+            _ => "system:" + key,
+        };
     }
 
     /// <summary>The kind of actor.</summary>
@@ -57,13 +65,7 @@ public sealed record Actor
     /// The stored form for audit columns: <c>member:17</c> for a member (in a post or in person),
     /// <c>department:{code}/{officer}</c>, <c>resident:{key}</c>, <c>system:{name}</c>.
     /// </summary>
-    public string AuditName => Kind switch
-    {
-        ActorKind.Post or ActorKind.Member => ActorNames.ForMember(MemberId),
-        ActorKind.DepartmentOfficer => "department:" + Department + "/" + Key,
-        ActorKind.Resident => "resident:" + Key,
-        _ => "system:" + Key,
-    };
+    public string AuditName { get; }
 
     /// <summary>A member acting in a post: a role they hold on a unit on the day of the command.</summary>
     /// <param name="member">The member.</param>

@@ -13,10 +13,11 @@ namespace GridGovernance.Authority;
 public sealed class AuthorityIndex : IAuthorityView
 {
     private readonly HierarchyIndex index;
-    private readonly Dictionary<MemberId, (RoleKind Role, OrgUnitId Unit)[]> posts;
+    // Posts by the member's position in the hierarchy index (null: none), so a decision finds them without hashing.
+    private readonly (RoleKind Role, OrgUnitId Unit)[]?[] posts;
     private readonly Dictionary<MemberId, OrgUnitId[]> registrations;
 
-    private AuthorityIndex(HierarchyIndex index, Dictionary<MemberId, (RoleKind, OrgUnitId)[]> posts, Dictionary<MemberId, OrgUnitId[]> registrations)
+    private AuthorityIndex(HierarchyIndex index, (RoleKind, OrgUnitId)[]?[] posts, Dictionary<MemberId, OrgUnitId[]> registrations)
     {
         this.index = index;
         this.posts = posts;
@@ -66,7 +67,17 @@ public sealed class AuthorityIndex : IAuthorityView
                 Add(posts, term.Chair, (RoleKind.RotatingChair, unit.Id));
             }
         }
-        return new AuthorityIndex(hierarchy, posts.ToDictionary(p => p.Key, p => p.Value.ToArray()), registrations);
+        var byPosition = new (RoleKind, OrgUnitId)[]?[hierarchy.MemberCount];
+        foreach (var (member, held) in posts)
+        {
+            // A post held by a member not on the tree that day (a chair who has left) is never found: the member is not on the roster.
+            int position = hierarchy.MemberPosition(member);
+            if (position >= 0)
+            {
+                byPosition[position] = [.. held];
+            }
+        }
+        return new AuthorityIndex(hierarchy, byPosition, registrations);
     }
 
     /// <inheritdoc />
@@ -75,7 +86,8 @@ public sealed class AuthorityIndex : IAuthorityView
     /// <inheritdoc />
     public bool HoldsPost(MemberId member, RoleKind role, OrgUnitId unit)
     {
-        if (!posts.TryGetValue(member, out var held) || !index.Contains(unit))
+        int position = index.MemberPosition(member);
+        if (position < 0 || posts[position] is not { } held)
         {
             return false;
         }
@@ -83,7 +95,7 @@ public sealed class AuthorityIndex : IAuthorityView
         {
             if (u == unit && r == role)
             {
-                return true;
+                return index.Contains(unit);
             }
         }
         return false;

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using GridGovernance.Organisation;
+
 namespace GridGovernance.Authority;
 
 /// <summary>
@@ -26,21 +29,21 @@ public static class AuthorityRules
     /// <returns>The decision with its reason.</returns>
     public static AuthorityDecision Decide(AuthorityTable table, Actor actor, Capability capability, AuthoritySubject subject, IAuthorityView view)
     {
-        Preconditions.CheckNotNull(table);
-        Preconditions.CheckNotNull(actor);
-        Preconditions.CheckNotNull(subject);
-        Preconditions.CheckNotNull(view);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(view);
         if (!table.TryGetRule(capability, out var rule))
         {
-            return AuthorityDecision.Refuse($"No rule of the authority table grants '{capability}'.");
+            return Refuse(Refusal.NoRule, capability, actor, subject, view);
         }
         return actor.Kind switch
         {
             ActorKind.System => rule.System
                 ? AuthorityDecision.Allow(SystemAllowed)
-                : AuthorityDecision.Refuse($"The system may not use '{capability}'; a person must."),
+                : Refuse(Refusal.SystemMayNot, capability, actor, subject, view),
             ActorKind.DepartmentOfficer => DecideDepartment(rule, actor, subject),
-            ActorKind.Resident => rule.Residents ? DecideInPerson(rule, actor, subject, view) : AuthorityDecision.Refuse($"Residents may not use '{capability}'."),
+            ActorKind.Resident => rule.Residents ? DecideInPerson(rule, actor, subject, view) : Refuse(Refusal.ResidentsMayNot, capability, actor, subject, view),
             ActorKind.Member => DecideInPerson(rule, actor, subject, view),
             _ => DecidePost(rule, actor, subject, view),
         };
@@ -48,28 +51,31 @@ public static class AuthorityRules
 
     private static AuthorityDecision DecideDepartment(AuthorityRule rule, Actor actor, AuthoritySubject subject)
     {
+        var capability = rule.Capability;
+        IAuthorityView? view = null;
         if (!rule.SummonedDepartments)
         {
-            return AuthorityDecision.Refuse($"Departments may not use '{rule.Capability}'.");
+            return Refuse(Refusal.DepartmentsMayNot, capability, actor, subject, view);
         }
         return subject.Departments.Contains(actor.Department!, StringComparer.Ordinal)
             ? AuthorityDecision.Allow(DepartmentSummoned)
-            : AuthorityDecision.Refuse($"Department {actor.Department} is not summoned on {subject.Label}.");
+            : Refuse(Refusal.NotSummoned, capability, actor, subject, view);
     }
 
     private static AuthorityDecision DecideInPerson(AuthorityRule rule, Actor actor, AuthoritySubject subject, IAuthorityView view)
     {
+        var capability = rule.Capability;
         if (rule.InPerson == PersonAccess.None)
         {
-            return AuthorityDecision.Refuse($"'{rule.Capability}' needs a post; {actor} holds none for it.");
+            return Refuse(Refusal.NeedsPost, capability, actor, subject, view);
         }
         if (actor.IsMember && !view.IsOnRoster(actor.MemberId))
         {
-            return AuthorityDecision.Refuse($"{actor.MemberId} is not on the roster on {view.AsOf:yyyy-MM-dd}.");
+            return Refuse(Refusal.NotOnRoster, capability, actor, subject, view);
         }
-        if (rule.RefusesSelfDealing && actor.IsMember && subject.Handlers.Contains(actor.MemberId))
+        if (rule.RefusesSelfDealing && actor.IsMember && Contains(subject.Handlers, actor.MemberId))
         {
-            return AuthorityDecision.Refuse($"{actor.MemberId} handled {subject.Label} and may not use '{rule.Capability}' on it.");
+            return Refuse(Refusal.Handled, capability, actor, subject, view);
         }
         if (rule.InPerson == PersonAccess.Anyone)
         {
@@ -79,41 +85,115 @@ public static class AuthorityRules
             || (actor.IsMember && subject.Owner == actor.MemberId);
         return own
             ? AuthorityDecision.Allow(OwnMatter)
-            : AuthorityDecision.Refuse($"{subject.Label} is not {actor}'s own matter; '{rule.Capability}' in person is for one's own matter only.");
+            : Refuse(Refusal.NotOwn, capability, actor, subject, view);
     }
 
     private static AuthorityDecision DecidePost(AuthorityRule rule, Actor actor, AuthoritySubject subject, IAuthorityView view)
     {
-        if (!rule.Roles.Contains(actor.Role))
+        var capability = rule.Capability;
+        if (!Contains(rule.Roles, actor.Role))
         {
-            return AuthorityDecision.Refuse($"The role {actor.Role} may not use '{rule.Capability}'.");
+            return Refuse(Refusal.RoleMayNot, capability, actor, subject, view);
         }
         if (!view.HoldsPost(actor.MemberId, actor.Role, actor.Unit))
         {
-            return AuthorityDecision.Refuse($"{actor.MemberId} does not hold the post {actor.Role} of {actor.Unit} on {view.AsOf:yyyy-MM-dd}.");
+            return Refuse(Refusal.NoPost, capability, actor, subject, view);
         }
-        if (rule.RefusesSelfDealing && (subject.Owner == actor.MemberId || subject.Handlers.Contains(actor.MemberId)))
+        if (rule.RefusesSelfDealing && (subject.Owner == actor.MemberId || Contains(subject.Handlers, actor.MemberId)))
         {
-            return AuthorityDecision.Refuse($"{actor.MemberId} may not use '{rule.Capability}' on their own matter {subject.Label}.");
+            return Refuse(Refusal.OwnMatter, capability, actor, subject, view);
         }
         switch (rule.Scope)
         {
             case PostScope.TopLevel:
                 return view.IsTopLevel(actor.Unit)
                     ? AuthorityDecision.Allow(TopLevelPost)
-                    : AuthorityDecision.Refuse($"'{rule.Capability}' needs a post on a top-level unit; {actor.Unit} is not one.");
+                    : Refuse(Refusal.NotTopLevel, capability, actor, subject, view);
             case PostScope.Unit:
-                return subject.Node is { } own && own == (Organisation.NodeRef)actor.Unit
+                return subject.Node is { } own && own == (NodeRef)actor.Unit
                     ? AuthorityDecision.Allow(OwnUnitPost)
-                    : AuthorityDecision.Refuse($"'{rule.Capability}' needs a post on the matter's own unit; {actor.Unit} is not it.");
+                    : Refuse(Refusal.NotOwnUnit, capability, actor, subject, view);
             default:
                 if (subject.Node is not { } node)
                 {
-                    return AuthorityDecision.Refuse($"{subject.Label} has no place in the tree to check jurisdiction against.");
+                    return Refuse(Refusal.NoNode, capability, actor, subject, view);
                 }
                 return view.Covers(actor.Unit, node, rule.IncludesDualRegistrations)
                     ? AuthorityDecision.Allow(WithinJurisdiction)
-                    : AuthorityDecision.Refuse($"{subject.Label} is outside the jurisdiction of {actor.Unit} on {view.AsOf:yyyy-MM-dd}.");
+                    : Refuse(Refusal.OutsideJurisdiction, capability, actor, subject, view);
         }
+    }
+
+    // A plain loop: the rows hold a handful of roles and a matter a handful of handlers, and ImmutableArray.Contains
+    // goes through a generic comparer for each element.
+    private static bool Contains(ImmutableArray<RoleKind> roles, RoleKind role)
+    {
+        foreach (var r in roles.AsSpan())
+        {
+            if (string.Equals(r.Code, role.Code, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Contains(ImmutableArray<MemberId> members, MemberId member)
+    {
+        foreach (var m in members.AsSpan())
+        {
+            if (m == member)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Words a refusal. Out of line, so that the deciding methods build no strings and carry no formatting state:
+    /// an allowed decision costs only its checks.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static AuthorityDecision Refuse(Refusal why, Capability capability, Actor actor, AuthoritySubject subject, IAuthorityView? view) =>
+        AuthorityDecision.Refuse(why switch
+        {
+            Refusal.NoRule => $"No rule of the authority table grants '{capability}'.",
+            Refusal.SystemMayNot => $"The system may not use '{capability}'; a person must.",
+            Refusal.ResidentsMayNot => $"Residents may not use '{capability}'.",
+            Refusal.DepartmentsMayNot => $"Departments may not use '{capability}'.",
+            Refusal.NotSummoned => $"Department {actor.Department} is not summoned on {subject.Label}.",
+            Refusal.NeedsPost => $"'{capability}' needs a post; {actor} holds none for it.",
+            Refusal.NotOnRoster => $"{actor.MemberId} is not on the roster on {view!.AsOf:yyyy-MM-dd}.",
+            Refusal.Handled => $"{actor.MemberId} handled {subject.Label} and may not use '{capability}' on it.",
+            Refusal.NotOwn => $"{subject.Label} is not {actor}'s own matter; '{capability}' in person is for one's own matter only.",
+            Refusal.RoleMayNot => $"The role {actor.Role} may not use '{capability}'.",
+            Refusal.NoPost => $"{actor.MemberId} does not hold the post {actor.Role} of {actor.Unit} on {view!.AsOf:yyyy-MM-dd}.",
+            Refusal.OwnMatter => $"{actor.MemberId} may not use '{capability}' on their own matter {subject.Label}.",
+            Refusal.NotTopLevel => $"'{capability}' needs a post on a top-level unit; {actor.Unit} is not one.",
+            Refusal.NotOwnUnit => $"'{capability}' needs a post on the matter's own unit; {actor.Unit} is not it.",
+            Refusal.NoNode => $"{subject.Label} has no place in the tree to check jurisdiction against.",
+            Refusal.OutsideJurisdiction => $"{subject.Label} is outside the jurisdiction of {actor.Unit} on {view!.AsOf:yyyy-MM-dd}.",
+            _ => throw new ArgumentOutOfRangeException(nameof(why)),
+        });
+
+    private enum Refusal
+    {
+        NoRule,
+        SystemMayNot,
+        ResidentsMayNot,
+        DepartmentsMayNot,
+        NotSummoned,
+        NeedsPost,
+        NotOnRoster,
+        Handled,
+        NotOwn,
+        RoleMayNot,
+        NoPost,
+        OwnMatter,
+        NotTopLevel,
+        NotOwnUnit,
+        NoNode,
+        OutsideJurisdiction,
     }
 }

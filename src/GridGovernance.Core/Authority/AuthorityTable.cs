@@ -16,10 +16,19 @@ public sealed class AuthorityTable
     private readonly ImmutableDictionary<Capability, AuthorityRule> rules;
     private readonly FrozenDictionary<string, AuthorityRule> byCode;
 
+    // The rules of the well-known capabilities by slot (Capability.Slot), so deciding a command does not hash its code.
+    private readonly AuthorityRule?[] bySlot;
+
     private AuthorityTable(ImmutableDictionary<Capability, AuthorityRule> rules)
     {
         this.rules = rules;
         byCode = rules.ToFrozenDictionary(r => r.Key.Code, r => r.Value, StringComparer.Ordinal);
+        bySlot = new AuthorityRule?[Capabilities.Count + 1];
+        foreach (var (capability, rule) in rules)
+        {
+            bySlot[Capabilities.SlotOf(capability.Code)] = rule;
+        }
+        bySlot[0] = null;
     }
 
     /// <summary>The default table, from the case reports.</summary>
@@ -43,6 +52,11 @@ public sealed class AuthorityTable
         {
             rule = null;
             return false;
+        }
+        if (capability.Slot > 0)
+        {
+            rule = bySlot[capability.Slot];
+            return rule is not null;
         }
         return byCode.TryGetValue(capability.Code, out rule);
     }

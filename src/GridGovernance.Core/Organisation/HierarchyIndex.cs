@@ -413,6 +413,13 @@ public sealed class HierarchyIndex
         return h;
     }
 
+    /// <summary>The position of a member among the index's members (0 … <see cref="MemberCount"/> − 1), or −1 when absent.</summary>
+    internal int MemberPosition(MemberId member)
+    {
+        int handle = memberMap.HandleOf(member.Value);
+        return handle < 0 ? -1 : handle - memberMap.FirstHandle;
+    }
+
     private int HandleOf(NodeRef node) => node.Kind switch
     {
         NodeKind.Unit => unitMap.HandleOf(node.Value),

@@ -129,6 +129,13 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>
     /// <summary>The audit trail: the filing and every transition, in order.</summary>
     public ImmutableArray<WorkOrderAuditRecord> Audit { get; private set; } = [];
 
+    /// <summary>
+    /// The authority subject last built for the order (not stored: derived from the unit, the filer and the departments,
+    /// and checked against them before reuse).
+    /// </summary>
+    [field: NonSerialized]
+    internal Authority.AuthoritySubject? LastSubject { get; set; }
+
     /// <summary>Whether it still needs work (see <see cref="WorkOrderWorkflow.IsOpen"/>).</summary>
     public bool IsOpen => WorkOrderWorkflow.IsOpen(Status);
 

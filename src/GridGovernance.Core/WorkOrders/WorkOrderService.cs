@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using GridGovernance.Authority;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
@@ -126,7 +127,7 @@ public sealed class WorkOrderService
             }
             var latest = await orders.FirstOrDefaultAsync(new LatestWorkOrder(), cancellationToken).ConfigureAwait(false);
             var id = new WorkOrderId((latest?.Id.Value ?? 0) + 1);
-            var subject = new AuthoritySubject(Label(id)) { Node = unit, Filer = actor.AuditName };
+            var subject = new AuthoritySubject("workorder", id.Value) { Node = unit, Filer = actor.AuditName };
             await authority.DemandAsync(actor, Capabilities.FileOrder, subject, today, cancellationToken).ConfigureAwait(false);
             var order = WorkOrder.File(id, draft, AuditActor(actor), unit, clock.GetCurrentInstant());
             await orders.AddAsync(order, cancellationToken).ConfigureAwait(false);
@@ -441,26 +442,77 @@ public sealed class WorkOrderService
     /// </summary>
     internal static AuthoritySubject SubjectOf(WorkOrder order, Capability capability)
     {
-        var handlers = ImmutableArray<MemberId>.Empty;
+        OrgUnitId node = capability == Capabilities.TriageOrder ? order.Unit : order.ResponsibleUnit;
         if (capability == Capabilities.RateOrder)
         {
-            var builder = ImmutableArray.CreateBuilder<MemberId>();
-            foreach (var record in order.Audit)
-            {
-                if (record.Command is WorkOrderCommand.Claim or WorkOrderCommand.Resolve && record.Actor.TryGetMember(out var member) && !builder.Contains(member))
-                {
-                    builder.Add(member);
-                }
-            }
-            handlers = builder.DrainToImmutable();
+            return Subject(order, node, HandlersOf(order));
         }
-        return new AuthoritySubject("workorder", order.Id.Value)
+        // Every other step's subject depends only on the unit and on the departments summoned (parts are only ever
+        // added), so the order keeps the last one built and a run of steps on one order builds it once; the check
+        // below, not the transitions, decides whether it is still the order's.
+        if (order.LastSubject is { } last && last.Node == (NodeRef)node && last.Departments.Length == order.Parts.Length)
         {
-            Node = capability == Capabilities.TriageOrder ? order.Unit : order.ResponsibleUnit,
-            Filer = order.FiledBy.Value,
-            Handlers = handlers,
-            Departments = order.Parts.IsEmpty ? [] : ImmutableArray.CreateRange(order.Parts, p => p.Department),
-        };
+            return last;
+        }
+        return order.LastSubject = Subject(order, node, []);
+    }
+
+    private static AuthoritySubject Subject(WorkOrder order, OrgUnitId node, ImmutableArray<MemberId> handlers) => new("workorder", order.Id.Value)
+    {
+        Node = node,
+        Filer = order.FiledBy.Value,
+        Handlers = handlers,
+        Departments = DepartmentsOf(order),
+    };
+
+    /// <summary>The members who claimed or resolved the order, each once, in the order they first acted.</summary>
+    private static ImmutableArray<MemberId> HandlersOf(WorkOrder order)
+    {
+        // An order is claimed and resolved a few times at most; a short scan beats a set.
+        Span<MemberId> found = stackalloc MemberId[8];
+        var more = default(List<MemberId>);
+        int count = 0;
+        foreach (var record in order.Audit)
+        {
+            if (record.Command is not (WorkOrderCommand.Claim or WorkOrderCommand.Resolve) || !record.Actor.TryGetMember(out var member)
+                || found[..Math.Min(count, found.Length)].Contains(member) || (more is not null && more.Contains(member)))
+            {
+                continue;
+            }
+            if (count < found.Length)
+            {
+                found[count] = member;
+            }
+            else
+            {
+                (more ??= []).Add(member);
+            }
+            count++;
+        }
+        if (count == 0)
+        {
+            return [];
+        }
+        var handlers = new MemberId[count];
+        found[..Math.Min(count, found.Length)].CopyTo(handlers);
+        more?.CopyTo(handlers, found.Length);
+        return ImmutableCollectionsMarshal.AsImmutableArray(handlers);
+    }
+
+    /// <summary>The codes of the departments summoned on the order.</summary>
+    private static ImmutableArray<string> DepartmentsOf(WorkOrder order)
+    {
+        var parts = order.Parts;
+        if (parts.IsEmpty)
+        {
+            return [];
+        }
+        var codes = new string[parts.Length];
+        for (int i = 0; i < codes.Length; i++)
+        {
+            codes[i] = parts[i].Department;
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(codes);
     }
 
     private async Task EscalateOneAsync(WorkOrder order, WorkOrderActor actor, string? note, LocalDate today, Instant at, CancellationToken cancellationToken)

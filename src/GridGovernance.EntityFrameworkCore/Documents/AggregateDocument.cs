@@ -350,7 +350,7 @@ internal static class AggregateDocument
             foreach (var field in AllFields(type))
             {
                 {
-                    if (IsDomainEvents(field) || IsVersion(field))
+                    if (IsDomainEvents(field) || IsVersion(field) || field.IsDefined(typeof(NonSerializedAttribute), inherit: false))
                     {
                         continue;
                     }
