@@ -59,6 +59,22 @@ public sealed class IdsTest
     [MemberData(nameof(Names))]
     public void NonGenericCompareTo_OrdersNullFirstAndRefusesOtherTypes(string name) => Kinds[name].CheckNonGenericCompare();
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Text_RoundTrips_WithOrWithoutThePrefix(string name) => Kinds[name].CheckText();
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Text_ThatIsNotAPositiveId_IsRefused(string name) => Kinds[name].CheckBadText();
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Json_RoundTrips_AsANumber_AndAsADictionaryKey(string name) => Kinds[name].CheckJson();
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Json_ThatIsNotAPositiveId_IsAJsonException(string name) => Kinds[name].CheckBadJson();
+
     private abstract class IdKind
     {
         public abstract string Name { get; }
@@ -70,10 +86,18 @@ public sealed class IdsTest
         public abstract void CheckDefault();
 
         public abstract void CheckNonGenericCompare();
+
+        public abstract void CheckText();
+
+        public abstract void CheckBadText();
+
+        public abstract void CheckJson();
+
+        public abstract void CheckBadJson();
     }
 
     private sealed class Kind<TId, TValue>(string prefix, Func<TValue, TId> create, Func<TId, TValue> value) : IdKind
-        where TId : struct, IEquatable<TId>, IComparable<TId>, IComparable
+        where TId : struct, IEquatable<TId>, IComparable<TId>, IComparable, ISpanFormattable, ISpanParsable<TId>
         where TValue : struct, IBinaryInteger<TValue>, IMinMaxValue<TValue>
     {
         // The ids' operators are not reachable through a generic constraint without widening their public API.
@@ -139,6 +163,69 @@ public sealed class IdsTest
             Assert.Equal("obj", e.ParamName);
             Assert.StartsWith($"Cannot compare a {typeof(TId).Name} with a Int32.", e.Message, StringComparison.Ordinal);
         }
+
+        public override void CheckText() =>
+            Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll(Positive, a =>
+            {
+                var id = create(a);
+                var number = a.ToString(null, CultureInfo.InvariantCulture);
+                Span<char> buffer = stackalloc char[64];
+                Span<char> tooSmall = stackalloc char[number.Length - 1];
+                bool fits = id.TryFormat(buffer, out int written, default, null);
+                bool fitsNumber = id.TryFormat(buffer[written..], out int writtenNumber, "N", null);
+                return id.ToString(null, null) == prefix + ":" + number
+                    && id.ToString("G", CultureInfo.GetCultureInfo("ar-SA")) == prefix + ":" + number
+                    && id.ToString("N", null) == number
+                    && fits && buffer[..written].SequenceEqual(prefix + ":" + number)
+                    && fitsNumber && buffer.Slice(written, writtenNumber).SequenceEqual(number)
+                    && !id.TryFormat(tooSmall, out _, "N", null)
+                    && !id.TryFormat(buffer[..prefix.Length], out _, default, null)
+                    && TId.Parse(prefix + ":" + number, null).Equals(id)
+                    && TId.Parse(number.AsSpan(), CultureInfo.InvariantCulture).Equals(id)
+                    && TId.TryParse(id.ToString(), null, out var back) && back.Equals(id);
+            }));
+
+        public override void CheckBadText()
+        {
+            foreach (var text in new[] { "", " ", "0", "-1", prefix + ":0", prefix + ":", prefix, "+1", " 1", "1 ", "1.0", "0x1", "other:1", prefix + ":" + prefix + ":1", "99999999999999999999", "١" })
+            {
+                Assert.False(TId.TryParse(text, null, out var none), $"'{text}' was read as {none}.");
+                Assert.Equal(default, none);
+                var e = Assert.Throws<FormatException>(() => TId.Parse(text, null));
+                Assert.Contains(typeof(TId).Name, e.Message, StringComparison.Ordinal);
+            }
+            Assert.False(TId.TryParse((string?)null, null, out _));
+            Assert.Throws<ArgumentNullException>(() => ParseText<TId>(null!));
+            Assert.Throws<FormatException>(() => create(TValue.One).ToString("X", null));
+        }
+
+        public override void CheckJson() =>
+            Check.One(Config.QuickThrowOnFailure.WithMaxTest(100), Prop.ForAll(Positive, a =>
+            {
+                var id = create(a);
+                var number = a.ToString(null, CultureInfo.InvariantCulture);
+                var json = System.Text.Json.JsonSerializer.Serialize(id);
+                var keyed = System.Text.Json.JsonSerializer.Serialize(new Dictionary<TId, int> { [id] = 1 });
+                return json == number
+                    && System.Text.Json.JsonSerializer.Deserialize<TId>(json).Equals(id)
+                    && System.Text.Json.JsonSerializer.Deserialize<TId>("\"" + number + "\"").Equals(id)
+                    && System.Text.Json.JsonSerializer.Deserialize<TId>("\"" + prefix + ":" + number + "\"").Equals(id)
+                    && keyed == "{\"" + number + "\":1}"
+                    && System.Text.Json.JsonSerializer.Deserialize<Dictionary<TId, int>>(keyed)!.Single().Key.Equals(id)
+                    && System.Text.Json.JsonSerializer.Deserialize<TId?>("null") is null;
+            }));
+
+        public override void CheckBadJson()
+        {
+            foreach (var json in new[] { "0", "-3", "1.5", "\"\"", "\"0\"", "\"x\"", "true", "{\"value\":3}", "[1]", "1e3" })
+            {
+                Assert.Throws<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize<TId>(json));
+            }
+        }
+
+        // Through IParsable<T> itself: with a string argument the compiler may pick the span overload.
+        private static T ParseText<T>(string text)
+            where T : IParsable<T> => T.Parse(text, null);
 
         private static bool Is(TId id) => (bool)typeof(TId).GetProperty("IsSpecified")!.GetValue(id)!;
 

@@ -10,12 +10,13 @@ namespace GridGovernance.Generators.Tests;
 /// </summary>
 internal static class GeneratorHarness
 {
-    // Core's StronglyTypedIdAttribute.cs and Preconditions.cs (embedded by the project), and the one type
+    // Core's StronglyTypedIdAttribute.cs, Preconditions.cs and MutabilityAttributes.cs (embedded by the project), and the one type
     // Preconditions needs beyond them.
     private static readonly string[] CoreSupport =
     [
         Resource("StronglyTypedIdAttribute.cs"),
         Resource("Preconditions.cs"),
+        Resource("MutabilityAttributes.cs"),
         "namespace GridGovernance;\ninternal sealed class GridGovernanceException(string code, string message) : Exception(code + \": \" + message);\n",
         "global using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\n",
     ];

@@ -37,8 +37,9 @@ public sealed class StronglyTypedIdGeneratorTest
             .Where(m => !m.IsImplicitlyDeclared && m.DeclaringSyntaxReferences.Any(r => generated.Contains(r.SyntaxTree)))
             .Where(m => m is not IMethodSymbol { AssociatedSymbol: not null })
             .ToList();
-        // Per id: constructor, Value, IsSpecified, two CompareTo, two operators, ToString.
-        Assert.Equal(16, written.Count);
+        // Per id: constructor, Value, IsSpecified, two CompareTo, two operators, two ToString, TryFormat, three Parse,
+        // two TryParse, two private helpers and the nested JsonConverter.
+        Assert.Equal(36, written.Count);
         Assert.Empty(written.Where(m => string.IsNullOrWhiteSpace(m.GetDocumentationCommentXml())).Select(m => m.ToDisplayString()));
     }
 
@@ -52,9 +53,12 @@ public sealed class StronglyTypedIdGeneratorTest
         Assert.Equal(SpecialType.System_Int32, ((IPropertySymbol)member.GetMembers("Value").Single()).Type.SpecialType);
         Assert.Equal(SpecialType.System_Int64, ((IPropertySymbol)ledger.GetMembers("Value").Single()).Type.SpecialType);
         Assert.Equal(
-            ["System.IComparable", "System.IComparable<GridGovernance.Sample.MemberId>", "System.IEquatable<GridGovernance.Sample.MemberId>"],
+            [
+                "System.IComparable", "System.IComparable<GridGovernance.Sample.MemberId>", "System.IEquatable<GridGovernance.Sample.MemberId>",
+                "System.IFormattable", "System.IParsable<GridGovernance.Sample.MemberId>", "System.ISpanFormattable", "System.ISpanParsable<GridGovernance.Sample.MemberId>",
+            ],
             member.AllInterfaces.Select(i => i.ToDisplayString()).Order(StringComparer.Ordinal));
-        foreach (var name in new[] { "IsSpecified", "CompareTo", "op_LessThan", "op_GreaterThan", "ToString" })
+        foreach (var name in new[] { "IsSpecified", "CompareTo", "op_LessThan", "op_GreaterThan", "ToString", "TryFormat", "Parse", "TryParse", "JsonConverter" })
         {
             Assert.NotEmpty(member.GetMembers(name));
         }
