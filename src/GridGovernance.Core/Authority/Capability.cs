@@ -8,7 +8,8 @@ namespace GridGovernance.Authority;
 /// </summary>
 /// <param name="Code">The stable code, <c>module.verb</c>.</param>
 [Immutable]
-public readonly record struct Capability(string Code)
+[System.Text.Json.Serialization.JsonConverter(typeof(TextJsonConverter<Capability>))]
+public readonly record struct Capability(string Code) : ISpanFormattable, ISpanParsable<Capability>
 {
     // 1 + the position of a well-known capability (Capabilities), 0 for any other: the authority table finds a
     // well-known capability's rule by position rather than by hashing its code. Not part of equality.
@@ -44,6 +45,23 @@ public readonly record struct Capability(string Code)
     /// <inheritdoc />
     public override string ToString() => Code ?? "";
 
+    private static bool IsCode(ReadOnlySpan<char> code)
+    {
+        int dot = code.IndexOf('.');
+        if (dot <= 0 || dot >= code.Length - 1)
+        {
+            return false;
+        }
+        foreach (char c in code)
+        {
+            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '-'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static string Check(string code)
     {
         Preconditions.CheckNotBlank(code, nameof(Code));
@@ -55,4 +73,73 @@ public readonly record struct Capability(string Code)
         }
         return code;
     }
+
+    /// <summary>The code; <paramref name="format"/> and <paramref name="formatProvider"/> are ignored (a code has one form).</summary>
+    /// <param name="format">Ignored.</param>
+    /// <param name="formatProvider">Ignored.</param>
+    /// <returns>The code.</returns>
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>Writes the code.</summary>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="charsWritten">How many characters were written.</param>
+    /// <param name="format">Ignored.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>Whether the code fitted.</returns>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        var code = ToString();
+        if (code.TryCopyTo(destination))
+        {
+            charsWritten = code.Length;
+            return true;
+        }
+        charsWritten = 0;
+        return false;
+    }
+
+    /// <summary>Reads a capability from its code.</summary>
+    /// <param name="s">The code.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>The Capability.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is null.</exception>
+    /// <exception cref="FormatException">The text is not a code.</exception>
+    public static Capability Parse(string s, IFormatProvider? provider)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return Parse(s.AsSpan(), provider);
+    }
+
+    /// <inheritdoc cref="Parse(string, IFormatProvider)"/>
+    public static Capability Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
+        TryParse(s, provider, out var value) ? value : throw new FormatException($"'{Shown(s)}' is not a Capability code: 'module.verb' in lower-case letters, digits, '.' and '-'.");
+
+    /// <summary>Tries to read a capability from its code.</summary>
+    /// <param name="s">The code.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <param name="result">The Capability, or <c>default</c>.</param>
+    /// <returns>Whether the text was a code.</returns>
+    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out Capability result)
+    {
+        if (s is null)
+        {
+            result = default;
+            return false;
+        }
+        return TryParse(s.AsSpan(), provider, out result);
+    }
+
+    /// <inheritdoc cref="TryParse(string, IFormatProvider, out Capability)"/>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Capability result)
+    {
+        if (!IsCode(s))
+        {
+            result = default;
+            return false;
+        }
+        result = new(s.ToString(), Capabilities.SlotOf(s.ToString()));
+        return true;
+    }
+
+    private static string Shown(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : s[..40].ToString() + "…";
 }

@@ -6,7 +6,8 @@ namespace GridGovernance.Organisation;
 /// kinds below cover the chains in the case reports; a schema may add its own with <see cref="UnitKind(string)"/>.
 /// </summary>
 [Immutable]
-public readonly record struct UnitKind : IComparable<UnitKind>, IComparable
+[System.Text.Json.Serialization.JsonConverter(typeof(TextJsonConverter<UnitKind>))]
+public readonly record struct UnitKind : IComparable<UnitKind>, IComparable, ISpanFormattable, ISpanParsable<UnitKind>
 {
     /// <summary>Creates a kind from its code.</summary>
     /// <param name="code">A short stable code, e.g. <c>grid-branch</c>.</param>
@@ -63,4 +64,73 @@ public readonly record struct UnitKind : IComparable<UnitKind>, IComparable
 
     /// <inheritdoc />
     public override string ToString() => Code ?? "";
+
+    /// <summary>The code; <paramref name="format"/> and <paramref name="formatProvider"/> are ignored (a code has one form).</summary>
+    /// <param name="format">Ignored.</param>
+    /// <param name="formatProvider">Ignored.</param>
+    /// <returns>The code.</returns>
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>Writes the code.</summary>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="charsWritten">How many characters were written.</param>
+    /// <param name="format">Ignored.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>Whether the code fitted.</returns>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        var code = ToString();
+        if (code.TryCopyTo(destination))
+        {
+            charsWritten = code.Length;
+            return true;
+        }
+        charsWritten = 0;
+        return false;
+    }
+
+    /// <summary>Reads a unit kind from its code.</summary>
+    /// <param name="s">The code.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>The UnitKind.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is null.</exception>
+    /// <exception cref="FormatException">The text is not a code.</exception>
+    public static UnitKind Parse(string s, IFormatProvider? provider)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return Parse(s.AsSpan(), provider);
+    }
+
+    /// <inheritdoc cref="Parse(string, IFormatProvider)"/>
+    public static UnitKind Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
+        TryParse(s, provider, out var value) ? value : throw new FormatException($"'{Shown(s)}' is not a UnitKind code: a code is not blank.");
+
+    /// <summary>Tries to read a unit kind from its code.</summary>
+    /// <param name="s">The code.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <param name="result">The UnitKind, or <c>default</c>.</param>
+    /// <returns>Whether the text was a code.</returns>
+    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out UnitKind result)
+    {
+        if (s is null)
+        {
+            result = default;
+            return false;
+        }
+        return TryParse(s.AsSpan(), provider, out result);
+    }
+
+    /// <inheritdoc cref="TryParse(string, IFormatProvider, out UnitKind)"/>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out UnitKind result)
+    {
+        if (!!s.IsWhiteSpace())
+        {
+            result = default;
+            return false;
+        }
+        result = new(s.ToString());
+        return true;
+    }
+
+    private static string Shown(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : s[..40].ToString() + "…";
 }
