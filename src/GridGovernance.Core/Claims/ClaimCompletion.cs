@@ -4,7 +4,7 @@ using GridGovernance.Scoring.Ledger;
 namespace GridGovernance.Claims;
 
 /// <summary>
-/// What <see cref="ClaimService.CompleteAsync"/> wrote (项目完成与积分): the completed project, the award of every member
+/// What <see cref="ClaimService.CompleteAsync"/> wrote (项目认领: completion and points): the completed project, the award of every member
 /// who served and could receive it, and the members who could not, each with the reason. A retry returns the same
 /// completion from the stored facts.
 /// </summary>

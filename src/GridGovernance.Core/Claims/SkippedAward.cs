@@ -1,7 +1,7 @@
 namespace GridGovernance.Claims;
 
 /// <summary>
-/// A member who served a completed project but was not awarded its points (积分未记), and why: the member is not stored
+/// A member who served a completed project but was not awarded its points, and why: the member is not stored
 /// (<c>storage.not-found</c>) or was not on the roster on the completion day (<c>hierarchy.not-on-roster</c>, e.g. they
 /// left the roster before it). The project is completed all the same and the others' awards are recorded.
 /// </summary>
