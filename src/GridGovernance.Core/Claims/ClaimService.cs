@@ -396,7 +396,7 @@ public sealed class ClaimService
                     Value = award.Value,
                     Evidence = project.ToString(),
                 }).ToArray();
-                foreach (var staged in await ledger.StageAwardsAsync(Authority.Actor.System("claims"), award.RuleBook, LedgerSource.Claim, requests, cancellationToken).ConfigureAwait(false))
+                foreach (var staged in await ledger.StageAwardsAsync(Authority.Actor.System("claims"), award.RuleBook, LedgerSource.Claim, requests, newFact: completing, cancellationToken).ConfigureAwait(false))
                 {
                     if (staged.Entry is { } entry)
                     {

@@ -152,7 +152,8 @@ public sealed class MicroWishService
         {
             var loaded = await LoadAsync(wish, cancellationToken).ConfigureAwait(false);
             await authority.DemandAsync(actor, Capabilities.ClaimWish, SubjectOf(loaded), today, cancellationToken).ConfigureAwait(false);
-            if (loaded.Status != WishStatus.Fulfilled || loaded.Claimant != member)
+            bool fulfilling = loaded.Status != WishStatus.Fulfilled || loaded.Claimant != member;
+            if (fulfilling)
             {
                 loaded.Fulfil(member, today, expiryDays);
                 await wishes.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
@@ -169,7 +170,7 @@ public sealed class MicroWishService
                     Value = award.Value,
                     Evidence = wish.ToString(),
                 };
-                var staged = (await ledger.StageAwardsAsync(Authority.Actor.System("micro-wishes"), award.RuleBook, LedgerSource.Claim, [request], cancellationToken).ConfigureAwait(false))[0];
+                var staged = (await ledger.StageAwardsAsync(Authority.Actor.System("micro-wishes"), award.RuleBook, LedgerSource.Claim, [request], newFact: fulfilling, cancellationToken).ConfigureAwait(false))[0];
                 entry = staged.Entry ?? throw staged.Refusal!;
             }
             if (unitOfWork.HasChanges)

@@ -317,7 +317,7 @@ public sealed class WorkOrderService
                         IdempotencyKey = key,
                         Evidence = order.ToString(),
                     };
-                    var staged = (await ledger.StageAwardsAsync(Authority.Actor.System("work-orders"), award.RuleBook, LedgerSource.WorkOrder, [request], cancellationToken).ConfigureAwait(false))[0];
+                    var staged = (await ledger.StageAwardsAsync(Authority.Actor.System("work-orders"), award.RuleBook, LedgerSource.WorkOrder, [request], newFact: true, cancellationToken).ConfigureAwait(false))[0];
                     if (staged.Entry is null)
                     {
                         throw staged.Refusal!;

@@ -152,4 +152,18 @@ public sealed class ClaimCompletionTest : IDisposable
         Assert.Equal([Staff10, Staff11], completion.Awards.Select(e => e.Member));
         Assert.Equal(2, Awards().Length);
     }
+
+    [Fact]
+    public async Task ConcurrentCompletionsOnDifferentDays_AllReturnTheOneStoredCompletion()
+    {
+        await fixture.DeliverAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(k => Task.Run(() => CompleteAsync(Day.PlusDays(-k)))));
+
+        var stored = fixture.Store.Find<ServiceProject>(P1)!;
+        Assert.Equal(2, Awards().Length);
+        Assert.All(results, r => Assert.Equal(Awards().Select(e => e.Id), r.Awards.Select(e => e.Id)));
+        Assert.All(results, r => Assert.Equal(stored.CompletedOn, r.Project.CompletedOn));
+        Assert.All(Awards(), e => Assert.Equal(stored.CompletedOn, e.OccurredOn));
+    }
 }

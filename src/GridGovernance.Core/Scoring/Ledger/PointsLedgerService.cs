@@ -504,9 +504,15 @@ public sealed class PointsLedgerService
     /// nothing staged; the caller decides whether that refuses the whole command. Any other problem (the item, a frozen
     /// period, the authority) throws and leaves the unit of work to the caller's retry, which discards it.
     /// Ids are handed out from the highest stored id, so run this inside the caller's <see cref="UnitOfWorkRetry"/>.
+    /// <para>
+    /// With <paramref name="newFact"/> the caller's own change is new in this unit of work (the project is completed, the
+    /// wish fulfilled by this very call), so none of its awards can be stored yet: a stored key means another writer
+    /// completed it after the caller read it, and a <see cref="ConcurrencyException"/> sends the caller's retry back
+    /// to a fresh load, where it finds that writer's facts.
+    /// </para>
     /// </remarks>
     internal async Task<IReadOnlyList<StagedAward>> StageAwardsAsync(Actor actor, RuleBook ruleBook, LedgerSource source, IReadOnlyList<LedgerEntryRequest> requests,
-        CancellationToken cancellationToken)
+        bool newFact, CancellationToken cancellationToken)
     {
         Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(ruleBook);
@@ -531,6 +537,10 @@ public sealed class PointsLedgerService
             var existing = await FindByKeyAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
             if (existing is not null)
             {
+                if (newFact)
+                {
+                    throw new ConcurrencyException(nameof(LedgerEntry), existing.Id, 0, existing.Version);
+                }
                 staged.Add(new StagedAward(request, Replayed(existing, ruleBook.Id, source, request, adjustment: false), null));
                 continue;
             }
