@@ -71,6 +71,8 @@ public sealed class ClaimService
         this.options = Preconditions.CheckNotNull(options);
         this.authority = Preconditions.CheckNotNull(authority);
         this.ledger = Preconditions.CheckNotNull(ledger);
+        Preconditions.CheckArgument(ledger.SharesUnitOfWork(unitOfWork), nameof(ledger),
+            "The ledger must stage in the same unit of work as the claims (one scope), so that a completion and its awards are saved together.");
     }
 
     /// <summary>Loads a project.</summary>
@@ -339,52 +341,84 @@ public sealed class ClaimService
 
     /// <summary>
     /// Completes a project in delivery, frees its claimants' places, and, when <paramref name="award"/> is given, records
-    /// the item for every member who served (<see cref="LedgerSource.Claim"/>, key <c>claim:{project}:{member}</c>).
-    /// Calling again for a completed project records any missing awards and changes nothing else.
+    /// the item for every member who served (<see cref="LedgerSource.Claim"/>, key <c>claim:{project}:{member}</c>), all in
+    /// one unit of work: either the project is completed with every award, or nothing changed.
     /// </summary>
+    /// <remarks>
+    /// A member who served but may not receive the award (not on the roster on the completion day, e.g. they left before
+    /// it, or not stored) does not hold up the others: the project is completed, the others are awarded, and the member is
+    /// named in <see cref="ClaimCompletion.Skipped"/> with the reason. Any other refusal of the award (an unknown item, a
+    /// frozen period) refuses the whole completion and changes nothing.
+    /// <para>
+    /// Retry-safe, on any day: calling again for a completed project reads the stored facts (its
+    /// <see cref="ServiceProject.CompletedOn"/> and <see cref="ServiceProject.Served"/>, not the arguments, and the awards
+    /// stored under their keys), records any award still missing, and returns the same completion, never an idempotency
+    /// conflict.
+    /// </para>
+    /// </remarks>
     /// <param name="actor">Who acts: a post with <c>claims.complete</c> whose jurisdiction covers the project's unit, or the system.</param>
     /// <param name="project">The project.</param>
-    /// <param name="served">The members who served.</param>
-    /// <param name="completedOn">The day it was completed.</param>
+    /// <param name="served">The members who served (ignored when the project is completed already).</param>
+    /// <param name="completedOn">The day it was completed (ignored when the project is completed already).</param>
     /// <param name="award">The item to award, or <c>null</c> for no points.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The ledger entries recorded (empty without an award).</returns>
+    /// <returns>The completed project, the awards (empty without an award) and the members skipped.</returns>
     /// <exception cref="ForbiddenException">The actor may not (<c>claims.forbidden</c>); nothing was changed or recorded.</exception>
-    public async Task<IReadOnlyList<LedgerEntry>> CompleteAsync(Actor actor, ProjectId project, IEnumerable<MemberId> served, LocalDate completedOn, ClaimPointsAward? award = null, CancellationToken cancellationToken = default)
+    /// <exception cref="IllegalTransitionException">The project is not in delivery; nothing was changed.</exception>
+    /// <exception cref="GridGovernanceException">The award is refused for a reason other than the member (<c>points.*</c>); nothing was changed.</exception>
+    public Task<ClaimCompletion> CompleteAsync(Actor actor, ProjectId project, IEnumerable<MemberId> served, LocalDate completedOn, ClaimPointsAward? award = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(actor);
         var servedMembers = Preconditions.CheckNotNull(served).ToArray();
-        var completed = await UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
+        return UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var loaded = await LoadAsync(project, cancellationToken).ConfigureAwait(false);
             await DemandAsync(actor, Capabilities.CompleteProject, SubjectOf(loaded), cancellationToken).ConfigureAwait(false);
-            if (loaded.Status != ProjectStatus.Completed)
+            bool completing = loaded.Status != ProjectStatus.Completed;
+            if (completing)
             {
                 loaded.Complete(servedMembers, completedOn);
                 await ReleaseAsync(loaded, cancellationToken).ConfigureAwait(false);
                 await projects.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
-                await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
-            return loaded;
-        }, cancellationToken).ConfigureAwait(false);
-        var entries = new List<LedgerEntry>();
-        if (award is not null)
-        {
-            foreach (var member in completed.Served)
+            var awards = ImmutableArray.CreateBuilder<LedgerEntry>();
+            var skipped = ImmutableArray.CreateBuilder<SkippedAward>();
+            if (award is not null && loaded.Served.Length > 0)
             {
-                entries.Add(await ledger.RecordAsync(Authority.Actor.System("claims"), award.RuleBook, LedgerSource.Claim, new LedgerEntryRequest
+                // The stored completion day, never the argument of a retry: the keys' entries must match it.
+                var day = loaded.CompletedOn!.Value;
+                var requests = loaded.Served.Select(member => new LedgerEntryRequest
                 {
                     Member = member,
                     ItemCode = award.ItemCode,
-                    OccurredOn = completedOn,
-                    IdempotencyKey = $"claim:{project.Value}:{member.Value}",
+                    OccurredOn = day,
+                    IdempotencyKey = AwardKey(project, member),
                     Value = award.Value,
                     Evidence = project.ToString(),
-                }, cancellationToken).ConfigureAwait(false));
+                }).ToArray();
+                foreach (var staged in await ledger.StageAwardsAsync(Authority.Actor.System("claims"), award.RuleBook, LedgerSource.Claim, requests, newFact: completing, cancellationToken).ConfigureAwait(false))
+                {
+                    if (staged.Entry is { } entry)
+                    {
+                        awards.Add(entry);
+                    }
+                    else
+                    {
+                        skipped.Add(new SkippedAward(staged.Request.Member, staged.Refusal!.Code, staged.Refusal.Message));
+                    }
+                }
             }
-        }
-        return entries;
+            if (unitOfWork.HasChanges)
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return new ClaimCompletion(loaded, awards.ToImmutable(), skipped.ToImmutable());
+        }, cancellationToken);
     }
+
+    /// <summary>The idempotency key of a member's award for a project.</summary>
+    private static string AwardKey(ProjectId project, MemberId member) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"claim:{project.Value}:{member.Value}");
 
     /// <summary>
     /// Organisation points for claims (Yibin scores its organs on claims quarterly): every claimant unit of a project

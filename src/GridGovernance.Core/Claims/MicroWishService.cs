@@ -48,6 +48,8 @@ public sealed class MicroWishService
         this.options = Preconditions.CheckNotNull(options);
         this.authority = Preconditions.CheckNotNull(authority);
         this.ledger = Preconditions.CheckNotNull(ledger);
+        Preconditions.CheckArgument(ledger.SharesUnitOfWork(unitOfWork), nameof(ledger),
+            "The ledger must stage in the same unit of work as the wishes (one scope), so that a fulfilment and its award are saved together.");
     }
 
     /// <summary>Puts a wish in the pool.</summary>
@@ -125,7 +127,10 @@ public sealed class MicroWishService
 
     /// <summary>
     /// The claimant fulfils the wish; when <paramref name="award"/> is given the item is recorded for them
-    /// (<see cref="LedgerSource.Claim"/>, key <c>wish:{id}</c>). Calling again after success records a missing award only.
+    /// (<see cref="LedgerSource.Claim"/>, key <c>wish:{id}</c>) in the same unit of work: either the wish is fulfilled
+    /// and the award recorded, or nothing changed. Calling again after success, on any day, reads the stored facts (the
+    /// stored <see cref="MicroWish.FulfilledOn"/> and the award under its key), records a missing award only and returns
+    /// the same entry, never an idempotency conflict.
     /// </summary>
     /// <param name="actor">The claimant, in person (<c>claims.wish</c>); any other member is refused with <c>claims.not-claimant</c>.</param>
     /// <param name="wish">The wish.</param>
@@ -135,37 +140,45 @@ public sealed class MicroWishService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The ledger entry, or <c>null</c> without an award.</returns>
     /// <exception cref="ForbiddenException">The actor is not a member in person on the roster (<c>claims.forbidden</c>).</exception>
-    /// <exception cref="GridGovernanceException">The member does not hold a live claim (<c>claims.not-claimant</c>).</exception>
-    public async Task<LedgerEntry?> FulfilAsync(Actor actor, WishId wish, LocalDate today, ClaimPointsAward? award = null, int expiryDays = DefaultExpiryDays, CancellationToken cancellationToken = default)
+    /// <exception cref="GridGovernanceException">
+    /// The member does not hold a live claim (<c>claims.not-claimant</c>), or the award is refused (the member was not on
+    /// the roster on the day, <c>hierarchy.not-on-roster</c>, or a <c>points.*</c> refusal); nothing was changed.
+    /// </exception>
+    public Task<LedgerEntry?> FulfilAsync(Actor actor, WishId wish, LocalDate today, ClaimPointsAward? award = null, int expiryDays = DefaultExpiryDays, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(actor);
         var member = actor.MemberId;
-        var fulfilled = await UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
+        return UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var loaded = await LoadAsync(wish, cancellationToken).ConfigureAwait(false);
             await authority.DemandAsync(actor, Capabilities.ClaimWish, SubjectOf(loaded), today, cancellationToken).ConfigureAwait(false);
-            if (loaded.Status == WishStatus.Fulfilled && loaded.Claimant == member)
+            bool fulfilling = loaded.Status != WishStatus.Fulfilled || loaded.Claimant != member;
+            if (fulfilling)
             {
-                return loaded;
+                loaded.Fulfil(member, today, expiryDays);
+                await wishes.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
             }
-            loaded.Fulfil(member, today, expiryDays);
-            await wishes.UpdateAsync(loaded, cancellationToken).ConfigureAwait(false);
-            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return loaded;
-        }, cancellationToken).ConfigureAwait(false);
-        if (award is null)
-        {
-            return null;
-        }
-        return await ledger.RecordAsync(Authority.Actor.System("micro-wishes"), award.RuleBook, LedgerSource.Claim, new LedgerEntryRequest
-        {
-            Member = member,
-            ItemCode = award.ItemCode,
-            OccurredOn = fulfilled.FulfilledOn ?? today,
-            IdempotencyKey = $"wish:{wish.Value}",
-            Value = award.Value,
-            Evidence = wish.ToString(),
-        }, cancellationToken).ConfigureAwait(false);
+            LedgerEntry? entry = null;
+            if (award is not null)
+            {
+                var request = new LedgerEntryRequest
+                {
+                    Member = member,
+                    ItemCode = award.ItemCode,
+                    OccurredOn = loaded.FulfilledOn ?? today,
+                    IdempotencyKey = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"wish:{wish.Value}"),
+                    Value = award.Value,
+                    Evidence = wish.ToString(),
+                };
+                var staged = (await ledger.StageAwardsAsync(Authority.Actor.System("micro-wishes"), award.RuleBook, LedgerSource.Claim, [request], newFact: fulfilling, cancellationToken).ConfigureAwait(false))[0];
+                entry = staged.Entry ?? throw staged.Refusal!;
+            }
+            if (unitOfWork.HasChanges)
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return entry;
+        }, cancellationToken);
     }
 
     private async Task<MicroWish> LoadAsync(WishId wish, CancellationToken cancellationToken) =>

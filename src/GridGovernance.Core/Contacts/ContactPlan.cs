@@ -122,6 +122,51 @@ public sealed class ContactPlan
         return i >= 0 && memberIndex[i] >= 0 ? members[memberIndex[i]].Id : null;
     }
 
+    /// <summary>
+    /// The households without a live contact as <paramref name="roster"/> stands (党员离开、调动): the plan's own
+    /// <see cref="Uncovered"/>, and every household linked to a member who is no longer among the roster's members
+    /// (left the roster, or can no longer take households) or who now serves another community (moved branch, a 双报到
+    /// registration ended), with <see cref="UncoveredReason.ContactLeft"/>. In household id order. Rebalance the plan
+    /// (<see cref="ContactPlanEngine.Rebalance"/>) with the same roster to relink them.
+    /// </summary>
+    /// <param name="roster">The roster of the day (<see cref="ContactRoster.From"/>).</param>
+    /// <returns>The uncovered households of the day.</returns>
+    public ImmutableArray<UncoveredHousehold> UncoveredOn(ContactRoster roster)
+    {
+        Preconditions.CheckNotNull(roster);
+        var serving = new Dictionary<MemberId, OrgUnitId>(roster.Members.Length);
+        foreach (var member in roster.Members)
+        {
+            serving[member.Id] = member.Community;
+        }
+        // Per planned member: whether they still serve the community the plan linked them in.
+        var gone = new bool[members.Length];
+        bool any = false;
+        for (int j = 0; j < members.Length; j++)
+        {
+            gone[j] = !serving.TryGetValue(members[j].Id, out var community) || community != members[j].Community;
+            any |= gone[j];
+        }
+        if (!any)
+        {
+            return Uncovered;
+        }
+        var result = ImmutableArray.CreateBuilder<UncoveredHousehold>(Uncovered.Length);
+        for (int i = 0; i < households.Length; i++)
+        {
+            int j = memberIndex[i];
+            if (j < 0)
+            {
+                result.Add(new UncoveredHousehold(households[i].Id, households[i].Community, households[i].Grid, (UncoveredReason)reason[i]));
+            }
+            else if (gone[j])
+            {
+                result.Add(new UncoveredHousehold(households[i].Id, households[i].Community, households[i].Grid, UncoveredReason.ContactLeft));
+            }
+        }
+        return result.ToImmutable();
+    }
+
     /// <summary>Whether the household is in the plan (covered or not).</summary>
     /// <param name="household">The household.</param>
     public bool Contains(HouseholdId household) => IndexOf(household) >= 0;

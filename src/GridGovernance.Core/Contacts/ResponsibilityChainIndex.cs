@@ -14,6 +14,13 @@ namespace GridGovernance.Contacts;
 /// A household's levels are its unit's ancestors (as of the date) whose kind has answerers configured. When its
 /// contact member's primary branch is a party group directly under the household's unit (a grid), that group is
 /// the lowest level, so the group leader (党小组长) answers between the member and the grid.
+/// <para>
+/// Leavers are followed the same day: a plan's link to a member who is not on the roster on the date, or who no longer
+/// serves the household's community (moved to a branch outside it, a 双报到 registration ended), names no contact, and
+/// <see cref="Health"/> reports the household with <see cref="UncoveredReason.ContactLeft"/> and the
+/// <see cref="HouseholdWithoutContact.FormerContact"/> until the plan is rebalanced. Roles of members off the roster
+/// answer nowhere.
+/// </para>
 /// </remarks>
 [Immutable]
 public sealed class ResponsibilityChainIndex
@@ -26,9 +33,12 @@ public sealed class ResponsibilityChainIndex
     private readonly ImmutableArray<ChainLevel>[] chains; // the distinct chains (one per starting unit)
     private readonly ContactPlan plan;
     private readonly ImmutableArray<UnitWithoutAnswerer> unitsWithoutAnswerer;
+    private readonly Dictionary<int, int> formerContacts; // household id → the member the plan links it to who is no longer there
 
-    private ResponsibilityChainIndex(LocalDate asOf, int[] householdIds, int[] householdUnits, long[] entries, ImmutableArray<ChainLevel>[] chains, ContactPlan plan, ImmutableArray<UnitWithoutAnswerer> unitsWithoutAnswerer)
+    private ResponsibilityChainIndex(LocalDate asOf, int[] householdIds, int[] householdUnits, long[] entries, ImmutableArray<ChainLevel>[] chains, ContactPlan plan,
+        ImmutableArray<UnitWithoutAnswerer> unitsWithoutAnswerer, Dictionary<int, int> formerContacts)
     {
+        this.formerContacts = formerContacts;
         AsOf = asOf;
         this.householdIds = householdIds;
         this.householdUnits = householdUnits;
@@ -76,12 +86,15 @@ public sealed class ResponsibilityChainIndex
         var date = index.AsOf;
         var best = new Dictionary<int, (int Rank, RoleKind Role, int Member)>();
         var branchOf = new Dictionary<int, int>();
+        var byId = new Dictionary<int, Member>();
         foreach (var member in members)
         {
-            if (member.BranchOn(date) is OrgUnitId branch)
+            if (member.BranchOn(date) is not OrgUnitId branch)
             {
-                branchOf[member.Id.Value] = branch.Value;
+                continue; // off the roster on the date: no branch, and no role answers
             }
+            branchOf[member.Id.Value] = branch.Value;
+            byId[member.Id.Value] = member;
             foreach (var role in member.RolesOn(date))
             {
                 if (!index.Contains(role.Unit) || !options.Answerers.TryGetValue(index.KindOf(role.Unit), out var roles))
@@ -123,6 +136,16 @@ public sealed class ResponsibilityChainIndex
             memo[unit.Value] = result;
             return result;
         }
+        // The planned members who are no longer there: off the roster, or no longer serving the community the plan linked them in.
+        var left = new HashSet<int>();
+        foreach (var planned in plan.Members)
+        {
+            if (!byId.TryGetValue(planned.Id.Value, out var member) || !Serves(index, member, planned.Community, date))
+            {
+                left.Add(planned.Id.Value);
+            }
+        }
+        var former = new Dictionary<int, int>();
         var rows = new List<(int Id, int Unit, int Contact, int Chain)>();
         foreach (var household in households)
         {
@@ -131,6 +154,11 @@ public sealed class ResponsibilityChainIndex
                 continue;
             }
             int contact = plan.MemberOf(household.Id)?.Value ?? 0;
+            if (contact != 0 && left.Contains(contact))
+            {
+                former[household.Id.Value] = contact;
+                contact = 0;
+            }
             var chain = ChainOfUnit(unit);
             if (contact != 0 && branchOf.TryGetValue(contact, out var branch) && branch != unit.Value
                 && index.Contains(new OrgUnitId(branch)) && index.ParentOf(new OrgUnitId(branch)) == (NodeRef)unit)
@@ -158,7 +186,22 @@ public sealed class ResponsibilityChainIndex
             [.. rows.Select(r => Pack(r.Contact, r.Chain))],
             [.. distinct],
             plan,
-            broken.ToImmutable());
+            broken.ToImmutable(),
+            former);
+    }
+
+    /// <summary>Whether a member on the roster still serves <paramref name="community"/> on the date: their branch is in it, or they are registered with it (双报到).</summary>
+    private static bool Serves(HierarchyIndex index, Member member, OrgUnitId community, LocalDate date)
+    {
+        if (!index.Contains(community))
+        {
+            return false;
+        }
+        if (member.BranchOn(date) is OrgUnitId branch && index.Contains(branch) && index.IsAncestorOrSelf(community, branch))
+        {
+            return true;
+        }
+        return member.RegistrationsOn(date).Any(r => r.Unit == community);
     }
 
     /// <summary>The chain of a household.</summary>
@@ -206,6 +249,11 @@ public sealed class ResponsibilityChainIndex
             if (ContactOf(entries[i]) == 0)
             {
                 var id = new HouseholdId(householdIds[i]);
+                if (formerContacts.TryGetValue(id.Value, out int gone))
+                {
+                    households.Add(new HouseholdWithoutContact(id, new OrgUnitId(householdUnits[i]), UncoveredReason.ContactLeft) { FormerContact = new MemberId(gone) });
+                    continue;
+                }
                 UncoveredReason? reason = null;
                 if (plan.Contains(id))
                 {

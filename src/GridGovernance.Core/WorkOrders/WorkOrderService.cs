@@ -32,7 +32,7 @@ namespace GridGovernance.WorkOrders;
 /// <para>
 /// Points: when <see cref="WorkOrderPolicy.PointsAward"/> is set and a member resolves an order, the member is awarded
 /// the item through <see cref="PointsLedgerService.RecordAsync"/> with <see cref="LedgerSource.WorkOrder"/>, once per
-/// order (the idempotency key is <c>work-order:&lt;id&gt;</c>), in a second save after the order's.
+/// order (the idempotency key is <c>work-order:&lt;id&gt;</c>), staged with the order and saved in the same unit of work.
 /// </para>
 /// </remarks>
 [Immutable]
@@ -74,6 +74,8 @@ public sealed class WorkOrderService
         this.ledger = Preconditions.CheckNotNull(ledger);
         this.authority = Preconditions.CheckNotNull(authority);
         this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
+        Preconditions.CheckArgument(ledger.SharesUnitOfWork(unitOfWork), nameof(ledger),
+            "The ledger must stage in the same unit of work as the work orders (one scope), so that a resolution and its award are saved together.");
         this.options = Preconditions.CheckNotNull(options);
         Policy = Preconditions.CheckNotNull(policy);
         this.clock = Preconditions.CheckNotNull(clock);
@@ -284,33 +286,45 @@ public sealed class WorkOrderService
 
     /// <summary>
     /// Resolves the order with evidence, by a cadre in a post with the order in its jurisdiction. When the policy names
-    /// a points item, the resolving member is awarded it (once per order).
+    /// a points item, the resolving member is awarded it (once per order) in the same unit of work: either the order is
+    /// resolved and the award recorded, or nothing changed.
     /// </summary>
+    /// <remarks>
+    /// The award is keyed <c>work-order:&lt;id&gt;</c>. An order resolved again after a reopening, on another day or by
+    /// another member, finds the award already stored under the key and records nothing more (never an idempotency
+    /// conflict). A resolver who may not receive it (not on the roster on the day) refuses the whole resolution.
+    /// </remarks>
     /// <param name="actor">Who resolved it (capability <c>workorders.resolve</c>).</param>
     /// <param name="order">The order.</param>
     /// <param name="evidence">The evidence.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ForbiddenException">The actor may not resolve it.</exception>
-    public async Task<WorkOrder> ResolveAsync(Actor actor, WorkOrderId order, string evidence, CancellationToken cancellationToken = default)
-    {
-        var resolved = await ChangeAsync(actor, order, WorkOrderCommand.Resolve, Capabilities.ResolveOrder, (o, _, at) =>
+    /// <exception cref="GridGovernanceException">The award is refused (<c>points.*</c>, <c>hierarchy.not-on-roster</c>); the order was not resolved.</exception>
+    public Task<WorkOrder> ResolveAsync(Actor actor, WorkOrderId order, string evidence, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, order, WorkOrderCommand.Resolve, Capabilities.ResolveOrder, async (o, _, at) =>
         {
             o.Resolve(evidence, AuditActor(actor), at);
-            return Task.CompletedTask;
-        }, cancellationToken).ConfigureAwait(false);
-        if (Policy.PointsAward is { } award && actor.IsMember)
-        {
-            await ledger.RecordAsync(Authority.Actor.System("work-orders"), award.RuleBook, LedgerSource.WorkOrder, new LedgerEntryRequest
+            if (Policy.PointsAward is { } award && actor.IsMember)
             {
-                Member = actor.MemberId,
-                ItemCode = award.ItemCode,
-                OccurredOn = resolved.Resolution!.At.InZone(options.TimeZone).Date,
-                IdempotencyKey = "work-order:" + order.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Evidence = order.ToString(),
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        return resolved;
-    }
+                string key = "work-order:" + order.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (await ledger.FindAwardAsync(key, cancellationToken).ConfigureAwait(false) is null)
+                {
+                    var request = new LedgerEntryRequest
+                    {
+                        Member = actor.MemberId,
+                        ItemCode = award.ItemCode,
+                        OccurredOn = o.Resolution!.At.InZone(options.TimeZone).Date,
+                        IdempotencyKey = key,
+                        Evidence = order.ToString(),
+                    };
+                    var staged = (await ledger.StageAwardsAsync(Authority.Actor.System("work-orders"), award.RuleBook, LedgerSource.WorkOrder, [request], newFact: true, cancellationToken).ConfigureAwait(false))[0];
+                    if (staged.Entry is null)
+                    {
+                        throw staged.Refusal!;
+                    }
+                }
+            }
+        }, cancellationToken);
 
     /// <summary>
     /// The one who filed the order rates its resolution; an unsatisfied rating reopens it (up to the policy's maximum).

@@ -40,12 +40,14 @@ public sealed class ClaimServiceTest : IDisposable
 
         await fixture.RunAsync(s => s.StartDeliveryAsync(ClaimsFixture.Secretary, P1));
         var award = new ClaimPointsAward(LedgerFixture.Book, "themed-party-day");
-        var entries = await fixture.RunAsync(s => s.CompleteAsync(ClaimsFixture.Secretary, P1, [ClaimsFixture.StaffOf(11), ClaimsFixture.StaffOf(10)], ClaimsFixture.Today, award));
+        var completion = await fixture.RunAsync(s => s.CompleteAsync(ClaimsFixture.Secretary, P1, [ClaimsFixture.StaffOf(11), ClaimsFixture.StaffOf(10)], ClaimsFixture.Today, award));
+        var entries = completion.Awards;
+        Assert.Empty(completion.Skipped);
 
         Assert.Equal([ClaimsFixture.StaffOf(10), ClaimsFixture.StaffOf(11)], entries.Select(e => e.Member));
         Assert.All(entries, e => Assert.Equal(LedgerSource.Claim, e.Source));
         var again = await fixture.RunAsync(s => s.CompleteAsync(ClaimsFixture.Secretary, P1, [ClaimsFixture.StaffOf(10), ClaimsFixture.StaffOf(11)], ClaimsFixture.Today, award));
-        Assert.Equal(entries.Select(e => e.Id), again.Select(e => e.Id));
+        Assert.Equal(entries.Select(e => e.Id), again.Awards.Select(e => e.Id));
         var need = await fixture.RunAsync(async s => (await s.MatchOpenProjectsAsync(ClaimsFixture.Secretary)).Projects.Length);
         Assert.Equal(0, need);
     }

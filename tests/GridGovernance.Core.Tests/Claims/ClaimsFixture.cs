@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using GridGovernance.Authority;
 using GridGovernance.Claims;
 using GridGovernance.Organisation;
+using GridGovernance.Tests.Persistence;
 using GridGovernance.Tests.Scoring.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -28,10 +29,14 @@ internal sealed class ClaimsFixture : IDisposable
     public static readonly int[] ClaimantUnits = [10, 11, 12, 13, 14, 15, 16];
     private readonly ServiceProvider provider;
 
-    public ClaimsFixture()
+    public ClaimsFixture(FaultPlan? faults = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(Clock);
+        if (faults is not null)
+        {
+            FaultInjectingUnitOfWork.Register(services, faults);
+        }
         services.AddGridGovernance(o => o.Schema = HierarchySchemas.Standard);
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         using var scope = provider.CreateScope();
@@ -39,6 +44,28 @@ internal sealed class ClaimsFixture : IDisposable
     }
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2024, 6, 3, 2, 0));
+
+    public GridGovernance.Persistence.InMemoryStore Store => provider.GetRequiredService<GridGovernance.Persistence.InMemoryStore>();
+
+    /// <summary>Lists units 10 and 11, opens project <paramref name="id"/> for both, has both claim and sign (sending their staff) and starts delivery.</summary>
+    public async Task DeliverAsync(int id = 1)
+    {
+        if (Store.Find<ResourceListing>(new OrgUnitId(10)) is null)
+        {
+            await ListAsync(Listing(10, capacity: 5), Listing(11, capacity: 5));
+        }
+        await OpenProjectAsync(id, claimants: 2);
+        var project = new ProjectId(id);
+        foreach (int unit in new[] { 10, 11 })
+        {
+            await RunAsync(s => s.ClaimAsync(ClaimantOf(unit), project));
+        }
+        foreach (int unit in new[] { 10, 11 })
+        {
+            await RunAsync(s => s.SignAgreementAsync(ClaimantOf(unit), project, [StaffOf(unit)], 0m, Duties, new LocalDate(2024, 9, 30)));
+        }
+        await RunAsync(s => s.StartDeliveryAsync(Secretary, project));
+    }
 
     /// <summary>The secretary (书记) of community 100: proposes, opens, matches and completes its projects.</summary>
     public static Actor Secretary { get; } = Actor.Post(new MemberId(1), RoleKind.Secretary, Community);
@@ -59,6 +86,18 @@ internal sealed class ClaimsFixture : IDisposable
     {
         using var scope = provider.CreateScope();
         return await operation(scope.ServiceProvider.GetRequiredService<ClaimService>());
+    }
+
+    public async Task<T> OrganisationAsync<T>(Func<OrganisationService, Task<T>> operation)
+    {
+        using var scope = provider.CreateScope();
+        return await operation(scope.ServiceProvider.GetRequiredService<OrganisationService>());
+    }
+
+    public async Task<T> LedgerAsync<T>(Func<GridGovernance.Scoring.Ledger.PointsLedgerService, Task<T>> operation)
+    {
+        using var scope = provider.CreateScope();
+        return await operation(scope.ServiceProvider.GetRequiredService<GridGovernance.Scoring.Ledger.PointsLedgerService>());
     }
 
     public async Task<T> WishesAsync<T>(Func<MicroWishService, Task<T>> operation)

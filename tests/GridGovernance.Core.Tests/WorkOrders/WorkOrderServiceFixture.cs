@@ -2,6 +2,7 @@ using GridGovernance.Authority;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Tests.Organisation;
+using GridGovernance.Tests.Persistence;
 using GridGovernance.WorkOrders;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -46,10 +47,14 @@ internal sealed class WorkOrderServiceFixture : IDisposable
 
     private readonly ServiceProvider provider;
 
-    public WorkOrderServiceFixture(WorkOrderPolicy? policy = null)
+    public WorkOrderServiceFixture(WorkOrderPolicy? policy = null, FaultPlan? faults = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(Clock);
+        if (faults is not null)
+        {
+            FaultInjectingUnitOfWork.Register(services, faults);
+        }
         if (policy is not null)
         {
             services.AddSingleton(policy);

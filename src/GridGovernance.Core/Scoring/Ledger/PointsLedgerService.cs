@@ -492,6 +492,89 @@ public sealed class PointsLedgerService
             return entry;
         }, cancellationToken);
 
+    /// <summary>
+    /// Stages automatic awards in the caller's unit of work without saving them, for a command of another module that
+    /// must write its own change and its awards together (a project completed with its members' points, an order resolved
+    /// with its resolver's, a wish fulfilled with its claimant's). The caller saves once; a failed save writes none of it.
+    /// </summary>
+    /// <remarks>
+    /// Each request is checked as <see cref="RecordAsync"/> checks it. A key already stored is the award's stored fact:
+    /// it is returned (the replay must match it, as for <see cref="RecordAsync"/>) and nothing is staged for it. A member
+    /// who may not receive the award (not stored, or not on the roster on the day) is returned with the refusal and
+    /// nothing staged; the caller decides whether that refuses the whole command. Any other problem (the item, a frozen
+    /// period, the authority) throws and leaves the unit of work to the caller's retry, which discards it.
+    /// Ids are handed out from the highest stored id, so run this inside the caller's <see cref="UnitOfWorkRetry"/>.
+    /// <para>
+    /// With <paramref name="newFact"/> the caller's own change is new in this unit of work (the project is completed, the
+    /// wish fulfilled by this very call), so none of its awards can be stored yet: a stored key means another writer
+    /// completed it after the caller read it, and a <see cref="ConcurrencyException"/> sends the caller's retry back
+    /// to a fresh load, where it finds that writer's facts.
+    /// </para>
+    /// </remarks>
+    internal async Task<IReadOnlyList<StagedAward>> StageAwardsAsync(Actor actor, RuleBook ruleBook, LedgerSource source, IReadOnlyList<LedgerEntryRequest> requests,
+        bool newFact, CancellationToken cancellationToken)
+    {
+        Preconditions.CheckNotNull(actor);
+        Preconditions.CheckNotNull(ruleBook);
+        Preconditions.CheckNotNull(requests);
+        foreach (var request in requests)
+        {
+            CheckRecordRequest(source, request);
+        }
+        var audits = new LedgerActor[requests.Count];
+        for (int i = 0; i < requests.Count; i++)
+        {
+            audits[i] = await DemandForMemberAsync(actor, Capabilities.RecordEntry, requests[i].Member, cancellationToken).ConfigureAwait(false);
+        }
+        // The highest id first, then the keys: as in AddEntryAsync, two writers of one key can never both add it.
+        var next = await NextIdAsync(cancellationToken).ConfigureAwait(false);
+        var staged = new List<StagedAward>(requests.Count);
+        var guards = new Dictionary<PeriodPublicationId, PeriodPublication>();
+        var now = clock.GetCurrentInstant();
+        for (int i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i];
+            var existing = await FindByKeyAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                if (newFact)
+                {
+                    throw new ConcurrencyException(nameof(LedgerEntry), existing.Id, 0, existing.Version);
+                }
+                staged.Add(new StagedAward(request, Replayed(existing, ruleBook.Id, source, request, adjustment: false), null));
+                continue;
+            }
+            var entry = LedgerEntry.Record(next, ruleBook.Id, source, request, PointsOf(ruleBook, request, request.OccurredOn, Today), audits[i], now);
+            try
+            {
+                await CheckOnRosterAsync(request.Member, request.OccurredOn, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GridGovernanceException refused) when (refused.Code is ErrorCodes.NotOnRoster or ErrorCodes.NotFound)
+            {
+                staged.Add(new StagedAward(request, null, refused));
+                continue;
+            }
+            foreach (var publication in await OpenPublicationsAsync(ruleBook.Id, entry.OccurredOn, cancellationToken).ConfigureAwait(false))
+            {
+                guards.TryAdd(publication.Id, publication);
+            }
+            await entries.AddAsync(entry, cancellationToken).ConfigureAwait(false);
+            staged.Add(new StagedAward(request, entry, null));
+            next = new LedgerEntryId(next.Value + 1);
+        }
+        foreach (var publication in guards.Values)
+        {
+            await publications.UpdateAsync(publication, cancellationToken).ConfigureAwait(false);
+        }
+        return staged;
+    }
+
+    /// <summary>The stored entry of an idempotency key, or <c>null</c>.</summary>
+    internal Task<LedgerEntry?> FindAwardAsync(string key, CancellationToken cancellationToken) => FindByKeyAsync(key, cancellationToken);
+
+    /// <summary>Whether <paramref name="unitOfWork"/> is the one this ledger stages in (a command that stages awards must save the same one).</summary>
+    internal bool SharesUnitOfWork(IUnitOfWork unitOfWork) => ReferenceEquals(this.unitOfWork, unitOfWork);
+
     private async Task<LedgerEntry> LoadAsync(LedgerEntryId id, CancellationToken cancellationToken)
     {
         Preconditions.CheckArgument(id.IsSpecified, nameof(id), "The entry id must be a real id, not default.");
@@ -511,3 +594,6 @@ public sealed class PointsLedgerService
     private Task<T> WriteAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) =>
         UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken);
 }
+
+/// <summary>One award staged by <see cref="PointsLedgerService.StageAwardsAsync"/>: the entry (new and staged, or stored under the key), or why the member may not receive it.</summary>
+internal sealed record StagedAward(LedgerEntryRequest Request, LedgerEntry? Entry, GridGovernanceException? Refusal);
