@@ -263,8 +263,12 @@ public sealed class OrganisationService
     /// <param name="id">The unit.</param>
     /// <param name="effective">The first day it no longer exists.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <remarks>Roles held on the unit and registrations with it end on the same day.</remarks>
+    /// <remarks>
+    /// Roles held on the unit and registrations with it end on the same day. A close has no successor, so open work bound
+    /// to the unit (an open work order, a stationed unit located in it, a participant's work) refuses it.
+    /// </remarks>
     /// <exception cref="GridGovernanceException">It still has open units, members or households under it, or covers stationed units (<c>hierarchy.unit-not-empty</c>): merge, move or re-cover them first.</exception>
+    /// <exception cref="RestructureBlockedException">Open work is bound to it (<c>hierarchy.restructure-blocked</c>, listing it); nothing changed.</exception>
     /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
     public async Task<OrgUnit> CloseUnitAsync(Actor actor, OrgUnitId id, LocalDate effective, CancellationToken cancellationToken = default)
     {
@@ -288,7 +292,9 @@ public sealed class OrganisationService
     /// Merges units into <paramref name="target"/> (Shantou merged 8 small streets into 3): every child unit,
     /// member and household of each source moves to the target, stationed units covered by a source are covered
     /// by the target, and the sources close with the target as successor. Roles held on a source and
-    /// registrations with it end on the day of the merge (appoint again on the target).
+    /// registrations with it end on the day of the merge (appoint again on the target). Open work bound to a source
+    /// follows the target in the same unit of work: stationed units located in it, regional-committee spans over it, and
+    /// every <see cref="IRestructureParticipant"/>'s work (work orders, …).
     /// </summary>
     /// <param name="actor">
     /// Who merges (<see cref="Capabilities.RestructureUnits"/> over the parent of every source and of the target: a
@@ -299,6 +305,7 @@ public sealed class OrganisationService
     /// <param name="effective">The day of the merge.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="GridGovernanceException">The inputs are inconsistent (<c>hierarchy.invalid-restructure</c>), the target lies under a source (<c>hierarchy.cycle</c>) or a unit is closed.</exception>
+    /// <exception cref="RestructureBlockedException">A participant cannot carry work bound to a source (<c>hierarchy.restructure-blocked</c>); nothing changed.</exception>
     /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
     public async Task<RestructureResult> MergeUnitsAsync(Actor actor, IReadOnlyCollection<OrgUnitId> sources, OrgUnitId target, LocalDate effective, CancellationToken cancellationToken = default)
     {
@@ -346,9 +353,12 @@ public sealed class OrganisationService
 
     /// <summary>
     /// Splits a unit into new units of the same kind under the same parent; each part takes over the child
-    /// units, members and households it lists, and the split unit closes with the parts as successors. Resident
-    /// units it covered are covered by the first part (re-cover them with <see cref="SetCoverageAsync"/>); roles
-    /// held on it end on the day of the split.
+    /// units, members and households it lists, and the split unit closes with the parts as successors. Work bound to it
+    /// (stationed units it covers or that are located in it, open work orders, regional-committee spans, every
+    /// <see cref="IRestructureParticipant"/>'s) goes to the part <see cref="RestructureChange.SuccessorOf"/> picks: the one
+    /// naming it in <see cref="SplitPart.Work"/>, else the one that took its place, else the first (re-cover a stationed
+    /// unit with <see cref="SetCoverageAsync"/>, move it with <see cref="MoveStationedUnitAsync"/>); roles held on it end
+    /// on the day of the split.
     /// </summary>
     /// <param name="actor">Who splits it (<see cref="Capabilities.RestructureUnits"/> over its parent, where the parts open too).</param>
     /// <param name="source">The unit to split.</param>
@@ -357,6 +367,7 @@ public sealed class OrganisationService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="GridGovernanceException">The parts are inconsistent (<c>hierarchy.invalid-restructure</c>) or the unit is closed.</exception>
     /// <exception cref="GridGovernanceValidationException">A part's new unit breaks a rule of <see cref="ImportAsync"/>.</exception>
+    /// <exception cref="RestructureBlockedException">A participant cannot carry work bound to the unit (<c>hierarchy.restructure-blocked</c>); nothing changed.</exception>
     /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
     public async Task<RestructureResult> SplitUnitAsync(Actor actor, OrgUnitId source, IReadOnlyList<SplitPart> parts, LocalDate effective, CancellationToken cancellationToken = default)
     {
