@@ -43,6 +43,11 @@ public static partial class ErrorCodes
     public const string InvalidRestructure = "hierarchy.invalid-restructure";
     /// <summary>A unit still has open children, members or households and cannot be closed.</summary>
     public const string UnitNotEmpty = "hierarchy.unit-not-empty";
+    /// <summary>
+    /// A merge, split or close would strand open work bound to a unit that closes (an open work order, a stationed unit,
+    /// …) and no successor can take it over; the exception lists every piece of work that blocks the change.
+    /// </summary>
+    public const string RestructureBlocked = "hierarchy.restructure-blocked";
     /// <summary>An id appears twice in a batch or is already used.</summary>
     public const string DuplicateId = "hierarchy.duplicate-id";
     /// <summary>A value is outside its allowed range or format.</summary>

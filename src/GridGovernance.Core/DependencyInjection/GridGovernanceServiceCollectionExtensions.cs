@@ -80,6 +80,7 @@ public static class GridGovernanceServiceCollectionExtensions
         services.TryAddSingleton(WorkOrderPolicy.Default);
         services.TryAddScoped<IEscalationPath, HierarchyEscalationPath>();
         services.TryAddScoped<WorkOrderService>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IRestructureParticipant, WorkOrderRestructureParticipant>());
         services.TryAddScoped<ClaimService>();
         services.TryAddScoped<MicroWishService>();
         services.TryAddScoped<ContactLogService>();

@@ -147,6 +147,37 @@ public sealed class OrgUnit : AggregateRoot<OrgUnitId>
         Raise(new OrgUnitSpanChanged(Id, community, validity));
     }
 
+    /// <summary>
+    /// Moves this regional committee's spans over <paramref name="closing"/> to its successors from
+    /// <paramref name="effective"/> on: the span ends that day and each successor is spanned for the rest of it (unless
+    /// it is spanned then already). Returns whether anything changed.
+    /// </summary>
+    internal bool CarrySpans(OrgUnitId closing, IReadOnlyList<OrgUnitId> successors, LocalDate effective)
+    {
+        bool changed = false;
+        foreach (var span in Spans.Where(s => s.Unit == closing && (s.Validity.Until is null || s.Validity.Until > effective)).ToList())
+        {
+            var rest = new Validity(span.Validity.From > effective ? span.Validity.From : effective, span.Validity.Until);
+            Spans = Spans.Remove(span);
+            if (span.Validity.From < effective)
+            {
+                var ended = span with { Validity = span.Validity.EndOn(effective) };
+                Spans = Spans.Add(ended);
+                Raise(new OrgUnitSpanChanged(Id, closing, ended.Validity));
+            }
+            foreach (var successor in successors)
+            {
+                if (!Spans.Any(s => s.Unit == successor && s.Validity.Overlaps(rest)))
+                {
+                    Spans = Spans.Add(new UnitSpan(successor, rest));
+                    Raise(new OrgUnitSpanChanged(Id, successor, rest));
+                }
+            }
+            changed = true;
+        }
+        return changed;
+    }
+
     internal void AddChairTerm(ChairTerm term)
     {
         Preconditions.CheckState(!ChairTerms.Any(t => t.Term.Overlaps(term.Term)), ErrorCodes.InvalidSpan,

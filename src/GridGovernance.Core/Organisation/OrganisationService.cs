@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using GridGovernance.Authority;
 using GridGovernance.Organisation.Queries;
 using GridGovernance.Persistence;
@@ -42,6 +43,7 @@ public sealed class OrganisationService
     private readonly GridGovernanceOptions options;
     private readonly IAuthorityPolicy authority;
     private readonly IClock clock;
+    private readonly ImmutableArray<IRestructureParticipant> participants;
 
     /// <summary>Creates the service (normally resolved from DI after <c>AddGridGovernance()</c>).</summary>
     /// <param name="units">Units.</param>
@@ -52,6 +54,10 @@ public sealed class OrganisationService
     /// <param name="options">The library's options (the schema, the time zone).</param>
     /// <param name="authority">Decides whether an actor may make a change.</param>
     /// <param name="clock">The clock (today's date for the one undated command, <see cref="SetCoverageAsync"/>).</param>
+    /// <param name="participants">
+    /// The modules that carry their open work to the successors of units a merge, split or close closes, in the same unit
+    /// of work (<see cref="IRestructureParticipant"/>; the library registers those of work orders, …).
+    /// </param>
     public OrganisationService(
         IRepository<OrgUnit> units,
         IRepository<Member> members,
@@ -60,7 +66,8 @@ public sealed class OrganisationService
         IUnitOfWork unitOfWork,
         GridGovernanceOptions options,
         IAuthorityPolicy authority,
-        IClock clock)
+        IClock clock,
+        IEnumerable<IRestructureParticipant> participants)
     {
         this.units = Preconditions.CheckNotNull(units);
         this.members = Preconditions.CheckNotNull(members);
@@ -70,6 +77,7 @@ public sealed class OrganisationService
         this.options = Preconditions.CheckNotNull(options);
         this.authority = Preconditions.CheckNotNull(authority);
         this.clock = Preconditions.CheckNotNull(clock);
+        this.participants = [.. Preconditions.CheckNotNull(participants)];
     }
 
     /// <summary>The schema changes are checked against.</summary>
@@ -255,8 +263,12 @@ public sealed class OrganisationService
     /// <param name="id">The unit.</param>
     /// <param name="effective">The first day it no longer exists.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <remarks>Roles held on the unit and registrations with it end on the same day.</remarks>
+    /// <remarks>
+    /// Roles held on the unit and registrations with it end on the same day. A close has no successor, so open work bound
+    /// to the unit (an open work order, a stationed unit located in it, a participant's work) refuses it.
+    /// </remarks>
     /// <exception cref="GridGovernanceException">It still has open units, members or households under it, or covers stationed units (<c>hierarchy.unit-not-empty</c>): merge, move or re-cover them first.</exception>
+    /// <exception cref="RestructureBlockedException">Open work is bound to it (<c>hierarchy.restructure-blocked</c>, listing it); nothing changed.</exception>
     /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
     public async Task<OrgUnit> CloseUnitAsync(Actor actor, OrgUnitId id, LocalDate effective, CancellationToken cancellationToken = default)
     {
@@ -271,8 +283,8 @@ public sealed class OrganisationService
             $"and covers {contents.StationedUnits.Count} stationed unit(s); move, merge or re-cover them before closing it.");
         unit.Close(effective, []);
         var detached = await DetachMembersAsync([id], [], effective, cancellationToken).ConfigureAwait(false);
-        await StageAsync(contents with { Members = detached }, [unit], [], cancellationToken).ConfigureAwait(false);
-        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        var change = new RestructureChange(RestructureKind.Close, actor, effective, ImmutableDictionary<OrgUnitId, ImmutableArray<OrgUnitId>>.Empty.Add(id, []));
+        await CommitAsync($"Closing {id} ({unit.Name}) on {effective:yyyy-MM-dd}", change, contents with { Members = detached }, [unit], [], cancellationToken).ConfigureAwait(false);
         return unit;
     }
 
@@ -280,7 +292,9 @@ public sealed class OrganisationService
     /// Merges units into <paramref name="target"/> (Shantou merged 8 small streets into 3): every child unit,
     /// member and household of each source moves to the target, stationed units covered by a source are covered
     /// by the target, and the sources close with the target as successor. Roles held on a source and
-    /// registrations with it end on the day of the merge (appoint again on the target).
+    /// registrations with it end on the day of the merge (appoint again on the target). Open work bound to a source
+    /// follows the target in the same unit of work: stationed units located in it, regional-committee spans over it, and
+    /// every <see cref="IRestructureParticipant"/>'s work (work orders, …).
     /// </summary>
     /// <param name="actor">
     /// Who merges (<see cref="Capabilities.RestructureUnits"/> over the parent of every source and of the target: a
@@ -291,6 +305,7 @@ public sealed class OrganisationService
     /// <param name="effective">The day of the merge.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="GridGovernanceException">The inputs are inconsistent (<c>hierarchy.invalid-restructure</c>), the target lies under a source (<c>hierarchy.cycle</c>) or a unit is closed.</exception>
+    /// <exception cref="RestructureBlockedException">A participant cannot carry work bound to a source (<c>hierarchy.restructure-blocked</c>); nothing changed.</exception>
     /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
     public async Task<RestructureResult> MergeUnitsAsync(Actor actor, IReadOnlyCollection<OrgUnitId> sources, OrgUnitId target, LocalDate effective, CancellationToken cancellationToken = default)
     {
@@ -330,16 +345,20 @@ public sealed class OrganisationService
             source.Close(effective, [target]);
         }
         var detached = await DetachMembersAsync(sources, moved.Members, effective, cancellationToken).ConfigureAwait(false);
-        await StageAsync(moved with { Members = detached }, sourceUnits, [], cancellationToken).ConfigureAwait(false);
-        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        var change = new RestructureChange(RestructureKind.Merge, actor, effective, sources.ToImmutableDictionary(s => s, _ => ImmutableArray.Create(target)));
+        await CommitAsync($"Merging {string.Join(", ", sources.Order())} into {target} on {effective:yyyy-MM-dd}", change, moved with { Members = detached }, sourceUnits, [],
+            cancellationToken).ConfigureAwait(false);
         return new RestructureResult([.. sources.Order()], [], moved.Units.Count, moved.Members.Count, moved.Households.Count);
     }
 
     /// <summary>
     /// Splits a unit into new units of the same kind under the same parent; each part takes over the child
-    /// units, members and households it lists, and the split unit closes with the parts as successors. Resident
-    /// units it covered are covered by the first part (re-cover them with <see cref="SetCoverageAsync"/>); roles
-    /// held on it end on the day of the split.
+    /// units, members and households it lists, and the split unit closes with the parts as successors. Work bound to it
+    /// (stationed units it covers or that are located in it, open work orders, regional-committee spans, every
+    /// <see cref="IRestructureParticipant"/>'s) goes to the part <see cref="RestructureChange.SuccessorOf"/> picks: the one
+    /// naming it in <see cref="SplitPart.Work"/>, else the one that took its place, else the first (re-cover a stationed
+    /// unit with <see cref="SetCoverageAsync"/>, move it with <see cref="MoveStationedUnitAsync"/>); roles held on it end
+    /// on the day of the split.
     /// </summary>
     /// <param name="actor">Who splits it (<see cref="Capabilities.RestructureUnits"/> over its parent, where the parts open too).</param>
     /// <param name="source">The unit to split.</param>
@@ -348,6 +367,7 @@ public sealed class OrganisationService
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="GridGovernanceException">The parts are inconsistent (<c>hierarchy.invalid-restructure</c>) or the unit is closed.</exception>
     /// <exception cref="GridGovernanceValidationException">A part's new unit breaks a rule of <see cref="ImportAsync"/>.</exception>
+    /// <exception cref="RestructureBlockedException">A participant cannot carry work bound to the unit (<c>hierarchy.restructure-blocked</c>); nothing changed.</exception>
     /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
     public async Task<RestructureResult> SplitUnitAsync(Actor actor, OrgUnitId source, IReadOnlyList<SplitPart> parts, LocalDate effective, CancellationToken cancellationToken = default)
     {
@@ -374,6 +394,16 @@ public sealed class OrganisationService
             foreach (var node in parts[i].Contents)
             {
                 Preconditions.CheckState(owner.TryAdd(node, i), ErrorCodes.InvalidRestructure, $"{node} is listed in more than one part of the split.");
+            }
+        }
+        var explicitWork = ImmutableDictionary.CreateBuilder<string, OrgUnitId>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            foreach (var work in part.Work)
+            {
+                Preconditions.CheckState(!string.IsNullOrWhiteSpace(work), ErrorCodes.InvalidRestructure, $"Part {part.Unit.Id} names blank work; name work by its id (workorder:17).");
+                Preconditions.CheckState(explicitWork.TryAdd(work.Trim(), part.Unit.Id), ErrorCodes.InvalidRestructure,
+                    $"{work.Trim()} is named by more than one part of the split; each piece of work goes to one part.");
             }
         }
         var all = contents.Nodes().ToHashSet();
@@ -405,14 +435,17 @@ public sealed class OrganisationService
             h.MoveTo(parts[owner[h.Id]].Unit.Id, effective);
         }
         var successors = created.Select(c => c.Id).ToList();
+        var change = new RestructureChange(RestructureKind.Split, actor, effective,
+            ImmutableDictionary<OrgUnitId, ImmutableArray<OrgUnitId>>.Empty.Add(source, [.. successors]), explicitWork.ToImmutable(),
+            owner.ToImmutableDictionary(kv => kv.Key, kv => parts[kv.Value].Unit.Id), storedUnits.ToImmutableDictionary());
         foreach (var r in contents.StationedUnits)
         {
-            r.CoverBy(successors[0], r.HasOwnOrganisation);
+            r.CoverBy(change.SuccessorOf(source, r.Id.ToString())!.Value, r.HasOwnOrganisation);
         }
         unit.Close(effective, successors);
         var detached = await DetachMembersAsync([source], contents.Members, effective, cancellationToken).ConfigureAwait(false);
-        await StageAsync(contents with { Members = detached }, [unit], created, cancellationToken).ConfigureAwait(false);
-        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        await CommitAsync($"Splitting {source} ({unit.Name}) on {effective:yyyy-MM-dd}", change, contents with { Members = detached }, [unit], created, cancellationToken)
+            .ConfigureAwait(false);
         return new RestructureResult([source], successors, contents.Units.Count, contents.Members.Count, contents.Households.Count);
     }
 
@@ -571,6 +604,38 @@ public sealed class OrganisationService
             Preconditions.CheckState(!unit.IsClosed, ErrorCodes.UnitClosed, $"{covering} ({unit.Name}) closed on {unit.ClosedOn:yyyy-MM-dd}.");
         }
         return await ChangeAsync(stationedUnits, stationedUnit, r => r.CoverBy(organisation, ownOrganisation), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Locates a stationed unit (驻区单位) in another community from <paramref name="effective"/> on (it moved, or a
+    /// restructure's default put it in the wrong part); the former community stays in its history. Its covering
+    /// organisation is unchanged (see <see cref="SetCoverageAsync"/>).
+    /// </summary>
+    /// <param name="actor">
+    /// Who moves it (<see cref="Capabilities.RestructureUnits"/> over the community it leaves and over the one it goes to,
+    /// as for other organisation changes).
+    /// </param>
+    /// <param name="stationedUnit">The stationed unit; still registered.</param>
+    /// <param name="community">The community it is in from <paramref name="effective"/>: an open unit of the community kind.</param>
+    /// <param name="effective">The first day it is there; not before its last recorded move.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="GridGovernanceException">
+    /// The community is closed (<c>hierarchy.unit-closed</c>) or not a community (<c>hierarchy.invalid-restructure</c>), the
+    /// stationed unit is no longer registered (<c>hierarchy.not-on-roster</c>) or the date is retroactive.
+    /// </exception>
+    /// <exception cref="EntityNotFoundException">The stationed unit or the community does not exist.</exception>
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<StationedUnit> MoveStationedUnitAsync(Actor actor, StationedUnitId stationedUnit, OrgUnitId community, LocalDate effective,
+        CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(actor);
+        var located = await GetAsync(stationedUnits, stationedUnit, cancellationToken).ConfigureAwait(false);
+        var from = located.Communities.TryGetValueAt(effective, out var there) ? there : located.CommunityId;
+        await DemandAsync(actor, Capabilities.RestructureUnits, stationedUnit.ToString(), [from, community], effective, cancellationToken).ConfigureAwait(false);
+        var target = await GetOpenUnitAsync(community, effective, cancellationToken).ConfigureAwait(false);
+        Preconditions.CheckState(target.Kind == UnitKind.Community, ErrorCodes.InvalidRestructure,
+            $"{community} ({target.Name}) is a '{target.Kind}'; a stationed unit is located in a community.");
+        return await ChangeAsync(stationedUnits, stationedUnit, r => r.MoveTo(community, effective), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -758,6 +823,85 @@ public sealed class OrganisationService
         {
             await stationedUnits.UpdateAsync(r, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Stages a restructure and the work that follows it, then saves everything at once: the organisation's own work
+    /// (stationed units located in a closing community, regional committees' spans over it) and every
+    /// <see cref="IRestructureParticipant"/>'s. Work that cannot follow refuses the whole change: everything staged is
+    /// discarded and <see cref="RestructureBlockedException"/> lists it. A participant that throws discards it all too.
+    /// </summary>
+    private async Task CommitAsync(string description, RestructureChange change, Contents contents, IReadOnlyList<OrgUnit> closed, IReadOnlyList<OrgUnit> created,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var blockers = new List<RestructureBlocker>();
+            contents = await CarryOwnWorkAsync(change, contents, closed, blockers, cancellationToken).ConfigureAwait(false);
+            await StageAsync(contents, closed, created, cancellationToken).ConfigureAwait(false);
+            foreach (var participant in participants)
+            {
+                blockers.AddRange(await participant.CarryAsync(change, cancellationToken).ConfigureAwait(false));
+            }
+            if (blockers.Count > 0)
+            {
+                throw new RestructureBlockedException(description, blockers);
+            }
+        }
+        catch
+        {
+            unitOfWork.DiscardChanges();
+            throw;
+        }
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The organisation's own work bound to closing units: stationed units located in one move to its successor (a
+    /// blocker when it has none); regional committees spanning one span its successors instead. Aggregates already in
+    /// <paramref name="contents"/> are changed in place, so each is staged once; the result is everything to stage.
+    /// </summary>
+    private async Task<Contents> CarryOwnWorkAsync(RestructureChange change, Contents contents, IReadOnlyList<OrgUnit> closed, List<RestructureBlocker> blockers,
+        CancellationToken cancellationToken)
+    {
+        var loadedStationed = contents.StationedUnits.ToDictionary(r => r.Id);
+        var extraStationed = new List<StationedUnit>();
+        foreach (var stored in await stationedUnits.ListAsync(Specification.Create<StationedUnit>(q => q.Where(r => r.IsActive)), cancellationToken).ConfigureAwait(false))
+        {
+            if (!change.IsClosing(stored.CommunityId))
+            {
+                continue;
+            }
+            var closing = stored.CommunityId;
+            if (change.SuccessorOf(closing, stored.Id.ToString()) is not OrgUnitId successor)
+            {
+                blockers.Add(new RestructureBlocker(stored.Id.ToString(), closing, $"stationed unit {stored.Name} is located there; move it to another community first"));
+                continue;
+            }
+            if (!loadedStationed.TryGetValue(stored.Id, out var target))
+            {
+                target = stored;
+                extraStationed.Add(stored);
+            }
+            target.MoveTo(successor, change.Effective);
+        }
+
+        var loadedUnits = contents.Units.Concat(closed).ToDictionary(u => u.Id);
+        var extraUnits = new List<OrgUnit>();
+        foreach (var stored in await units.ListAsync(new OpenUnitsOfKind(UnitKind.RegionalCommittee), cancellationToken).ConfigureAwait(false))
+        {
+            var committee = loadedUnits.TryGetValue(stored.Id, out var loaded) ? loaded : stored;
+            bool changed = false;
+            foreach (var closing in change.Closing)
+            {
+                changed |= committee.CarrySpans(closing, change.SuccessorsOf(closing), change.Effective);
+            }
+            if (changed && ReferenceEquals(committee, stored))
+            {
+                extraUnits.Add(stored);
+            }
+        }
+        return contents with { Units = [.. contents.Units, .. extraUnits], StationedUnits = [.. contents.StationedUnits, .. extraStationed] };
     }
 
     private async Task SaveAsync(CancellationToken cancellationToken)

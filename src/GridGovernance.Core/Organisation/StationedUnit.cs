@@ -88,6 +88,23 @@ public sealed class StationedUnit : AggregateRoot<StationedUnitId>
         return unit;
     }
 
+    /// <summary>Locates the unit in another community from <paramref name="effective"/> on; the former stays in <see cref="Communities"/>.</summary>
+    /// <param name="community">The new community.</param>
+    /// <param name="effective">The first day it is there.</param>
+    internal void MoveTo(OrgUnitId community, LocalDate effective)
+    {
+        Preconditions.CheckState(IsActive, ErrorCodes.NotOnRoster, $"{Id} ({Name}) is no longer registered; it cannot move.");
+        Preconditions.CheckState(effective >= Communities.Last.From, ErrorCodes.RetroactiveChange,
+            $"{Id} ({Name}) is recorded in {CommunityId} from {Communities.Last.From:yyyy-MM-dd}; a move on {effective:yyyy-MM-dd} would rewrite that.");
+        var old = CommunityId;
+        var changed = Communities.ChangeTo(community, effective);
+        if (!ReferenceEquals(changed, Communities))
+        {
+            Communities = changed;
+            Raise(new StationedUnitMoved(Id, old, community, effective));
+        }
+    }
+
     /// <summary>Records which party organisation covers the unit (its own: 单独组建; a joint one: 联合组建), or none.</summary>
     /// <param name="organisation">The covering organisation, or <c>null</c>.</param>
     /// <param name="ownOrganisation">Whether it is the unit's own.</param>

@@ -75,8 +75,11 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>
     /// <summary>The address or landmark, or <c>null</c> (shown without numbers on the board).</summary>
     public string? Address { get; }
 
-    /// <summary>The unit where it happened (the grid, or the household's unit); reports count it there.</summary>
-    public OrgUnitId Unit { get; }
+    /// <summary>
+    /// The unit where it happened (the grid, or the household's unit); reports count it there. When that unit closes in a
+    /// merge, split or close, it is the successor that took the place over (<see cref="WorkOrderCommand.FollowSuccessor"/>).
+    /// </summary>
+    public OrgUnitId Unit { get; private set; }
 
     /// <summary>When it was filed.</summary>
     public Instant FiledAt { get; }
@@ -253,6 +256,25 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>
         RemindAt = remind;
         Apply(WorkOrderCommand.Escalate, to, actor, at, note, new WorkOrderEscalated(Id, actor, at, from, toUnit, Level, due));
     }
+
+    /// <summary>
+    /// Follows a restructure (机构调整): the filing unit and the responsible unit, where they closed, become their
+    /// successors. Status, limits, handler and first responder stay.
+    /// </summary>
+    internal void FollowSuccessor(OrgUnitId unit, OrgUnitId responsibleUnit, WorkOrderActor actor, string note, Instant at)
+    {
+        var to = Check(WorkOrderCommand.FollowSuccessor, actor, at);
+        Preconditions.CheckArgument(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
+        Preconditions.CheckArgument(responsibleUnit.IsSpecified, nameof(responsibleUnit), "responsibleUnit must be a real unit id, not default.");
+        var (fromUnit, fromResponsible) = (Unit, ResponsibleUnit);
+        Unit = unit;
+        ResponsibleUnit = responsibleUnit;
+        Apply(WorkOrderCommand.FollowSuccessor, to, actor, at, note,
+            new WorkOrderFollowedSuccessor(Id, actor, at, fromUnit, unit, fromResponsible, responsibleUnit));
+    }
+
+    /// <summary>The instant a change at <paramref name="now"/> is recorded at: never before the order's last change.</summary>
+    internal Instant NotBeforeLastChange(Instant now) => Audit[^1].At > now ? Audit[^1].At : now;
 
     /// <summary>Summons departments (吹哨); each must report within its own limit.</summary>
     internal void Whistle(IReadOnlyList<DepartmentSummons> summons, WorkOrderTimeLimits limits, WorkOrderActor actor, string? note, Instant at)

@@ -47,4 +47,10 @@ public enum WorkOrderCommand
 
     /// <summary>Attach the record of a residents' deliberation (周末议事厅) on a disputed matter.</summary>
     RecordDeliberation,
+
+    /// <summary>
+    /// Follow a restructure (机构调整): the filing or responsible unit closed in a merge, split or close and its successor
+    /// takes the order over, in the state it was in.
+    /// </summary>
+    FollowSuccessor,
 }

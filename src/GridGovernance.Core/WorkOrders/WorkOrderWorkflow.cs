@@ -12,7 +12,8 @@ namespace GridGovernance.WorkOrders;
 /// Filing creates an order in <see cref="WorkOrderStatus.Filed"/>. The loop is 群众下单 (Filed) → 三事分流 (Triaged) →
 /// 干部领单 (Claimed) → optional 吹哨报到 (Whistled) → Resolved → Rated → Closed, with 督单, reminders, escalation,
 /// deliberation records along the way, Claimed → Triaged when a transfer hands the order to a unit to claim again,
-/// and Rated → Reopened when the resident is not satisfied.
+/// and Rated → Reopened when the resident is not satisfied. A restructure carries an order that is not closed to the
+/// successor of its closed unit (<see cref="WorkOrderCommand.FollowSuccessor"/>) in whatever state it is in.
 /// A resolved order the resident never rates may be closed without a rating. Closed is final.
 /// </remarks>
 [Immutable]
@@ -66,6 +67,15 @@ public static class WorkOrderWorkflow
         new(WorkOrderStatus.Reopened, WorkOrderCommand.Remind, WorkOrderStatus.Reopened),
         new(WorkOrderStatus.Reopened, WorkOrderCommand.Escalate, WorkOrderStatus.Reopened),
         new(WorkOrderStatus.Reopened, WorkOrderCommand.RecordDeliberation, WorkOrderStatus.Reopened),
+
+        // A restructure carries every order that is not closed to the successor of its closed unit, in its state.
+        new(WorkOrderStatus.Filed, WorkOrderCommand.FollowSuccessor, WorkOrderStatus.Filed),
+        new(WorkOrderStatus.Triaged, WorkOrderCommand.FollowSuccessor, WorkOrderStatus.Triaged),
+        new(WorkOrderStatus.Claimed, WorkOrderCommand.FollowSuccessor, WorkOrderStatus.Claimed),
+        new(WorkOrderStatus.Whistled, WorkOrderCommand.FollowSuccessor, WorkOrderStatus.Whistled),
+        new(WorkOrderStatus.Resolved, WorkOrderCommand.FollowSuccessor, WorkOrderStatus.Resolved),
+        new(WorkOrderStatus.Rated, WorkOrderCommand.FollowSuccessor, WorkOrderStatus.Rated),
+        new(WorkOrderStatus.Reopened, WorkOrderCommand.FollowSuccessor, WorkOrderStatus.Reopened),
     ];
 
     internal static TransitionTable<WorkOrderStatus, WorkOrderCommand> Table { get; } =

@@ -44,7 +44,7 @@ public partial class OrganisationServiceTest
     }
 
     [Fact]
-    public async Task AddSpan_SpannedCommunityClosedLater_NoLongerWithinJurisdiction()
+    public async Task AddSpan_SpannedCommunityMergedLater_SpanFollowsTheSuccessor()
     {
         await city.SeedLaiwuAsync();
         await AddRegionalCommitteeAsync();
@@ -52,9 +52,13 @@ public partial class OrganisationServiceTest
         await city.RunAsync(s => s.MergeUnitsAsync(TestActors.System, [U(101)], U(100), D2));
 
         var index = await city.IndexAsync(D2);
+        var stored = await city.UnitAsync(500);
 
-        Assert.False(index.IsWithinJurisdiction(U(500), H(6)));
+        Assert.Equal([new UnitSpan(U(101), new Validity(D1, D2)), new UnitSpan(U(100), new Validity(D2))], stored.Spans.OrderBy(s => s.Validity.From));
+        Assert.Equal([U(100)], stored.SpannedOn(D2));
+        Assert.True(index.IsWithinJurisdiction(U(500), H(6))); // H(6) sits under the successor now
         Assert.True((await city.IndexAsync(D1)).IsWithinJurisdiction(U(500), H(6)));
+        Assert.False((await city.IndexAsync(D1)).IsWithinJurisdiction(U(500), H(1))); // the successor only from the merge on
     }
 
     [Fact]

@@ -106,6 +106,9 @@ internal static class WorkOrderFixture
             case WorkOrderCommand.Reopen:
                 order.Rate(satisfied && command == WorkOrderCommand.Rate, null, Resident, Limits, Policy, at);
                 break;
+            case WorkOrderCommand.FollowSuccessor:
+                order.FollowSuccessor(order.Unit == Grid ? Community : Grid, order.ResponsibleUnit == Street ? Community : Street, ScanActor, "Merge", at);
+                break;
             case WorkOrderCommand.Close:
                 order.Close(CadreActor, null, at);
                 break;

@@ -47,7 +47,7 @@ internal sealed class WorkOrderServiceFixture : IDisposable
 
     private readonly ServiceProvider provider;
 
-    public WorkOrderServiceFixture(WorkOrderPolicy? policy = null, FaultPlan? faults = null)
+    public WorkOrderServiceFixture(WorkOrderPolicy? policy = null, FaultPlan? faults = null, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(Clock);
@@ -60,6 +60,7 @@ internal sealed class WorkOrderServiceFixture : IDisposable
             services.AddSingleton(policy);
         }
         services.AddGridGovernance(o => o.Schema = HierarchySchemas.Laiwu);
+        configure?.Invoke(services);
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         using var scope = provider.CreateScope();
         scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(TestActors.System, City(), OrganisationFixture.D0).GetAwaiter().GetResult();
@@ -84,6 +85,36 @@ internal sealed class WorkOrderServiceFixture : IDisposable
     {
         using var scope = provider.CreateScope();
         return await operation(scope.ServiceProvider.GetRequiredService<WorkOrderService>());
+    }
+
+    public async Task<T> RunOrganisationAsync<T>(Func<OrganisationService, Task<T>> operation)
+    {
+        using var scope = provider.CreateScope();
+        return await operation(scope.ServiceProvider.GetRequiredService<OrganisationService>());
+    }
+
+    public async Task<T> ResolveAsync<TService, T>(Func<TService, Task<T>> operation)
+        where TService : notnull
+    {
+        using var scope = provider.CreateScope();
+        return await operation(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>Every stored aggregate of the city and its orders with its version: equal fingerprints mean nothing changed.</summary>
+    public async Task<string> FingerprintAsync()
+    {
+        using var scope = provider.CreateScope();
+        var lines = new List<string>();
+        async Task AddAsync<T>()
+            where T : class, IAggregateRoot =>
+            lines.AddRange((await scope.ServiceProvider.GetRequiredService<IReadRepository<T>>().ListAsync()).Select(a => $"{a.Id} v{a.Version}"));
+        await AddAsync<OrgUnit>();
+        await AddAsync<Member>();
+        await AddAsync<Household>();
+        await AddAsync<StationedUnit>();
+        await AddAsync<WorkOrder>();
+        lines.Sort(StringComparer.Ordinal);
+        return string.Join("\n", lines);
     }
 
     public async Task<T> RunLedgerAsync<T>(Func<GridGovernance.Scoring.Ledger.PointsLedgerService, Task<T>> operation)

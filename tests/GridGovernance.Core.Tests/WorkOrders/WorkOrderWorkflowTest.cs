@@ -28,6 +28,9 @@ public sealed class WorkOrderWorkflowTest
         (S.Reopened, C.Claim, S.Claimed), (S.Reopened, C.Resolve, S.Resolved), (S.Reopened, C.Whistle, S.Whistled),
         (S.Reopened, C.Supervise, S.Reopened), (S.Reopened, C.Remind, S.Reopened), (S.Reopened, C.Escalate, S.Reopened),
         (S.Reopened, C.RecordDeliberation, S.Reopened),
+        (S.Filed, C.FollowSuccessor, S.Filed), (S.Triaged, C.FollowSuccessor, S.Triaged), (S.Claimed, C.FollowSuccessor, S.Claimed),
+        (S.Whistled, C.FollowSuccessor, S.Whistled), (S.Resolved, C.FollowSuccessor, S.Resolved), (S.Rated, C.FollowSuccessor, S.Rated),
+        (S.Reopened, C.FollowSuccessor, S.Reopened),
     ];
 
     public static TheoryData<S, C> EveryPair()
@@ -93,6 +96,7 @@ public sealed class WorkOrderWorkflowTest
     [InlineData(S.Reopened, C.ResolvePart, S.Reopened)]
     [InlineData(S.Closed, C.RecordDeliberation, S.Closed)]
     [InlineData(S.Triaged, C.File, S.Triaged)] // a command with no step at all: the current state
+    [InlineData(S.Closed, C.FollowSuccessor, S.Closed)] // a closed order stays where it was closed
     public void IntendedTarget_OfARefusedCommand(S from, C command, S expected)
     {
         Assert.False(WorkOrderWorkflow.Allows(from, command));
