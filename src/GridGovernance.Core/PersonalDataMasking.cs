@@ -137,8 +137,8 @@ public static class PersonalDataMasking
     /// <c>山东省济南市莱芜区凤城街道花园小区</c>); any other text is a place when it is letters and spaces ending in a place
     /// word (<c>Road</c>, <c>Street</c>, <c>Garden</c>, <c>Building</c> …). So <c>花园小区1号楼1单元101室</c> →
     /// <c>花园小区***</c>, <c>花园小区叁号楼</c> → <c>花园小区***</c>, <c>凤城大街88号花园小区</c> → <c>凤城大街***</c>,
-    /// <c>花园小区</c> → <c>花园小区</c>, and <c>王小明家楼下</c> → <c>***</c>. A person's name written as the head of a
-    /// place name (<c>王家小区</c>) cannot be told from a place name and is shown.
+    /// <c>花园小区</c> → <c>花园小区</c>, and <c>王小明家楼下</c> → <c>***</c>. A person's name that reads as a place name
+    /// (<c>王家小区</c>, <c>李园</c>) cannot be told from one and is shown.
     /// </para>
     /// </remarks>
     /// <param name="address">The address.</param>

@@ -47,6 +47,7 @@ public sealed partial class PersonalDataMaskingTest
     [InlineData("花园小区B")] // a letter left over: not a place
     [InlineData("ABCD座")] // four letters are a word, not a number: and no place
     [InlineData("call 13812345678")]
+    [InlineData("张子轩13812345678")] // a given name ending in 轩 is no place
     public void MaskAddress_WhatCannotBeParsed_IsMaskedWhole(string address) =>
         Assert.Equal("***", PersonalDataMasking.MaskAddress(address));
 
