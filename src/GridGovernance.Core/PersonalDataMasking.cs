@@ -8,7 +8,8 @@ namespace GridGovernance;
 /// numbers and addresses. Every rule errs towards hiding: when in doubt a character is masked.
 /// </summary>
 /// <remarks>
-/// The rules work on user-perceived characters (text elements), so a rare character outside the Basic
+/// Masked output never holds a control, bidi or zero-width character: they are dropped before any rule runs. The rules
+/// work on user-perceived characters (text elements), so a rare character outside the Basic
 /// Multilingual Plane (a surrogate pair) is shown or hidden whole, never split.
 /// </remarks>
 [Immutable]
@@ -33,7 +34,10 @@ public static class PersonalDataMasking
     /// Any other name is masked word by word (words are separated by white space): each word keeps its first
     /// character followed by a single <c>*</c> (<c>John Smith</c> → <c>J* S*</c>).
     /// </para>
-    /// <para>An empty or white-space name gives an empty string.</para>
+    /// <para>
+    /// Invisible characters are dropped first, so that no control, bidi-override or zero-width character survives
+    /// (<c>张\u202E三明</c> → <c>张*明</c>). An empty or white-space name gives an empty string.
+    /// </para>
     /// </remarks>
     /// <param name="name">The name.</param>
     /// <returns>The masked name.</returns>
@@ -41,7 +45,7 @@ public static class PersonalDataMasking
     public static string MaskName(string name)
     {
         Preconditions.CheckNotNull(name);
-        string trimmed = name.Trim();
+        string trimmed = RemoveInvisible(name).Trim();
         if (trimmed.Length == 0)
         {
             return string.Empty;
@@ -108,56 +112,127 @@ public static class PersonalDataMasking
     }
 
     /// <summary>
-    /// Masks an address so that no building, unit, floor or door number can be read from it.
+    /// Masks an address so that no building, unit, floor or door number can be read from it, and shows nothing it
+    /// cannot read as a place.
     /// </summary>
     /// <remarks>
-    /// The address is cut at its first number and the rest is replaced by <c>***</c>. A number is any digit
-    /// (ASCII or full-width), or a run of Chinese numerals (〇一二三四五六七八九十百千零两) directly followed by an
-    /// address marker (号 楼 栋 幢 座 单 元 室 户 层 门 院 排 巷 弄). So
-    /// <c>花园小区1号楼1单元101室</c> → <c>花园小区***</c>, <c>花园小区三号楼</c> → <c>花园小区***</c>,
-    /// <c>1号楼1单元101室</c> → <c>***</c>, and a street number goes too (<c>凤城大街88号花园小区</c> → <c>凤城大街***</c>).
-    /// An address with no number is returned trimmed but otherwise unchanged.
+    /// <para>
+    /// Invisible characters (control, bidi, zero-width, unpaired surrogates) are dropped first. The address is then cut
+    /// at its first number and the rest is replaced by <c>***</c>. A number is any of:
+    /// </para>
+    /// <list type="bullet">
+    /// <item><description>a digit of any script, ASCII or full-width (<c>3号楼</c>, <c>３号楼</c>), or any other numeric character:
+    /// circled (<c>③号楼</c>), Roman (<c>Ⅲ号楼</c>), parenthesised, superscript, <c>〇</c>;</description></item>
+    /// <item><description>a run of Chinese numerals, 小写 (〇一二三四五六七八九十百千万零两廿卅) or 大写 (壹贰叁肆伍陆柒捌玖拾佰仟, and their
+    /// traditional forms), that is followed by an address marker (号 楼 栋 幢 座 单 元 室 户 层 门 院 排 巷 弄 期 区 组 间, and
+    /// their traditional forms) with spaces allowed anywhere between (<c>叁号楼</c>, <c>三 号楼</c>), that ends the address
+    /// (<c>花园小区三</c>), or that is three numerals or longer (<c>一三八一二三四</c>);</description></item>
+    /// <item><description>one to three Latin letters (ASCII or full-width) followed by a marker (<c>C座B单元</c>, <c>Ｂ座</c>,
+    /// <c>III号楼</c>) or standing right before a number (<c>A3栋</c>).</description></item>
+    /// </list>
+    /// <para>
+    /// A <c>第</c>, <c>#</c> or <c>-</c> right before the number goes with it. Mask what you cannot parse: what is kept must
+    /// read as a place, or the whole address becomes <c>***</c>. A Chinese place is a chain of place names, each of one
+    /// to eight letters ending in a place word (省 市 区 县 镇 乡 街道 社区 村 路 街 巷 小区 花园 苑 园 大厦 广场 …:
+    /// <c>山东省济南市莱芜区凤城街道花园小区</c>); any other text is a place when it is letters and spaces ending in a place
+    /// word (<c>Road</c>, <c>Street</c>, <c>Garden</c>, <c>Building</c> …). So <c>花园小区1号楼1单元101室</c> →
+    /// <c>花园小区***</c>, <c>花园小区叁号楼</c> → <c>花园小区***</c>, <c>凤城大街88号花园小区</c> → <c>凤城大街***</c>,
+    /// <c>花园小区</c> → <c>花园小区</c>, and <c>王小明家楼下</c> → <c>***</c>. A person's name that reads as a place name
+    /// (<c>王家小区</c>, <c>李园</c>) cannot be told from one and is shown.
+    /// </para>
     /// </remarks>
     /// <param name="address">The address.</param>
-    /// <returns>The part before the first number, followed by <c>***</c> when anything was cut.</returns>
+    /// <returns>
+    /// The place before the first number, followed by <c>***</c> when anything was cut; <c>***</c> when the text is not
+    /// a place; an empty string for an empty or white-space address.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="address"/> is null.</exception>
     public static string MaskAddress(string address)
     {
         Preconditions.CheckNotNull(address);
-        string trimmed = address.Trim();
-        int cut = FirstNumber(trimmed);
-        return cut < 0 ? trimmed : trimmed[..cut].TrimEnd() + AddressMask;
+        string cleaned = RemoveInvisible(address).Trim();
+        if (cleaned.Length == 0)
+        {
+            return string.Empty;
+        }
+        int cut = AddressNumbers.FirstNumber(cleaned);
+        string kept = (cut < 0 ? cleaned : cleaned[..cut]).TrimEnd();
+        if (kept.Length > 0 && !AddressNumbers.IsPlace(kept))
+        {
+            return AddressMask;
+        }
+        return cut < 0 ? kept : kept + AddressMask;
     }
 
-    private static int FirstNumber(string text)
+    /// <summary>
+    /// The text without the characters that must never reach public output: control characters, format characters
+    /// (bidi overrides, embeddings, isolates and marks, zero-width spaces and joiners, the byte-order mark, tags),
+    /// unpaired surrogates, variation selectors and invisible fillers; white-space controls (tab, line feed) and line and
+    /// paragraph separators become spaces.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    internal static string RemoveInvisible(string text)
     {
+        StringBuilder? builder = null;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            if (char.IsDigit(c))
+            int width = 1;
+            Visibility visibility;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                return i;
+                width = 2;
+                visibility = VisibilityOf(new Rune(c, text[i + 1]));
             }
-            if (IsChineseNumeral(c))
+            else
             {
-                int j = i;
-                while (j < text.Length && IsChineseNumeral(text[j]))
-                {
-                    j++;
-                }
-                if (j < text.Length && IsAddressMarker(text[j]))
-                {
-                    return i;
-                }
-                i = j - 1;
+                visibility = char.IsSurrogate(c) ? Visibility.Dropped : VisibilityOf(new Rune(c));
             }
+            if (visibility == Visibility.Shown && builder is null)
+            {
+                i += width - 1;
+                continue;
+            }
+            builder ??= new StringBuilder(text.Length).Append(text, 0, i);
+            if (visibility == Visibility.Space)
+            {
+                builder.Append(' ');
+            }
+            else if (visibility == Visibility.Shown)
+            {
+                builder.Append(text, i, width);
+            }
+            i += width - 1;
         }
-        return -1;
+        return builder?.ToString() ?? text;
     }
 
-    private static bool IsChineseNumeral(char c) => "〇一二三四五六七八九十百千零两".Contains(c);
+    private static Visibility VisibilityOf(Rune rune)
+    {
+        switch (Rune.GetUnicodeCategory(rune))
+        {
+            case UnicodeCategory.Control:
+                return Rune.IsWhiteSpace(rune) ? Visibility.Space : Visibility.Dropped;
+            case UnicodeCategory.Format:
+            case UnicodeCategory.Surrogate:
+                return Visibility.Dropped;
+            case UnicodeCategory.LineSeparator:
+            case UnicodeCategory.ParagraphSeparator:
+                return Visibility.Space;
+            default:
+                int v = rune.Value;
+                bool invisible = v is 0x034F or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or 0x2800 or 0x3164 or 0xFFA0
+                    or (>= 0x180B and <= 0x180F) or (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF);
+                return invisible ? Visibility.Dropped : Visibility.Shown;
+        }
+    }
 
-    private static bool IsAddressMarker(char c) => "号楼栋幢座单元室户层门院排巷弄".Contains(c);
+    private enum Visibility
+    {
+        Shown,
+        Space,
+        Dropped,
+    }
 
     private static bool ContainsCjk(string text)
     {

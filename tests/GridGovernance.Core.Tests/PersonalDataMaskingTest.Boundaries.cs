@@ -112,8 +112,10 @@ public sealed partial class PersonalDataMaskingTest
     [InlineData("三里屯1号", "三里屯***")] // a numeral that is no number: the digit right after it still cuts
     [InlineData("三里1号", "三里***")]
     [InlineData("五一广场", "五一广场")] // numerals followed by no marker: kept
-    [InlineData("花园小区三", "花园小区三")] // a numeral at the very end: kept
-    [InlineData("花园小区二十", "花园小区二十")] // a run of numerals at the end: kept
+    [InlineData("花园小区三", "花园小区***")] // a numeral at the very end is a building number
+    [InlineData("花园小区二十", "花园小区***")] // so is a run of numerals at the end
+    [InlineData("花园小区二十 ", "花园小区***")] // trailing spaces do not hide it
+    [InlineData("五一", "***")]
     [InlineData("花园小区十二号", "花园小区***")] // a run of numerals then a marker: cut at the run's start
     [InlineData("花园小区两户", "花园小区***")]
     [InlineData("  花园小区  ", "花园小区")] // no number: trimmed only

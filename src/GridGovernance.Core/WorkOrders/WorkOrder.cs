@@ -358,7 +358,8 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>
         var to = Check(WorkOrderCommand.Rate, actor, at);
         if (actor != FiledBy)
         {
-            throw new GridGovernanceException(ErrorCodes.WorkOrderNotFiler, $"{actor} did not file {Id}; only {FiledBy} may rate it.");
+            // No key in the message: the filer's key may be their phone number, and the message goes to someone else.
+            throw new GridGovernanceException(ErrorCodes.WorkOrderNotFiler, $"{actor.ForMessages} did not file {Id}; only its filer may rate it.");
         }
         Preconditions.CheckNotNull(limits);
         Preconditions.CheckNotNull(policy);
@@ -416,13 +417,13 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>
     /// current state: the service asks this before authority, so a command out of turn is refused as such.
     /// </summary>
     internal void CheckAllows(WorkOrderCommand command, WorkOrderActor actor) =>
-        WorkOrderWorkflow.Table.Apply(Status, command, $"{nameof(WorkOrder)} {Id}", Id, actor.Value);
+        WorkOrderWorkflow.Table.Apply(Status, command, $"{nameof(WorkOrder)} {Id}", Id, actor.ForMessages);
 
     /// <summary>The state the table allows <paramref name="command"/> to lead to, or throws naming from, to and actor.</summary>
     private WorkOrderStatus Check(WorkOrderCommand command, WorkOrderActor actor, Instant at)
     {
         Preconditions.CheckArgument(actor.Value is not null, nameof(actor), "actor must be set.");
-        var to = WorkOrderWorkflow.Table.Apply(Status, command, $"{nameof(WorkOrder)} {Id}", Id, actor.Value);
+        var to = WorkOrderWorkflow.Table.Apply(Status, command, $"{nameof(WorkOrder)} {Id}", Id, actor.ForMessages);
         var last = Audit[^1].At;
         if (at < last)
         {

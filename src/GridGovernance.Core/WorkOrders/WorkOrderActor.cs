@@ -41,6 +41,18 @@ public readonly record struct WorkOrderActor(string Value)
     /// <inheritdoc />
     public override string ToString() => Value ?? "(no actor)";
 
+    /// <summary>
+    /// The actor as messages name it: a resident's key and an officer's identifier are personal data (a key may be a
+    /// caller's phone number), so a resident is <c>a resident</c> and an officer is their department.
+    /// </summary>
+    internal string ForMessages => Value switch
+    {
+        null => "(no actor)",
+        _ when Value.StartsWith("resident:", StringComparison.Ordinal) => "a resident",
+        _ when Value.StartsWith("department:", StringComparison.Ordinal) => Value.Split('/')[0],
+        _ => Value,
+    };
+
     private static string Check(string value)
     {
         Preconditions.CheckNotBlank(value, nameof(Value));

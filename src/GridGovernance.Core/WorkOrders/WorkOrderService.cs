@@ -416,7 +416,10 @@ public sealed class WorkOrderService
         return WorkOrderReport.Compute(all, index, clock.GetCurrentInstant());
     }
 
-    /// <summary>The public board (公开晒单) of the orders filed or closed from <paramref name="from"/> to <paramref name="to"/>, masked.</summary>
+    /// <summary>
+    /// The public board (公开晒单) of the orders filed or closed from <paramref name="from"/> to <paramref name="to"/>, masked,
+    /// with categories from the policy's <see cref="TriagePolicy.Categories"/> (see <see cref="PublicBoard.Entry"/>).
+    /// </summary>
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
@@ -435,7 +438,7 @@ public sealed class WorkOrderService
                 names[unit] = u.Name;
             }
         }
-        return PublicBoard.Entries(found, from, to, zone, names);
+        return PublicBoard.Entries(found, from, to, zone, names, Policy.Triage);
     }
 
     /// <summary>The label of an order's subject: its id, never personal data.</summary>

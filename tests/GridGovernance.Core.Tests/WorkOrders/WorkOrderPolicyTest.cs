@@ -39,6 +39,65 @@ public sealed class WorkOrderPolicyTest
     }
 
     [Fact]
+    public void Categories_HoldTheRulesCategories_TheGivenOnes_AndOther_EachOnce()
+    {
+        var policy = new TriagePolicy(TriagePolicy.Standard.Classes, [new("leak", null, "hard"), new("leak", WorkOrderUrgency.Urgent, "big")], "small",
+            ["parking", "leak", "other"]);
+
+        Assert.Equal(["leak", "parking", "other"], policy.Categories.ToArray());
+        Assert.Equal("parking", policy.PublicCategory(" parking "));
+        Assert.Equal("other", policy.PublicCategory("noise"));
+    }
+
+    [Fact]
+    public void Standard_ShowsItsCategories() =>
+        Assert.Equal(["leak", "building-safety", "dispute", "parking", "sanitation", "streetlight", "noise", "greening", "facilities", "elderly-care", "other"],
+            TriagePolicy.Standard.Categories.ToArray());
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("two words")]
+    [InlineData("<script>")]
+    [InlineData("leak\n")]
+    [InlineData("13812341234 王")]
+    public void Categories_MustBeCodes(string category)
+    {
+        var e = Assert.Throws<GridGovernanceValidationException>(() => new TriagePolicy(TriagePolicy.Standard.Classes, TriagePolicy.Standard.Rules, "small", [category]));
+
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal("categories[0]", problem.Field);
+        Assert.Null(problem.Key); // the refused text is not echoed
+        Assert.Equal(ErrorCodes.WorkOrderInvalidPolicy, problem.Rule);
+    }
+
+    [Theory]
+    [InlineData(50, true)] // at the limit
+    [InlineData(51, false)] // just above
+    [InlineData(1, true)]
+    public void CategoryCode_Length_Boundaries(int length, bool valid)
+    {
+        string code = new('a', length);
+        var create = () => new TriagePolicy(TriagePolicy.Standard.Classes, TriagePolicy.Standard.Rules, "small", [code]);
+
+        if (valid)
+        {
+            Assert.Equal(code, create().PublicCategory(code));
+        }
+        else
+        {
+            Assert.Throws<GridGovernanceValidationException>(create);
+        }
+    }
+
+    [Fact]
+    public void RuleCategory_MustBeACode()
+    {
+        var e = Assert.Throws<GridGovernanceValidationException>(() => new TriagePolicy(TriagePolicy.Standard.Classes, [new("bad code", null, "hard")], "small"));
+
+        Assert.Equal("rules[0].Category", Assert.Single(e.Problems).Field);
+    }
+
+    [Fact]
     public void Limits_SkipHolidaysAndCountMakeUpDays_InTheZone()
     {
         // 2024 Dragon Boat Festival: Monday 2024-06-10 off. A made-up Saturday 2024-06-15 is worked.
