@@ -1,5 +1,3 @@
-using GridGovernance.Organisation;
-
 namespace GridGovernance.WorkOrders;
 
 /// <summary>Checks a resident's filing (群众下单) against the <see cref="InputPolicy"/> before anything is loaded or stored.</summary>
@@ -7,6 +5,32 @@ internal static class WorkOrderDraftValidator
 {
     /// <summary>The longest category a draft may give (50), a short code the triage policy sorts by.</summary>
     internal const int MaxCategoryLength = 50;
+
+    /// <summary>The longest phone text a draft may give (30), digits with their grouping.</summary>
+    internal const int MaxPhoneLength = 30;
+
+    /// <summary>A phone as residents write it: 5 to 15 digits, an optional leading +, grouped by spaces, hyphens or brackets.</summary>
+    internal static bool IsPhone(string phone)
+    {
+        if (phone.Length > MaxPhoneLength)
+        {
+            return false;
+        }
+        int digits = 0;
+        for (int i = 0; i < phone.Length; i++)
+        {
+            char c = phone[i];
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (!(c is ' ' or '-' or '(' or ')' || (c == '+' && i == 0)))
+            {
+                return false;
+            }
+        }
+        return digits is >= 5 and <= 15;
+    }
 
     internal static void Validate(WorkOrderDraft draft)
     {
@@ -19,9 +43,10 @@ internal static class WorkOrderDraftValidator
             InputPolicy.CheckDefined(draft.Channel, "draft.Channel", null),
             InputPolicy.CheckDefined(draft.Urgency, "draft.Urgency", null),
         };
-        if (draft.FilerPhone is not null && !RosterRules.IsValidPhone(draft.FilerPhone))
+        if (draft.FilerPhone is not null && !IsPhone(draft.FilerPhone))
         {
-            problems.Add(new ValidationProblem("draft.FilerPhone", null, ErrorCodes.InvalidValue, "FilerPhone must be 5 to 15 digits, optionally starting with +."));
+            problems.Add(new ValidationProblem("draft.FilerPhone", null, ErrorCodes.InvalidValue,
+                $"FilerPhone must be 5 to 15 digits, optionally starting with + and grouped by spaces, hyphens or brackets, at most {MaxPhoneLength} characters."));
         }
         if (draft.Household is null && draft.Unit is null)
         {
