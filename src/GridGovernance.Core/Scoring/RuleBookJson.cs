@@ -133,22 +133,22 @@ public static class RuleBookJson
     /// <param name="json">The JSON text.</param>
     /// <returns>The rule book.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="GridGovernanceValidationException">The JSON is malformed or has the wrong shape, or the rule book breaks a rule; every problem is listed.</exception>
-    public static RuleBook Read(string json) => RuleBook.Create(ReadDefinition(json));
+    /// <exception cref="GridGovernanceValidationException">The JSON is malformed or has the wrong shape, or the rule book breaks a rule; every problem is listed at its JSON path (<c>$.categories[1].cap.limit</c>).</exception>
+    public static RuleBook Read(string json) => CreateFromJson(ReadDefinition(json));
 
     /// <summary>Reads and validates a rule book from UTF-8 JSON in a stream: <c>RuleBook.Create(ReadDefinition(utf8Json))</c>.</summary>
     /// <param name="utf8Json">The stream, read to its end and left open.</param>
     /// <returns>The rule book.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    /// <exception cref="GridGovernanceValidationException">The JSON is malformed or has the wrong shape, or the rule book breaks a rule; every problem is listed.</exception>
-    public static RuleBook Read(Stream utf8Json) => RuleBook.Create(ReadDefinition(utf8Json));
+    /// <exception cref="GridGovernanceValidationException">The JSON is malformed or has the wrong shape, or the rule book breaks a rule; every problem is listed at its JSON path (<c>$.categories[1].cap.limit</c>).</exception>
+    public static RuleBook Read(Stream utf8Json) => CreateFromJson(ReadDefinition(utf8Json));
 
     /// <summary>Reads and validates a rule book from UTF-8 JSON in a stream.</summary>
     /// <param name="utf8Json">The stream, read to its end and left open.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The rule book.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    /// <exception cref="GridGovernanceValidationException">The JSON is malformed or has the wrong shape, or the rule book breaks a rule; every problem is listed.</exception>
+    /// <exception cref="GridGovernanceValidationException">The JSON is malformed or has the wrong shape, or the rule book breaks a rule; every problem is listed at its JSON path (<c>$.categories[1].cap.limit</c>).</exception>
     public static async Task<RuleBook> ReadAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
         CreateFromJson(await ReadDefinitionAsync(utf8Json, cancellationToken).ConfigureAwait(false));
 
