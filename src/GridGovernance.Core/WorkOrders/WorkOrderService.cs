@@ -616,7 +616,14 @@ public sealed class WorkOrderService
     /// <summary>The first instant of a day, clamped to the instants NodaTime can hold (for <c>LocalDate.MinIsoValue</c> and <c>MaxIsoValue</c>).</summary>
     private static Instant StartOfDay(DateTimeZone zone, LocalDate date)
     {
-        var start = zone.AtStartOfDay(date).ToInstant();
-        return start < Instant.MinValue ? Instant.MinValue : start > Instant.MaxValue ? Instant.MaxValue : start;
+        try
+        {
+            return zone.AtStartOfDay(date).ToInstant();
+        }
+        catch (OverflowException)
+        {
+            // Only at the ends of the calendar, east or west of UTC: nothing lies beyond them.
+            return date.Year < 0 ? Instant.MinValue : Instant.MaxValue;
+        }
     }
 }
