@@ -39,4 +39,6 @@ public static partial class ErrorCodes
     public const string PublicationWindowOpen = "points.publication-window-open";
     /// <summary>An objection is still open, so the period cannot be frozen yet.</summary>
     public const string PublicationOpenObjections = "points.open-objections";
+    /// <summary>The member's kind may not earn the item (its version's <c>EligibleKinds</c>), so the entry would never count.</summary>
+    public const string LedgerNotEligible = "points.not-eligible";
 }

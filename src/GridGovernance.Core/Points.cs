@@ -70,7 +70,21 @@ public readonly struct Points : IEquatable<Points>, IComparable<Points>, ICompar
     /// from zero to four places.
     /// </summary>
     /// <param name="factor">The factor.</param>
-    public Points Multiply(decimal factor) => factor == 1m ? this : new Points((long)decimal.Round(Units * factor, 0, MidpointRounding.AwayFromZero));
+    public Points Multiply(decimal factor)
+    {
+        if (factor == 1m)
+        {
+            return this;
+        }
+        try
+        {
+            return new Points((long)decimal.Round(Units * factor, 0, MidpointRounding.AwayFromZero));
+        }
+        catch (OverflowException ex)
+        {
+            throw new GridGovernanceException(ErrorCodes.ArithmeticOverflow, $"{this} × {factor} does not fit Points.", ex);
+        }
+    }
 
     /// <summary>The smaller of two amounts.</summary>
     /// <param name="left">One amount.</param>
@@ -83,13 +97,31 @@ public readonly struct Points : IEquatable<Points>, IComparable<Points>, ICompar
     public static Points Max(Points left, Points right) => left.Units >= right.Units ? left : right;
 
     /// <summary>Adds two amounts.</summary>
-    public static Points operator +(Points left, Points right) => new(checked(left.Units + right.Units));
+    /// <exception cref="GridGovernanceException">The sum does not fit (code <c>value.overflow</c>).</exception>
+    public static Points operator +(Points left, Points right)
+    {
+        long sum = unchecked(left.Units + right.Units);
+        // Overflow when both operands have the same sign and the result's sign differs.
+        return ((left.Units ^ sum) & (right.Units ^ sum)) < 0 ? throw Overflow(left, "+", right) : new(sum);
+    }
 
     /// <summary>Subtracts an amount.</summary>
-    public static Points operator -(Points left, Points right) => new(checked(left.Units - right.Units));
+    /// <exception cref="GridGovernanceException">The difference does not fit (code <c>value.overflow</c>).</exception>
+    public static Points operator -(Points left, Points right)
+    {
+        long difference = unchecked(left.Units - right.Units);
+        return ((left.Units ^ right.Units) & (left.Units ^ difference)) < 0 ? throw Overflow(left, "-", right) : new(difference);
+    }
 
     /// <summary>Negates an amount.</summary>
-    public static Points operator -(Points value) => new(-value.Units);
+    /// <exception cref="GridGovernanceException">The amount is the smallest there is, whose negation does not fit (code <c>value.overflow</c>).</exception>
+    public static Points operator -(Points value) =>
+        value.Units == long.MinValue
+            ? throw new GridGovernanceException(ErrorCodes.ArithmeticOverflow, $"-({value.Units} units) does not fit Points.", new OverflowException())
+            : new(-value.Units);
+
+    private static GridGovernanceException Overflow(Points left, string op, Points right) =>
+        new(ErrorCodes.ArithmeticOverflow, $"{left.Units} units {op} {right.Units} units does not fit Points.", new OverflowException());
 
     /// <summary>Compares two amounts.</summary>
     public static bool operator ==(Points left, Points right) => left.Units == right.Units;

@@ -1,6 +1,6 @@
 namespace GridGovernance.Tests;
 
-public class GeoPointTest
+public sealed partial class GeoPointTest
 {
     [Fact]
     public void Construction_OutOfRange_Throws()

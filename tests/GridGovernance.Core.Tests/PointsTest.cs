@@ -75,8 +75,10 @@ public sealed partial class PointsTest
     [Fact]
     public void Addition_Overflow_ThrowsRatherThanWrapping()
     {
-        Assert.Throws<OverflowException>(() => Points.FromUnits(long.MaxValue) + Points.FromUnits(1));
-        Assert.Throws<OverflowException>(() => Points.FromUnits(long.MinValue) - Points.FromUnits(1));
+        var sum = Assert.Throws<GridGovernanceException>(() => Points.FromUnits(long.MaxValue) + Points.FromUnits(1));
+        var difference = Assert.Throws<GridGovernanceException>(() => Points.FromUnits(long.MinValue) - Points.FromUnits(1));
+        Assert.Equal((ErrorCodes.ArithmeticOverflow, ErrorCodes.ArithmeticOverflow), (sum.Code, difference.Code));
+        Assert.IsType<OverflowException>(sum.InnerException);
     }
 
     [Theory]

@@ -17,7 +17,7 @@ namespace GridGovernance.Authority;
 [Immutable]
 public sealed record Actor
 {
-    private const int MaxTextLength = 200;
+    private const int MaxTextLength = InputPolicy.MaxNameLength;
 
     private Actor(ActorKind kind, MemberId member, RoleKind role, OrgUnitId unit, string? department, string? key)
     {
@@ -92,18 +92,18 @@ public sealed record Actor
     /// <summary>A department officer acting for a department (部门报到).</summary>
     /// <param name="department">The department's code, e.g. <c>market-regulation</c>.</param>
     /// <param name="officer">The officer's identifier within the department (an account id).</param>
-    /// <exception cref="ArgumentException">A text is blank, longer than 200 characters or holds a control character.</exception>
+    /// <exception cref="GridGovernanceValidationException">A text is blank, longer than 200 characters or holds a character the <see cref="InputPolicy"/> refuses (control, bidi, zero-width, unpaired surrogate).</exception>
     public static Actor Officer(string department, string officer) =>
         new(ActorKind.DepartmentOfficer, default, default, default, CheckText(department, nameof(department)), CheckText(officer, nameof(officer)));
 
     /// <summary>A resident, by the integrator's filer key (an account id or a hotline caller id; never shown in messages).</summary>
     /// <param name="filerKey">The key.</param>
-    /// <exception cref="ArgumentException"><paramref name="filerKey"/> is blank, longer than 200 characters or holds a control character.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="filerKey"/> is blank, longer than 200 characters or holds a character the <see cref="InputPolicy"/> refuses (control, bidi, zero-width, unpaired surrogate).</exception>
     public static Actor Resident(string filerKey) => new(ActorKind.Resident, default, default, default, null, CheckText(filerKey, nameof(filerKey)));
 
     /// <summary>The system acting on its own: an automatic record, a scheduled reminder or escalation.</summary>
     /// <param name="process">The process's name, e.g. <c>overdue-scan</c> or <c>annual-grant</c>.</param>
-    /// <exception cref="ArgumentException"><paramref name="process"/> is blank, longer than 200 characters or holds a control character.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="process"/> is blank, longer than 200 characters or holds a character the <see cref="InputPolicy"/> refuses (control, bidi, zero-width, unpaired surrogate).</exception>
     public static Actor System(string process) => new(ActorKind.System, default, default, default, null, CheckText(process, nameof(process)));
 
     /// <summary>A description safe to show anyone: it names members by id and hides a resident's key.</summary>
@@ -118,13 +118,8 @@ public sealed record Actor
 
     private static string CheckText(string? value, string paramName)
     {
-        Preconditions.CheckNotBlank(value, paramName);
-        var text = value.Trim();
-        Preconditions.CheckArgument(text.Length <= MaxTextLength, paramName, $"{paramName} must be at most {MaxTextLength} characters; it has {text.Length}.");
-        foreach (char c in text)
-        {
-            Preconditions.CheckArgument(!char.IsControl(c), paramName, $"{paramName} must not contain control characters.");
-        }
-        return text;
+        Preconditions.CheckNotNull(value, paramName);
+        InputPolicy.ThrowIfAny("The actor", [InputPolicy.CheckText(value.Trim(), paramName, null, MaxTextLength)]);
+        return value.Trim();
     }
 }

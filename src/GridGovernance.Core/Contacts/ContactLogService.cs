@@ -70,6 +70,7 @@ public sealed class ContactLogService
         var now = clock.GetCurrentInstant();
         var today = now.InZone(options.TimeZone).Date;
         Preconditions.CheckState(request.Member.IsSpecified && request.Household.IsSpecified, ErrorCodes.ContactsInvalidRecord, "A contact record must name a member and a household.");
+        CheckRequest(request);
         var subject = AuthoritySubject.OfMember(new ContactLogId(request.Member, request.Date.Year).ToString(), request.Member);
         await authority.DemandAsync(actor, Capabilities.LogContact, subject, today, cancellationToken).ConfigureAwait(false);
         Preconditions.CheckState(request.Date <= today, ErrorCodes.ContactsInvalidRecord, $"A contact on {request.Date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
@@ -126,5 +127,19 @@ public sealed class ContactLogService
         Preconditions.CheckArgument(from <= to, nameof(to), $"to ({to:yyyy-MM-dd}) must not be before from ({from:yyyy-MM-dd}).");
         int first = from.Year, last = to.Year;
         return logs.ListAsync(Specification.Create<ContactLog>(q => q.Where(l => l.Id.Year >= first && l.Id.Year <= last)), cancellationToken);
+    }
+
+    private static void CheckRequest(ContactRecordRequest request)
+    {
+        string key = request.Member.ToString();
+        var problems = new List<ValidationProblem?>
+        {
+            request.Notes is { Length: > ContactLog.MaxNotesLength }
+                ? new ValidationProblem("request.Notes", key, ErrorCodes.ContactsInvalidRecord, $"Notes must be at most {ContactLog.MaxNotesLength} characters; they have {request.Notes.Length}.")
+                : InputPolicy.CheckText(request.Notes, "request.Notes", key, ContactLog.MaxNotesLength, required: false, freeText: true),
+            Enum.IsDefined(request.Kind) ? null : new ValidationProblem("request.Kind", key, ErrorCodes.ContactsInvalidRecord, $"{request.Kind} is not a contact kind."),
+            request.Date.Year is >= 1 and <= 9999 ? null : new ValidationProblem("request.Date", key, ErrorCodes.ContactsInvalidRecord, $"The year of {request.Date:yyyy-MM-dd} is outside 1–9999."),
+        };
+        InputPolicy.ThrowIfAny("The contact record", problems);
     }
 }

@@ -211,8 +211,10 @@ public sealed class OrganisationService
     /// <param name="effective">The day the new name applies.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    /// <exception cref="GridGovernanceValidationException">The name is blank, too long or holds a refused character (<see cref="InputPolicy"/>).</exception>
     public async Task<OrgUnit> RenameUnitAsync(Actor actor, OrgUnitId id, string name, LocalDate effective, CancellationToken cancellationToken = default)
     {
+        InputPolicy.ThrowIfAny("The new name", [InputPolicy.CheckText(name, "name", id.ToString(), InputPolicy.MaxNameLength)]);
         await DemandAsync(actor, Capabilities.RestructureUnits, id.ToString(), [id], effective, cancellationToken).ConfigureAwait(false);
         return await ChangeAsync(units, id, u => u.Rename(name, effective), cancellationToken).ConfigureAwait(false);
     }

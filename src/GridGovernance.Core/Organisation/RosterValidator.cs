@@ -34,6 +34,17 @@ internal sealed class RosterValidator
 
     internal IReadOnlyList<ValidationProblem> Validate(RosterBatch batch)
     {
+        if (batch.Units is null || batch.Members is null || batch.Households is null || batch.StationedUnits is null || batch.Roles is null)
+        {
+            foreach (var (list, name) in new (object?, string)[] { (batch.Units, "Units"), (batch.Members, "Members"), (batch.Households, "Households"), (batch.StationedUnits, "StationedUnits"), (batch.Roles, "Roles") })
+            {
+                if (list is null)
+                {
+                    Add(name, null, ErrorCodes.InvalidValue, $"{name} must be a list (empty for none), not null.");
+                }
+            }
+            return problems;
+        }
         var batchUnits = new Dictionary<OrgUnitId, UnitDraft>();
         CheckIds(batch.Units, "Units", u => u.Id, u => u.Id.IsSpecified, id => storedUnits.ContainsKey(id), batchUnits);
         var batchStationedUnits = new Dictionary<StationedUnitId, StationedUnitDraft>();
@@ -55,7 +66,9 @@ internal sealed class RosterValidator
                 continue; // reported by CheckIds
             }
             string field = $"Members[{i}]";
-            CheckName(m.Name, field + ".Name", m.Id.ToString());
+            CheckText(m.Name, field + ".Name", m.Id.ToString(), InputPolicy.MaxNameLength);
+            Add(InputPolicy.CheckDefined(m.Kind, field + ".Kind", m.Id.ToString()));
+            CheckLocation(m.Location, field + ".Location", m.Id.ToString());
             if (m.JoinedPartyOn > effective)
             {
                 Add(field + ".JoinedPartyOn", m.Id.ToString(), ErrorCodes.InvalidValue, $"JoinedPartyOn ({m.JoinedPartyOn:yyyy-MM-dd}) is after the import date ({effective:yyyy-MM-dd}).");
@@ -71,11 +84,17 @@ internal sealed class RosterValidator
                 continue; // reported by CheckIds
             }
             string field = $"Households[{i}]";
-            CheckName(h.Address, field + ".Address", h.Id.ToString());
+            CheckText(h.Address, field + ".Address", h.Id.ToString(), InputPolicy.MaxAddressLength);
+            Add(InputPolicy.CheckText(h.HeadName, field + ".HeadName", h.Id.ToString(), InputPolicy.MaxNameLength, required: false));
             if (h.Residents < 0)
             {
                 Add(field + ".Residents", h.Id.ToString(), ErrorCodes.InvalidValue, $"Residents must be zero or more; it was {h.Residents}.");
             }
+            else
+            {
+                Add(InputPolicy.CheckRange(h.Residents, 0, MaxResidents, field + ".Residents", h.Id.ToString()));
+            }
+            CheckLocation(h.Location, field + ".Location", h.Id.ToString());
             CheckPhone(h.Phone, field + ".Phone", h.Id.ToString());
             CheckPlacement(h.UnitId, field + ".UnitId", h.Id.ToString(), batchUnits, schema.HouseholdKinds, ErrorCodes.HouseholdPlacementNotAllowed, "households");
         }
@@ -121,7 +140,15 @@ internal sealed class RosterValidator
             return;
         }
         string key = u.Id.ToString();
-        CheckName(u.Name, field + ".Name", key);
+        CheckText(u.Name, field + ".Name", key, InputPolicy.MaxNameLength);
+        if (u.GridBranchKind is GridBranchKind branchKind)
+        {
+            Add(InputPolicy.CheckDefined(branchKind, field + ".GridBranchKind", key));
+        }
+        if (u.PartyGroupKind is PartyGroupKind groupKind)
+        {
+            Add(InputPolicy.CheckDefined(groupKind, field + ".PartyGroupKind", key));
+        }
         bool kindKnown = u.Kind.Code is not null && schema.Kinds.Contains(u.Kind);
         if (!kindKnown)
         {
@@ -230,11 +257,17 @@ internal sealed class RosterValidator
             return;
         }
         string key = r.Id.ToString();
-        CheckName(r.Name, field + ".Name", key);
+        CheckText(r.Name, field + ".Name", key, InputPolicy.MaxNameLength);
+        CheckLocation(r.Location, field + ".Location", key);
+        Add(InputPolicy.CheckDefined(r.Kind, field + ".Kind", key));
         TryResolveUnit(r.CommunityId, field + ".CommunityId", key, batchUnits, out _);
         if (r.Headcount < 0)
         {
             Add(field + ".Headcount", key, ErrorCodes.InvalidValue, $"Headcount must be zero or more; it was {r.Headcount}.");
+        }
+        else
+        {
+            Add(InputPolicy.CheckRange(r.Headcount, 0, MaxHeadcount, field + ".Headcount", key));
         }
         if (r.MemberCount < 0 || r.MemberCount > Math.Max(r.Headcount, 0))
         {
@@ -271,6 +304,7 @@ internal sealed class RosterValidator
             {
                 Add(field + ".Role", key, ErrorCodes.InvalidRole, "Role must be set.");
             }
+            Add(InputPolicy.CheckDefined(r.Employment, field + ".Employment", key));
             TryResolveUnit(r.UnitId, field + ".UnitId", key, batchUnits, out _);
             if (r.Until is LocalDate until && until <= effective)
             {
@@ -307,11 +341,27 @@ internal sealed class RosterValidator
         return false;
     }
 
-    private void CheckName(string? name, string field, string key)
+    /// <summary>The most residents one household may hold (1,000).</summary>
+    internal const int MaxResidents = 1_000;
+
+    /// <summary>The largest headcount of a stationed unit (10,000,000).</summary>
+    internal const int MaxHeadcount = 10_000_000;
+
+    private void CheckText(string? text, string field, string key, int maxLength) => Add(InputPolicy.CheckText(text, field, key, maxLength));
+
+    private void CheckLocation(GeoPoint? location, string field, string key)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        if (location is GeoPoint point && !point.IsKnown)
         {
-            Add(field, key, ErrorCodes.InvalidValue, $"{field[(field.LastIndexOf('.') + 1)..]} must not be empty.");
+            Add(field, key, ErrorCodes.LocationRequired, "Location is GeoPoint.Unknown (default); give null for no location, or a real position.");
+        }
+    }
+
+    private void Add(ValidationProblem? problem)
+    {
+        if (problem is not null)
+        {
+            problems.Add(problem);
         }
     }
 

@@ -133,24 +133,37 @@ public static class RuleBookJson
     /// <param name="json">The JSON text.</param>
     /// <returns>The rule book.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    /// <exception cref="GridGovernanceValidationException">The JSON is malformed or has the wrong shape, or the rule book breaks a rule; every problem is listed.</exception>
-    public static RuleBook Read(string json) => RuleBook.Create(ReadDefinition(json));
+    /// <exception cref="GridGovernanceValidationException">The JSON is malformed or has the wrong shape, or the rule book breaks a rule; every problem is listed at its JSON path (<c>$.categories[1].cap.limit</c>).</exception>
+    public static RuleBook Read(string json) => CreateFromJson(ReadDefinition(json));
 
     /// <summary>Reads and validates a rule book from UTF-8 JSON in a stream: <c>RuleBook.Create(ReadDefinition(utf8Json))</c>.</summary>
     /// <param name="utf8Json">The stream, read to its end and left open.</param>
     /// <returns>The rule book.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    /// <exception cref="GridGovernanceValidationException">The JSON is malformed or has the wrong shape, or the rule book breaks a rule; every problem is listed.</exception>
-    public static RuleBook Read(Stream utf8Json) => RuleBook.Create(ReadDefinition(utf8Json));
+    /// <exception cref="GridGovernanceValidationException">The JSON is malformed or has the wrong shape, or the rule book breaks a rule; every problem is listed at its JSON path (<c>$.categories[1].cap.limit</c>).</exception>
+    public static RuleBook Read(Stream utf8Json) => CreateFromJson(ReadDefinition(utf8Json));
 
     /// <summary>Reads and validates a rule book from UTF-8 JSON in a stream.</summary>
     /// <param name="utf8Json">The stream, read to its end and left open.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The rule book.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    /// <exception cref="GridGovernanceValidationException">The JSON is malformed or has the wrong shape, or the rule book breaks a rule; every problem is listed.</exception>
+    /// <exception cref="GridGovernanceValidationException">The JSON is malformed or has the wrong shape, or the rule book breaks a rule; every problem is listed at its JSON path (<c>$.categories[1].cap.limit</c>).</exception>
     public static async Task<RuleBook> ReadAsync(Stream utf8Json, CancellationToken cancellationToken = default) =>
-        RuleBook.Create(await ReadDefinitionAsync(utf8Json, cancellationToken).ConfigureAwait(false));
+        CreateFromJson(await ReadDefinitionAsync(utf8Json, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Creates the book, reporting the problems found after parsing at their JSON paths (<c>$.categories[1].cap.limit</c>).</summary>
+    private static RuleBook CreateFromJson(RuleBookDefinition definition)
+    {
+        try
+        {
+            return RuleBook.Create(definition);
+        }
+        catch (GridGovernanceValidationException ex)
+        {
+            throw new GridGovernanceValidationException($"The rule book '{definition.Id}'", ex.Problems.Select(p => p with { Field = RuleBookJsonReader.JsonPathOf(p.Field) }));
+        }
+    }
 
     private static JsonDocument Parse(Func<JsonDocument> parse)
     {
@@ -161,6 +174,12 @@ public static class RuleBookJson
         catch (JsonException ex)
         {
             throw Malformed(ex);
+        }
+        catch (ArgumentException)
+        {
+            // JsonDocument.Parse(string) transcodes to UTF-8 first and refuses a lone surrogate with an ArgumentException.
+            throw new GridGovernanceValidationException(RuleBookJsonReader.What,
+                [new ValidationProblem("$", null, ErrorCodes.ForbiddenCharacter, "The text holds an unpaired surrogate, which is not text; fix the file's encoding.")]);
         }
     }
 

@@ -173,6 +173,10 @@ internal sealed class RuleBookJsonReader
         }
         foreach (var property in e.EnumerateObject())
         {
+            if (!HasReadableName(property, path))
+            {
+                continue;
+            }
             string field = Child(path, property.Name);
             if (!RuleBookJsonNames.TryParse<MemberKind>(property.Name, out var kind))
             {
@@ -251,6 +255,10 @@ internal sealed class RuleBookJsonReader
         var members = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var property in e.EnumerateObject())
         {
+            if (!HasReadableName(property, path))
+            {
+                continue;
+            }
             string field = Child(path, property.Name);
             if (!names.Contains(property.Name))
             {
@@ -405,7 +413,24 @@ internal sealed class RuleBookJsonReader
     {
         if (e.ValueKind == JsonValueKind.String)
         {
-            return e.GetString();
+            string? text;
+            try
+            {
+                text = e.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                // An escaped lone surrogate ("\ud800") parses but is no string.
+                problems.Add(new ValidationProblem(path, null, ErrorCodes.ForbiddenCharacter, "The string holds an unpaired surrogate, which is not text."));
+                return null;
+            }
+            if (text is not null && InputPolicy.FindForbidden(text) is int at and >= 0)
+            {
+                problems.Add(new ValidationProblem(path, null, ErrorCodes.ForbiddenCharacter,
+                    $"The string holds U+{(int)text[at]:X4} at position {at}; control, bidi, zero-width characters and unpaired surrogates are refused."));
+                return null;
+            }
+            return text;
         }
         Problem(path, $"Expected a string; found {Describe(e)}.");
         return null;
@@ -434,6 +459,50 @@ internal sealed class RuleBookJsonReader
         }
         Problem(path, $"'{text}' is not a known {RuleBookJsonNames.Describe<TEnum>()}; expected one of {RuleBookJsonNames.Allowed<TEnum>()}.");
         return null;
+    }
+
+    /// <summary>Whether the member's name is text (an escaped lone surrogate is not); reports it when not.</summary>
+    private bool HasReadableName(JsonProperty property, string path)
+    {
+        try
+        {
+            _ = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            problems.Add(new ValidationProblem(path, null, ErrorCodes.ForbiddenCharacter, "A member name holds an unpaired surrogate, which is not text."));
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The JSON path of a field the rule book's validator names by its C# path: <c>Categories[1].Cap.Limit</c> is
+    /// <c>$.categories[1].cap.limit</c>, <c>KindMultipliers[InService]</c> is <c>$.kindMultipliers.inService</c>.
+    /// </summary>
+    internal static string JsonPathOf(string field)
+    {
+        var builder = new System.Text.StringBuilder("$");
+        foreach (var segment in field.Split('.'))
+        {
+            if (segment.Length == 0)
+            {
+                continue;
+            }
+            int bracket = segment.IndexOf('[', StringComparison.Ordinal);
+            string name = bracket < 0 ? segment : segment[..bracket];
+            string rest = bracket < 0 ? "" : segment[bracket..];
+            builder.Append('.').Append(JsonNamingPolicy.CamelCase.ConvertName(name));
+            if (name == "KindMultipliers" && rest.Length > 2 && Enum.TryParse<MemberKind>(rest[1..^1], out var kind) && Enum.IsDefined(kind) && !char.IsAsciiDigit(rest[1]))
+            {
+                builder.Append('.').Append(RuleBookJsonNames.Of(kind));
+            }
+            else
+            {
+                builder.Append(rest);
+            }
+        }
+        return builder.ToString();
     }
 
     private void Problem(string field, string message) => problems.Add(new ValidationProblem(field, null, ErrorCodes.InvalidRuleBook, message));

@@ -9,6 +9,13 @@ internal static class RuleBookValidator
     {
         var problems = new List<ValidationProblem>();
         void Add(string field, string? key, string message, string rule = ErrorCodes.InvalidRuleBook) => problems.Add(new(field, key, rule, message));
+        void Check(ValidationProblem? problem)
+        {
+            if (problem is not null)
+            {
+                problems.Add(problem);
+            }
+        }
 
         if (string.IsNullOrWhiteSpace(d.Id))
         {
@@ -18,6 +25,8 @@ internal static class RuleBookValidator
         {
             Add("Name", null, "Name must not be empty.");
         }
+        Check(InputPolicy.CheckText(d.Id, "Id", null, InputPolicy.MaxKeyLength, required: false));
+        Check(InputPolicy.CheckText(d.Name, "Name", null, InputPolicy.MaxNameLength, required: false));
         if (d.Version < 1)
         {
             Add("Version", null, $"Version must be 1 or more; it was {d.Version}.");
@@ -33,6 +42,8 @@ internal static class RuleBookValidator
                 Add(field + ".Code", null, "A category needs a code.");
                 continue;
             }
+            Check(InputPolicy.CheckText(c.Code, field + ".Code", null, InputPolicy.MaxKeyLength));
+            Check(InputPolicy.CheckText(c.Name, field + ".Name", c.Code, InputPolicy.MaxNameLength, required: false));
             if (!categories.Add(c.Code))
             {
                 Add(field + ".Code", c.Code, $"Category '{c.Code}' is defined twice.", ErrorCodes.DuplicateId);
@@ -51,6 +62,8 @@ internal static class RuleBookValidator
                 Add(field + ".Code", null, "An item needs a code.");
                 continue;
             }
+            Check(InputPolicy.CheckText(item.Code, field + ".Code", null, InputPolicy.MaxKeyLength));
+            Check(InputPolicy.CheckText(item.Name, field + ".Name", item.Code, InputPolicy.MaxNameLength, required: false));
             if (!items.Add(item.Code))
             {
                 Add(field + ".Code", item.Code, $"Item '{item.Code}' is defined twice.", ErrorCodes.DuplicateId);
@@ -92,6 +105,10 @@ internal static class RuleBookValidator
             {
                 Add($"KindMultipliers[{kind}]", kind.ToString(), $"The multiplier of {kind} must not be negative; it was {multiplier}.");
             }
+            else
+            {
+                Check(InputPolicy.CheckRange(multiplier, 0m, InputPolicy.MaxKindMultiplier, $"KindMultipliers[{kind}]", kind.ToString()));
+            }
         }
         CheckStars(d.Stars ?? new StarRules(), categories, allItems, Add);
         return problems;
@@ -103,6 +120,10 @@ internal static class RuleBookValidator
         {
             add(field + ".Limit", key, $"A cap must be positive; it was {cap.Limit}.", ErrorCodes.InvalidRuleBook);
         }
+        else if (cap is not null && cap.Limit > Points.From((int)MaximumCapPoints))
+        {
+            add(field + ".Limit", key, $"A cap must be at most {MaximumCapPoints:N0} points; it was {cap.Limit}.", ErrorCodes.OutOfRange);
+        }
         if (cap is not null && !Enum.IsDefined(cap.Mode))
         {
             add(field + ".Mode", key, $"Cap mode {(int)cap.Mode} is neither Clip nor Refuse.", ErrorCodes.InvalidRuleBook);
@@ -111,6 +132,12 @@ internal static class RuleBookValidator
 
     /// <summary>The most points one occurrence may be worth either way (keeps every engine sum exact).</summary>
     internal const long MaximumOccurrencePoints = 1_000_000;
+
+    /// <summary>The largest cap of a category or an item, in points (100,000,000).</summary>
+    internal const long MaximumCapPoints = 100_000_000;
+
+    /// <summary>The most occurrences a threshold rule may expect (1,000,000).</summary>
+    internal const int MaximumThresholdExpected = 1_000_000;
 
     private static void CheckVersion(RuleItemVersion v, string field, string code, HashSet<string> items, Action<string, string?, string, string> add)
     {
@@ -133,7 +160,7 @@ internal static class RuleBookValidator
         }
         var limit = Points.From((int)MaximumOccurrencePoints);
         foreach (var (name, points) in new[] { ("Points", (Points?)v.Points), ("Minimum", v.Minimum), ("Maximum", v.Maximum) }
-                     .Concat((v.Tiers ?? []).Where(t => t is not null).Select(t => ($"Tiers[{t.Code}]", (Points?)t.Points))))
+                     .Concat((v.Tiers ?? []).Select((t, i) => ($"Tiers[{i}].Points", t?.Points))))
         {
             if (points is Points p && (p > limit || p < -limit))
             {
@@ -187,6 +214,13 @@ internal static class RuleBookValidator
                     {
                         Add(".Tiers", "Every tier needs a code.");
                     }
+                    for (int i = 0; i < v.Tiers.Count; i++)
+                    {
+                        if (v.Tiers[i] is { } tier && InputPolicy.CheckText(tier.Code, $"{field}.Tiers[{i}].Code", code, InputPolicy.MaxKeyLength, required: false) is { } problem)
+                        {
+                            add(problem.Field, code, problem.Message, problem.Rule);
+                        }
+                    }
                 }
                 break;
             default:
@@ -208,6 +242,10 @@ internal static class RuleBookValidator
                 if (v.Threshold.Expected <= 0)
                 {
                     Add(".Threshold.Expected", $"Expected must be positive; it was {v.Threshold.Expected}.");
+                }
+                else if (v.Threshold.Expected > MaximumThresholdExpected)
+                {
+                    add(field + ".Threshold.Expected", code, $"Expected must be at most {MaximumThresholdExpected:N0}; it was {v.Threshold.Expected}.", ErrorCodes.OutOfRange);
                 }
                 if (v.Threshold.MinimumRatio <= 0 || v.Threshold.MinimumRatio > 1)
                 {

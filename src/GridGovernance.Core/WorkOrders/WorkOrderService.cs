@@ -106,11 +106,14 @@ public sealed class WorkOrderService
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ForbiddenException">The actor may not file an order at the unit.</exception>
     /// <exception cref="EntityNotFoundException">The household or unit does not exist.</exception>
-    /// <exception cref="ArgumentException">The draft names neither a unit nor a household, or its fields are invalid.</exception>
+    /// <exception cref="GridGovernanceValidationException">The draft names neither a unit nor a household, or a field breaks the
+    /// <see cref="InputPolicy"/> (a text too long or holding a refused character, an undefined channel or urgency, an unknown location);
+    /// every problem is listed and nothing is stored.</exception>
     public Task<WorkOrder> FileAsync(Actor actor, WorkOrderDraft draft, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(draft);
+        WorkOrderDraftValidator.Validate(draft);
         return WriteAsync(async () =>
         {
             var today = Today;
@@ -427,7 +430,7 @@ public sealed class WorkOrderService
     {
         Preconditions.CheckArgument(from <= to, nameof(to), $"to ({to:yyyy-MM-dd}) must not be before from ({from:yyyy-MM-dd}).");
         var zone = options.TimeZone;
-        var found = await orders.ListAsync(new WorkOrdersFiledOrClosedBetween(zone.AtStartOfDay(from).ToInstant(), zone.AtStartOfDay(to.PlusDays(1)).ToInstant()),
+        var found = await orders.ListAsync(new WorkOrdersFiledOrClosedBetween(StartOfDay(zone, from), to == LocalDate.MaxIsoValue ? Instant.MaxValue : StartOfDay(zone, to.PlusDays(1))),
             cancellationToken).ConfigureAwait(false);
         var names = new Dictionary<OrgUnitId, string>();
         foreach (var unit in found.Select(o => o.Unit).Distinct())
@@ -626,4 +629,18 @@ public sealed class WorkOrderService
 
     private Task<T> WriteAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) =>
         UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken);
+
+    /// <summary>The first instant of a day, clamped to the instants NodaTime can hold (for <c>LocalDate.MinIsoValue</c> and <c>MaxIsoValue</c>).</summary>
+    private static Instant StartOfDay(DateTimeZone zone, LocalDate date)
+    {
+        try
+        {
+            return zone.AtStartOfDay(date).ToInstant();
+        }
+        catch (OverflowException)
+        {
+            // Only at the ends of the calendar, east or west of UTC: nothing lies beyond them.
+            return date.Year < 0 ? Instant.MinValue : Instant.MaxValue;
+        }
+    }
 }

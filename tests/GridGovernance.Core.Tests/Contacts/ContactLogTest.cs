@@ -65,8 +65,8 @@ public sealed class ContactLogTest : IDisposable
         var ex = await Assert.ThrowsAsync<GridGovernanceException>(() => InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(Self, future)));
         Assert.Equal(ErrorCodes.ContactsInvalidRecord, ex.Code);
         var longNotes = future with { Date = new LocalDate(2024, 6, 3), Notes = new string('x', ContactLog.MaxNotesLength + 1) };
-        ex = await Assert.ThrowsAsync<GridGovernanceException>(() => InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(Self, longNotes)));
-        Assert.Equal(ErrorCodes.ContactsInvalidRecord, ex.Code);
+        var invalid = await Assert.ThrowsAsync<GridGovernanceValidationException>(() => InScope(sp => sp.GetRequiredService<ContactLogService>().RecordAsync(Self, longNotes)));
+        Assert.Equal((ErrorCodes.ContactsInvalidRecord, "request.Notes"), (invalid.Code, Assert.Single(invalid.Problems).Field));
         Assert.Null(await InScope(sp => sp.GetRequiredService<ContactLogService>().LogOfAsync(M1, 2024)));
     }
 

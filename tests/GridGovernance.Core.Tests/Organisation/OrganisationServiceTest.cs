@@ -79,11 +79,12 @@ public partial class OrganisationServiceTest : IDisposable
     }
 
     [Fact]
-    public async Task Rename_Blank_ThrowsArgumentException()
+    public async Task Rename_Blank_IsAValidationError()
     {
         await city.SeedLaiwuAsync();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => city.RunAsync(s => s.RenameUnitAsync(TestActors.System, U(100), "  ", D2)));
+        var e = await Assert.ThrowsAsync<GridGovernanceValidationException>(() => city.RunAsync(s => s.RenameUnitAsync(TestActors.System, U(100), "  ", D2)));
+        Assert.Equal("name", Assert.Single(e.Problems).Field);
         Assert.Equal("西关社区", (await city.UnitAsync(100)).Name);
     }
 }

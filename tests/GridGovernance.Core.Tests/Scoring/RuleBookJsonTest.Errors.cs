@@ -241,10 +241,10 @@ public sealed partial class RuleBookJsonTest
 
         Assert.Equal("invalid", definition.Id);
         RuleBookTest.AssertProblems(ex,
-            ("Categories[0].Cap.Limit", ErrorCodes.InvalidRuleBook),
-            ("Items[0].Category", ErrorCodes.UnknownReference),
-            ("Items[0].Versions[0].Tiers", ErrorCodes.InvalidRuleBook),
-            ("Stars.NamedStars[0].Criterion.Code", ErrorCodes.UnknownReference));
+            ("$.categories[0].cap.limit", ErrorCodes.InvalidRuleBook),
+            ("$.items[0].category", ErrorCodes.UnknownReference),
+            ("$.items[0].versions[0].tiers", ErrorCodes.InvalidRuleBook),
+            ("$.stars.namedStars[0].criterion.code", ErrorCodes.UnknownReference));
     }
 
     [Fact]

@@ -22,13 +22,13 @@ public sealed partial class RuleBookJsonTest
         return Equivalent(definition, read) && RuleBookJson.Serialize(read) == json && RuleBookJson.Serialize(RuleBookJson.Read(json)) == json;
     }
 
-    /// <summary>Random valid definitions: every item kind, caps in both modes, mid-year versions, odd names, all star rules.</summary>
+    /// <summary>Random valid definitions: every item kind, caps in both modes, mid-year versions, odd names (that the input policy allows), all star rules.</summary>
     public static class RuleBookGenerators
     {
         private static readonly string[] Names =
         [
             "学习教育", "志愿服务", "主题党日", "党员联户（酌情加1–5分）", "plain", "with \"quotes\"", "<b>&amp;</b>", "back\\slash",
-            "line\nbreak", "tab\there", "emoji 😀", "+5 分", "", "'single'", "\u0001control", "é",
+            "emoji 😀", "+5 分", "", "'single'", "é", "\u00A0no-break space", "\\u0001 escaped-looking",
         ];
 
         private static readonly MemberKind[] Kinds = Enum.GetValues<MemberKind>();

@@ -20,7 +20,8 @@ public sealed class WorkOrderServiceTest
         Assert.Equal((1, 2), (first.Id.Value, second.Id.Value));
         Assert.Equal(new OrgUnitId(1100), second.Unit); // household 5 lives in grid 1100
         Assert.Equal(WorkOrderStatus.Filed, (await f.RunAsync(s => s.GetAsync(first.Id))).Status);
-        await Assert.ThrowsAsync<ArgumentException>(() => f.RunAsync(s => s.FileAsync(Resident, Draft() with { Unit = null })));
+        var refused = await Assert.ThrowsAsync<GridGovernanceValidationException>(() => f.RunAsync(s => s.FileAsync(Resident, Draft() with { Unit = null })));
+        Assert.Equal("draft.Unit", Assert.Single(refused.Problems).Field);
         await Assert.ThrowsAsync<EntityNotFoundException>(() => f.RunAsync(s => s.FileAsync(Resident, Draft() with { Unit = new OrgUnitId(4242) })));
     }
 

@@ -28,6 +28,14 @@ internal static class ClaimInputValidator
             {
                 problems.Add(new ValidationProblem(field + ".Category", key, ErrorCodes.ClaimsInvalidValue, "The category must not be empty."));
             }
+            else
+            {
+                Add(problems, InputPolicy.CheckText(project.Category, field + ".Category", key, InputPolicy.MaxKeyLength));
+            }
+            if (!project.Location.IsKnown)
+            {
+                problems.Add(new ValidationProblem(field + ".Location", key, ErrorCodes.LocationRequired, "The location is GeoPoint.Unknown (default); a project needs a real position."));
+            }
             if (!project.Area.IsSpecified)
             {
                 problems.Add(new ValidationProblem(field + ".Area", key, ErrorCodes.ClaimsInvalidValue, "The area is not specified."));
@@ -35,6 +43,10 @@ internal static class ClaimInputValidator
             if (project.ClaimantsRequired < 1)
             {
                 problems.Add(new ValidationProblem(field + ".ClaimantsRequired", key, ErrorCodes.ClaimsInvalidValue, $"At least one claimant is required; it was {project.ClaimantsRequired}."));
+            }
+            else
+            {
+                Add(problems, InputPolicy.CheckRange(project.ClaimantsRequired, 1, InputPolicy.MaxClaimantsRequired, field + ".ClaimantsRequired", key));
             }
         }
         for (int i = 0; i < resources.Length; i++)
@@ -59,9 +71,24 @@ internal static class ClaimInputValidator
             {
                 problems.Add(new ValidationProblem(field + ".Categories", key, ErrorCodes.ClaimsInvalidValue, "The categories must be a list of non-empty codes."));
             }
+            else
+            {
+                for (int c = 0; c < resource.Categories.Length; c++)
+                {
+                    Add(problems, InputPolicy.CheckText(resource.Categories[c], $"{field}.Categories[{c}]", key, InputPolicy.MaxKeyLength));
+                }
+            }
+            if (!resource.Location.IsKnown)
+            {
+                problems.Add(new ValidationProblem(field + ".Location", key, ErrorCodes.LocationRequired, "The location is GeoPoint.Unknown (default); a resource needs a real position."));
+            }
             if (resource.Capacity < 0)
             {
                 problems.Add(new ValidationProblem(field + ".Capacity", key, ErrorCodes.ClaimsInvalidValue, $"The capacity must not be negative; it was {resource.Capacity}."));
+            }
+            else
+            {
+                Add(problems, InputPolicy.CheckRange(resource.Capacity, 0, InputPolicy.MaxCapacity, field + ".Capacity", key));
             }
             if (!resource.Areas.IsDefaultOrEmpty && resource.Areas.Any(a => !a.IsSpecified))
             {
@@ -84,6 +111,7 @@ internal static class ClaimInputValidator
         {
             foreach (var (category, weight) in options.CategoryWeights.OrderBy(w => w.Key, StringComparer.Ordinal))
             {
+                Add(problems, InputPolicy.CheckText(category, "Options.CategoryWeights", category, InputPolicy.MaxKeyLength));
                 if (weight < 1 || weight > ClaimMatchingOptions.MaxWeight)
                 {
                     problems.Add(new ValidationProblem("Options.CategoryWeights", category, ErrorCodes.ClaimsInvalidValue, $"A weight must be between 1 and {ClaimMatchingOptions.MaxWeight}; it was {weight}."));
@@ -97,6 +125,14 @@ internal static class ClaimInputValidator
         if (problems.Count > 0)
         {
             throw new GridGovernanceValidationException("The claim matching input", problems);
+        }
+    }
+
+    private static void Add(List<ValidationProblem> problems, ValidationProblem? problem)
+    {
+        if (problem is not null)
+        {
+            problems.Add(problem);
         }
     }
 }

@@ -145,7 +145,10 @@ internal sealed class TransportSolver
                 cancellationToken.ThrowIfCancellationRequested();
                 onRow?.Invoke(r, rows);
             }
-            for (int k = rowSupply[r]; k > 0; k--)
+            // A row fills at most one place per arc (each arc carries one place), so more augmentations than arcs only
+            // send places to "not matched": the optimum for min(supply, arcs) places plus the rest unmatched is the
+            // optimum for the whole supply. Capping keeps 20M required places on one unit from running 20M searches.
+            for (int k = Math.Min(rowSupply[r], rowStart[r + 1] - rowStart[r]); k > 0; k--)
             {
                 Augment(r);
             }

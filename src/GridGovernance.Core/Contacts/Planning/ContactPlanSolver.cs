@@ -107,6 +107,16 @@ internal static class ContactPlanSolver
         return (new ContactPlan(input.Options, input.Households, input.Members, memberOf, distance, cross, reason, repaired), repaired);
     }
 
+    /// <summary>
+    /// Degrees east of <paramref name="origin"/>, wrapped into [−180, 180]: the local projection crosses the antimeridian
+    /// the short way (179.999° and −179.999° are 0.002° apart, not 359.998°).
+    /// </summary>
+    internal static double EastOf(double longitude, double origin)
+    {
+        double d = longitude - origin;
+        return d > 180 ? d - 360 : d < -180 ? d + 360 : d;
+    }
+
     private static int SolvePool(ContactProblem input, ContactPlan? previous, Pool pool, CandidateGraph? graph, int[] memberOf, int[] distance, bool[] cross, int[] reason, CancellationToken cancellationToken)
     {
         var hs = pool.Households;
@@ -121,7 +131,7 @@ internal static class ContactPlanSolver
         for (int i = 0; i < hs.Length; i++)
         {
             var x = input.Households[hs[i]];
-            hx[i] = (x.Location.Longitude - origin.Longitude) * kx;
+            hx[i] = EastOf(x.Location.Longitude, origin.Longitude) * kx;
             hy[i] = (x.Location.Latitude - origin.Latitude) * metresPerDegree;
             hGrid[i] = x.Grid.Value;
         }
@@ -132,7 +142,7 @@ internal static class ContactPlanSolver
         for (int j = 0; j < ms.Length; j++)
         {
             var x = input.Members[ms[j]];
-            mx[j] = (x.Location.Longitude - origin.Longitude) * kx;
+            mx[j] = EastOf(x.Location.Longitude, origin.Longitude) * kx;
             my[j] = (x.Location.Latitude - origin.Latitude) * metresPerDegree;
             mGrid[j] = x.Grid.Value;
             capacity[j] = input.Options.CapacityOf(x.Kind);

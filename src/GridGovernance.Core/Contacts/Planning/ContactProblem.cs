@@ -39,6 +39,10 @@ internal sealed class ContactProblem
             {
                 problems.Add(new("households", hs[i].Id.ToString(), ErrorCodes.ContactsDuplicateId, $"{hs[i].Id} appears more than once."));
             }
+            if (!hs[i].Location.IsKnown)
+            {
+                problems.Add(new("households", hs[i].Id.ToString(), ErrorCodes.LocationRequired, $"Household {hs[i].Id} has no location (GeoPoint.Unknown); a plan needs every location."));
+            }
         }
         for (int j = 0; j < ms.Length && problems.Count < 100; j++)
         {
@@ -49,6 +53,14 @@ internal sealed class ContactProblem
             else if (j > 0 && ms[j].Id == ms[j - 1].Id)
             {
                 problems.Add(new("members", ms[j].Id.ToString(), ErrorCodes.ContactsDuplicateId, $"{ms[j].Id} appears more than once."));
+            }
+            if (!ms[j].Location.IsKnown)
+            {
+                problems.Add(new("members", ms[j].Id.ToString(), ErrorCodes.LocationRequired, $"Member {ms[j].Id} has no location (GeoPoint.Unknown); a plan needs every location."));
+            }
+            if (InputPolicy.CheckDefined(ms[j].Kind, "members", ms[j].Id.ToString()) is { } undefined)
+            {
+                problems.Add(undefined);
             }
         }
         if (problems.Count > 0)

@@ -393,15 +393,27 @@ public sealed class PointsLedgerService
     private static void CheckRequest(LedgerEntryRequest request)
     {
         Preconditions.CheckNotNull(request);
-        Preconditions.CheckArgument(request.Member.IsSpecified, nameof(request), "request.Member must be a real member id, not default.");
-        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(request.ItemCode), nameof(request), "request.ItemCode must not be blank.");
-        Preconditions.CheckArgument(!string.IsNullOrWhiteSpace(request.IdempotencyKey), nameof(request), "request.IdempotencyKey must not be blank.");
-        Preconditions.CheckArgument(request.IdempotencyKey.Length <= MaxKeyLength, nameof(request),
-            $"request.IdempotencyKey must be at most {MaxKeyLength} characters; it has {request.IdempotencyKey.Length}.");
-        Preconditions.CheckArgument(!request.IdempotencyKey.StartsWith(ReversalKeyPrefix, StringComparison.Ordinal), nameof(request),
-            $"request.IdempotencyKey must not start with '{ReversalKeyPrefix}'; those keys are the ledger's own.");
-        Preconditions.CheckArgument(request.Tier is null || !string.IsNullOrWhiteSpace(request.Tier), nameof(request), "request.Tier must be null or a tier code, not blank.");
+        const string what = "The ledger request";
+        string? key = request.Member.IsSpecified ? request.Member.ToString() : null;
+        var problems = new List<ValidationProblem?>
+        {
+            request.Member.IsSpecified ? null : new ValidationProblem("request.Member", null, ErrorCodes.InvalidValue, "Member must be a real member id, not default."),
+            InputPolicy.CheckText(request.ItemCode, "request.ItemCode", key, InputPolicy.MaxKeyLength),
+            InputPolicy.CheckText(request.IdempotencyKey, "request.IdempotencyKey", key, MaxKeyLength),
+            InputPolicy.CheckText(request.Tier, "request.Tier", key, InputPolicy.MaxKeyLength, required: false),
+            request.Tier is not null && string.IsNullOrWhiteSpace(request.Tier)
+                ? new ValidationProblem("request.Tier", key, ErrorCodes.InvalidValue, "Tier must be null or a tier code, not blank.") : null,
+            InputPolicy.CheckText(request.Evidence, "request.Evidence", key, InputPolicy.MaxFreeTextLength, required: false, freeText: true),
+            request.IdempotencyKey?.StartsWith(ReversalKeyPrefix, StringComparison.Ordinal) == true
+                ? new ValidationProblem("request.IdempotencyKey", key, ErrorCodes.InvalidValue, $"IdempotencyKey must not start with '{ReversalKeyPrefix}'; those keys are the ledger's own.") : null,
+            request.Value is Points value && (value > MaxValue || value < -MaxValue)
+                ? new ValidationProblem("request.Value", key, ErrorCodes.OutOfRange, $"Value must be between -{MaxValue} and {MaxValue} points; it was {value}.") : null,
+        };
+        InputPolicy.ThrowIfAny(what, problems);
     }
+
+    /// <summary>The largest value a request may give (±1,000,000 points, the most one occurrence of any item may be worth).</summary>
+    private static readonly Points MaxValue = Points.From(1_000_000);
 
     private static void CheckRecordRequest(LedgerSource source, LedgerEntryRequest request)
     {
@@ -440,11 +452,20 @@ public sealed class PointsLedgerService
 
     private static string LabelOf(LedgerEntryId id) => "ledger-entry:" + id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task CheckOnRosterAsync(MemberId member, LocalDate date, CancellationToken cancellationToken)
+    private async Task<Member> CheckOnRosterAsync(MemberId member, LocalDate date, CancellationToken cancellationToken)
     {
         var found = await members.GetByIdAsync(member, cancellationToken).ConfigureAwait(false)
             ?? throw new EntityNotFoundException(nameof(Member), member);
         Preconditions.CheckState(found.BranchOn(date) is not null, ErrorCodes.NotOnRoster, $"{member} was not on the roster on {date:yyyy-MM-dd}.");
+        return found;
+    }
+
+    /// <summary>Refuses an item the member's kind may not earn (the engine would silently score it 0).</summary>
+    private static void CheckEligible(RuleBook ruleBook, string code, LocalDate countedOn, Member member)
+    {
+        var version = VersionOf(ruleBook, code, countedOn);
+        Preconditions.CheckState(Engine.CompiledRuleBook.Eligible(version, member.Kind), ErrorCodes.LedgerNotEligible,
+            $"Item '{code}' is for {string.Join(", ", version.EligibleKinds)} members only; {member.Id} is a {member.Kind} member, so the entry would never count.");
     }
 
     /// <summary>The publications covering a date, none frozen (throws otherwise); a write into the date re-saves them as a guard.</summary>
@@ -485,7 +506,8 @@ public sealed class PointsLedgerService
                 return Replayed(existing, ruleBook.Id, source, request, adjustment);
             }
             var entry = await create(id, cancellationToken).ConfigureAwait(false);
-            await CheckOnRosterAsync(request.Member, request.OccurredOn, cancellationToken).ConfigureAwait(false);
+            var member = await CheckOnRosterAsync(request.Member, request.OccurredOn, cancellationToken).ConfigureAwait(false);
+            CheckEligible(ruleBook, request.ItemCode, entry.OccurredOn, member);
             var guarded = await OpenPublicationsAsync(ruleBook.Id, entry.OccurredOn, cancellationToken).ConfigureAwait(false);
             await entries.AddAsync(entry, cancellationToken).ConfigureAwait(false);
             await SaveAsync(guarded, cancellationToken).ConfigureAwait(false);

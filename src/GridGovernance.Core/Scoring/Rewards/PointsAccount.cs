@@ -49,9 +49,11 @@ public sealed class PointsAccount : AggregateRoot<MemberId>
         CheckYear(year);
         Preconditions.CheckArgument(points.IsPositive, nameof(points), $"points must be positive; it was {points}.");
         Preconditions.CheckNotBlank(idempotencyKey);
+        // Both sums first: an overflow (value.overflow) must leave the account and the year as they were.
+        var total = TotalCredited + points;
         var credit = new PointsCredit(Id, idempotencyKey, points, note, Balance + points, creditedAt);
         year.Add(credit);
-        TotalCredited += points;
+        TotalCredited = total;
         Balance = credit.BalanceAfter;
         Raise(new PointsAccountCredited(Id, credit));
         return credit;

@@ -109,6 +109,9 @@ public sealed class RedemptionService
         Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
         Preconditions.CheckArgument(points.IsPositive, nameof(points), $"points must be positive; it was {points}.");
         Preconditions.CheckNotBlank(idempotencyKey);
+        InputPolicy.ThrowIfAny("The credit", [
+            InputPolicy.CheckText(idempotencyKey, nameof(idempotencyKey), member.ToString(), InputPolicy.MaxNameLength),
+            InputPolicy.CheckText(note, nameof(note), member.ToString(), InputPolicy.MaxFreeTextLength, required: false, freeText: true)]);
         await DemandOnAccountAsync(actor, Capabilities.CreditAccount, member, cancellationToken).ConfigureAwait(false);
         return await WithRetryAsync(async () =>
         {

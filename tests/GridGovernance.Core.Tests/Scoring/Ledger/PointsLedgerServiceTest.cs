@@ -168,12 +168,18 @@ public sealed partial class PointsLedgerServiceTest : IDisposable
     }
 
     [Fact]
-    public async Task Declare_ReservedOrBlankKey_IsAnArgumentError()
+    public async Task Declare_ReservedOrBlankKey_IsAValidationError()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.DeclareAsync(M1, "themed-party-day", D(5, 10), PointsLedgerService.ReversalKeyPrefix + "1"));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.DeclareAsync(M1, "themed-party-day", D(5, 10), " "));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.DeclareAsync(M1, "themed-party-day", D(5, 10), new string('k', 201)));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.DeclareAsync(default, "themed-party-day", D(5, 10), "k"));
+        async Task AssertRefused(MemberId member, string key, string field, string rule)
+        {
+            var e = await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.DeclareAsync(member, "themed-party-day", D(5, 10), key));
+            var problem = Assert.Single(e.Problems);
+            Assert.Equal((field, rule), (problem.Field, problem.Rule));
+        }
+        await AssertRefused(M1, PointsLedgerService.ReversalKeyPrefix + "1", "request.IdempotencyKey", ErrorCodes.InvalidValue);
+        await AssertRefused(M1, " ", "request.IdempotencyKey", ErrorCodes.InvalidValue);
+        await AssertRefused(M1, new string('k', 201), "request.IdempotencyKey", ErrorCodes.TextTooLong);
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.DeclareAsync(default, "themed-party-day", D(5, 10), "k")); // Actor.Member(default)
     }
 
     [Fact]
