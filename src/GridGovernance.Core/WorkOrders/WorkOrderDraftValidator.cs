@@ -9,7 +9,7 @@ internal static class WorkOrderDraftValidator
     /// <summary>The longest phone text a draft may give (30), digits with their grouping.</summary>
     internal const int MaxPhoneLength = 30;
 
-    /// <summary>A phone as residents write it: 5 to 15 digits, an optional leading +, grouped by spaces, hyphens or brackets.</summary>
+    /// <summary>A phone as residents write it: 5 to 15 digits (ASCII or full-width), an optional leading +, grouped by spaces, hyphens or brackets.</summary>
     internal static bool IsPhone(string phone)
     {
         if (phone.Length > MaxPhoneLength)
@@ -20,11 +20,12 @@ internal static class WorkOrderDraftValidator
         for (int i = 0; i < phone.Length; i++)
         {
             char c = phone[i];
-            if (char.IsAsciiDigit(c))
+            // Full-width digits and marks are what a Chinese input method types (１３８－１２３４－５６７８).
+            if (char.IsAsciiDigit(c) || c is >= '\uFF10' and <= '\uFF19')
             {
                 digits++;
             }
-            else if (!(c is ' ' or '-' or '(' or ')' || (c == '+' && i == 0)))
+            else if (!(c is ' ' or '-' or '(' or ')' or '\u3000' or '\uFF0D' or '\uFF08' or '\uFF09' || (c is '+' or '\uFF0B' && i == 0)))
             {
                 return false;
             }
@@ -46,7 +47,7 @@ internal static class WorkOrderDraftValidator
         if (draft.FilerPhone is not null && !IsPhone(draft.FilerPhone))
         {
             problems.Add(new ValidationProblem("draft.FilerPhone", null, ErrorCodes.InvalidValue,
-                $"FilerPhone must be 5 to 15 digits, optionally starting with + and grouped by spaces, hyphens or brackets, at most {MaxPhoneLength} characters."));
+                $"FilerPhone must be 5 to 15 digits (ASCII or full-width), optionally starting with + and grouped by spaces, hyphens or brackets, at most {MaxPhoneLength} characters."));
         }
         if (draft.Household is null && draft.Unit is null)
         {

@@ -61,6 +61,11 @@ public sealed class WorkOrderServiceInputTest
     [InlineData("1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6", false)] // over thirty characters
     [InlineData("138\u202E1234", false)]
     [InlineData("12+345", false)] // + only at the start
+    [InlineData("１３８１２３４１２３４", true)] // full-width digits, as an input method types them
+    [InlineData("＋８６　１３８－１２３４－１２３４", true)]
+    [InlineData("１２３４", false)] // four full-width digits: one too few
+    [InlineData("１２＋３４５", false)]
+    [InlineData("١٢٣٤٥", false)] // Arabic-Indic digits are not a phone here
     public void FilerPhone_AsResidentsWriteIt(string phone, bool valid)
     {
         Assert.Equal(valid, WorkOrderDraftValidator.IsPhone(phone));

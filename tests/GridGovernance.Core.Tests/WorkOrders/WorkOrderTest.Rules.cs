@@ -498,13 +498,15 @@ public sealed partial class WorkOrderTest
     }
 
     [Fact]
-    public void Rate_ByAStranger_SaysWhoMayRate()
+    public void Rate_ByAStranger_SaysOnlyTheFilerMay_WithoutNamingTheFiler()
     {
         var order = InState(WorkOrderStatus.Resolved);
 
         var e = Assert.Throws<GridGovernanceException>(() => order.Rate(true, null, WorkOrderActor.ForResident("r-2"), Limits, Policy, Later));
 
-        Assert.Contains($"only {Resident} may rate it", e.Message);
+        Assert.Contains("only its filer may rate it", e.Message);
+        Assert.DoesNotContain("r-1", e.Message);
+        Assert.DoesNotContain("r-2", e.Message);
     }
 
     [Fact]
