@@ -87,16 +87,7 @@ public readonly record struct Capability(string Code) : ISpanFormattable, ISpanP
     /// <param name="provider">Ignored.</param>
     /// <returns>Whether the code fitted.</returns>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        var code = ToString();
-        if (code.TryCopyTo(destination))
-        {
-            charsWritten = code.Length;
-            return true;
-        }
-        charsWritten = 0;
-        return false;
-    }
+        => CodeText.TryFormat(ToString(), destination, out charsWritten);
 
     /// <summary>Reads a capability from its code.</summary>
     /// <param name="s">The code.</param>
@@ -104,30 +95,19 @@ public readonly record struct Capability(string Code) : ISpanFormattable, ISpanP
     /// <returns>The Capability.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is null.</exception>
     /// <exception cref="FormatException">The text is not a code.</exception>
-    public static Capability Parse(string s, IFormatProvider? provider)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return Parse(s.AsSpan(), provider);
-    }
+    public static Capability Parse(string s, IFormatProvider? provider) => CodeText.Parse<Capability>(s, provider);
 
     /// <inheritdoc cref="Parse(string, IFormatProvider)"/>
     public static Capability Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
-        TryParse(s, provider, out var value) ? value : throw new FormatException($"'{Shown(s)}' is not a Capability code: 'module.verb' in lower-case letters, digits, '.' and '-'.");
+        TryParse(s, provider, out var value) ? value : throw CodeText.NotACode<Capability>(s, "'module.verb' in lower-case letters, digits, '.' and '-'");
 
     /// <summary>Tries to read a capability from its code.</summary>
     /// <param name="s">The code.</param>
     /// <param name="provider">Ignored.</param>
     /// <param name="result">The Capability, or <c>default</c>.</param>
     /// <returns>Whether the text was a code.</returns>
-    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out Capability result)
-    {
-        if (s is null)
-        {
-            result = default;
-            return false;
-        }
-        return TryParse(s.AsSpan(), provider, out result);
-    }
+    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out Capability result) =>
+        CodeText.TryParse(s, provider, out result);
 
     /// <inheritdoc cref="TryParse(string, IFormatProvider, out Capability)"/>
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Capability result)
@@ -140,6 +120,4 @@ public readonly record struct Capability(string Code) : ISpanFormattable, ISpanP
         result = new(s.ToString(), Capabilities.SlotOf(s.ToString()));
         return true;
     }
-
-    private static string Shown(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : s[..40].ToString() + "…";
 }

@@ -85,16 +85,7 @@ public readonly record struct RoleKind : IComparable<RoleKind>, IComparable, ISp
     /// <param name="provider">Ignored.</param>
     /// <returns>Whether the code fitted.</returns>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        var code = ToString();
-        if (code.TryCopyTo(destination))
-        {
-            charsWritten = code.Length;
-            return true;
-        }
-        charsWritten = 0;
-        return false;
-    }
+        => CodeText.TryFormat(ToString(), destination, out charsWritten);
 
     /// <summary>Reads a role from its code.</summary>
     /// <param name="s">The code.</param>
@@ -102,35 +93,24 @@ public readonly record struct RoleKind : IComparable<RoleKind>, IComparable, ISp
     /// <returns>The RoleKind.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is null.</exception>
     /// <exception cref="FormatException">The text is not a code.</exception>
-    public static RoleKind Parse(string s, IFormatProvider? provider)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return Parse(s.AsSpan(), provider);
-    }
+    public static RoleKind Parse(string s, IFormatProvider? provider) => CodeText.Parse<RoleKind>(s, provider);
 
     /// <inheritdoc cref="Parse(string, IFormatProvider)"/>
     public static RoleKind Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
-        TryParse(s, provider, out var value) ? value : throw new FormatException($"'{Shown(s)}' is not a RoleKind code: a code is not blank.");
+        TryParse(s, provider, out var value) ? value : throw CodeText.NotACode<RoleKind>(s, "a code is not blank");
 
     /// <summary>Tries to read a role from its code.</summary>
     /// <param name="s">The code.</param>
     /// <param name="provider">Ignored.</param>
     /// <param name="result">The RoleKind, or <c>default</c>.</param>
     /// <returns>Whether the text was a code.</returns>
-    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out RoleKind result)
-    {
-        if (s is null)
-        {
-            result = default;
-            return false;
-        }
-        return TryParse(s.AsSpan(), provider, out result);
-    }
+    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out RoleKind result) =>
+        CodeText.TryParse(s, provider, out result);
 
     /// <inheritdoc cref="TryParse(string, IFormatProvider, out RoleKind)"/>
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out RoleKind result)
     {
-        if (!!s.IsWhiteSpace())
+        if (s.IsWhiteSpace())
         {
             result = default;
             return false;
@@ -138,6 +118,4 @@ public readonly record struct RoleKind : IComparable<RoleKind>, IComparable, ISp
         result = new(s.ToString());
         return true;
     }
-
-    private static string Shown(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : s[..40].ToString() + "…";
 }

@@ -78,16 +78,7 @@ public readonly record struct UnitKind : IComparable<UnitKind>, IComparable, ISp
     /// <param name="provider">Ignored.</param>
     /// <returns>Whether the code fitted.</returns>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        var code = ToString();
-        if (code.TryCopyTo(destination))
-        {
-            charsWritten = code.Length;
-            return true;
-        }
-        charsWritten = 0;
-        return false;
-    }
+        => CodeText.TryFormat(ToString(), destination, out charsWritten);
 
     /// <summary>Reads a unit kind from its code.</summary>
     /// <param name="s">The code.</param>
@@ -95,35 +86,24 @@ public readonly record struct UnitKind : IComparable<UnitKind>, IComparable, ISp
     /// <returns>The UnitKind.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is null.</exception>
     /// <exception cref="FormatException">The text is not a code.</exception>
-    public static UnitKind Parse(string s, IFormatProvider? provider)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return Parse(s.AsSpan(), provider);
-    }
+    public static UnitKind Parse(string s, IFormatProvider? provider) => CodeText.Parse<UnitKind>(s, provider);
 
     /// <inheritdoc cref="Parse(string, IFormatProvider)"/>
     public static UnitKind Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
-        TryParse(s, provider, out var value) ? value : throw new FormatException($"'{Shown(s)}' is not a UnitKind code: a code is not blank.");
+        TryParse(s, provider, out var value) ? value : throw CodeText.NotACode<UnitKind>(s, "a code is not blank");
 
     /// <summary>Tries to read a unit kind from its code.</summary>
     /// <param name="s">The code.</param>
     /// <param name="provider">Ignored.</param>
     /// <param name="result">The UnitKind, or <c>default</c>.</param>
     /// <returns>Whether the text was a code.</returns>
-    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out UnitKind result)
-    {
-        if (s is null)
-        {
-            result = default;
-            return false;
-        }
-        return TryParse(s.AsSpan(), provider, out result);
-    }
+    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out UnitKind result) =>
+        CodeText.TryParse(s, provider, out result);
 
     /// <inheritdoc cref="TryParse(string, IFormatProvider, out UnitKind)"/>
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out UnitKind result)
     {
-        if (!!s.IsWhiteSpace())
+        if (s.IsWhiteSpace())
         {
             result = default;
             return false;
@@ -131,6 +111,4 @@ public readonly record struct UnitKind : IComparable<UnitKind>, IComparable, ISp
         result = new(s.ToString());
         return true;
     }
-
-    private static string Shown(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : s[..40].ToString() + "…";
 }
