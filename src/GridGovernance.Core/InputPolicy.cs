@@ -165,6 +165,28 @@ public static class InputPolicy
         }
     }
 
+    /// <summary>
+    /// Checks a command's free texts (notes, reasons, evidence, comments; optional, tab and line breaks allowed, at most
+    /// <see cref="MaxFreeTextLength"/> characters, no refused characters) and throws one exception listing every problem.
+    /// </summary>
+    /// <param name="what">What carries the texts, e.g. <c>"The work-order command"</c>.</param>
+    /// <param name="texts">Each text with the field path to report.</param>
+    internal static void CheckFreeTexts(string what, params ReadOnlySpan<(string Field, string? Text)> texts)
+    {
+        List<ValidationProblem?>? problems = null;
+        foreach (var (field, text) in texts)
+        {
+            if (CheckText(text, field, null, MaxFreeTextLength, required: false, freeText: true) is { } problem)
+            {
+                (problems ??= []).Add(problem);
+            }
+        }
+        if (problems is not null)
+        {
+            ThrowIfAny(what, problems);
+        }
+    }
+
     private static string LastSegment(string field)
     {
         int dot = field.LastIndexOf('.');

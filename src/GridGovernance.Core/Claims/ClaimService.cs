@@ -319,6 +319,12 @@ public sealed class ClaimService
         Preconditions.CheckNotNull(actor);
         var sent = Preconditions.CheckNotNull(people).ToImmutableArray();
         var undertaken = Preconditions.CheckNotNull(duties).ToImmutableArray();
+        var dutyTexts = new (string Field, string? Text)[undertaken.Length];
+        for (int i = 0; i < undertaken.Length; i++)
+        {
+            dutyTexts[i] = (string.Create(System.Globalization.CultureInfo.InvariantCulture, $"duties[{i}]"), undertaken[i]);
+        }
+        InputPolicy.CheckFreeTexts("The agreement", dutyTexts);
         return UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var loaded = await LoadAsync(project, cancellationToken).ConfigureAwait(false);
@@ -449,6 +455,7 @@ public sealed class ClaimService
     public Task<ServiceProject> FailAsync(Actor actor, ProjectId project, string reason, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(actor);
+        InputPolicy.CheckFreeTexts("The failure", ("reason", reason));
         return UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var loaded = await LoadAsync(project, cancellationToken).ConfigureAwait(false);

@@ -204,7 +204,7 @@ public sealed class WorkOrderService
             var unit = await organisation.GetUnitAsync(to, cancellationToken).ConfigureAwait(false);
             Preconditions.CheckState(unit.IsOpenOn(today), ErrorCodes.UnitClosed, $"{to} ({unit.Name}) is not open on {today:yyyy-MM-dd}.");
             o.Transfer(to, AuditActor(actor), note, at);
-        }, cancellationToken);
+        }, cancellationToken, ("note", note));
     }
 
     /// <summary>Records a supervision (社区督单) with the order in the actor's jurisdiction.</summary>
@@ -218,7 +218,7 @@ public sealed class WorkOrderService
         {
             o.Supervise(actor.Kind == ActorKind.Post ? actor.Unit : o.ResponsibleUnit, note, AuditActor(actor), at);
             return Task.CompletedTask;
-        }, cancellationToken);
+        }, cancellationToken, ("note", note));
 
     /// <summary>
     /// Escalates the order one level up the responsibility chain (<see cref="IEscalationPath"/>) because the level
@@ -231,7 +231,7 @@ public sealed class WorkOrderService
     /// <exception cref="ForbiddenException">The actor may not escalate it.</exception>
     public Task<WorkOrder> EscalateAsync(Actor actor, WorkOrderId order, string? note = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, order, WorkOrderCommand.Escalate, Capabilities.EscalateOrder,
-            (o, today, at) => EscalateOneAsync(o, AuditActor(actor), note, today, at, cancellationToken), cancellationToken);
+            (o, today, at) => EscalateOneAsync(o, AuditActor(actor), note, today, at, cancellationToken), cancellationToken, ("note", note));
 
     /// <summary>
     /// 吹哨: a community or street summons departments; each must report within its own limit and its part is tracked
@@ -258,7 +258,7 @@ public sealed class WorkOrderService
                     ErrorCodes.WorkOrderOutsideJurisdiction, $"Only a community, street or district blows the whistle (社区/街道吹哨); {actor.Unit} is a {unit?.Kind}.");
             }
             o.Whistle(summons, Limits, AuditActor(actor), note, at);
-        }, cancellationToken);
+        }, cancellationToken, ("note", note));
     }
 
     /// <summary>A summoned department reports (报到), through one of its officers.</summary>
@@ -285,7 +285,7 @@ public sealed class WorkOrderService
         {
             o.ResolvePart(DepartmentOf(officer), evidence, AuditActor(officer), at);
             return Task.CompletedTask;
-        }, cancellationToken);
+        }, cancellationToken, ("evidence", evidence));
 
     /// <summary>
     /// Resolves the order with evidence, by a cadre in a post with the order in its jurisdiction. When the policy names
@@ -327,7 +327,7 @@ public sealed class WorkOrderService
                     }
                 }
             }
-        }, cancellationToken);
+        }, cancellationToken, ("evidence", evidence));
 
     /// <summary>
     /// The one who filed the order rates its resolution; an unsatisfied rating reopens it (up to the policy's maximum).
@@ -345,7 +345,7 @@ public sealed class WorkOrderService
         {
             o.Rate(satisfied, comment, AuditActor(actor), Limits, Policy, at);
             return Task.CompletedTask;
-        }, cancellationToken);
+        }, cancellationToken, ("comment", comment));
 
     /// <summary>Closes the order (办结) by a cadre with it in their jurisdiction.</summary>
     /// <param name="actor">Who closes it (capability <c>workorders.close</c>).</param>
@@ -358,7 +358,7 @@ public sealed class WorkOrderService
         {
             o.Close(AuditActor(actor), note, at);
             return Task.CompletedTask;
-        }, cancellationToken);
+        }, cancellationToken, ("note", note));
 
     /// <summary>Attaches the record of a residents' deliberation (周末议事厅) on a disputed matter.</summary>
     /// <param name="actor">Who records it (capability <c>workorders.close</c>, whose row covers 周末议事厅), with the order in their jurisdiction.</param>
@@ -371,7 +371,7 @@ public sealed class WorkOrderService
         {
             o.RecordDeliberation(deliberation, AuditActor(actor), at);
             return Task.CompletedTask;
-        }, cancellationToken);
+        }, cancellationToken, ("deliberation.Outcome", deliberation?.Outcome));
 
     /// <summary>
     /// Sends the reminders that are due now (the limit is near): one transition per order, saved together. A reminder
@@ -574,9 +574,12 @@ public sealed class WorkOrderService
     /// state, demands <paramref name="capability"/> of the actor on the order, applies the change and saves once.
     /// </summary>
     private Task<WorkOrder> ChangeAsync(Actor actor, WorkOrderId id, WorkOrderCommand command, Capability capability, Func<WorkOrder, LocalDate, Instant, Task> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, params ReadOnlySpan<(string Field, string? Text)> texts)
     {
         Preconditions.CheckNotNull(actor);
+        // The command's own texts (notes, evidence, a comment) pass the input policy before anything is read or changed;
+        // a blank required text is still the aggregate's refusal.
+        InputPolicy.CheckFreeTexts("The work-order command", texts);
         return WriteAsync(async () =>
         {
             var order = await GetAsync(id, cancellationToken).ConfigureAwait(false);

@@ -53,6 +53,24 @@ public sealed class ClaimServiceTest : IDisposable
     }
 
     [Fact]
+    public async Task SignAgreement_And_Fail_CheckTheirTexts_BeforeAnyChange()
+    {
+        var deadline = new LocalDate(2024, 9, 30);
+        await fixture.ListAsync(ClaimsFixture.Listing(10));
+        await fixture.OpenProjectAsync(1);
+        var claimed = await fixture.RunAsync(s => s.ClaimAsync(Claimant10, P1));
+
+        var duties = await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RunAsync(s => s.SignAgreementAsync(
+            Claimant10, P1, [ClaimsFixture.StaffOf(10)], 0m, ["送餐上门", "每周\u202E两次", new string('d', InputPolicy.MaxFreeTextLength + 1)], deadline)));
+        var fail = await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RunAsync(s => s.FailAsync(ClaimsFixture.Secretary, P1, "撤回\u200B")));
+
+        Assert.Equal([("duties[1]", ErrorCodes.ForbiddenCharacter), ("duties[2]", ErrorCodes.TextTooLong)], duties.Problems.Select(p => (p.Field, p.Rule)));
+        Assert.Equal(("reason", ErrorCodes.ForbiddenCharacter), (fail.Problems[0].Field, fail.Problems[0].Rule));
+        var unchanged = await fixture.RunAsync(s => s.GetProjectAsync(P1));
+        Assert.Equal((claimed.Version, ProjectStatus.Claimed), (unchanged.Version, unchanged.Status));
+    }
+
+    [Fact]
     public async Task SignAgreement_RefusesPeopleOutsideTheClaimantsJurisdiction_NamingEachOfThem()
     {
         var deadline = new LocalDate(2024, 9, 30);

@@ -221,6 +221,7 @@ public sealed class PointsLedgerService
     {
         Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(ruleBook);
+        InputPolicy.CheckFreeTexts("The approval", ("note", note));
         var found = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
         Preconditions.CheckArgument(found.RuleBookId == ruleBook.Id, nameof(ruleBook), $"{entry} belongs to rule book '{found.RuleBookId}', not '{ruleBook.Id}'.");
         var audit = await DemandOnEntryAsync(actor, Capabilities.ReviewDeclaration, found, cancellationToken).ConfigureAwait(false);
@@ -254,6 +255,7 @@ public sealed class PointsLedgerService
     {
         Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotBlank(reason);
+        InputPolicy.CheckFreeTexts("The rejection", ("reason", reason));
         var found = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
         var audit = await DemandOnEntryAsync(actor, Capabilities.ReviewDeclaration, found, cancellationToken).ConfigureAwait(false);
         return await WriteAsync(async () =>
@@ -290,6 +292,7 @@ public sealed class PointsLedgerService
         Preconditions.CheckNotNull(actor);
         Preconditions.CheckArgument(original.IsSpecified, nameof(original), "original must be a real entry id, not default.");
         Preconditions.CheckNotBlank(reason);
+        InputPolicy.CheckFreeTexts("The reversal", ("reason", reason));
         string key = ReversalKeyPrefix + original.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var audit = await DemandOnEntryAsync(actor, Capabilities.ReverseEntry, await LoadAsync(original, cancellationToken).ConfigureAwait(false), cancellationToken)
             .ConfigureAwait(false);

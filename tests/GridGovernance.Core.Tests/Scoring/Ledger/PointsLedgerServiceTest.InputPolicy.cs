@@ -64,4 +64,21 @@ public sealed partial class PointsLedgerServiceTest
             Request(M1, "themed-party-day", D(5, 11), "k2") with { Evidence = "第一行\n" + new string('e', InputPolicy.MaxFreeTextLength - 4) }));
         Assert.Equal(LedgerEntryStatus.Declared, withEvidence.Status);
     }
+
+    [Fact]
+    public async Task ReviewAndReversalTexts_AreCheckedBeforeAnyChange()
+    {
+        var declared = await fixture.DeclareAsync(M1, "themed-party-day", D(5, 10), "texts");
+        var recorded = await fixture.RecordAsync(M1, "petition", D(5, 10), "texts-2", tier: "city");
+
+        var reject = await fixture.FailsAsync(ErrorCodes.ForbiddenCharacter, s => s.RejectAsync(Secretary100, declared.Id, "不符合\u202E"));
+        var approve = await fixture.FailsAsync(ErrorCodes.TextTooLong, s => s.ApproveAsync(Secretary100, Book, declared.Id, note: new string('n', InputPolicy.MaxFreeTextLength + 1)));
+        var reverse = await fixture.FailsAsync(ErrorCodes.ForbiddenCharacter, s => s.ReverseAsync(Admin, recorded.Id, "wrong\0member"));
+
+        Assert.Equal("reason", Assert.Single(Assert.IsType<GridGovernanceValidationException>(reject).Problems).Field);
+        Assert.Equal("note", Assert.Single(Assert.IsType<GridGovernanceValidationException>(approve).Problems).Field);
+        Assert.Equal("reason", Assert.Single(Assert.IsType<GridGovernanceValidationException>(reverse).Problems).Field);
+        var approved = await fixture.RunAsync(s => s.ApproveAsync(Secretary100, Book, declared.Id, note: "材料齐全\n已核实"));
+        Assert.Equal(LedgerEntryStatus.Approved, approved.Status);
+    }
 }
