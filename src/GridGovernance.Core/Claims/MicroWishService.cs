@@ -64,6 +64,11 @@ public sealed class MicroWishService
     {
         Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(wish);
+        InputPolicy.ThrowIfAny("The wish",
+        [
+            InputPolicy.CheckText(wish.Text, "wish.Text", wish.Id.ToString(), InputPolicy.MaxFreeTextLength, freeText: true),
+            InputPolicy.CheckText(wish.Resident, "wish.Resident", wish.Id.ToString(), InputPolicy.MaxNameLength),
+        ]);
         await authority.DemandAsync(actor, Capabilities.ProposeProject, SubjectOf(wish), clock.Today(options.TimeZone), cancellationToken).ConfigureAwait(false);
         await wishes.AddAsync(wish, cancellationToken).ConfigureAwait(false);
         await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

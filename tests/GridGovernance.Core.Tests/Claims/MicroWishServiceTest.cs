@@ -101,4 +101,14 @@ public sealed class MicroWishServiceTest : IDisposable
             Assert.All(outcomes.Where(o => o is not null), o => Assert.Equal(ErrorCodes.ClaimsWishTaken, o));
         }
     }
+
+    [Fact]
+    public async Task Add_RefusesAHostileTextOrResident_AndStoresNothing()
+    {
+        var e = await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.WishesAsync(s => s.AddAsync(ClaimsFixture.Secretary,
+            new MicroWish(new WishId(7), ClaimsFixture.Community, "助听器\u202E", new string('张', InputPolicy.MaxNameLength + 1), Day))));
+
+        Assert.Equal([("wish.Text", ErrorCodes.ForbiddenCharacter), ("wish.Resident", ErrorCodes.TextTooLong)], e.Problems.Select(p => (p.Field, p.Rule)));
+        await Assert.ThrowsAnyAsync<EntityNotFoundException>(() => fixture.WishesAsync(s => s.ClaimAsync(ClaimsFixture.InPerson(1), new WishId(7), Day)));
+    }
 }
