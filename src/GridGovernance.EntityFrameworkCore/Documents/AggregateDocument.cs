@@ -54,31 +54,61 @@ internal static class AggregateDocument
     /// <summary>Checks that every field reachable from <paramref name="type"/> can be stored; throws <see cref="NotSupportedException"/> otherwise.</summary>
     public static void CheckSupported(Type type) => ShapeOf(type);
 
+    // Shapes are built under one lock and published together when the outermost build ends: a shape that refers to itself
+    // (through a collection) sees its own forwarder while it is built, but no other thread ever sees a shape whose
+    // fields are not read yet (it would write "{}").
+    private static readonly Lock BuildLock = new();
+
+    [ThreadStatic]
+    private static Dictionary<Type, Shape>? building;
+
     private static Shape ShapeOf(Type type) =>
-        Shapes.TryGetValue(type, out var shape) ? shape : Create(type);
+        Shapes.TryGetValue(type, out var shape) ? shape
+        : building is not null && building.TryGetValue(type, out shape) ? shape
+        : Create(type);
 
     private static Shape Create(Type type)
     {
-        // Object shapes may refer to themselves (through a collection): register a forwarder first.
-        if (IsObject(type))
+        lock (BuildLock)
         {
-            var shape = new ObjectShape(type);
-            if (!Shapes.TryAdd(type, shape))
+            if (Shapes.TryGetValue(type, out var published))
             {
-                return Shapes[type];
+                return published;
             }
+            bool outermost = building is null;
+            building ??= [];
             try
             {
-                shape.Initialise();
+                Shape shape;
+                if (IsObject(type))
+                {
+                    var created = new ObjectShape(type);
+                    building[type] = created;
+                    created.Initialise();
+                    shape = created;
+                }
+                else
+                {
+                    shape = CreateLeaf(type);
+                    building[type] = shape;
+                }
+                if (outermost)
+                {
+                    foreach (var (built, builtShape) in building)
+                    {
+                        Shapes.TryAdd(built, builtShape);
+                    }
+                }
+                return shape;
             }
-            catch
+            finally
             {
-                Shapes.TryRemove(type, out _);
-                throw;
+                if (outermost)
+                {
+                    building = null;
+                }
             }
-            return shape;
         }
-        return Shapes.GetOrAdd(type, CreateLeaf(type));
     }
 
     private static bool IsObject(Type type) =>
