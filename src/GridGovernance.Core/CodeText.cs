@@ -40,9 +40,9 @@ internal static class CodeText
     }
 
     /// <summary>The refusal: <c>'{text}' is not a {type} code: {rule}.</c>, the text cut at 40 characters.</summary>
-    internal static FormatException NotACode<T>(ReadOnlySpan<char> s, string rule)
-    {
-        var shown = s.Length <= 40 ? s.ToString() : s[..40].ToString() + "…";
-        return new FormatException($"'{shown}' is not a {typeof(T).Name} code: {rule}.");
-    }
+    internal static FormatException NotACode<T>(ReadOnlySpan<char> s, string rule) =>
+        new($"'{Shown(s)}' is not a {typeof(T).Name} code: {rule}.");
+
+    /// <summary>Text as a refusal shows it: at most 40 characters, then an ellipsis.</summary>
+    internal static string Shown(ReadOnlySpan<char> s) => s.Length <= 40 ? s.ToString() : s[..40].ToString() + "…";
 }

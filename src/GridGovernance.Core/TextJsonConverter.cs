@@ -46,7 +46,5 @@ public sealed class TextJsonConverter<T> : JsonConverter<T>
     private static T FromText(string? text) =>
         T.TryParse(text, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new JsonException($"'{Shown(text)}' is not a {typeof(T).Name}.");
-
-    private static string Shown(string? text) => text is null ? "null" : text.Length <= 40 ? text : text[..40] + "…";
+            : throw new JsonException($"'{(text is null ? "null" : CodeText.Shown(text))}' is not a {typeof(T).Name}.");
 }

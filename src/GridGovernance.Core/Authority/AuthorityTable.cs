@@ -26,9 +26,12 @@ public sealed class AuthorityTable
         bySlot = new AuthorityRule?[Capabilities.Count + 1];
         foreach (var (capability, rule) in rules)
         {
-            bySlot[Capabilities.SlotOf(capability.Code)] = rule;
+            // A city's own capability has no slot (0) and is found by its code.
+            if (Capabilities.SlotOf(capability.Code) is > 0 and var slot)
+            {
+                bySlot[slot] = rule;
+            }
         }
-        bySlot[0] = null;
     }
 
     /// <summary>The default table, from the case reports.</summary>

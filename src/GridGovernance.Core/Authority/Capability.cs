@@ -45,13 +45,16 @@ public readonly record struct Capability(string Code) : ISpanFormattable, ISpanP
     /// <inheritdoc />
     public override string ToString() => Code ?? "";
 
-    private static bool IsCode(ReadOnlySpan<char> code)
+    private static bool IsCode(ReadOnlySpan<char> code) => ReadsModuleDotVerb(code) && HasCodeCharactersOnly(code);
+
+    private static bool ReadsModuleDotVerb(ReadOnlySpan<char> code)
     {
         int dot = code.IndexOf('.');
-        if (dot <= 0 || dot >= code.Length - 1)
-        {
-            return false;
-        }
+        return dot > 0 && dot < code.Length - 1;
+    }
+
+    private static bool HasCodeCharactersOnly(ReadOnlySpan<char> code)
+    {
         foreach (char c in code)
         {
             if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '-'))
@@ -65,12 +68,8 @@ public readonly record struct Capability(string Code) : ISpanFormattable, ISpanP
     private static string Check(string code)
     {
         Preconditions.CheckNotBlank(code, nameof(Code));
-        int dot = code.IndexOf('.', StringComparison.Ordinal);
-        Preconditions.CheckArgument(dot > 0 && dot < code.Length - 1, nameof(Code), $"Code must read 'module.verb'; '{code}' does not.");
-        foreach (char c in code)
-        {
-            Preconditions.CheckArgument(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '-', nameof(Code), $"Code must use lower-case letters, digits, '.' and '-' only; '{code}' does not.");
-        }
+        Preconditions.CheckArgument(ReadsModuleDotVerb(code), nameof(Code), $"Code must read 'module.verb'; '{code}' does not.");
+        Preconditions.CheckArgument(HasCodeCharactersOnly(code), nameof(Code), $"Code must use lower-case letters, digits, '.' and '-' only; '{code}' does not.");
         return code;
     }
 
@@ -117,7 +116,8 @@ public readonly record struct Capability(string Code) : ISpanFormattable, ISpanP
             result = default;
             return false;
         }
-        result = new(s.ToString(), Capabilities.SlotOf(s.ToString()));
+        var code = s.ToString();
+        result = new(code, Capabilities.SlotOf(code));
         return true;
     }
 }
