@@ -31,7 +31,7 @@ public sealed class AuthorityPolicy : IAuthorityPolicy
     }
 
     /// <inheritdoc />
-    public async ValueTask<AuthorityDecision> DecideAsync(Actor actor, Capability capability, AuthoritySubject subject, LocalDate asOf, CancellationToken cancellationToken = default)
+    public async ValueTask<AuthorityDecision> DecideAsync(Actor actor, Capability capability, IAuthoritySubject subject, LocalDate asOf, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(subject);

@@ -14,7 +14,7 @@ public static class AuthorityPolicyExtensions
     /// <param name="asOf">The day whose roster and posts count.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <exception cref="ForbiddenException">The policy refused (code <c>{module}.forbidden</c>).</exception>
-    public static async ValueTask DemandAsync(this IAuthorityPolicy policy, Actor actor, Capability capability, AuthoritySubject subject, LocalDate asOf, CancellationToken cancellationToken = default)
+    public static async ValueTask DemandAsync(this IAuthorityPolicy policy, Actor actor, Capability capability, IAuthoritySubject subject, LocalDate asOf, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(policy);
         Preconditions.CheckNotNull(actor);

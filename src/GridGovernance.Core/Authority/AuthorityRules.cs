@@ -27,7 +27,7 @@ public static class AuthorityRules
     /// <param name="subject">What they act on.</param>
     /// <param name="view">The facts of the day.</param>
     /// <returns>The decision with its reason.</returns>
-    public static AuthorityDecision Decide(AuthorityTable table, Actor actor, Capability capability, AuthoritySubject subject, IAuthorityView view)
+    public static AuthorityDecision Decide(AuthorityTable table, Actor actor, Capability capability, IAuthoritySubject subject, IAuthorityView view)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(actor);
@@ -49,7 +49,7 @@ public static class AuthorityRules
         };
     }
 
-    private static AuthorityDecision DecideDepartment(AuthorityRule rule, Actor actor, AuthoritySubject subject)
+    private static AuthorityDecision DecideDepartment(AuthorityRule rule, Actor actor, IAuthoritySubject subject)
     {
         var capability = rule.Capability;
         IAuthorityView? view = null;
@@ -57,12 +57,12 @@ public static class AuthorityRules
         {
             return Refuse(Refusal.DepartmentsMayNot, capability, actor, subject, view);
         }
-        return subject.Departments.Contains(actor.Department!, StringComparer.Ordinal)
+        return subject.HasSummoned(actor.Department!)
             ? AuthorityDecision.Allow(DepartmentSummoned)
             : Refuse(Refusal.NotSummoned, capability, actor, subject, view);
     }
 
-    private static AuthorityDecision DecideInPerson(AuthorityRule rule, Actor actor, AuthoritySubject subject, IAuthorityView view)
+    private static AuthorityDecision DecideInPerson(AuthorityRule rule, Actor actor, IAuthoritySubject subject, IAuthorityView view)
     {
         var capability = rule.Capability;
         if (rule.InPerson == PersonAccess.None)
@@ -73,7 +73,7 @@ public static class AuthorityRules
         {
             return Refuse(Refusal.NotOnRoster, capability, actor, subject, view);
         }
-        if (rule.RefusesSelfDealing && actor.IsMember && Contains(subject.Handlers, actor.MemberId))
+        if (rule.RefusesSelfDealing && actor.IsMember && subject.HasHandled(actor.MemberId))
         {
             return Refuse(Refusal.Handled, capability, actor, subject, view);
         }
@@ -88,7 +88,7 @@ public static class AuthorityRules
             : Refuse(Refusal.NotOwn, capability, actor, subject, view);
     }
 
-    private static AuthorityDecision DecidePost(AuthorityRule rule, Actor actor, AuthoritySubject subject, IAuthorityView view)
+    private static AuthorityDecision DecidePost(AuthorityRule rule, Actor actor, IAuthoritySubject subject, IAuthorityView view)
     {
         var capability = rule.Capability;
         if (!Contains(rule.Roles, actor.Role))
@@ -99,7 +99,7 @@ public static class AuthorityRules
         {
             return Refuse(Refusal.NoPost, capability, actor, subject, view);
         }
-        if (rule.RefusesSelfDealing && (subject.Owner == actor.MemberId || Contains(subject.Handlers, actor.MemberId)))
+        if (rule.RefusesSelfDealing && (subject.Owner == actor.MemberId || subject.HasHandled(actor.MemberId)))
         {
             return Refuse(Refusal.OwnMatter, capability, actor, subject, view);
         }
@@ -138,24 +138,12 @@ public static class AuthorityRules
         return false;
     }
 
-    private static bool Contains(ImmutableArray<MemberId> members, MemberId member)
-    {
-        foreach (var m in members.AsSpan())
-        {
-            if (m == member)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /// <summary>
     /// Words a refusal. Out of line, so that the deciding methods build no strings and carry no formatting state:
     /// an allowed decision costs only its checks.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static AuthorityDecision Refuse(Refusal why, Capability capability, Actor actor, AuthoritySubject subject, IAuthorityView? view) =>
+    private static AuthorityDecision Refuse(Refusal why, Capability capability, Actor actor, IAuthoritySubject subject, IAuthorityView? view) =>
         AuthorityDecision.Refuse(why switch
         {
             Refusal.NoRule => $"No rule of the authority table grants '{capability}'.",

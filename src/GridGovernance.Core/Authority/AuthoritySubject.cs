@@ -5,10 +5,11 @@ namespace GridGovernance.Authority;
 
 /// <summary>
 /// What a command acts on, as the authority rules see it: where the matter sits in the tree, whose matter it is,
-/// who filed and who handled it, which departments are summoned. Services build it from the aggregate they load.
+/// who filed and who handled it, which departments are summoned. Services build it from the aggregate they load
+/// (or the aggregate answers as an <see cref="IAuthoritySubject"/> itself).
 /// </summary>
 [Immutable]
-public sealed class AuthoritySubject
+public sealed class AuthoritySubject : IAuthoritySubject
 {
     private readonly string? kind;
     private readonly long id;
@@ -50,6 +51,33 @@ public sealed class AuthoritySubject
 
     /// <summary>The departments summoned on the matter, by code.</summary>
     public ImmutableArray<string> Departments { get; init; } = [];
+
+    /// <inheritdoc />
+    public bool HasHandled(MemberId member)
+    {
+        // A plain loop: a matter has a handful of handlers, and ImmutableArray.Contains goes through a generic comparer.
+        foreach (var m in Handlers.AsSpan())
+        {
+            if (m == member)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <inheritdoc />
+    public bool HasSummoned(string department)
+    {
+        foreach (var d in Departments.AsSpan())
+        {
+            if (string.Equals(d, department, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>A subject at a node, e.g. a unit acted on.</summary>
     /// <param name="label">A label safe to show anyone.</param>

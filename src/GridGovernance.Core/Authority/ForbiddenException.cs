@@ -13,7 +13,7 @@ public sealed class ForbiddenException : GridGovernanceException
     /// <param name="capability">What they tried.</param>
     /// <param name="subject">What they tried it on.</param>
     /// <param name="decision">The refusal.</param>
-    public ForbiddenException(Actor actor, Capability capability, AuthoritySubject subject, AuthorityDecision decision)
+    public ForbiddenException(Actor actor, Capability capability, IAuthoritySubject subject, AuthorityDecision decision)
         : base(capability.ForbiddenCode, $"{Preconditions.CheckNotNull(actor)} may not use '{capability}' on {Preconditions.CheckNotNull(subject).Label}: {decision.Reason}")
     {
         Actor = actor;
@@ -29,7 +29,7 @@ public sealed class ForbiddenException : GridGovernanceException
     public Capability Capability { get; }
 
     /// <summary>What they tried it on.</summary>
-    public AuthoritySubject Subject { get; }
+    public IAuthoritySubject Subject { get; }
 
     /// <summary>Why it was refused, in one sentence.</summary>
     public string Reason { get; }

@@ -16,5 +16,5 @@ public interface IAuthorityPolicy
     /// <param name="subject">What they act on.</param>
     /// <param name="asOf">The day whose roster and posts count.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    ValueTask<AuthorityDecision> DecideAsync(Actor actor, Capability capability, AuthoritySubject subject, LocalDate asOf, CancellationToken cancellationToken = default);
+    ValueTask<AuthorityDecision> DecideAsync(Actor actor, Capability capability, IAuthoritySubject subject, LocalDate asOf, CancellationToken cancellationToken = default);
 }

@@ -33,7 +33,7 @@ internal sealed class StoreAuthorityView : IAuthorityView
 
     public static async Task<StoreAuthorityView> LoadAsync(
         IReadRepository<OrgUnit> units, IReadRepository<Member> members, IReadRepository<Household> households,
-        Actor actor, AuthoritySubject subject, LocalDate asOf, CancellationToken cancellationToken)
+        Actor actor, IAuthoritySubject subject, LocalDate asOf, CancellationToken cancellationToken)
     {
         var actorMember = actor.IsMember ? await members.GetByIdAsync(actor.MemberId, cancellationToken).ConfigureAwait(false) : null;
         var actorUnit = actor.Kind == ActorKind.Post ? await units.GetByIdAsync(actor.Unit, cancellationToken).ConfigureAwait(false) : null;

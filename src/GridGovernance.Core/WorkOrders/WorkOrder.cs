@@ -24,7 +24,7 @@ namespace GridGovernance.WorkOrders;
 /// </para>
 /// </remarks>
 [Mutable]
-public sealed class WorkOrder : AggregateRoot<WorkOrderId>
+public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthoritySubject
 {
     private WorkOrder(WorkOrderId id, WorkOrderDraft draft, WorkOrderActor filedBy, OrgUnitId unit, Instant filedAt)
         : base(id)
@@ -133,11 +133,38 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>
     public ImmutableArray<WorkOrderAuditRecord> Audit { get; private set; } = [];
 
     /// <summary>
-    /// The authority subject last built for the order (not stored: derived from the unit, the filer and the departments,
-    /// and checked against them before reuse).
+    /// As the subject of a command on it (<see cref="Authority.IAuthoritySubject"/>), the order answers the authority
+    /// rules from its own state, so deciding a command allocates nothing: it sits at its responsible unit (before
+    /// triage, the unit it was filed at), its filer is the resident or member who filed it, the departments summoned
+    /// are its parts' departments. It names no handlers: only a rating asks who handled the order, through
+    /// <see cref="WorkOrderRatingSubject"/>.
     /// </summary>
-    [field: NonSerialized]
-    internal Authority.AuthoritySubject? LastSubject { get; set; }
+    string Authority.IAuthoritySubject.Label => "workorder:" + Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <inheritdoc />
+    Organisation.NodeRef? Authority.IAuthoritySubject.Node => ResponsibleUnit;
+
+    /// <inheritdoc />
+    MemberId? Authority.IAuthoritySubject.Owner => null;
+
+    /// <inheritdoc />
+    string? Authority.IAuthoritySubject.Filer => FiledBy.Value;
+
+    /// <inheritdoc />
+    bool Authority.IAuthoritySubject.HasHandled(MemberId member) => false;
+
+    /// <inheritdoc />
+    bool Authority.IAuthoritySubject.HasSummoned(string department)
+    {
+        foreach (var part in Parts.AsSpan())
+        {
+            if (string.Equals(part.Department, department, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Whether it still needs work (see <see cref="WorkOrderWorkflow.IsOpen"/>).</summary>
     public bool IsOpen => WorkOrderWorkflow.IsOpen(Status);

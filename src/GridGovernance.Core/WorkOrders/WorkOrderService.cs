@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using GridGovernance.Authority;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
@@ -456,83 +455,25 @@ public sealed class WorkOrderService
     }
 
     /// <summary>
-    /// The order as the authority rules see it. Triage sits at the filing unit (the responsible unit is what it
-    /// decides), everything else at the responsible unit. The members who claimed or resolved it are its handlers for
-    /// rating only: a handler may go on to resolve, supervise or close in a post, but never rate their own work.
+    /// The order as the authority rules see it: the order itself (it answers as an <see cref="IAuthoritySubject"/>,
+    /// so deciding a step allocates nothing). Triage sits at the filing unit, which is the responsible unit until
+    /// triage decides it; everything else at the responsible unit. The members who claimed or resolved it are its
+    /// handlers for rating only (<see cref="WorkOrderRatingSubject"/>): a handler may go on to resolve, supervise or
+    /// close in a post, but never rate their own work.
     /// </summary>
-    internal static AuthoritySubject SubjectOf(WorkOrder order, Capability capability)
+    internal static IAuthoritySubject SubjectOf(WorkOrder order, Capability capability)
     {
-        OrgUnitId node = capability == Capabilities.TriageOrder ? order.Unit : order.ResponsibleUnit;
         if (capability == Capabilities.RateOrder)
         {
-            return Subject(order, node, HandlersOf(order));
+            return new WorkOrderRatingSubject(order);
         }
-        // Every other step's subject depends only on the unit and on the departments summoned (parts are only ever
-        // added), so the order keeps the last one built and a run of steps on one order builds it once; the check
-        // below, not the transitions, decides whether it is still the order's.
-        if (order.LastSubject is { } last && last.Node == (NodeRef)node && last.Departments.Length == order.Parts.Length)
+        if (capability == Capabilities.TriageOrder && order.Unit != order.ResponsibleUnit)
         {
-            return last;
+            // Not reached while triage is only allowed from Filed (the two units are one until triage), but the rule is
+            // the filing unit's, whatever the table allows.
+            return new AuthoritySubject(Label(order.Id)) { Node = order.Unit, Filer = order.FiledBy.Value };
         }
-        return order.LastSubject = Subject(order, node, []);
-    }
-
-    private static AuthoritySubject Subject(WorkOrder order, OrgUnitId node, ImmutableArray<MemberId> handlers) => new("workorder", order.Id.Value)
-    {
-        Node = node,
-        Filer = order.FiledBy.Value,
-        Handlers = handlers,
-        Departments = DepartmentsOf(order),
-    };
-
-    /// <summary>The members who claimed or resolved the order, each once, in the order they first acted.</summary>
-    private static ImmutableArray<MemberId> HandlersOf(WorkOrder order)
-    {
-        // An order is claimed and resolved a few times at most; a short scan beats a set.
-        Span<MemberId> found = stackalloc MemberId[8];
-        var more = default(List<MemberId>);
-        int count = 0;
-        foreach (var record in order.Audit)
-        {
-            if (record.Command is not (WorkOrderCommand.Claim or WorkOrderCommand.Resolve) || !record.Actor.TryGetMember(out var member)
-                || found[..Math.Min(count, found.Length)].Contains(member) || (more is not null && more.Contains(member)))
-            {
-                continue;
-            }
-            if (count < found.Length)
-            {
-                found[count] = member;
-            }
-            else
-            {
-                (more ??= []).Add(member);
-            }
-            count++;
-        }
-        if (count == 0)
-        {
-            return [];
-        }
-        var handlers = new MemberId[count];
-        found[..Math.Min(count, found.Length)].CopyTo(handlers);
-        more?.CopyTo(handlers, found.Length);
-        return ImmutableCollectionsMarshal.AsImmutableArray(handlers);
-    }
-
-    /// <summary>The codes of the departments summoned on the order.</summary>
-    private static ImmutableArray<string> DepartmentsOf(WorkOrder order)
-    {
-        var parts = order.Parts;
-        if (parts.IsEmpty)
-        {
-            return [];
-        }
-        var codes = new string[parts.Length];
-        for (int i = 0; i < codes.Length; i++)
-        {
-            codes[i] = parts[i].Department;
-        }
-        return ImmutableCollectionsMarshal.AsImmutableArray(codes);
+        return order;
     }
 
     private async Task EscalateOneAsync(WorkOrder order, WorkOrderActor actor, string? note, LocalDate today, Instant at, CancellationToken cancellationToken)

@@ -65,7 +65,7 @@ public sealed class AuthorityFastPathTest
     }
 
     [Fact]
-    public void OrderSubject_FollowsTheResponsibleUnitAndTheDepartments()
+    public void OrderSubject_IsTheOrder_AndFollowsTheResponsibleUnitAndTheDepartments()
     {
         var limits = new WorkOrderTimeLimits(WorkingDayCalendar.WeekendsOnly, DateTimeZoneProviders.Tzdb["Asia/Shanghai"]);
         var at = Instant.FromUtc(2024, 5, 6, 2, 0);
@@ -74,7 +74,12 @@ public sealed class AuthorityFastPathTest
             WorkOrderActor.ForResident("r-1"), new OrgUnitId(10), at);
         var filed = WorkOrderService.SubjectOf(order, Capabilities.TriageOrder);
 
-        Assert.Same(filed, WorkOrderService.SubjectOf(order, Capabilities.ClaimOrder));
+        // Every step but the rating (and a triage after the units parted) decides on the order itself: nothing is built.
+        Assert.Same(order, filed);
+        Assert.Same(order, WorkOrderService.SubjectOf(order, Capabilities.ClaimOrder));
+        Assert.Equal("workorder:7", filed.Label);
+        Assert.Equal(new NodeRef(NodeKind.Unit, 10), filed.Node);
+        Assert.Null(filed.Owner);
         order.Triage(WorkOrderPolicy.Default.Triage.Classify("leak", WorkOrderUrgency.Routine), new OrgUnitId(20), limits, 1, cadre, at);
         var triaged = WorkOrderService.SubjectOf(order, Capabilities.ClaimOrder);
         Assert.Equal(new NodeRef(NodeKind.Unit, 20), triaged.Node);
@@ -82,16 +87,43 @@ public sealed class AuthorityFastPathTest
         Assert.Equal(new NodeRef(NodeKind.Unit, 20), WorkOrderService.SubjectOf(order, Capabilities.ResolveOrder).Node);
 
         order.Claim(new MemberId(1), cadre, at);
-        order.Whistle([new DepartmentSummons("housing"), new DepartmentSummons("market-regulation")], limits, cadre, null, at);
         var whistled = WorkOrderService.SubjectOf(order, Capabilities.DepartmentReport);
-        Assert.Equal(new[] { "housing", "market-regulation" }, whistled.Departments.ToArray());
-        order.AcknowledgePart("housing", cadre, at);
-        Assert.Same(whistled, WorkOrderService.SubjectOf(order, Capabilities.DepartmentReport));
+        Assert.False(whistled.HasSummoned("housing"));
+        order.Whistle([new DepartmentSummons("housing"), new DepartmentSummons("market-regulation")], limits, cadre, null, at);
+        Assert.True(whistled.HasSummoned("housing"));
+        Assert.True(whistled.HasSummoned("market-regulation"));
+        Assert.False(whistled.HasSummoned("Housing"));
+        Assert.False(whistled.HasSummoned("city-management"));
 
         var rating = WorkOrderService.SubjectOf(order, Capabilities.RateOrder);
-        Assert.Equal(new[] { new MemberId(1) }, rating.Handlers.ToArray());
-        Assert.Empty(WorkOrderService.SubjectOf(order, Capabilities.CloseOrder).Handlers);
+        Assert.True(rating.HasHandled(new MemberId(1)));
+        Assert.False(rating.HasHandled(new MemberId(2)));
+        Assert.True(rating.HasSummoned("housing"));
+        Assert.Equal(new NodeRef(NodeKind.Unit, 20), rating.Node);
+        Assert.Equal("workorder:7", rating.Label);
+        // The claimant may go on to close in their post: only the rating names handlers.
+        Assert.False(WorkOrderService.SubjectOf(order, Capabilities.CloseOrder).HasHandled(new MemberId(1)));
         Assert.Equal("resident:r-1", rating.Filer);
+        Assert.Equal("resident:r-1", filed.Filer);
+    }
+
+    [Fact]
+    public void RatingSubject_NamesWhoClaimedOrResolved_NotWhoWhistledOrSupervised()
+    {
+        var limits = new WorkOrderTimeLimits(WorkingDayCalendar.WeekendsOnly, DateTimeZoneProviders.Tzdb["Asia/Shanghai"]);
+        var at = Instant.FromUtc(2024, 5, 6, 2, 0);
+        var order = WorkOrder.File(new WorkOrderId(8), new WorkOrderDraft { Category = "leak", Description = "漏水", Unit = new OrgUnitId(10), Channel = WorkOrderChannel.Hotline12345 },
+            WorkOrderActor.ForMember(new MemberId(5)), new OrgUnitId(10), at);
+        order.Triage(WorkOrderPolicy.Default.Triage.Classify("leak", WorkOrderUrgency.Routine), new OrgUnitId(10), limits, 1, WorkOrderActor.ForMember(new MemberId(4)), at);
+        order.Claim(new MemberId(2), WorkOrderActor.ForMember(new MemberId(2)), at);
+        order.Resolve("photo", WorkOrderActor.ForMember(new MemberId(3)), at);
+
+        var rating = WorkOrderService.SubjectOf(order, Capabilities.RateOrder);
+        Assert.True(rating.HasHandled(new MemberId(2)));
+        Assert.True(rating.HasHandled(new MemberId(3)));
+        Assert.False(rating.HasHandled(new MemberId(4)));   // triaged only
+        Assert.False(rating.HasHandled(new MemberId(5)));   // filed only
+        Assert.Equal("member:5", rating.Filer);
     }
 
     private static AuthorityIndex Index(out MemberId chair, out OrgUnitId unit, bool chairOnRoster = true)
