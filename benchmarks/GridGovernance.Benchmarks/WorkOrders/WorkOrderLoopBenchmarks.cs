@@ -16,7 +16,8 @@ namespace GridGovernance.Benchmarks.WorkOrders;
 /// </summary>
 /// <remarks>
 /// The <c>_Authorised</c> variants run the same loops but decide each transition's authority first, as
-/// <see cref="WorkOrderService"/> does: the order's subject is built (<c>WorkOrderService.SubjectOf</c>) and
+/// <see cref="WorkOrderService"/> does: the order's subject is found (<c>WorkOrderService.SubjectOf</c>: the order itself,
+/// or its rating subject; filing builds one) and
 /// <see cref="AuthorityRules.Decide"/> answers from an <see cref="AuthorityIndex"/> of a generated community (a
 /// secretary, 书记, of the community for the cadre's steps, an officer per summoned department, the filing resident
 /// for the rating). A refusal throws, so the loop cannot pass without every decision allowed. The difference between

@@ -108,7 +108,14 @@ public sealed class AuthorityIndex : IAuthorityView
         {
             return true;
         }
-        if (includeDualRegistrations && node.Kind == NodeKind.Member && registrations.TryGetValue(node.AsMember(), out var registered))
+        return includeDualRegistrations && node.Kind == NodeKind.Member && CoversByRegistration(unit, node.AsMember());
+    }
+
+    // Out of line, like the spans of the hierarchy index: 双报到 is the rare case of a decision.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool CoversByRegistration(OrgUnitId unit, MemberId member)
+    {
+        if (registrations.TryGetValue(member, out var registered))
         {
             foreach (var community in registered)
             {

@@ -277,6 +277,14 @@ public sealed class HierarchyIndex
         {
             return true;
         }
+        return !spans.IsEmpty && IsWithinSpans(a, b);
+    }
+
+    // Out of line: a regional committee's spans are the rare case, and inlining the look-up into every caller's
+    // decision would cost each of them a larger frame.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool IsWithinSpans(int a, int b)
+    {
         if (spans.TryGetValue(a, out var spanned))
         {
             foreach (var s in spanned)
