@@ -72,7 +72,7 @@ public static class PublicBoard
             order.FiledAt.InZone(zone).Date,
             order.Status,
             order.Level,
-            [.. order.Parts.Select(p => TriagePolicy.IsCategoryCode(p.Department) ? p.Department : TriagePolicy.OtherCategory)],
+            [.. order.Parts.Select(p => TriagePolicy.IsCategoryCode(p.Department) ? p.Department : TriagePolicy.OtherCategory).Distinct(StringComparer.Ordinal)],
             order.Resolution?.At.InZone(zone).Date,
             order.ClosedAt?.InZone(zone).Date,
             order.Satisfied,

@@ -309,7 +309,10 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthority
         var to = Check(WorkOrderCommand.Whistle, actor, at);
         Preconditions.CheckNotNull(summons);
         Preconditions.CheckArgument(summons.Count > 0, nameof(summons), "summons must name at least one department.");
-        var seen = Parts.Select(p => p.Department).ToHashSet(StringComparer.Ordinal);
+        // A department whose part is still open cannot be summoned again; one whose part is resolved can (a reopened
+        // order may need the same department a second time: a new part, the old one stays in the record).
+        var open = Parts.Where(p => p.Status != DepartmentPartStatus.Resolved).Select(p => p.Department).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var added = ImmutableArray.CreateBuilder<DepartmentPart>(summons.Count);
         foreach (var s in summons)
         {
@@ -320,6 +323,10 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthority
             if (!seen.Add(department))
             {
                 throw new GridGovernanceException(ErrorCodes.WorkOrderPartState, $"{department} is summoned twice for {Id}; name each department once.");
+            }
+            if (open.Contains(department))
+            {
+                throw new GridGovernanceException(ErrorCodes.WorkOrderPartState, $"{department} is already summoned for {Id} and its part is open; it can be summoned again once its part is resolved.");
             }
             added.Add(new DepartmentPart(department, at, limits.DueAt(at, s.AcknowledgeWorkingDays)));
         }
@@ -429,7 +436,8 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthority
     {
         Preconditions.CheckNotBlank(department);
         string code = department.Trim();
-        for (int i = 0; i < Parts.Length; i++)
+        // The latest part of the department: only it can be open (a department is summoned again only once its part is resolved).
+        for (int i = Parts.Length - 1; i >= 0; i--)
         {
             if (string.Equals(Parts[i].Department, code, StringComparison.Ordinal))
             {

@@ -59,6 +59,8 @@ public static class WorkOrderWorkflow
 
         new(WorkOrderStatus.Rated, WorkOrderCommand.Reopen, WorkOrderStatus.Reopened),
         new(WorkOrderStatus.Rated, WorkOrderCommand.Close, WorkOrderStatus.Closed),
+        // An unsatisfied rating past the reopen limit stays Rated: its 周末议事厅 deliberation comes before the close.
+        new(WorkOrderStatus.Rated, WorkOrderCommand.RecordDeliberation, WorkOrderStatus.Rated),
 
         new(WorkOrderStatus.Reopened, WorkOrderCommand.Claim, WorkOrderStatus.Claimed),
         new(WorkOrderStatus.Reopened, WorkOrderCommand.Resolve, WorkOrderStatus.Resolved),

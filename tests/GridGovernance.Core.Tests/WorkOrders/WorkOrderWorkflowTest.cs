@@ -24,7 +24,7 @@ public sealed class WorkOrderWorkflowTest
         (S.Whistled, C.Supervise, S.Whistled), (S.Whistled, C.Remind, S.Whistled), (S.Whistled, C.Escalate, S.Whistled),
         (S.Whistled, C.Resolve, S.Resolved), (S.Whistled, C.RecordDeliberation, S.Whistled),
         (S.Resolved, C.Rate, S.Rated), (S.Resolved, C.Close, S.Closed), (S.Resolved, C.RecordDeliberation, S.Resolved),
-        (S.Rated, C.Reopen, S.Reopened), (S.Rated, C.Close, S.Closed),
+        (S.Rated, C.Reopen, S.Reopened), (S.Rated, C.Close, S.Closed), (S.Rated, C.RecordDeliberation, S.Rated),
         (S.Reopened, C.Claim, S.Claimed), (S.Reopened, C.Resolve, S.Resolved), (S.Reopened, C.Whistle, S.Whistled),
         (S.Reopened, C.Supervise, S.Reopened), (S.Reopened, C.Remind, S.Reopened), (S.Reopened, C.Escalate, S.Reopened),
         (S.Reopened, C.RecordDeliberation, S.Reopened),
