@@ -8,8 +8,9 @@ namespace GridGovernance.Contacts;
 public static class LeaderLinkPoints
 {
     /// <summary>
-    /// Checks each point: one point per leader; the district is a root of kind district; the street is a street
-    /// under it; the community and the grid (the schema's grid kind) lie in the district too.
+    /// Checks each point: one point per leader; the district is a unit of kind district; the street, where the point
+    /// names one, is a street under it; the community and the grid (the schema's grid kind) lie in the district too.
+    /// Only points that name a street count for <see cref="LinkPointReport.StreetsWithoutLeader"/>.
     /// </summary>
     /// <param name="index">The hierarchy as of the date.</param>
     /// <param name="schema">The schema (for the grid kind).</param>
@@ -30,7 +31,7 @@ public static class LeaderLinkPoints
             var found = new List<string>();
             if (i > 0 && sorted[i - 1].Leader == p.Leader)
             {
-                found.Add($"{p.Leader} has more than one link point; a leader links one street, one community and one grid.");
+                found.Add($"{p.Leader} has more than one link point; a leader links (at most) one street, one community and one grid.");
             }
             bool districtOk = IsKind(index, p.District, UnitKind.District);
             if (!districtOk)
@@ -41,7 +42,10 @@ public static class LeaderLinkPoints
             {
                 districts.Add(p.District.Value);
             }
-            Check(index, p.Street, UnitKind.Street, "street", p.District, districtOk, found);
+            if (p.Street is { } street)
+            {
+                Check(index, street, UnitKind.Street, "street", p.District, districtOk, found);
+            }
             Check(index, p.Community, UnitKind.Community, "community", p.District, districtOk, found);
             Check(index, p.Grid, schema.GridKind, "grid", p.District, districtOk, found);
             foreach (var message in found)
@@ -53,7 +57,7 @@ public static class LeaderLinkPoints
                 valid.Add(p);
             }
         }
-        var linked = valid.Select(p => p.Street.Value).ToHashSet();
+        var linked = valid.Where(p => p.Street is not null).Select(p => p.Street!.Value.Value).ToHashSet();
         var without = districts
             .SelectMany(d => index.Children(new OrgUnitId(d)))
             .Where(n => n.Kind == NodeKind.Unit && index.KindOf(n.AsUnit()) == UnitKind.Street && !linked.Contains(n.Value))

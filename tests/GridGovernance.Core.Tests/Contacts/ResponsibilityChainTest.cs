@@ -202,4 +202,29 @@ public sealed class ResponsibilityChainTest
         var none = LeaderLinkPoints.Check(f.Index, f.City.Schema, [new LeaderLinkPoint(leaders[0], district, street, community, street)]);
         Assert.Equal([street], none.StreetsWithoutLeader.ToArray());
     }
+
+    [Fact]
+    public void LinkPoints_OfLeadersWhoLinkNoStreet_AreValid_AndLeaveTheStreetUnlinked()
+    {
+        // 区人大、政协班子成员, 部务会成员, 街道党工委班子成员 link "1个社区和1个网格": no street.
+        var f = Community.Value;
+        var district = f.City.District;
+        var street = f.Units.First(u => u.Kind == UnitKind.Street).Id;
+        var community = f.Units.First(u => u.Kind == UnitKind.Community).Id;
+        var grid = f.Units.First(u => u.Kind == UnitKind.GridBranch).Id;
+        var leaders = f.Members.Select(m => m.Id).Order().Take(3).ToArray();
+
+        var report = LeaderLinkPoints.Check(f.Index, f.City.Schema,
+        [
+            new LeaderLinkPoint(leaders[0], district, community, grid),
+            new LeaderLinkPoint(leaders[1], district, grid, community),           // kinds swapped: refused
+            new LeaderLinkPoint(leaders[2], district, null, community, grid),
+        ]);
+
+        Assert.Equal([leaders[0], leaders[2]], report.Valid.Select(p => p.Leader).ToArray());
+        Assert.All(report.Valid, p => Assert.Null(p.Street));
+        Assert.Equal(2, report.Problems.Length);
+        Assert.All(report.Problems, p => Assert.Equal(leaders[1].ToString(), p.Key));
+        Assert.Contains(street, report.StreetsWithoutLeader);
+    }
 }
