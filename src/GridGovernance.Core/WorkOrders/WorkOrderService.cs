@@ -196,7 +196,7 @@ public sealed class WorkOrderService
     /// <exception cref="EntityNotFoundException">The unit does not exist.</exception>
     public Task<WorkOrder> TransferAsync(Actor actor, WorkOrderId order, OrgUnitId to, string? note = null, CancellationToken cancellationToken = default)
     {
-        Preconditions.CheckArgument(to.IsSpecified, nameof(to), "to must be a real unit id, not default.");
+        Preconditions.CheckSpecified(to.IsSpecified, nameof(to), "to must be a real unit id, not default.");
         return ChangeAsync(actor, order, WorkOrderCommand.Transfer, Capabilities.TransferOrder, async (o, today, at) =>
         {
             await authority.DemandAsync(actor, Capabilities.TransferOrder, new AuthoritySubject(Label(o.Id) + "/to") { Node = to, Filer = o.FiledBy.Value }, today,
@@ -426,9 +426,10 @@ public sealed class WorkOrderService
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="to"/> is before <paramref name="from"/> (code <c>input.reversed-range</c>).</exception>
     public async Task<ImmutableArray<PublicBoardEntry>> BoardAsync(LocalDate from, LocalDate to, CancellationToken cancellationToken = default)
     {
-        Preconditions.CheckArgument(from <= to, nameof(to), $"to ({to:yyyy-MM-dd}) must not be before from ({from:yyyy-MM-dd}).");
+        Preconditions.CheckDateRange(from, to);
         var zone = options.TimeZone;
         var found = await orders.ListAsync(new WorkOrdersFiledOrClosedBetween(StartOfDay(zone, from), to == LocalDate.MaxIsoValue ? Instant.MaxValue : StartOfDay(zone, to.PlusDays(1))),
             cancellationToken).ConfigureAwait(false);
