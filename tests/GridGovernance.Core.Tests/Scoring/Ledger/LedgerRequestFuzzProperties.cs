@@ -62,7 +62,26 @@ internal static class LedgerFuzz
 {
     private static readonly Actor Recorder = Actor.System("work-orders");
 
+    /// <summary>Hostile calls, and one in four an ordinary declaration or record, so that the success path is fuzzed too.</summary>
     public static Gen<LedgerCall> CallGen(LocalDate today, MemberId[] members) =>
+        Gen.Frequency((3, HostileCallGen(today, members)), (1, OrdinaryCallGen(today, members)));
+
+    private static Gen<LedgerCall> OrdinaryCallGen(LocalDate today, MemberId[] members) =>
+        from command in Gen.Elements("declare", "record")
+        from member in Gen.Elements(members)
+        from key in Gen.Choose(1, 1_000_000_000)
+        from daysAgo in Gen.Choose(0, 60)
+        from evidence in Gen.Elements(HostileInputs.OrdinaryTexts.ToArray())
+        select new LedgerCall(command, LedgerSource.WorkOrder, new LedgerEntryRequest
+        {
+            Member = member,
+            ItemCode = "themed-party-day",
+            OccurredOn = today.PlusDays(-daysAgo),
+            IdempotencyKey = "ordinary-" + key,
+            Evidence = evidence,
+        }, today);
+
+    private static Gen<LedgerCall> HostileCallGen(LocalDate today, MemberId[] members) =>
         from command in Gen.Elements("declare", "record", "adjust")
         from source in Gen.Frequency((3, Gen.Constant(LedgerSource.WorkOrder)), (1, HostileInputs.EnumValues<LedgerSource>()))
         from member in Gen.Frequency((8, Gen.Elements(members)), (1, Gen.Elements(default(MemberId), new MemberId(4242))))
