@@ -136,7 +136,7 @@ public sealed class ContactInputFuzzProperties : IDisposable
     private static Gen<ContactRecordRequest> RecordGen() =>
         from member in Gen.Frequency((6, Gen.Elements(new MemberId(1), new MemberId(2), new MemberId(3))), (1, Gen.Elements(default(MemberId), new MemberId(4242))))
         from household in Gen.Frequency((6, Gen.Elements(new HouseholdId(1), new HouseholdId(2), new HouseholdId(4))), (1, Gen.Elements(default(HouseholdId), new HouseholdId(4242))))
-        from date in HostileInputs.Dates(Today)
+        from date in Gen.Frequency((1, HostileInputs.Dates(Today)), (2, Gen.Choose(-150, 0).Select(Today.PlusDays)))
         from kind in HostileInputs.EnumValues<ContactKind>()
         from notes in Gen.Frequency((3, HostileInputs.Strings()), (1, Gen.Constant(new string('记', ContactLog.MaxNotesLength + 1))), (1, Gen.Constant<string>(null!)))
         select new ContactRecordRequest(member, household, date, kind, notes);
