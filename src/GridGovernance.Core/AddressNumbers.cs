@@ -97,6 +97,19 @@ internal static class AddressNumbers
             && OtherPlaceWords.Contains(words[^1]);
     }
 
+    /// <summary>Whether the text holds a Chinese place word of two characters or more (小区, 花园, 街道 …) anywhere.</summary>
+    internal static bool HoldsLongPlaceWord(string text)
+    {
+        foreach (string word in ChinesePlaceWords)
+        {
+            if (word.Length >= 2 && text.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Whether the text is a chain of place names, each a head of letters (1 to 8) and a place word.</summary>
     private static bool IsChinesePlace(string kept)
     {

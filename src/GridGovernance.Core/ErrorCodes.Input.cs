@@ -21,4 +21,6 @@ public static partial class ErrorCodes
     public const string ArithmeticOverflow = "value.overflow";
     /// <summary>A date range is outside what the library can count over (e.g. a board asked for <c>LocalDate.MinIsoValue</c>).</summary>
     public const string DateOutOfRange = "value.date-out-of-range";
+    /// <summary>A range's end lies before its start, e.g. a board or report asked for <c>from</c> after <c>to</c>.</summary>
+    public const string ReversedRange = "input.reversed-range";
 }

@@ -21,4 +21,6 @@ public static partial class ErrorCodes
     public const string WorkOrderNotDue = "workorders.not-due";
     /// <summary>A triage policy is inconsistent (a rule names an unknown class, two classes share a code).</summary>
     public const string WorkOrderInvalidPolicy = "workorders.invalid-policy";
+    /// <summary>A whistle summons a department that is not in the policy's configured <c>WorkOrderPolicy.Departments</c>.</summary>
+    public const string WorkOrderDepartmentNotConfigured = "workorders.department-not-configured";
 }

@@ -20,15 +20,25 @@ public readonly record struct GeoPoint
     /// <summary>Creates a position.</summary>
     /// <param name="latitude">Degrees, −90 to 90.</param>
     /// <param name="longitude">Degrees, −180 to 180.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A coordinate is out of range or not a number.</exception>
+    /// <exception cref="GridGovernanceValidationException">A coordinate is out of range or not a number (code <c>input.out-of-range</c>,
+    /// naming <c>latitude</c> and/or <c>longitude</c>).</exception>
     public GeoPoint(double latitude, double longitude)
     {
-        Preconditions.CheckArgumentRange(nameof(latitude), latitude, -90, 90);
-        Preconditions.CheckArgumentRange(nameof(longitude), longitude, -180, 180);
+        if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180))
+        {
+            InputPolicy.ThrowIfAny("The location",
+            [
+                latitude is >= -90 and <= 90 ? null : Problem(nameof(latitude), latitude, 90),
+                longitude is >= -180 and <= 180 ? null : Problem(nameof(longitude), longitude, 180),
+            ]);
+        }
         Latitude = latitude;
         Longitude = longitude;
         known = true;
     }
+
+    private static ValidationProblem Problem(string field, double value, int limit) =>
+        new(field, null, ErrorCodes.OutOfRange, FormattableString.Invariant($"{field} must be a number of degrees between -{limit} and {limit}; it was {value}."));
 
     /// <summary>The unknown location: <c>default(GeoPoint)</c>. It equals no point made by the constructor, (0, 0) included.</summary>
     public static GeoPoint Unknown => default;

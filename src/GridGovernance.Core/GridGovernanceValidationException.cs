@@ -15,8 +15,14 @@ public sealed class GridGovernanceValidationException : GridGovernanceException
     {
     }
 
-    private GridGovernanceValidationException(string what, ValidationProblem[] problems)
-        : base(problems.Length == 1 ? problems[0].Rule : ErrorCodes.ValidationFailed, BuildMessage(what, problems))
+    /// <summary>Creates the exception from the problems found and the exception that revealed them (an overflow, a parse error).</summary>
+    internal GridGovernanceValidationException(string what, IEnumerable<ValidationProblem> problems, Exception? innerException)
+        : this(what, Preconditions.CheckNotNull(problems).ToArray(), innerException)
+    {
+    }
+
+    private GridGovernanceValidationException(string what, ValidationProblem[] problems, Exception? innerException = null)
+        : base(problems.Length == 1 ? problems[0].Rule : ErrorCodes.ValidationFailed, BuildMessage(what, problems), innerException)
     {
         Problems = problems;
     }

@@ -35,6 +35,13 @@ public static class PersonalDataMasking
     /// character followed by a single <c>*</c> (<c>John Smith</c> → <c>J* S*</c>).
     /// </para>
     /// <para>
+    /// Mask what cannot be read as a name: a text holding a number of any script (<c>3号楼王明</c>, <c>Flat 3</c>), a
+    /// Chinese place word of two or more characters (小区 花园 社区 街道 新村 大厦 广场 公寓 胡同 大街 …: <c>幸福小区</c>), four
+    /// or more Chinese characters that read as a chain of place names (<c>凤城大街</c>, <c>王家庄村</c>; a name with
+    /// <c>·</c> is a name), or other text of two words or more ending in a place word (<c>Baker Street</c>, and so <c>Lois Lane</c> too) becomes <c>***</c>. Shorter
+    /// texts ending in a single place character (<c>李园</c>, <c>张子路</c>) cannot be told from names and are masked as names.
+    /// </para>
+    /// <para>
     /// Invisible characters are dropped first, so that no control, bidi-override or zero-width character survives
     /// (<c>张\u202E三明</c> → <c>张*明</c>). An empty or white-space name gives an empty string.
     /// </para>
@@ -49,6 +56,10 @@ public static class PersonalDataMasking
         if (trimmed.Length == 0)
         {
             return string.Empty;
+        }
+        if (!ReadsAsName(trimmed))
+        {
+            return AddressMask;
         }
         if (ContainsCjk(trimmed))
         {
@@ -73,11 +84,35 @@ public static class PersonalDataMasking
     }
 
     /// <summary>
+    /// Whether a text (invisible characters dropped, trimmed, not empty) can be shown as a masked name: it holds no
+    /// number and does not read as a place (see <see cref="MaskName"/>).
+    /// </summary>
+    internal static bool ReadsAsName(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsNumber(rune))
+            {
+                return false;
+            }
+        }
+        if (ContainsCjk(text))
+        {
+            string compact = RemoveWhiteSpace(text);
+            return !AddressNumbers.HoldsLongPlaceWord(compact)
+                   && (compact.Contains('·', StringComparison.Ordinal) || TextElements(compact).Count < 4 || !AddressNumbers.IsPlace(compact));
+        }
+        // One word is a name even when it is a place word too (Park, Lane).
+        return text.AsSpan().Trim().IndexOfAny(' ', '\u3000') < 0 || !AddressNumbers.IsPlace(text);
+    }
+
+    /// <summary>
     /// Masks a phone number.
     /// </summary>
     /// <remarks>
     /// Only the digits count: spaces, dashes, brackets and a leading <c>+</c> are dropped first (full-width digits
-    /// are read as digits). With eight digits or more the first three and the last four stay and each digit between
+    /// are read as digits), and a phone the validators accept starting with <c>+86</c> is masked without its country
+    /// code (<c>+86 138-1234-1234</c> → <c>138****1234</c>). Validators and this mask share one recogniser. With eight digits or more the first three and the last four stay and each digit between
     /// becomes <c>*</c> (<c>13812341234</c> → <c>138****1234</c>); with three to seven digits only the last two
     /// stay (<c>5551234</c> → <c>*****34</c>); one or two digits are masked completely; no digits give an empty string.
     /// </remarks>
@@ -87,16 +122,17 @@ public static class PersonalDataMasking
     public static string MaskPhone(string phone)
     {
         Preconditions.CheckNotNull(phone);
-        var digits = new StringBuilder(phone.Length);
-        foreach (char c in phone)
+        // A phone the validators accept is masked on its own digits (without a +86 country code); any other text on every
+        // ASCII or full-width digit it holds, as the same recogniser reads them.
+        var digits = new StringBuilder(PhoneNumbers.Digits(phone) ?? "", phone.Length);
+        if (digits.Length == 0)
         {
-            if (c is >= '0' and <= '9')
+            foreach (char c in phone)
             {
-                digits.Append(c);
-            }
-            else if (c is >= '０' and <= '９')
-            {
-                digits.Append((char)('0' + (c - '０')));
+                if (PhoneNumbers.DigitValue(c) is int value and >= 0)
+                {
+                    digits.Append((char)('0' + value));
+                }
             }
         }
         int n = digits.Length;

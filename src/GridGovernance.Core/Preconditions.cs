@@ -55,6 +55,32 @@ internal static class Preconditions
         }
     }
 
+    /// <summary>
+    /// Refuses a <c>default</c> id passed where a real one is needed: a <see cref="GridGovernanceValidationException"/>
+    /// naming the parameter, code <see cref="ErrorCodes.InvalidValue"/> (bad input, not a programming error to crash on).
+    /// </summary>
+    internal static void CheckSpecified([DoesNotReturnIf(false)] bool specified, string paramName, string message)
+    {
+        if (!specified)
+        {
+            throw InvalidInput(paramName, ErrorCodes.InvalidValue, message);
+        }
+    }
+
+    /// <summary>Refuses a date range whose end lies before its start (code <see cref="ErrorCodes.ReversedRange"/>, naming <paramref name="toName"/>).</summary>
+    internal static void CheckDateRange(NodaTime.LocalDate from, NodaTime.LocalDate to, string toName = "to")
+    {
+        if (from > to)
+        {
+            throw InvalidInput(toName, ErrorCodes.ReversedRange,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{toName} ({to:yyyy-MM-dd}) must not be before from ({from:yyyy-MM-dd})."));
+        }
+    }
+
+    /// <summary>A <see cref="GridGovernanceValidationException"/> with one problem naming a parameter of the public method the user called.</summary>
+    internal static GridGovernanceValidationException InvalidInput(string paramName, string code, string message, Exception? innerException = null) =>
+        new($"The argument '{paramName}'", [new ValidationProblem(paramName, null, code, message)], innerException);
+
     internal static void CheckState([DoesNotReturnIf(false)] bool expression, string code, string message)
     {
         if (!expression)

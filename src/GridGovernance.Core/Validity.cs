@@ -12,10 +12,13 @@ public readonly record struct Validity
     /// <summary>Creates a validity span.</summary>
     /// <param name="from">The first day (inclusive).</param>
     /// <param name="until">The first day it no longer holds (exclusive), or <c>null</c> for open-ended.</param>
-    /// <exception cref="ArgumentException"><paramref name="until"/> is not after <paramref name="from"/>.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="until"/> is not after <paramref name="from"/> (code <c>input.reversed-range</c>).</exception>
     public Validity(LocalDate from, LocalDate? until = null)
     {
-        Preconditions.CheckArgument(until is null || until.Value > from, nameof(until), $"until ({until}) must be after from ({from}).");
+        if (until is LocalDate end && end <= from)
+        {
+            throw Preconditions.InvalidInput(nameof(until), ErrorCodes.ReversedRange, $"until ({end}) must be after from ({from}).");
+        }
         From = from;
         Until = until;
     }

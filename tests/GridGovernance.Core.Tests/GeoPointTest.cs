@@ -2,14 +2,20 @@ namespace GridGovernance.Tests;
 
 public sealed partial class GeoPointTest
 {
-    [Fact]
-    public void Construction_OutOfRange_Throws()
+    [Theory]
+    [InlineData(90.1, 0, "latitude")]
+    [InlineData(-90.1, 0, "latitude")]
+    [InlineData(0, 180.5, "longitude")]
+    [InlineData(0, -180.5, "longitude")]
+    [InlineData(double.NaN, 0, "latitude")]
+    [InlineData(0, double.NaN, "longitude")]
+    [InlineData(double.PositiveInfinity, double.NegativeInfinity, "latitude longitude")]
+    public void Construction_OutOfRange_IsRefusedNamingTheCoordinate(double latitude, double longitude, string fields)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new GeoPoint(90.1, 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new GeoPoint(-90.1, 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new GeoPoint(0, 180.5));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new GeoPoint(double.NaN, 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new GeoPoint(0, double.NaN));
+        var e = Assert.Throws<GridGovernanceValidationException>(() => new GeoPoint(latitude, longitude));
+
+        Assert.Equal(fields, string.Join(" ", e.Problems.Select(p => p.Field)));
+        Assert.All(e.Problems, p => Assert.Equal(ErrorCodes.OutOfRange, p.Rule));
     }
 
     [Fact]

@@ -92,7 +92,8 @@ public sealed partial class PersonalDataMaskingTest
     [InlineData("０１２３４５６７８９", "012***6789")] // both full-width ends are digits, read as ASCII digits
     [InlineData("/0:9/", "**")] // the characters just outside '0'..'9' are not digits
     [InlineData("／０：９／", "**")] // nor those just outside '０'..'９'
-    [InlineData("+86 (0531) 1234-5678", "860*******5678")] // fourteen digits
+    [InlineData("+86 (0531) 1234-5678", "053*****5678")] // a phone with the +86 country code: masked on its own twelve digits
+    [InlineData("86 (0531) 1234-5678", "860*******5678")] // no +: fourteen digits
     [InlineData("٠١٢٣٤٥٦٧٨٩", "")] // other scripts' digits are not phone digits
     public void MaskPhone_OnlyAsciiAndFullWidthDigitsCount(string phone, string expected) =>
         Assert.Equal(expected, PersonalDataMasking.MaskPhone(phone));

@@ -9,10 +9,13 @@ public class ValidityTest
     private static readonly LocalDate Jun = new(2024, 6, 1);
 
     [Fact]
-    public void Construction_EndNotAfterStart_Throws()
+    public void Construction_EndNotAfterStart_IsRefusedNamingUntil()
     {
-        Assert.Throws<ArgumentException>(() => new Validity(Mar, Mar));
-        Assert.Throws<ArgumentException>(() => new Validity(Mar, Jan));
+        var empty = Assert.Throws<GridGovernanceValidationException>(() => new Validity(Mar, Mar));
+        var reversed = Assert.Throws<GridGovernanceValidationException>(() => new Validity(Mar, Jan));
+
+        Assert.Equal(("until", ErrorCodes.ReversedRange), (Assert.Single(empty.Problems).Field, empty.Code));
+        Assert.Equal(("until", ErrorCodes.ReversedRange), (Assert.Single(reversed.Problems).Field, reversed.Code));
     }
 
     [Fact]
@@ -49,7 +52,7 @@ public class ValidityTest
         var ended = new Validity(Jan).EndOn(Mar);
 
         Assert.Equal(new Validity(Jan, Mar), ended);
-        Assert.Throws<ArgumentException>(() => new Validity(Mar).EndOn(Jan));
+        Assert.Equal(ErrorCodes.ReversedRange, Assert.Throws<GridGovernanceValidationException>(() => new Validity(Mar).EndOn(Jan)).Code);
     }
 
     [Fact]

@@ -71,21 +71,21 @@ public sealed record Actor
     /// <param name="member">The member.</param>
     /// <param name="role">The role, e.g. <see cref="RoleKind.Secretary"/> (书记) or <see cref="RoleKind.GridHead"/> (网格长).</param>
     /// <param name="unit">The unit the role is held on.</param>
-    /// <exception cref="ArgumentException">An argument is <c>default</c>.</exception>
+    /// <exception cref="GridGovernanceValidationException">An argument is <c>default</c> (code <c>value.invalid</c>, naming it).</exception>
     public static Actor Post(MemberId member, RoleKind role, OrgUnitId unit)
     {
-        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        Preconditions.CheckSpecified(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
         Preconditions.CheckArgument(role.Code is not null, nameof(role), "role must be a role, not default.");
-        Preconditions.CheckArgument(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
+        Preconditions.CheckSpecified(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
         return new Actor(ActorKind.Post, member, role, unit, null, null);
     }
 
     /// <summary>A member acting in person on their own matter (their own declaration, account, contact log).</summary>
     /// <param name="member">The member.</param>
-    /// <exception cref="ArgumentException"><paramref name="member"/> is <c>default</c>.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="member"/> is <c>default</c> (code <c>value.invalid</c>).</exception>
     public static Actor Member(MemberId member)
     {
-        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        Preconditions.CheckSpecified(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
         return new Actor(ActorKind.Member, member, default, default, null, null);
     }
 

@@ -19,8 +19,8 @@ public sealed class MicroWish : AggregateRoot<WishId>
     public MicroWish(WishId id, OrgUnitId unit, string text, string resident, LocalDate raisedOn)
         : base(id)
     {
-        Preconditions.CheckArgument(id.IsSpecified, nameof(id), "id must be a real wish id, not default.");
-        Preconditions.CheckArgument(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
+        Preconditions.CheckSpecified(id.IsSpecified, nameof(id), "id must be a real wish id, not default.");
+        Preconditions.CheckSpecified(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
         Unit = unit;
         Text = Preconditions.CheckNotBlank(text);
         Resident = Preconditions.CheckNotBlank(resident);
@@ -71,7 +71,7 @@ public sealed class MicroWish : AggregateRoot<WishId>
     /// <exception cref="IllegalTransitionException">It is fulfilled, or the member already holds it.</exception>
     public void Claim(MemberId member, LocalDate today, int expiryDays)
     {
-        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        Preconditions.CheckSpecified(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
         ExpireIfDue(today, expiryDays);
         Preconditions.CheckState(Status != WishStatus.Claimed || Claimant == member, ErrorCodes.ClaimsWishTaken, $"{Id} is already claimed by someone else; one wish, one claimant.");
         MoveTo(WishStatus.Claimed);

@@ -22,8 +22,8 @@ public sealed class Need : AggregateRoot<NeedId>
     public Need(NeedId id, OrgUnitId unit, string category, string description, GeoPoint location, NeedUrgency urgency, string raisedBy, LocalDate raisedOn)
         : base(id)
     {
-        Preconditions.CheckArgument(id.IsSpecified, nameof(id), "id must be a real need id, not default.");
-        Preconditions.CheckArgument(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
+        Preconditions.CheckSpecified(id.IsSpecified, nameof(id), "id must be a real need id, not default.");
+        Preconditions.CheckSpecified(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
         Unit = unit;
         Category = Preconditions.CheckNotBlank(category);
         Description = Preconditions.CheckNotBlank(description);

@@ -25,7 +25,7 @@ public sealed class ResourceListing : AggregateRoot<OrgUnitId>
     public ResourceListing(OrgUnitId unit, IEnumerable<string> categories, int capacity, GeoPoint location, IEnumerable<AreaId> areas, DateInterval availability, IEnumerable<MemberId> members)
         : base(unit)
     {
-        Preconditions.CheckArgument(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
+        Preconditions.CheckSpecified(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
         Preconditions.CheckArgumentRange(nameof(capacity), capacity, 0, 1000);
         Categories = Preconditions.CheckNotNull(categories).Select(c => Preconditions.CheckNotBlank(c, nameof(categories))).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
         Preconditions.CheckArgument(Categories.Length > 0, nameof(categories), "A listing offers at least one category.");

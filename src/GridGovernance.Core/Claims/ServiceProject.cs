@@ -29,9 +29,9 @@ public sealed class ServiceProject : AggregateRoot<ProjectId>
     public ServiceProject(ProjectId id, string name, string category, AreaId area, OrgUnitId unit, GeoPoint location, int claimantsRequired, LocalDate deadline, IEnumerable<NeedId> needs)
         : base(id)
     {
-        Preconditions.CheckArgument(id.IsSpecified, nameof(id), "id must be a real project id, not default.");
-        Preconditions.CheckArgument(area.IsSpecified, nameof(area), "area must be a real area id, not default.");
-        Preconditions.CheckArgument(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
+        Preconditions.CheckSpecified(id.IsSpecified, nameof(id), "id must be a real project id, not default.");
+        Preconditions.CheckSpecified(area.IsSpecified, nameof(area), "area must be a real area id, not default.");
+        Preconditions.CheckSpecified(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
         Preconditions.CheckArgumentRange(nameof(claimantsRequired), claimantsRequired, 1, 1000);
         Name = Preconditions.CheckNotBlank(name);
         Category = Preconditions.CheckNotBlank(category);
@@ -106,7 +106,7 @@ public sealed class ServiceProject : AggregateRoot<ProjectId>
     /// <exception cref="IllegalTransitionException">It is not open for claiming.</exception>
     public void Claim(OrgUnitId unit, Instant at)
     {
-        Preconditions.CheckArgument(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
+        Preconditions.CheckSpecified(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
         Preconditions.CheckState(Status != ProjectStatus.Claimed, ErrorCodes.ClaimsProjectFull, $"{Id} has no place left: all {ClaimantsRequired} are claimed.");
         if (Status != ProjectStatus.Open)
         {
@@ -152,7 +152,7 @@ public sealed class ServiceProject : AggregateRoot<ProjectId>
     public void Complete(IEnumerable<MemberId> served, LocalDate on)
     {
         var members = Preconditions.CheckNotNull(served).Distinct().Order().ToImmutableArray();
-        Preconditions.CheckArgument(members.All(m => m.IsSpecified), nameof(served), "Every member who served must be a real member id.");
+        Preconditions.CheckSpecified(members.All(m => m.IsSpecified), nameof(served), "Every member who served must be a real member id.");
         MoveTo(ProjectStatus.Completed);
         Served = members;
         CompletedOn = on;

@@ -35,11 +35,11 @@ public sealed class ContactLog : AggregateRoot<ContactLogId>
     /// <summary>Starts a member's empty log of a year.</summary>
     /// <param name="member">The member.</param>
     /// <param name="year">The year of the contacts it will hold.</param>
-    /// <exception cref="ArgumentException"><paramref name="member"/> is <c>default</c>.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="member"/> is <c>default</c> (code <c>value.invalid</c>).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is not between 1 and 9999.</exception>
     public static ContactLog Start(MemberId member, int year)
     {
-        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        Preconditions.CheckSpecified(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
         Preconditions.CheckArgumentRange(nameof(year), year, 1, 9999);
         return new ContactLog(new ContactLogId(member, year));
     }

@@ -44,13 +44,16 @@ public sealed class ContactLogService
         this.options = Preconditions.CheckNotNull(options);
         this.authority = Preconditions.CheckNotNull(authority);
         this.contactOptions = contactOptions ?? new ContactLogOptions();
+        Preconditions.CheckArgument(ledger is null || ledger.SharesUnitOfWork(unitOfWork), nameof(ledger),
+            "The ledger must stage in the same unit of work as the contact logs (one scope), so that a contact and its points are saved together.");
         this.ledger = ledger;
     }
 
     /// <summary>
-    /// Writes a contact in the member's log of its year (starting the log on the year's first contact) and saves it; then, when an item is
-    /// configured, the kind earns points and a rule book is given, records the points with an idempotency key made
-    /// of member, household, date and kind, so writing the same contact again never pays twice.
+    /// Writes a contact in the member's log of its year (starting the log on the year's first contact) and, when an item
+    /// is configured, the kind earns points and a rule book is given, the points with an idempotency key made of member,
+    /// household, date and kind (so writing the same contact again never pays twice), both in one save: when the points
+    /// are refused, the contact is not written either.
     /// </summary>
     /// <param name="actor">
     /// Who writes: the member of the request in person (<see cref="Actor.Member(MemberId)"/>), or a group leader or
@@ -62,7 +65,9 @@ public sealed class ContactLogService
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The record written.</returns>
     /// <exception cref="ForbiddenException">The actor may not write this member's log (<c>contacts.forbidden</c>); nothing was written.</exception>
-    /// <exception cref="GridGovernanceException"><c>contacts.invalid-record</c>: a future date, no member or household, notes too long.</exception>
+    /// <exception cref="GridGovernanceException"><c>contacts.invalid-record</c>: a future date, no member or household, notes too long;
+    /// or the points are refused (<c>points.*</c>, <c>hierarchy.not-on-roster</c> when the member was not on the roster on the day).
+    /// Nothing was written.</exception>
     public async Task<ContactRecord> RecordAsync(Actor actor, ContactRecordRequest request, RuleBook? ruleBook = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(actor);
@@ -76,6 +81,7 @@ public sealed class ContactLogService
         Preconditions.CheckState(request.Date <= today, ErrorCodes.ContactsInvalidRecord, $"A contact on {request.Date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
         Preconditions.CheckState(Enum.IsDefined(request.Kind), ErrorCodes.ContactsInvalidRecord, $"{request.Kind} is not a contact kind.");
         var record = new ContactRecord(request.Household, request.Date, request.Kind, (request.Notes ?? "").Trim(), now, actor.AuditName);
+        var award = AwardOf(request, ruleBook);
         await UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             var log = await logs.GetByIdAsync(new ContactLogId(request.Member, request.Date.Year), cancellationToken).ConfigureAwait(false);
@@ -90,20 +96,18 @@ public sealed class ContactLogService
                 log.Add(record);
                 await logs.UpdateAsync(log, cancellationToken).ConfigureAwait(false);
             }
+            if (award is not null)
+            {
+                // Staged in this unit of work and saved with the record: a refused award writes neither.
+                var staged = (await ledger!.StageAwardsAsync(Authority.Actor.System("contacts"), ruleBook!, LedgerSource.ContactVisit, [award], newFact: false, cancellationToken)
+                    .ConfigureAwait(false))[0];
+                if (staged.Entry is null)
+                {
+                    throw staged.Refusal!;
+                }
+            }
             return await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
-        if (contactOptions.PointsItemCode is string item && ruleBook is not null && ledger is not null && contactOptions.KindsEarningPoints.Contains(request.Kind))
-        {
-            var key = FormattableString.Invariant($"contact:{request.Member.Value}:{request.Household.Value}:{request.Date:yyyy-MM-dd}:{request.Kind}");
-            await ledger.RecordAsync(Authority.Actor.System("contacts"), ruleBook, LedgerSource.ContactVisit, new LedgerEntryRequest
-            {
-                Member = request.Member,
-                ItemCode = item,
-                OccurredOn = request.Date,
-                IdempotencyKey = key,
-                Evidence = key,
-            }, cancellationToken).ConfigureAwait(false);
-        }
         return record;
     }
 
@@ -121,12 +125,23 @@ public sealed class ContactLogService
     /// <param name="from">The window's first day.</param>
     /// <param name="to">The window's last day.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="to"/> is before <paramref name="from"/> (code <c>input.reversed-range</c>).</exception>
     public Task<IReadOnlyList<ContactLog>> LogsCoveringAsync(LocalDate from, LocalDate to, CancellationToken cancellationToken = default)
     {
-        Preconditions.CheckArgument(from <= to, nameof(to), $"to ({to:yyyy-MM-dd}) must not be before from ({from:yyyy-MM-dd}).");
+        Preconditions.CheckDateRange(from, to);
         int first = from.Year, last = to.Year;
         return logs.ListAsync(Specification.Create<ContactLog>(q => q.Where(l => l.Id.Year >= first && l.Id.Year <= last)), cancellationToken);
+    }
+
+    /// <summary>The points a contact earns, or <c>null</c> when no item is configured, the kind earns none or no rule book is given.</summary>
+    private LedgerEntryRequest? AwardOf(ContactRecordRequest request, RuleBook? ruleBook)
+    {
+        if (contactOptions.PointsItemCode is not string item || ruleBook is null || ledger is null || !contactOptions.KindsEarningPoints.Contains(request.Kind))
+        {
+            return null;
+        }
+        var key = FormattableString.Invariant($"contact:{request.Member.Value}:{request.Household.Value}:{request.Date:yyyy-MM-dd}:{request.Kind}");
+        return new LedgerEntryRequest { Member = request.Member, ItemCode = item, OccurredOn = request.Date, IdempotencyKey = key, Evidence = key };
     }
 
     private static void CheckRequest(ContactRecordRequest request)

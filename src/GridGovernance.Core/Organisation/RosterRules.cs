@@ -2,20 +2,6 @@ namespace GridGovernance.Organisation;
 
 internal static class RosterRules
 {
-    internal static bool IsValidPhone(string phone)
-    {
-        var digits = phone.StartsWith('+') ? phone.AsSpan(1) : phone.AsSpan();
-        if (digits.Length is < 5 or > 15)
-        {
-            return false;
-        }
-        foreach (var c in digits)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    /// <summary>A roster phone: 5 to 15 ASCII digits, an optional leading <c>+</c> (the strict form of <see cref="PhoneNumbers"/>).</summary>
+    internal static bool IsValidPhone(string phone) => PhoneNumbers.IsPhone(phone, strict: true);
 }

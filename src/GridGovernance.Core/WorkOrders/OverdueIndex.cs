@@ -53,7 +53,7 @@ public sealed class OverdueIndex
     /// <param name="dueAt">The end of its limit.</param>
     public void Track(WorkOrderId order, Instant dueAt)
     {
-        Preconditions.CheckArgument(order.IsSpecified, nameof(order), "order must be a real work-order id, not default.");
+        Preconditions.CheckSpecified(order.IsSpecified, nameof(order), "order must be a real work-order id, not default.");
         heap.Set(order.Value, dueAt.ToUnixTimeTicks());
     }
 

@@ -18,13 +18,13 @@ public static class PublicBoard
     /// <param name="unitNames">Unit names to show, or <c>null</c> to show unit ids.</param>
     /// <param name="triage">The triage policy whose <see cref="TriagePolicy.Categories"/> the board may show;
     /// <see cref="TriagePolicy.Standard"/> when <c>null</c>.</param>
-    /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="to"/> is before <paramref name="from"/> (code <c>input.reversed-range</c>).</exception>
     public static ImmutableArray<PublicBoardEntry> Entries(IEnumerable<WorkOrder> orders, LocalDate from, LocalDate to, DateTimeZone zone,
         IReadOnlyDictionary<OrgUnitId, string>? unitNames = null, TriagePolicy? triage = null)
     {
         Preconditions.CheckNotNull(orders);
         Preconditions.CheckNotNull(zone);
-        Preconditions.CheckArgument(from <= to, nameof(to), $"to ({to:yyyy-MM-dd}) must not be before from ({from:yyyy-MM-dd}).");
+        Preconditions.CheckDateRange(from, to);
         var entries = new List<PublicBoardEntry>();
         foreach (var order in orders)
         {

@@ -182,7 +182,7 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthority
     /// <summary>Files an order (群众下单) for <paramref name="filedBy"/>.</summary>
     internal static WorkOrder File(WorkOrderId id, WorkOrderDraft draft, WorkOrderActor filedBy, OrgUnitId unit, Instant at)
     {
-        Preconditions.CheckArgument(id.IsSpecified, nameof(id), "id must be a real work-order id, not default.");
+        Preconditions.CheckSpecified(id.IsSpecified, nameof(id), "id must be a real work-order id, not default.");
         Preconditions.CheckNotNull(draft);
         Preconditions.CheckNotBlank(draft.Category, nameof(draft) + "." + nameof(draft.Category));
         Preconditions.CheckArgument(draft.Category.Trim().Length <= 50, nameof(draft) + "." + nameof(draft.Category), "Category must be at most 50 characters.");
@@ -196,7 +196,7 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthority
             throw new ArgumentException($"Urgency {draft.Urgency} is not defined.", nameof(draft) + "." + nameof(draft.Urgency));
         }
         Preconditions.CheckArgument(filedBy.Value is not null, nameof(filedBy), "filedBy must be set.");
-        Preconditions.CheckArgument(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
+        Preconditions.CheckSpecified(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
         var order = new WorkOrder(id, draft, filedBy, unit, at);
         order.Audit = [new WorkOrderAuditRecord(1, WorkOrderCommand.File, null, order.Status, filedBy, at, null)];
         order.Raise(new WorkOrderFiled(id, filedBy, at, order.Category, unit, draft.Channel));
@@ -208,7 +208,7 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthority
     {
         var to = Check(WorkOrderCommand.Triage, actor, at);
         Preconditions.CheckNotNull(triageClass);
-        Preconditions.CheckArgument(responsibleUnit.IsSpecified, nameof(responsibleUnit), "responsibleUnit must be a real unit id, not default.");
+        Preconditions.CheckSpecified(responsibleUnit.IsSpecified, nameof(responsibleUnit), "responsibleUnit must be a real unit id, not default.");
         var (due, remind) = limits.Schedule(at, triageClass.TimeLimitWorkingDays, reminderWorkingDays);
         Class = triageClass;
         Level = triageClass.Level;
@@ -222,7 +222,7 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthority
     internal void Claim(MemberId member, WorkOrderActor actor, Instant at)
     {
         var to = Check(WorkOrderCommand.Claim, actor, at);
-        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        Preconditions.CheckSpecified(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
         Handler = member;
         FirstResponder ??= member;
         Apply(WorkOrderCommand.Claim, to, actor, at, null, new WorkOrderClaimed(Id, actor, at, member, FirstResponder.Value));
@@ -235,7 +235,7 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthority
     internal void Transfer(OrgUnitId toUnit, WorkOrderActor actor, string? note, Instant at)
     {
         var next = Check(WorkOrderCommand.Transfer, actor, at);
-        Preconditions.CheckArgument(toUnit.IsSpecified, nameof(toUnit), "toUnit must be a real unit id, not default.");
+        Preconditions.CheckSpecified(toUnit.IsSpecified, nameof(toUnit), "toUnit must be a real unit id, not default.");
         var handler = Handler ?? throw new InvalidOperationException("A claimed order always has a handler.");
         var from = ResponsibleUnit;
         ResponsibleUnit = toUnit;
@@ -269,7 +269,7 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthority
     internal void Escalate(OrgUnitId toUnit, WorkOrderTimeLimits limits, WorkOrderPolicy policy, WorkOrderActor actor, string? note, Instant at)
     {
         var to = Check(WorkOrderCommand.Escalate, actor, at);
-        Preconditions.CheckArgument(toUnit.IsSpecified, nameof(toUnit), "toUnit must be a real unit id, not default.");
+        Preconditions.CheckSpecified(toUnit.IsSpecified, nameof(toUnit), "toUnit must be a real unit id, not default.");
         if (toUnit == ResponsibleUnit)
         {
             throw new GridGovernanceException(ErrorCodes.WorkOrderNoEscalationPath, $"{Id} is already at {toUnit}; an escalation must go up.");
@@ -291,8 +291,8 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthority
     internal void FollowSuccessor(OrgUnitId unit, OrgUnitId responsibleUnit, WorkOrderActor actor, string note, Instant at)
     {
         var to = Check(WorkOrderCommand.FollowSuccessor, actor, at);
-        Preconditions.CheckArgument(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
-        Preconditions.CheckArgument(responsibleUnit.IsSpecified, nameof(responsibleUnit), "responsibleUnit must be a real unit id, not default.");
+        Preconditions.CheckSpecified(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
+        Preconditions.CheckSpecified(responsibleUnit.IsSpecified, nameof(responsibleUnit), "responsibleUnit must be a real unit id, not default.");
         var (fromUnit, fromResponsible) = (Unit, ResponsibleUnit);
         Unit = unit;
         ResponsibleUnit = responsibleUnit;

@@ -17,7 +17,7 @@ public readonly record struct WorkOrderActor(string Value)
     /// <param name="member">The member.</param>
     public static WorkOrderActor ForMember(MemberId member)
     {
-        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        Preconditions.CheckSpecified(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
         return new(ActorNames.ForMember(member));
     }
 

@@ -7,31 +7,10 @@ internal static class WorkOrderDraftValidator
     internal const int MaxCategoryLength = 50;
 
     /// <summary>The longest phone text a draft may give (30), digits with their grouping.</summary>
-    internal const int MaxPhoneLength = 30;
+    internal const int MaxPhoneLength = PhoneNumbers.MaxLength;
 
-    /// <summary>A phone as residents write it: 5 to 15 digits (ASCII or full-width), an optional leading +, grouped by spaces, hyphens or brackets.</summary>
-    internal static bool IsPhone(string phone)
-    {
-        if (phone.Length > MaxPhoneLength)
-        {
-            return false;
-        }
-        int digits = 0;
-        for (int i = 0; i < phone.Length; i++)
-        {
-            char c = phone[i];
-            // Full-width digits and marks are what a Chinese input method types (１３８－１２３４－５６７８).
-            if (char.IsAsciiDigit(c) || c is >= '\uFF10' and <= '\uFF19')
-            {
-                digits++;
-            }
-            else if (!(c is ' ' or '-' or '(' or ')' or '\u3000' or '\uFF0D' or '\uFF08' or '\uFF09' || (c is '+' or '\uFF0B' && i == 0)))
-            {
-                return false;
-            }
-        }
-        return digits is >= 5 and <= 15;
-    }
+    /// <summary>A phone as residents write it (<see cref="PhoneNumbers"/>): 5 to 15 digits (ASCII or full-width), an optional leading +, grouped by spaces, hyphens or brackets.</summary>
+    internal static bool IsPhone(string phone) => PhoneNumbers.IsPhone(phone);
 
     internal static void Validate(WorkOrderDraft draft)
     {

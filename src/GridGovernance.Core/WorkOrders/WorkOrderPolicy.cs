@@ -30,6 +30,13 @@ public sealed record WorkOrderPolicy
     /// <summary>When set, a member who resolves an order is awarded points through <see cref="PointsLedgerService.RecordAsync"/> with <see cref="LedgerSource.WorkOrder"/>.</summary>
     public WorkOrderPointsAward? PointsAward { get; init; }
 
+    /// <summary>
+    /// The departments a whistle (吹哨) may summon, by code (e.g. <c>market-regulation</c>, <c>city-management</c>): each
+    /// 1 to 50 letters, digits, <c>-</c>, <c>_</c> or <c>.</c>, each once. A summons naming any other department is refused
+    /// (<see cref="ErrorCodes.WorkOrderDepartmentNotConfigured"/>). Empty (the default) allows any department code.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<string> Departments { get; init; } = [];
+
     /// <summary>The default policy.</summary>
     public static WorkOrderPolicy Default { get; } = new();
 }

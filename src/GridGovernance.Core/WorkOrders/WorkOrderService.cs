@@ -82,7 +82,57 @@ public sealed class WorkOrderService
         Preconditions.CheckArgumentRange(nameof(policy) + ".ReminderWorkingDays", policy.ReminderWorkingDays, 0, 3650);
         Preconditions.CheckArgumentRange(nameof(policy) + ".EscalationWorkingDays", policy.EscalationWorkingDays, 1, 3650);
         Preconditions.CheckArgumentRange(nameof(policy) + ".ReopenWorkingDays", policy.ReopenWorkingDays, 1, 3650);
+        CheckDepartments(policy);
         Limits = new WorkOrderTimeLimits(policy.Calendar, options.TimeZone);
+    }
+
+    /// <summary>Refuses a policy whose configured departments are not codes or repeat one.</summary>
+    private static void CheckDepartments(WorkOrderPolicy policy)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var departments = policy.Departments.IsDefault ? [] : policy.Departments;
+        InputPolicy.ThrowIfAny("The work-order policy", departments.Select((d, i) =>
+            !TriagePolicy.IsCategoryCode(d)
+                ? new ValidationProblem($"policy.Departments[{i}]", null, ErrorCodes.WorkOrderInvalidPolicy,
+                    $"A department must be a code: 1 to {TriagePolicy.MaxCategoryLength} letters, digits, '-', '_' or '.'.")
+                : !seen.Add(d)
+                    ? new ValidationProblem($"policy.Departments[{i}]", d, ErrorCodes.WorkOrderInvalidPolicy, $"Department '{d}' is listed twice.")
+                    : null));
+    }
+
+    /// <summary>
+    /// Checks a whistle's summons before anything is read: at least one; each department a code, configured in
+    /// <see cref="WorkOrderPolicy.Departments"/> when the policy lists departments; each limit 1 to 3,650 working days.
+    /// </summary>
+    private void CheckSummons(IReadOnlyList<DepartmentSummons> summons)
+    {
+        var configured = Policy.Departments.IsDefaultOrEmpty ? null : Policy.Departments.ToHashSet(StringComparer.Ordinal);
+        var problems = new List<ValidationProblem?>();
+        if (summons.Count == 0)
+        {
+            problems.Add(new ValidationProblem("summons", null, ErrorCodes.InvalidValue, "A whistle must summon at least one department."));
+        }
+        for (int i = 0; i < summons.Count; i++)
+        {
+            string field = $"summons[{i}]";
+            if (summons[i] is not { } s)
+            {
+                problems.Add(new ValidationProblem(field, null, ErrorCodes.InvalidValue, "A summons must not be null."));
+                continue;
+            }
+            var text = InputPolicy.CheckText(s.Department, field + ".Department", null, TriagePolicy.MaxCategoryLength);
+            string department = s.Department?.Trim() ?? "";
+            problems.Add(text ?? (
+                !TriagePolicy.IsCategoryCode(department)
+                    ? new ValidationProblem(field + ".Department", null, ErrorCodes.InvalidValue,
+                        $"A department must be a code: 1 to {TriagePolicy.MaxCategoryLength} letters, digits, '-', '_' or '.'.")
+                    : configured is not null && !configured.Contains(department)
+                        ? new ValidationProblem(field + ".Department", department, ErrorCodes.WorkOrderDepartmentNotConfigured,
+                            $"Department '{department}' is not one of the policy's departments ({string.Join(", ", Policy.Departments)}).")
+                        : null));
+            problems.Add(InputPolicy.CheckRange(s.AcknowledgeWorkingDays, 1, 3650, field + ".AcknowledgeWorkingDays", null));
+        }
+        InputPolicy.ThrowIfAny("The summons", problems);
     }
 
     /// <summary>The policy in force.</summary>
@@ -195,7 +245,7 @@ public sealed class WorkOrderService
     /// <exception cref="EntityNotFoundException">The unit does not exist.</exception>
     public Task<WorkOrder> TransferAsync(Actor actor, WorkOrderId order, OrgUnitId to, string? note = null, CancellationToken cancellationToken = default)
     {
-        Preconditions.CheckArgument(to.IsSpecified, nameof(to), "to must be a real unit id, not default.");
+        Preconditions.CheckSpecified(to.IsSpecified, nameof(to), "to must be a real unit id, not default.");
         return ChangeAsync(actor, order, WorkOrderCommand.Transfer, Capabilities.TransferOrder, async (o, today, at) =>
         {
             await authority.DemandAsync(actor, Capabilities.TransferOrder, new AuthoritySubject(Label(o.Id) + "/to") { Node = to, Filer = o.FiledBy.Value }, today,
@@ -244,10 +294,14 @@ public sealed class WorkOrderService
     /// <param name="note">A note, or <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ForbiddenException">The actor may not whistle on it.</exception>
+    /// <exception cref="GridGovernanceValidationException">No summons; a department that is not a code, or not one of the
+    /// policy's <see cref="WorkOrderPolicy.Departments"/> when it lists them (<see cref="ErrorCodes.WorkOrderDepartmentNotConfigured"/>);
+    /// a limit outside 1 to 3,650 working days. Checked before the order is read; nothing changes.</exception>
     public Task<WorkOrder> WhistleAsync(Actor actor, WorkOrderId order, IReadOnlyList<DepartmentSummons> summons, string? note = null,
         CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(summons);
+        CheckSummons(summons);
         return ChangeAsync(actor, order, WorkOrderCommand.Whistle, Capabilities.WhistleOrder, async (o, _, at) =>
         {
             if (actor.Kind == ActorKind.Post)
@@ -425,9 +479,10 @@ public sealed class WorkOrderService
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="to"/> is before <paramref name="from"/> (code <c>input.reversed-range</c>).</exception>
     public async Task<ImmutableArray<PublicBoardEntry>> BoardAsync(LocalDate from, LocalDate to, CancellationToken cancellationToken = default)
     {
-        Preconditions.CheckArgument(from <= to, nameof(to), $"to ({to:yyyy-MM-dd}) must not be before from ({from:yyyy-MM-dd}).");
+        Preconditions.CheckDateRange(from, to);
         var zone = options.TimeZone;
         var found = await orders.ListAsync(new WorkOrdersFiledOrClosedBetween(StartOfDay(zone, from), to == LocalDate.MaxIsoValue ? Instant.MaxValue : StartOfDay(zone, to.PlusDays(1))),
             cancellationToken).ConfigureAwait(false);

@@ -65,9 +65,9 @@ public sealed partial class WorkOrderTest
     [Fact]
     public void File_RefusesWhatIsNotSet()
     {
-        Assert.Throws<ArgumentException>(() => WorkOrder.File(default, Draft(), Resident, Grid, Start));
+        Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(default, Draft(), Resident, Grid, Start));
         Assert.Throws<ArgumentNullException>(() => WorkOrder.File(new WorkOrderId(1), null!, Resident, Grid, Start));
-        Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft(), Resident, default, Start));
+        Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(new WorkOrderId(1), Draft(), Resident, default, Start));
         var urgency = Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Urgency = (WorkOrderUrgency)99 }, Resident, Grid, Start));
         Assert.Equal("draft.Urgency", urgency.ParamName);
         var channel = Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Channel = (WorkOrderChannel)99 }, Resident, Grid, Start));
@@ -128,8 +128,8 @@ public sealed partial class WorkOrderTest
         var e = Assert.IsType<WorkOrderTriaged>(Assert.Single(order.DomainEvents));
         Assert.Equal(("hard", HandlingLevel.Community, Community, order.DueAt!.Value), (e.ClassCode, e.Level, e.Unit, e.DueAt));
         Assert.Equal("hard", order.Audit[^1].Note);
-        var unit = Assert.Throws<ArgumentException>(() => NewOrder().Triage(order.Class!, default, Limits, 1, CadreActor, Later));
-        Assert.Equal("responsibleUnit", unit.ParamName);
+        var unit = Assert.Throws<GridGovernanceValidationException>(() => NewOrder().Triage(order.Class!, default, Limits, 1, CadreActor, Later));
+        Assert.Equal(("responsibleUnit", ErrorCodes.InvalidValue), (Assert.Single(unit.Problems).Field, unit.Code));
         Assert.Contains("not default", unit.Message);
     }
 
@@ -219,8 +219,8 @@ public sealed partial class WorkOrderTest
         order.Remind(ScanActor, at);
         Assert.Null(order.RemindAt);
 
-        var e = Assert.Throws<ArgumentException>(() => order.Escalate(default, Limits, Policy, ScanActor, null, at));
-        Assert.Equal("toUnit", e.ParamName);
+        var e = Assert.Throws<GridGovernanceValidationException>(() => order.Escalate(default, Limits, Policy, ScanActor, null, at));
+        Assert.Equal(("toUnit", ErrorCodes.InvalidValue), (Assert.Single(e.Problems).Field, e.Code));
         order.Escalate(Street, Limits, Policy, ScanActor, "overdue", at);
 
         Assert.NotNull(order.RemindAt);
@@ -459,12 +459,12 @@ public sealed partial class WorkOrderTest
     [Fact]
     public void File_Refusals_SayWhatIsWrong()
     {
-        Assert.Contains("not default", Assert.Throws<ArgumentException>(() => WorkOrder.File(default, Draft(), Resident, Grid, Start)).Message);
+        Assert.Contains("not default", Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(default, Draft(), Resident, Grid, Start)).Message);
         Assert.Contains("at most 50 characters", Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft(new string('c', 51)), Resident, Grid, Start)).Message);
         Assert.Contains("Channel 99 is not defined", Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Channel = (WorkOrderChannel)99 }, Resident, Grid, Start)).Message);
         Assert.Contains("Urgency 99 is not defined", Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Urgency = (WorkOrderUrgency)99 }, Resident, Grid, Start)).Message);
         Assert.Contains("filedBy must be set", Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft(), default, Grid, Start)).Message);
-        Assert.Contains("not default", Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft(), Resident, default, Start)).Message);
+        Assert.Contains("not default", Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(new WorkOrderId(1), Draft(), Resident, default, Start)).Message);
     }
 
     [Fact]
@@ -475,10 +475,10 @@ public sealed partial class WorkOrderTest
 
         Assert.Contains("actor must be set", Assert.Throws<ArgumentException>(() => order.Supervise(Community, "督办", default, Later)).Message);
         Assert.Contains("must not be before", Assert.Throws<ArgumentException>(() => order.Supervise(Community, "督办", CadreActor, last - Tick)).Message);
-        Assert.Contains("not default", Assert.Throws<ArgumentException>(() => order.Transfer(default, CadreActor, null, Later)).Message);
+        Assert.Contains("not default", Assert.Throws<GridGovernanceValidationException>(() => order.Transfer(default, CadreActor, null, Later)).Message);
         Assert.Contains("not due for a reminder until", Assert.Throws<GridGovernanceException>(() => order.Remind(ScanActor, Later)).Message);
         Assert.Contains("must go up", Assert.Throws<GridGovernanceException>(() => order.Escalate(Community, Limits, Policy, ScanActor, null, Later)).Message);
-        Assert.Contains("not default", Assert.Throws<ArgumentException>(() => order.Escalate(default, Limits, Policy, ScanActor, null, Later)).Message);
+        Assert.Contains("not default", Assert.Throws<GridGovernanceValidationException>(() => order.Escalate(default, Limits, Policy, ScanActor, null, Later)).Message);
         Assert.Contains("at least one department", Assert.Throws<ArgumentException>(() => order.Whistle([], Limits, CadreActor, null, Later)).Message);
         Assert.Contains("summoned twice", Assert.Throws<GridGovernanceException>(() => order.Whistle([new("housing"), new(" housing")], Limits, CadreActor, null, Later)).Message);
         Assert.Contains("workorder:5", Assert.Throws<IllegalTransitionException>(() => InState(WorkOrderStatus.Filed).Transfer(Community, CadreActor, null, Later)).Message);

@@ -117,9 +117,9 @@ internal static class EntryPass
         }
     }
 
-    private static ArgumentException TallyOverflow(CompiledRuleBook compiled, int m, int item) =>
-        Preconditions.InvalidArgument($"{compiled.Members.Id(m)} has more points or occurrences of '{compiled.Book.Items[item].Code}' in {compiled.Period} than the engine can add up " +
-            $"(at most {Tally.CountMask - 1:N0} occurrences and {(long.MaxValue >> Tally.CountBits) / Points.UnitsPerPoint:N0} points per member and item).", "entries");
+    private static GridGovernanceException TallyOverflow(CompiledRuleBook compiled, int m, int item) =>
+        new(ErrorCodes.ArithmeticOverflow, $"{compiled.Members.Id(m)} has more points or occurrences of '{compiled.Book.Items[item].Code}' in {compiled.Period} than the engine can add up " +
+            $"(at most {Tally.CountMask - 1:N0} occurrences and {(long.MaxValue >> Tally.CountBits) / Points.UnitsPerPoint:N0} points per member and item).", new OverflowException());
 
     /// <summary>Folds one entry into the tally: O(1), no allocation on the common path.</summary>
     internal static AddOutcome Accumulate(CompiledRuleBook compiled, Tally tally, in AssessmentEntry e, out int member)

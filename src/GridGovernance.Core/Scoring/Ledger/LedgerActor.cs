@@ -34,10 +34,10 @@ public readonly record struct LedgerActor
 
     /// <summary>A party member acting in person.</summary>
     /// <param name="member">The member.</param>
-    /// <exception cref="ArgumentException"><paramref name="member"/> is <c>default</c>.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="member"/> is <c>default</c> (code <c>value.invalid</c>).</exception>
     public static LedgerActor ForMember(MemberId member)
     {
-        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        Preconditions.CheckSpecified(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
         return new LedgerActor(ActorNames.ForMember(member));
     }
 

@@ -103,7 +103,7 @@ public sealed class PeriodPublicationService
     /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
     public async Task<PeriodPublication> GetPublicationAsync(PeriodPublicationId publication, CancellationToken cancellationToken = default)
     {
-        Preconditions.CheckArgument(publication.IsSpecified, nameof(publication), "publication must be a real id, not default.");
+        Preconditions.CheckSpecified(publication.IsSpecified, nameof(publication), "publication must be a real id, not default.");
         return await publications.GetByIdAsync(publication, cancellationToken).ConfigureAwait(false)
             ?? throw new EntityNotFoundException(nameof(PeriodPublication), publication);
     }
@@ -114,7 +114,7 @@ public sealed class PeriodPublicationService
     /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
     public async Task<PublishedResults> GetResultsAsync(PeriodPublicationId publication, CancellationToken cancellationToken = default)
     {
-        Preconditions.CheckArgument(publication.IsSpecified, nameof(publication), "publication must be a real id, not default.");
+        Preconditions.CheckSpecified(publication.IsSpecified, nameof(publication), "publication must be a real id, not default.");
         return await results.GetByIdAsync(publication, cancellationToken).ConfigureAwait(false)
             ?? throw new EntityNotFoundException(nameof(PublishedResults), publication);
     }
@@ -138,7 +138,7 @@ public sealed class PeriodPublicationService
     {
         Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotBlank(text);
-        Preconditions.CheckArgument(concerning is not { IsSpecified: false }, nameof(concerning), "concerning must be null or a real member id, not default.");
+        Preconditions.CheckSpecified(concerning is not { IsSpecified: false }, nameof(concerning), "concerning must be null or a real member id, not default.");
         var about = concerning ?? (actor.IsMember ? actor.MemberId : null);
         await GetPublicationAsync(publication, cancellationToken).ConfigureAwait(false);
         var subject = new AuthoritySubject(publication + (about is MemberId m ? " of " + ActorNames.ForMember(m) : "")) { Node = about, Owner = about };
@@ -246,7 +246,7 @@ public sealed class PeriodPublicationService
 
     private Task<T> ChangePublicationAsync<T>(PeriodPublicationId id, Func<PeriodPublication, T> change, CancellationToken cancellationToken)
     {
-        Preconditions.CheckArgument(id.IsSpecified, nameof(id), "The publication id must be a real id, not default.");
+        Preconditions.CheckSpecified(id.IsSpecified, nameof(id), "The publication id must be a real id, not default.");
         return WriteAsync(async () =>
         {
             var publication = await GetPublicationAsync(id, cancellationToken).ConfigureAwait(false);

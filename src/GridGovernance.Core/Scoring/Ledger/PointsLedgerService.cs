@@ -106,7 +106,7 @@ public sealed class PointsLedgerService
     /// <param name="request">What is declared.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The declared entry (or the one first recorded with the key).</returns>
-    /// <exception cref="ArgumentException">The request is incomplete (no member, blank item or key, a reserved key).</exception>
+    /// <exception cref="GridGovernanceValidationException">The request is incomplete (no member, blank item or key, a reserved key) or breaks the <see cref="InputPolicy"/>.</exception>
     /// <exception cref="EntityNotFoundException">The member does not exist.</exception>
     /// <exception cref="ForbiddenException">The actor may not declare for the member (code <c>points.forbidden</c>).</exception>
     /// <exception cref="GridGovernanceException">The item is unknown, has no version in force, is computed by the engine, or
@@ -135,7 +135,7 @@ public sealed class PointsLedgerService
     /// <param name="request">What is recorded.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The recorded entry (or the one first recorded with the key).</returns>
-    /// <exception cref="ArgumentException">The source is a declaration, or the request is incomplete.</exception>
+    /// <exception cref="GridGovernanceValidationException">The source is a declaration or undefined, or the request is incomplete or breaks the <see cref="InputPolicy"/>.</exception>
     /// <exception cref="EntityNotFoundException">The member does not exist.</exception>
     /// <exception cref="ForbiddenException">The actor may not record for the member (code <c>points.forbidden</c>).</exception>
     /// <exception cref="GridGovernanceException">As for <see cref="DeclareAsync"/>.</exception>
@@ -165,7 +165,7 @@ public sealed class PointsLedgerService
     /// <param name="adjustOn">The day in an open period it is counted on; not after today.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The adjustment entry (or the one first recorded with the key).</returns>
-    /// <exception cref="ArgumentException">The source is a declaration, or the request is incomplete.</exception>
+    /// <exception cref="GridGovernanceValidationException">The source is a declaration or undefined, or the request is incomplete or breaks the <see cref="InputPolicy"/>.</exception>
     /// <exception cref="EntityNotFoundException">The member does not exist.</exception>
     /// <exception cref="ForbiddenException">The actor may not record for the member (code <c>points.forbidden</c>).</exception>
     /// <exception cref="GridGovernanceException">The occurrence date lies in no frozen period (code
@@ -281,7 +281,8 @@ public sealed class PointsLedgerService
     /// <param name="reason">Why; required.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The reversal entry.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank, or the id is <c>default</c>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
+    /// <exception cref="GridGovernanceValidationException">The id is <c>default</c> (code <c>value.invalid</c>, naming <paramref name="original"/>).</exception>
     /// <exception cref="EntityNotFoundException">The entry does not exist.</exception>
     /// <exception cref="ForbiddenException">The actor may not reverse the entry (code <c>points.forbidden</c>).</exception>
     /// <exception cref="IllegalTransitionException">The entry is not <see cref="LedgerEntryStatus.Approved"/>.</exception>
@@ -290,7 +291,7 @@ public sealed class PointsLedgerService
     public async Task<LedgerEntry> ReverseAsync(Actor actor, LedgerEntryId original, string reason, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(actor);
-        Preconditions.CheckArgument(original.IsSpecified, nameof(original), "original must be a real entry id, not default.");
+        Preconditions.CheckSpecified(original.IsSpecified, nameof(original), "original must be a real entry id, not default.");
         Preconditions.CheckNotBlank(reason);
         InputPolicy.CheckFreeTexts("The reversal", ("reason", reason));
         string key = ReversalKeyPrefix + original.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -420,8 +421,12 @@ public sealed class PointsLedgerService
 
     private static void CheckRecordRequest(LedgerSource source, LedgerEntryRequest request)
     {
-        Preconditions.CheckArgument(Enum.IsDefined(source), nameof(source), $"source {(int)source} is not a LedgerSource.");
-        Preconditions.CheckArgument(source != LedgerSource.Declaration, nameof(source), "A declaration goes through DeclareAsync and review; choose the automatic source or Adjustment.");
+        InputPolicy.ThrowIfAny("The ledger record",
+        [
+            InputPolicy.CheckDefined(source, nameof(source), null),
+            source == LedgerSource.Declaration
+                ? new ValidationProblem(nameof(source), null, ErrorCodes.InvalidValue, "A declaration goes through DeclareAsync and review; choose the automatic source or Adjustment.") : null,
+        ]);
         CheckRequest(request);
     }
 
@@ -600,9 +605,10 @@ public sealed class PointsLedgerService
     /// <summary>Whether <paramref name="unitOfWork"/> is the one this ledger stages in (a command that stages awards must save the same one).</summary>
     internal bool SharesUnitOfWork(IUnitOfWork unitOfWork) => ReferenceEquals(this.unitOfWork, unitOfWork);
 
-    private async Task<LedgerEntry> LoadAsync(LedgerEntryId id, CancellationToken cancellationToken)
+    private async Task<LedgerEntry> LoadAsync(LedgerEntryId id, CancellationToken cancellationToken,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(id))] string paramName = "")
     {
-        Preconditions.CheckArgument(id.IsSpecified, nameof(id), "The entry id must be a real id, not default.");
+        Preconditions.CheckSpecified(id.IsSpecified, paramName, $"{paramName} must be a real entry id, not default.");
         return await entries.GetByIdAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new EntityNotFoundException(nameof(LedgerEntry), id);
     }

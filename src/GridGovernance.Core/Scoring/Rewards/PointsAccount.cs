@@ -21,11 +21,11 @@ public sealed class PointsAccount : AggregateRoot<MemberId>
 {
     /// <summary>Opens an empty account (the service opens one on a member's first credit).</summary>
     /// <param name="member">The member who owns it.</param>
-    /// <exception cref="ArgumentException"><paramref name="member"/> is <c>default</c>.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="member"/> is <c>default</c> (code <c>value.invalid</c>).</exception>
     public PointsAccount(MemberId member)
         : base(member)
     {
-        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        Preconditions.CheckSpecified(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
     }
 
     /// <summary>The member who owns the account (the same as <see cref="AggregateRoot{TId}.Id"/>).</summary>

@@ -84,7 +84,7 @@ public sealed class RedemptionService
     /// <param name="cancellationToken">Cancels the read.</param>
     public Task<PointsAccountYear?> GetYearAsync(MemberId member, int year, CancellationToken cancellationToken = default)
     {
-        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        Preconditions.CheckSpecified(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
         return years.GetByIdAsync(new PointsAccountYearId(member, year), cancellationToken);
     }
 
@@ -99,14 +99,15 @@ public sealed class RedemptionService
     /// <param name="note">Where the points came from, or <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The credit, with the balance after it.</returns>
-    /// <exception cref="ArgumentException"><paramref name="member"/> is <c>default</c>, <paramref name="points"/> is not positive or <paramref name="idempotencyKey"/> is blank.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="member"/> is <c>default</c> (code <c>value.invalid</c>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="points"/> is not positive or <paramref name="idempotencyKey"/> is blank.</exception>
     /// <exception cref="ForbiddenException">The actor may not credit the member's account (code <c>rewards.forbidden</c>).</exception>
     /// <exception cref="GridGovernanceException">The key was used for a different amount (code <c>points.idempotency-key-conflict</c>).</exception>
     /// <exception cref="ConcurrencyException">Other writers kept saving the account first, <see cref="UnitOfWorkRetry.MaxAttempts"/> times; call again with the same key.</exception>
     public async Task<PointsCredit> CreditAsync(Actor actor, MemberId member, Points points, string idempotencyKey, string? note = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(actor);
-        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        Preconditions.CheckSpecified(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
         Preconditions.CheckArgument(points.IsPositive, nameof(points), $"points must be positive; it was {points}.");
         Preconditions.CheckNotBlank(idempotencyKey);
         InputPolicy.ThrowIfAny("The credit", [
@@ -146,7 +147,8 @@ public sealed class RedemptionService
     /// <param name="idempotencyKey">The caller's key for this redemption (e.g. an order number).</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The redemption: what, how many, the cost and the balance after it.</returns>
-    /// <exception cref="ArgumentException"><paramref name="member"/> is <c>default</c> or <paramref name="idempotencyKey"/> is blank.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="member"/> or the reward item is <c>default</c> (code <c>value.invalid</c>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="idempotencyKey"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is below one.</exception>
     /// <exception cref="EntityNotFoundException">The reward item does not exist.</exception>
     /// <exception cref="ForbiddenException">The actor may not spend from the member's account (code <c>rewards.forbidden</c>).</exception>
@@ -159,8 +161,8 @@ public sealed class RedemptionService
     public async Task<Redemption> RedeemAsync(Actor actor, MemberId member, RewardItemId rewardItem, int quantity, string idempotencyKey, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(actor);
-        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
-        Preconditions.CheckArgument(rewardItem.IsSpecified, nameof(rewardItem), "rewardItem must be a real reward item id, not default.");
+        Preconditions.CheckSpecified(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        Preconditions.CheckSpecified(rewardItem.IsSpecified, nameof(rewardItem), "rewardItem must be a real reward item id, not default.");
         Preconditions.CheckArgumentRange(nameof(quantity), quantity, 1, int.MaxValue);
         Preconditions.CheckNotBlank(idempotencyKey);
         await DemandOnAccountAsync(actor, Capabilities.Redeem, member, cancellationToken).ConfigureAwait(false);
@@ -250,7 +252,7 @@ public sealed class RedemptionService
 
     private async Task<RewardItem> ChangeItemAsync(Actor actor, RewardItemId id, Action<RewardItem> change, CancellationToken cancellationToken)
     {
-        Preconditions.CheckArgument(id.IsSpecified, nameof(id), "id must be a real reward item id, not default.");
+        Preconditions.CheckSpecified(id.IsSpecified, nameof(id), "id must be a real reward item id, not default.");
         await DemandOnItemAsync(actor, id, cancellationToken).ConfigureAwait(false);
         return await WithRetryAsync(async () =>
         {

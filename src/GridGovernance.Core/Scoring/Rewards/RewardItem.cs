@@ -16,12 +16,13 @@ public sealed class RewardItem : AggregateRoot<RewardItemId>
     /// <param name="name">Its name, e.g. "粮油礼包" or "免费理发一次".</param>
     /// <param name="price">The points one unit costs; positive.</param>
     /// <param name="stock">Units available; zero or more.</param>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default</c>, <paramref name="name"/> is blank or <paramref name="price"/> is not positive.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="id"/> is <c>default</c> (code <c>value.invalid</c>).</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is blank or <paramref name="price"/> is not positive.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="stock"/> is negative.</exception>
     public RewardItem(RewardItemId id, string name, Points price, int stock)
         : base(id)
     {
-        Preconditions.CheckArgument(id.IsSpecified, nameof(id), "id must be a real reward item id, not default.");
+        Preconditions.CheckSpecified(id.IsSpecified, nameof(id), "id must be a real reward item id, not default.");
         Preconditions.CheckNotBlank(name);
         Preconditions.CheckArgument(price.IsPositive, nameof(price), $"price must be positive; it was {price}.");
         Preconditions.CheckArgumentRange(nameof(stock), stock, 0, int.MaxValue);

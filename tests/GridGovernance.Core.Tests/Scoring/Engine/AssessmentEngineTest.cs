@@ -223,8 +223,10 @@ public sealed class AssessmentEngineTest
     {
         var book = Book(null, Item("huge", V(ItemKind.Fixed, 1_000_000)));
         var entries = Enumerable.Range(0, 1000).Select(i => E(Alice, 0, i % 300, i)).ToArray();
-        var exception = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject], entries));
+        var exception = Assert.Throws<GridGovernanceException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject], entries));
         Assert.Contains("huge", exception.Message);
+        Assert.Equal(ErrorCodes.ArithmeticOverflow, exception.Code);
+        Assert.IsType<OverflowException>(exception.InnerException); // the inner exception is kept
     }
 
     [Fact]

@@ -135,9 +135,11 @@ public sealed class AssessmentEntryColumnsTest
     {
         var book = Book(Item("huge", V(ItemKind.Fixed, 1_000_000)));
         var entries = Enumerable.Range(0, 900).Select(d => E(Alice, 0, d % 366)).ToArray(); // 900 × 1M points is past what a tally holds
-        var fromEntries = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject], entries));
-        var fromLedger = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject], AssessmentEntryColumns.From(entries)));
+        var fromEntries = Assert.Throws<GridGovernanceException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject], entries));
+        var fromLedger = Assert.Throws<GridGovernanceException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject], AssessmentEntryColumns.From(entries)));
         Assert.Equal(fromEntries.Message, fromLedger.Message);
+        Assert.Equal((ErrorCodes.ArithmeticOverflow, ErrorCodes.ArithmeticOverflow), (fromEntries.Code, fromLedger.Code));
+        Assert.IsType<OverflowException>(fromLedger.InnerException);
         Assert.Contains("huge", fromLedger.Message);
     }
 

@@ -76,7 +76,7 @@ public sealed class LedgerEntryTest
         Assert.False(LedgerActor.ForSystem("claims").IsMember);
         Assert.Equal("system:claims", LedgerActor.ForSystem(" claims ").Value);
         Assert.Throws<ArgumentException>(() => new LedgerActor(" "));
-        Assert.Throws<ArgumentException>(() => LedgerActor.ForMember(default));
+        Assert.Throws<GridGovernanceValidationException>(() => LedgerActor.ForMember(default));
     }
 
     private static LedgerEntry InState(LedgerEntryStatus status)

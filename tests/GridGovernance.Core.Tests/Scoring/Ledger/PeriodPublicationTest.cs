@@ -284,7 +284,7 @@ public sealed class PeriodPublicationTest : IDisposable
         await fixture.FailsAsync(ErrorCodes.LedgerNotInFrozenPeriod, s => s.RecordAdjustmentAsync(Admin, Book, LedgerSource.Adjustment, open, D(5, 6)));
         await fixture.FailsAsync(ErrorCodes.LedgerPeriodFrozen, s => s.RecordAdjustmentAsync(Admin, Book, LedgerSource.Adjustment, late, D(3, 31)));
         await fixture.FailsAsync(ErrorCodes.LedgerFutureOccurrence, s => s.RecordAdjustmentAsync(Admin, Book, LedgerSource.Adjustment, late, D(5, 7)));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RecordAdjustmentAsync(Admin, Book, LedgerSource.Declaration, late, D(5, 6))));
+        await fixture.FailsAsync(ErrorCodes.InvalidValue, s => s.RecordAdjustmentAsync(Admin, Book, LedgerSource.Declaration, late, D(5, 6)));
     }
 
     [Fact]

@@ -179,7 +179,7 @@ public sealed partial class PointsLedgerServiceTest : IDisposable
         await AssertRefused(M1, PointsLedgerService.ReversalKeyPrefix + "1", "request.IdempotencyKey", ErrorCodes.InvalidValue);
         await AssertRefused(M1, " ", "request.IdempotencyKey", ErrorCodes.InvalidValue);
         await AssertRefused(M1, new string('k', 201), "request.IdempotencyKey", ErrorCodes.TextTooLong);
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.DeclareAsync(default, "themed-party-day", D(5, 10), "k")); // Actor.Member(default)
+        await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.DeclareAsync(default, "themed-party-day", D(5, 10), "k")); // Actor.Member(default)
     }
 
     [Fact]
@@ -208,11 +208,14 @@ public sealed partial class PointsLedgerServiceTest : IDisposable
     }
 
     [Fact]
-    public async Task Record_AsADeclarationOrWithoutActor_IsAnArgumentError()
+    public async Task Record_AsADeclarationOrAnUndefinedSource_IsRefusedNamingTheSource_WithoutActor_AnArgumentNullError()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RecordAsync(LedgerFixture.WorkOrders, Book, LedgerSource.Declaration, Request(M1, "themed-party-day", D(5, 10), "k"))));
+        var declaration = await fixture.FailsAsync(ErrorCodes.InvalidValue, s => s.RecordAsync(LedgerFixture.WorkOrders, Book, LedgerSource.Declaration, Request(M1, "themed-party-day", D(5, 10), "k")));
         await Assert.ThrowsAsync<ArgumentNullException>(() => fixture.RunAsync(s => s.RecordAsync(null!, Book, LedgerSource.Claim, Request(M1, "themed-party-day", D(5, 10), "k"))));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RecordAsync(LedgerFixture.WorkOrders, Book, (LedgerSource)99, Request(M1, "themed-party-day", D(5, 10), "k"))));
+        var undefined = await fixture.FailsAsync(ErrorCodes.UndefinedEnumValue, s => s.RecordAsync(LedgerFixture.WorkOrders, Book, (LedgerSource)99, Request(M1, "themed-party-day", D(5, 10), "k")));
+
+        Assert.Equal("source", Assert.Single(Assert.IsType<GridGovernanceValidationException>(declaration).Problems).Field);
+        Assert.Equal("source", Assert.Single(Assert.IsType<GridGovernanceValidationException>(undefined).Problems).Field);
     }
 
     [Fact]

@@ -25,8 +25,8 @@ public sealed class PointsAccountTest
     [Fact]
     public void Construction_DefaultMember_Throws()
     {
-        Assert.Throws<ArgumentException>(() => new PointsAccount(default));
-        Assert.Throws<ArgumentException>(() => new PointsAccountYear(default, 2024));
+        Assert.Throws<GridGovernanceValidationException>(() => new PointsAccount(default));
+        Assert.Throws<GridGovernanceValidationException>(() => new PointsAccountYear(default, 2024));
         Assert.Throws<ArgumentOutOfRangeException>(() => new PointsAccountYear(Member, 0));
     }
 

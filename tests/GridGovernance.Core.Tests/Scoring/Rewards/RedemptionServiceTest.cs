@@ -64,7 +64,7 @@ public sealed partial class RedemptionServiceTest : IDisposable
     [Fact]
     public async Task Credit_BadArguments_Throw()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, default, P(1), "k")));
+        await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, default, P(1), "k")));
         await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, Alice, P(0), "k")));
         await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, Alice, P(-1), "k")));
         await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, Alice, P(1), " ")));
@@ -271,8 +271,8 @@ public sealed partial class RedemptionServiceTest : IDisposable
     [Fact]
     public async Task Redeem_BadArguments_Throw()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RedeemAsync(default, Rice, 1, "k"));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RedeemAsync(Alice, default, 1, "k"));
+        await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RedeemAsync(default, Rice, 1, "k"));
+        await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RedeemAsync(Alice, default, 1, "k"));
         await Assert.ThrowsAsync<ArgumentException>(() => fixture.RedeemAsync(Alice, Rice, 1, ""));
         await Assert.ThrowsAsync<ArgumentNullException>(() => fixture.RedeemAsync(Alice, Rice, 1, null!));
     }

@@ -37,7 +37,7 @@ public sealed class RewardItemTest
 
     [Fact]
     public void Construction_DefaultId_Throws() =>
-        Assert.Throws<ArgumentException>(() => new RewardItem(default, "Tea", Points.From(1), 1));
+        Assert.Throws<GridGovernanceValidationException>(() => new RewardItem(default, "Tea", Points.From(1), 1));
 
     [Fact]
     public void RewardItemId_NotPositive_Throws() => Assert.Throws<ArgumentOutOfRangeException>(() => new RewardItemId(0));
