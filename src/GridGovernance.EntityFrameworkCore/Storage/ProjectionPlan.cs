@@ -17,12 +17,14 @@ internal sealed class ProjectionPlan<T, TResult>
 {
     private static readonly MethodInfo WrapMethod = typeof(ProjectionPlan<T, TResult>).GetMethod(nameof(Wrap), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    private ProjectionPlan(Expression<Func<Dictionary<string, object>, object?[]>>? columns, Func<object?[], TResult>? fromColumns, IReadOnlyList<string> columnNames, Func<T, TResult> fromAggregate)
+    private readonly Lazy<Func<T, TResult>> fromAggregate;
+
+    private ProjectionPlan(Expression<Func<Dictionary<string, object>, object?[]>>? columns, Func<object?[], TResult>? fromColumns, IReadOnlyList<string> columnNames, Expression<Func<T, TResult>> selector)
     {
         Columns = columns;
         FromColumns = fromColumns;
         ColumnNames = columnNames;
-        FromAggregate = fromAggregate;
+        fromAggregate = new Lazy<Func<T, TResult>>(selector.Compile);
     }
 
     /// <summary>The columns to select, or null when the selector needs the documents.</summary>
@@ -34,21 +36,20 @@ internal sealed class ProjectionPlan<T, TResult>
     /// <summary>The names of the selected columns (empty when the documents are read).</summary>
     public IReadOnlyList<string> ColumnNames { get; }
 
-    /// <summary>The selector over a materialised aggregate.</summary>
-    public Func<T, TResult> FromAggregate { get; }
+    /// <summary>The selector over a materialised aggregate (compiled on first use: a plan over columns never needs it).</summary>
+    public Func<T, TResult> FromAggregate => fromAggregate.Value;
 
     public static ProjectionPlan<T, TResult> For(MappedAggregate map, DatabaseKind database, Expression<Func<T, TResult>> selector) =>
         (ProjectionPlan<T, TResult>)map.Projections.GetValue(selector, s => Build(map, database, (Expression<Func<T, TResult>>)s));
 
     private static ProjectionPlan<T, TResult> Build(MappedAggregate map, DatabaseKind database, Expression<Func<T, TResult>> selector)
     {
-        var fromAggregate = selector.Compile();
         var values = Expression.Parameter(typeof(object?[]), "values");
         var leaves = new List<MappedColumn>();
         var body = new Leaves(selector.Parameters[0], map, database, values, leaves).Visit(selector.Body);
         if (new References(selector.Parameters[0]).In(body))
         {
-            return new ProjectionPlan<T, TResult>(null, null, [], fromAggregate);
+            return new ProjectionPlan<T, TResult>(null, null, [], selector);
         }
         if (leaves.Count == 0)
         {
@@ -61,7 +62,7 @@ internal sealed class ProjectionPlan<T, TResult>
                 Expression.Convert(SpecificationTranslator.Column(row, c.Name, c.StoreType), typeof(object)))),
             row);
         var fromColumns = Expression.Lambda<Func<object?[], TResult>>(body, values).Compile();
-        return new ProjectionPlan<T, TResult>(columns, fromColumns, [.. leaves.Select(c => c.Name)], fromAggregate);
+        return new ProjectionPlan<T, TResult>(columns, fromColumns, [.. leaves.Select(c => c.Name)], selector);
     }
 
     /// <summary>Whether the database returns a column's values exactly as the aggregate holds them.</summary>

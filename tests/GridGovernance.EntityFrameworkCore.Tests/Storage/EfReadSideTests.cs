@@ -6,6 +6,7 @@ using GridGovernance.Scoring.Rewards;
 using GridGovernance.Specifications;
 using GridGovernance.WorkOrders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -30,7 +31,7 @@ public abstract class EfReadSideTests : IAsyncLifetime
     {
         var collection = new ServiceCollection();
         // Name and Stock get columns; Price has none, so a selector reading it needs the documents.
-        collection.AddGridGovernanceEntityFrameworkCore(o => database.Use(o, b => b.LogTo(commands.Enqueue, [RelationalEventId.CommandExecuting], LogLevel.Information))
+        collection.AddGridGovernanceEntityFrameworkCore(o => database.Use(o, b => b.LogTo(commands.Enqueue, [RelationalEventId.CommandExecuted], LogLevel.Information))
             .Map<RewardItem>(m => m.Column(i => i.Name).Column(i => i.Stock)));
         collection.AddGridGovernance();
         services = collection.BuildServiceProvider();

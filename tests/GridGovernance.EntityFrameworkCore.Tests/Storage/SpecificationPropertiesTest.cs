@@ -58,7 +58,7 @@ public sealed class SpecificationPropertiesTest(SeededSqlite seeded) : IClassFix
     [
         u => u.Id.Value + ":" + u.Name,
         u => u.Kind.Code + (u.ParentId == null ? "-" : "<" + (u.ParentId.Value.Value * 3)) + (u.IsClosed ? "x" : ""),
-        u => u.NameOn(u.OpenedOn),
+        u => u.NameOn(u.OpenedOn) ?? "",
     ];
 
     [Property(MaxTest = 60)]
