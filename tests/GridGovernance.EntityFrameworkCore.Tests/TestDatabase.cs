@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -10,11 +11,11 @@ namespace GridGovernance.EntityFrameworkCore.Tests;
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
-    private readonly Func<GridGovernanceStoreOptions, GridGovernanceStoreOptions> use;
+    private readonly Func<GridGovernanceStoreOptions, Action<DbContextOptionsBuilder>?, GridGovernanceStoreOptions> use;
     private readonly Action cleanUp;
     private readonly Func<TestDatabase> fresh;
 
-    private TestDatabase(Func<GridGovernanceStoreOptions, GridGovernanceStoreOptions> use, Action cleanUp, string connectionString, Func<TestDatabase> fresh)
+    private TestDatabase(Func<GridGovernanceStoreOptions, Action<DbContextOptionsBuilder>?, GridGovernanceStoreOptions> use, Action cleanUp, string connectionString, Func<TestDatabase> fresh)
     {
         this.use = use;
         this.cleanUp = cleanUp;
@@ -26,7 +27,10 @@ public sealed class TestDatabase : IDisposable
     public TestDatabase Fresh() => fresh();
 
     /// <summary>Points the options at this database.</summary>
-    public GridGovernanceStoreOptions Use(GridGovernanceStoreOptions options) => use(options);
+    public GridGovernanceStoreOptions Use(GridGovernanceStoreOptions options) => use(options, null);
+
+    /// <summary>Points the options at this database, with more EF Core configuration (logging, for one).</summary>
+    public GridGovernanceStoreOptions Use(GridGovernanceStoreOptions options, Action<DbContextOptionsBuilder> configure) => use(options, configure);
 
     public string ConnectionString { get; }
 
@@ -37,7 +41,7 @@ public sealed class TestDatabase : IDisposable
     {
         string file = Path.Combine(Path.GetTempPath(), $"gg-test-{Guid.NewGuid():N}.db");
         string connection = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
-        return new TestDatabase(o => o.UseSqlite(connection), () =>
+        return new TestDatabase((o, configure) => o.UseSqlite(connection, configure), () =>
         {
             foreach (var path in new[] { file, file + "-wal", file + "-shm" })
             {
@@ -58,7 +62,7 @@ public sealed class TestDatabase : IDisposable
             command.ExecuteNonQuery();
         }
         string database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
-        return new TestDatabase(o => o.UseNpgsql(database), () =>
+        return new TestDatabase((o, configure) => o.UseNpgsql(database, configure), () =>
         {
             // A session can outlive ClearAllPools for a moment; FORCE ends it where the role may (pg_signal_backend,
             // granted by .ci/postgres.sh), and a short retry covers a server where it may not.
@@ -82,7 +86,7 @@ public sealed class TestDatabase : IDisposable
         }, database, Postgres);
     }
 
-    public void AddStore(IServiceCollection services) => services.AddGridGovernanceEntityFrameworkCore(o => use(o));
+    public void AddStore(IServiceCollection services) => services.AddGridGovernanceEntityFrameworkCore(o => use(o, null));
 
     public void Dispose() => cleanUp();
 }

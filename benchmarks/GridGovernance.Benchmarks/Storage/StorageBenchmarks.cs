@@ -6,6 +6,7 @@ using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring;
 using GridGovernance.Scoring.Ledger;
+using GridGovernance.Specifications;
 using GridGovernance.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -150,6 +151,7 @@ public class LedgerStreamingBenchmarks
 {
     private RuleBook ruleBook = null!;
     private AssessmentPeriod year = null!;
+    private Specification<LedgerEntry, (int Member, LocalDate OccurredOn)> assessmentRows = null!;
     private ServiceProvider services = null!;
     private string connectionString = null!;
     private Action drop = () => { };
@@ -169,6 +171,12 @@ public class LedgerStreamingBenchmarks
     {
         ruleBook = ScoringGenerator.Laiwu();
         year = AssessmentPeriod.Year(2024);
+        string book = ruleBook.Id;
+        LocalDate start = year.Start, end = year.End;
+        assessmentRows = Specification.Create<LedgerEntry, (int Member, LocalDate OccurredOn)>(q => q
+            .Select(e => ValueTuple.Create(e.Member.Value, e.OccurredOn))
+            .Where(e => e.RuleBookId == book && e.Status == LedgerEntryStatus.Approved && e.ReversalOf == null && e.OccurredOn >= start && e.OccurredOn <= end)
+            .OrderBy(e => e.Member.Value).ThenBy(e => e.Id.Value));
         var (use, connection, dropIt) = BenchDatabases.Fresh(Database);
         (connectionString, drop) = (connection, dropIt);
         services = BenchDatabases.Services(use);
@@ -236,6 +244,16 @@ public class LedgerStreamingBenchmarks
             count += ToAssessment(entry);
         }
         return count;
+    }
+
+    /// <summary>The same rows as <see cref="Repository"/>, projected: only the member and date columns are read (issue 15).</summary>
+    [Benchmark]
+    public async Task<int> Projection()
+    {
+        await using var scope = services.CreateAsyncScope();
+        var entries = scope.ServiceProvider.GetRequiredService<IReadRepository<LedgerEntry>>();
+        var rows = await entries.ListAsync(assessmentRows);
+        return rows.Count;
     }
 
     private int ToAssessment(LedgerEntry entry)

@@ -38,6 +38,17 @@ public interface IReadRepository<T>
     /// <param name="cancellationToken">Cancels the read.</param>
     Task<IReadOnlyList<T>> ListAsync(ISpecification<T> specification, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The aggregates the specification yields, filtered, ordered and paged, each projected by its selector. A database
+    /// store reads only what the selector needs where it can (see the store's documentation), so a read model or an
+    /// export need not load whole aggregates.
+    /// </summary>
+    /// <typeparam name="TResult">What each match is projected to.</typeparam>
+    /// <param name="specification">The query and its projection.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The projected matches, in the specification's order.</returns>
+    Task<IReadOnlyList<TResult>> ListAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default);
+
     /// <summary>How many aggregates match the specification's filters (paging is ignored).</summary>
     /// <param name="specification">The query.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -61,6 +61,14 @@ public sealed class InMemoryRepository<T> : IRepository<T>
         Task.FromResult<IReadOnlyList<T>>(Query(specification, cancellationToken).Select(AggregateStoreSupport.Snapshot).ToArray());
 
     /// <inheritdoc />
+    /// <remarks>The selector runs on a copy of each stored aggregate, so whatever it returns is the caller's.</remarks>
+    public Task<IReadOnlyList<TResult>> ListAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default)
+    {
+        var selector = InMemorySpecificationEvaluator.CompiledSelector(Preconditions.CheckNotNull(specification));
+        return Task.FromResult<IReadOnlyList<TResult>>(Query(specification, cancellationToken).Select(item => selector(AggregateStoreSupport.Snapshot(item))).ToArray());
+    }
+
+    /// <inheritdoc />
     public Task<int> CountAsync(ISpecification<T> specification, CancellationToken cancellationToken = default) =>
         Task.FromResult(Query(specification, cancellationToken, applyPaging: false).Count());
 

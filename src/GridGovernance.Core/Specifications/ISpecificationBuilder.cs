@@ -16,3 +16,16 @@ public interface ISpecificationBuilder<T>
 public interface IOrderedSpecificationBuilder<T> : ISpecificationBuilder<T>
 {
 }
+
+/// <summary>
+/// The builder of a projecting specification (<see cref="Specification{T, TResult}"/>): every verb of
+/// <see cref="ISpecificationBuilder{T}"/>, and <c>Select</c>. Call <c>Select</c> on <c>Query</c> itself, first in a
+/// chain or as a statement of its own (<c>Query.Select(...)</c>): the other verbs return the plain builder.
+/// </summary>
+/// <typeparam name="T">The queried type.</typeparam>
+/// <typeparam name="TResult">What each match is projected to.</typeparam>
+public interface ISpecificationBuilder<T, TResult> : ISpecificationBuilder<T>
+{
+    /// <summary>The projecting specification being built.</summary>
+    new Specification<T, TResult> Specification { get; }
+}

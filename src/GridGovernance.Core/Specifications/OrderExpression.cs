@@ -9,8 +9,18 @@ public sealed class OrderExpression<T>
 {
     private readonly Lazy<Func<T, object?>> compiled;
 
-    internal OrderExpression(Expression<Func<T, object?>> keySelector, OrderDirection direction)
+    /// <summary>Makes a sort key, for an <see cref="ISpecification{T}"/> of your own (the builder makes them for a <see cref="Specification{T}"/>).</summary>
+    /// <param name="keySelector">The key to sort by.</param>
+    /// <param name="direction">The direction.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="keySelector"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not a defined <see cref="OrderDirection"/>.</exception>
+    public OrderExpression(Expression<Func<T, object?>> keySelector, OrderDirection direction)
     {
+        Preconditions.CheckNotNull(keySelector);
+        if (!Enum.IsDefined(direction))
+        {
+            throw new ArgumentOutOfRangeException(nameof(direction), direction, $"{nameof(direction)} must be Ascending or Descending; it was {(int)direction}.");
+        }
         KeySelector = keySelector;
         Direction = direction;
         compiled = new Lazy<Func<T, object?>>(keySelector.Compile);

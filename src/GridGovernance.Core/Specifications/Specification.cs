@@ -46,7 +46,9 @@ public abstract class Specification<T> : ISpecification<T>
     /// <inheritdoc />
     public int? Take { get; private set; }
 
-    /// <inheritdoc />
+    /// <summary>Whether one item satisfies every filter (ordering and paging do not apply).</summary>
+    /// <param name="item">The item to test.</param>
+    /// <returns><c>true</c> when every filter holds.</returns>
     public bool IsSatisfiedBy(T item)
     {
         foreach (var predicate in CompiledWhere)
@@ -59,10 +61,13 @@ public abstract class Specification<T> : ISpecification<T>
         return true;
     }
 
-    /// <inheritdoc />
+    /// <summary>Runs the specification over items in memory: where, then order, then skip and take.</summary>
+    /// <param name="source">The items.</param>
+    /// <returns>The matching items, lazily.</returns>
     public IEnumerable<T> Evaluate(IEnumerable<T> source) => InMemorySpecificationEvaluator.Evaluate(source, this);
 
-    internal Func<T, bool>[] CompiledWhere => compiledWhere ??= whereExpressions.Select(e => e.Compile()).ToArray();
+    /// <summary>The filters compiled once (rebuilt only while the constructor is still adding filters).</summary>
+    internal Func<T, bool>[] CompiledWhere => compiledWhere ??= whereExpressions.Select(e => InMemorySpecificationEvaluator.Compiled(e)).ToArray();
 
     internal void AddWhere(Expression<Func<T, bool>> criteria)
     {
@@ -95,6 +100,64 @@ public abstract class Specification<T> : ISpecification<T>
     {
         Preconditions.CheckState(Take is null, ErrorCodes.SpecificationMisuse, $"{GetType().Name} calls Take twice; a specification takes once.");
         Take = count;
+    }
+}
+
+/// <summary>
+/// A specification that projects each match to a <typeparamref name="TResult"/>. Describe the query in the
+/// constructor like any <see cref="Specification{T}"/>, and the projection with <c>Query.Select</c>:
+/// <code>
+/// public sealed class UnitNamesOfKind : Specification&lt;OrgUnit, UnitName&gt;
+/// {
+///     public UnitNamesOfKind(UnitKind kind)
+///     {
+///         Query.Select(u => new UnitName(u.Id, u.Name));
+///         Query.Where(u => u.Kind == kind).OrderBy(u => u.Id);
+///     }
+/// }
+/// </code>
+/// </summary>
+/// <typeparam name="T">The queried type.</typeparam>
+/// <typeparam name="TResult">What each match is projected to.</typeparam>
+/// <remarks>
+/// A specification needs exactly one <c>Select</c>: a second one throws <see cref="GridGovernanceException"/> with
+/// code <see cref="ErrorCodes.SpecificationMisuse"/> at construction, and reading <see cref="Selector"/> of one without
+/// any throws the same. As a <see cref="Specification{T}"/> it can also be used where aggregates are wanted
+/// (<c>ListAsync(spec)</c> of an <see cref="ISpecification{T}"/>, <c>CountAsync</c>): the selector is then not applied.
+/// </remarks>
+[Immutable]
+public abstract class Specification<T, TResult> : Specification<T>, ISpecification<T, TResult>
+{
+    private Expression<Func<T, TResult>>? selector;
+    private Func<T, TResult>? compiledSelector;
+
+    /// <summary>Creates an empty projecting specification and its builder.</summary>
+    protected Specification()
+    {
+        Query = new SpecificationBuilder<T, TResult>(this);
+    }
+
+    /// <summary>The builder to describe the query and the projection with, in the derived constructor.</summary>
+    protected new ISpecificationBuilder<T, TResult> Query { get; }
+
+    /// <inheritdoc />
+    /// <exception cref="GridGovernanceException">The specification has no <c>Select</c> (code <c>specification.misuse</c>).</exception>
+    public Expression<Func<T, TResult>> Selector => selector
+        ?? throw new GridGovernanceException(ErrorCodes.SpecificationMisuse, $"{GetType().Name} has no Select; a projecting specification calls Query.Select once.");
+
+    /// <summary>Runs the specification over items in memory and projects each match: where, order, skip, take, then select.</summary>
+    /// <param name="source">The items.</param>
+    /// <returns>The projected matches, lazily.</returns>
+    /// <exception cref="GridGovernanceException">The specification has no <c>Select</c> (code <c>specification.misuse</c>).</exception>
+    public new IEnumerable<TResult> Evaluate(IEnumerable<T> source) => InMemorySpecificationEvaluator.Evaluate(source, this);
+
+    /// <summary>The selector compiled once.</summary>
+    internal Func<T, TResult> CompiledSelector => compiledSelector ??= Selector.Compile();
+
+    internal void SetSelector(Expression<Func<T, TResult>> projection)
+    {
+        Preconditions.CheckState(selector is null, ErrorCodes.SpecificationMisuse, $"{GetType().Name} calls Select twice; a specification projects once.");
+        selector = projection;
     }
 }
 

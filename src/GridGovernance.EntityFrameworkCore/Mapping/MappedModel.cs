@@ -206,6 +206,9 @@ internal sealed class MappedAggregate
 
     public Type IdType { get; }
 
+    /// <summary>How each projection selector seen so far is read (built once per selector; see ProjectionPlan).</summary>
+    public System.Runtime.CompilerServices.ConditionalWeakTable<LambdaExpression, object> Projections { get; } = new();
+
     public string Table { get; set; }
 
     public IReadOnlyList<MappedColumn> KeyColumns { get; }

@@ -59,6 +59,22 @@ internal sealed class EfRepository<T> : IRepository<T>
         return [.. rows.Select(r => Materialise(r)!)];
     }
 
+    public async Task<IReadOnlyList<TResult>> ListAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        var selector = specification.Selector
+            ?? throw new ArgumentException($"{specification.GetType().Name}.Selector is null.", nameof(specification));
+        var plan = ProjectionPlan<T, TResult>.For(map, context.Store.Database, selector);
+        var rows = Query(specification);
+        if (plan.Columns is { } columns)
+        {
+            var values = await rows.Select(columns).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return [.. values.Select(plan.FromColumns!)];
+        }
+        var stored = await Project(rows).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. stored.Select(r => plan.FromAggregate(Materialise(r)!))];
+    }
+
     public Task<int> CountAsync(ISpecification<T> specification, CancellationToken cancellationToken = default) =>
         Query(specification, paging: false).CountAsync(cancellationToken);
 

@@ -16,10 +16,18 @@ namespace GridGovernance.EntityFrameworkCore.Storage;
 internal sealed class SpecificationTranslator(GridGovernanceDbContext context, MappedAggregate map)
 {
     private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
+    private static readonly MethodInfo IsMatchMethod = typeof(LikePattern).GetMethod(nameof(LikePattern.IsMatch), [typeof(string)])!;
+    private static readonly MethodInfo LikeMethod = typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like),
+        [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+    private static readonly MethodInfo CollateMethod = typeof(RelationalDbFunctionsExtensions).GetMethod(nameof(RelationalDbFunctionsExtensions.Collate))!
+        .MakeGenericMethod(typeof(string));
+    private static readonly MethodInfo ToLowerMethod = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
+    private static readonly Expression Functions = Expression.Property(null, typeof(EF), nameof(EF.Functions));
 
     /// <summary>The rows a specification selects: filters, then its order (then the key, so results are deterministic), then paging.</summary>
     public IQueryable<Dictionary<string, object>> Apply<T>(IQueryable<Dictionary<string, object>> rows, ISpecification<T> specification, bool paging)
     {
+        Check(specification);
         foreach (var where in specification.WhereExpressions)
         {
             rows = rows.Where(Predicate(where));
@@ -43,6 +51,34 @@ internal sealed class SpecificationTranslator(GridGovernanceDbContext context, M
             }
         }
         return rows;
+    }
+
+    // A specification of the caller's own is held to what Specification<T> guarantees, as the in-memory evaluator holds it.
+    private static void Check<T>(ISpecification<T> specification)
+    {
+        string name = specification.GetType().Name;
+        var wheres = specification.WhereExpressions
+            ?? throw new ArgumentException($"{name}.WhereExpressions is null; return an empty list for no filters.", nameof(specification));
+        var orders = specification.OrderExpressions
+            ?? throw new ArgumentException($"{name}.OrderExpressions is null; return an empty list for no order.", nameof(specification));
+        for (int i = 0; i < wheres.Count; i++)
+        {
+            if (wheres[i] is null)
+            {
+                throw new ArgumentException($"{name}.WhereExpressions[{i}] is null.", nameof(specification));
+            }
+        }
+        for (int i = 0; i < orders.Count; i++)
+        {
+            if (orders[i] is null)
+            {
+                throw new ArgumentException($"{name}.OrderExpressions[{i}] is null.", nameof(specification));
+            }
+        }
+        if (specification.Skip < 0 || specification.Take < 0)
+        {
+            throw new ArgumentException($"{name} has Skip {specification.Skip} and Take {specification.Take}; neither may be negative.", nameof(specification));
+        }
     }
 
     /// <summary>The rows whose key equals <paramref name="id"/>'s.</summary>
@@ -277,6 +313,10 @@ internal sealed class SpecificationTranslator(GridGovernanceDbContext context, M
             {
                 return Subquery(node, stub, collection);
             }
+            if (node.Method == IsMatchMethod)
+            {
+                return Like(node);
+            }
             if (node.Method.Name == nameof(Enumerable.Contains) && node.Method.DeclaringType == typeof(Enumerable) && node.Arguments.Count == 2
                 && Visit(node.Arguments[1]) is WrappedColumn column)
             {
@@ -284,6 +324,33 @@ internal sealed class SpecificationTranslator(GridGovernanceDbContext context, M
             }
             return base.VisitMethodCall(node);
         }
+
+        // pattern.IsMatch(x.Name) (what Search writes): LIKE with the escape '\\', ASCII letters in either case, as LikePattern
+        // matches. SQLite's LIKE is ASCII-case-insensitive already; PostgreSQL's is case-sensitive, so both sides are
+        // folded there, under the "C" collation, whose lower() folds A-Z only. A null value matches nothing, also under NOT.
+        private Expression Like(MethodCallExpression node)
+        {
+            if (new Leftovers(throwOnFind: false).Finds(node.Object!))
+            {
+                throw new NotSupportedException("The specification calls IsMatch on a LikePattern read from the aggregate; use a pattern held in a variable.");
+            }
+            var pattern = Evaluate(node.Object!) as LikePattern
+                ?? throw new ArgumentNullException(nameof(node), "The specification calls IsMatch on a null LikePattern.");
+            var value = Visit(node.Arguments[0]);
+            bool sqlite = context.Store.Database == DatabaseKind.Sqlite;
+            var matched = sqlite ? value : Expression.Call(Expression.Call(CollateMethod, Functions, value, Expression.Constant("C")), ToLowerMethod);
+            var like = Expression.Call(LikeMethod, Functions, matched, Parameter(sqlite ? pattern.Pattern : pattern.FoldedPattern, typeof(string)),
+                Expression.Constant(LikePattern.EscapeCharacter.ToString()));
+            return Expression.AndAlso(Expression.NotEqual(value, Expression.Constant(null, typeof(string))), like);
+        }
+
+        private static object? Evaluate(Expression expression) => expression switch
+        {
+            ConstantExpression constant => constant.Value,
+            MemberExpression { Member: FieldInfo field } member => field.GetValue(member.Expression is null ? null : Evaluate(member.Expression)),
+            MemberExpression { Member: PropertyInfo property } member => property.GetValue(member.Expression is null ? null : Evaluate(member.Expression)),
+            _ => Expression.Lambda(expression).Compile().DynamicInvoke(),
+        };
 
         // ids.Contains(x.Id): the ids' stored values, as one collection parameter (SQL: IN / json_each / = ANY).
         private static Expression ContainsWrapped(Expression values, WrappedColumn column)

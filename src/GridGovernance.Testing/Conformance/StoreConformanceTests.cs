@@ -34,7 +34,7 @@ namespace GridGovernance.Testing.Conformance;
 /// }
 /// </code>
 /// </example>
-public abstract class StoreConformanceTests : IDisposable
+public abstract partial class StoreConformanceTests : IDisposable
 {
     /// <summary>Who the tests' organisation changes are made by: the system, which the default authority table allows everything here.</summary>
     private static readonly Actor Setup = Actor.System("conformance");

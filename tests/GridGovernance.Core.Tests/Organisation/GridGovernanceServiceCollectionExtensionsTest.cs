@@ -228,6 +228,9 @@ public class GridGovernanceServiceCollectionExtensionsTest
         public Task<IReadOnlyList<T>> ListAsync(ISpecification<T> specification, CancellationToken cancellationToken = default) =>
             inner.ListAsync(specification, cancellationToken);
 
+        public Task<IReadOnlyList<TResult>> ListAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default) =>
+            inner.ListAsync(specification, cancellationToken);
+
         public Task<int> CountAsync(ISpecification<T> specification, CancellationToken cancellationToken = default) =>
             inner.CountAsync(specification, cancellationToken);
 
