@@ -778,7 +778,7 @@ public sealed class OrganisationService
             int steps = 0;
             for (OrgUnitId? current = start; current is OrgUnitId id && all.TryGetValue(id, out var unit) && steps <= all.Count; steps++)
             {
-                Preconditions.CheckState(!forbidden.Contains(id), ErrorCodes.CycleDetected,
+                Preconditions.CheckState(!forbidden.Contains(id), ErrorCodes.HierarchyCycle,
                     $"{start} is {(id == start ? "" : "under ")}{id} on {day:yyyy-MM-dd}; the change would make a unit its own ancestor.");
                 current = unit.TryGetParentOn(day, out var parent) ? parent : null;
             }

@@ -74,7 +74,7 @@ public sealed class PeriodPublicationService
     /// <returns>The publication.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowWorkingDays"/> is out of range.</exception>
     /// <exception cref="ForbiddenException">The actor may not publish (code <c>points.forbidden</c>).</exception>
-    /// <exception cref="GridGovernanceException">The period is already published (<see cref="ErrorCodes.PublicationExists"/>)
+    /// <exception cref="GridGovernanceException">The period is already published (<see cref="ErrorCodes.PeriodAlreadyPublished"/>)
     /// or has not ended yet (<see cref="ErrorCodes.PublicationPeriodNotEnded"/>).</exception>
     public async Task<PeriodPublication> PublishAsync(Actor actor, AssessmentResult result, int windowWorkingDays, WorkingDayCalendar calendar,
         CancellationToken cancellationToken = default)
@@ -87,7 +87,7 @@ public sealed class PeriodPublicationService
         return await WriteAsync(async () =>
         {
             var existing = await publications.GetByIdAsync(id, cancellationToken).ConfigureAwait(false);
-            Preconditions.CheckState(existing is null, ErrorCodes.PublicationExists,
+            Preconditions.CheckState(existing is null, ErrorCodes.PeriodAlreadyPublished,
                 $"{id} was already published on {existing?.PublishedOn:yyyy-MM-dd}; revise its snapshot with ReviseAsync while it is not frozen.");
             var publication = PeriodPublication.Publish(result, windowWorkingDays, calendar, Today, clock.GetCurrentInstant(), audit);
             await publications.AddAsync(publication, cancellationToken).ConfigureAwait(false);
