@@ -102,10 +102,12 @@ public sealed class OrganisationService
     {
         Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(batch);
+        using var activity = GridGovernanceTelemetry.Source.StartActivity("gridgovernance.organisation.import");
         bool givesActorARole = actor.IsMember && batch.Roles.Any(r => r?.MemberId == actor.MemberId);
         await authority.DemandAsync(actor, Capabilities.ImportRoster, new AuthoritySubject("roster-batch") { Owner = givesActorARole ? actor.MemberId : null },
             effective, cancellationToken).ConfigureAwait(false);
         var imported = await ImportCoreAsync(batch, effective, cancellationToken).ConfigureAwait(false);
+        GridGovernanceTelemetry.Imports.Add(1);
         return new ImportResult(imported.Units.Count, batch.Members.Count, imported.Households.Count, imported.StationedUnits.Count, batch.Roles.Count);
     }
 

@@ -29,6 +29,7 @@ public static class UnitOfWorkRetry
             catch (GridGovernanceException e) when (ours && attempts < MaxAttempts && (e is ConcurrencyException || e.Code == ErrorCodes.DuplicateKey))
             {
                 unitOfWork.DiscardChanges();
+                GridGovernanceTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("gridgovernance.error.code", e.Code));
             }
             catch when (ours)
             {

@@ -32,8 +32,14 @@ public static class AssessmentEngine
     /// <returns>One result per member of the roster, in id order.</returns>
     /// <exception cref="ArgumentException">A member is on the roster twice or a subject has no member or an undefined kind, or an entry names an
     /// item position the rule book does not have.</exception>
-    public static AssessmentResult Assess(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, ReadOnlySpan<AssessmentEntry> entries) =>
-        EntryPass.Assess(Compile(ruleBook, period, roster), entries);
+    public static AssessmentResult Assess(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, ReadOnlySpan<AssessmentEntry> entries)
+    {
+        using var activity = GridGovernanceTelemetry.Source.StartActivity("gridgovernance.points.assessment");
+        long started = GridGovernanceTelemetry.Start(GridGovernanceTelemetry.AssessmentDuration);
+        var result = EntryPass.Assess(Compile(ruleBook, period, roster), entries);
+        GridGovernanceTelemetry.Stop(GridGovernanceTelemetry.AssessmentDuration, started);
+        return result;
+    }
 
     /// <summary>
     /// Assesses a roster over a period from a ledger laid out for assessment: the same result as
@@ -50,8 +56,12 @@ public static class AssessmentEngine
     /// book is beyond what a ledger can name (more than 65,536 items, or 65,535 item versions or more).</exception>
     public static AssessmentResult Assess(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, AssessmentEntryColumns ledger)
     {
+        using var activity = GridGovernanceTelemetry.Source.StartActivity("gridgovernance.points.assessment");
+        long started = GridGovernanceTelemetry.Start(GridGovernanceTelemetry.AssessmentDuration);
         var compiled = Compile(ruleBook, period, roster);
-        return ColumnPass.Assess(compiled, Preconditions.CheckNotNull(ledger));
+        var result = ColumnPass.Assess(compiled, Preconditions.CheckNotNull(ledger));
+        GridGovernanceTelemetry.Stop(GridGovernanceTelemetry.AssessmentDuration, started);
+        return result;
     }
 
     /// <summary>

@@ -137,6 +137,7 @@ public sealed class WorkOrderService
             var order = WorkOrder.File(id, draft, AuditActor(actor), unit, clock.GetCurrentInstant());
             await orders.AddAsync(order, cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            GridGovernanceTelemetry.OrdersFiled.Add(1);
             return order;
         }, cancellationToken);
     }
@@ -229,9 +230,13 @@ public sealed class WorkOrderService
     /// <param name="note">Why, or <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ForbiddenException">The actor may not escalate it.</exception>
-    public Task<WorkOrder> EscalateAsync(Actor actor, WorkOrderId order, string? note = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, order, WorkOrderCommand.Escalate, Capabilities.EscalateOrder,
-            (o, today, at) => EscalateOneAsync(o, AuditActor(actor), note, today, at, cancellationToken), cancellationToken, ("note", note));
+    public async Task<WorkOrder> EscalateAsync(Actor actor, WorkOrderId order, string? note = null, CancellationToken cancellationToken = default)
+    {
+        var escalated = await ChangeAsync(actor, order, WorkOrderCommand.Escalate, Capabilities.EscalateOrder,
+            (o, today, at) => EscalateOneAsync(o, AuditActor(actor), note, today, at, cancellationToken), cancellationToken, ("note", note)).ConfigureAwait(false);
+        GridGovernanceTelemetry.OrdersEscalated.Add(1);
+        return escalated;
+    }
 
     /// <summary>
     /// 吹哨: a community or street summons departments; each must report within its own limit and its part is tracked
@@ -398,9 +403,12 @@ public sealed class WorkOrderService
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The orders escalated, by id.</returns>
     /// <exception cref="ForbiddenException">The actor may not escalate one of the overdue orders; none is escalated.</exception>
-    public Task<ImmutableArray<WorkOrder>> EscalateOverdueAsync(Actor actor, CancellationToken cancellationToken = default) =>
-        ScanAsync(actor, Capabilities.EscalateOrder, now => new OverdueWorkOrders(now), async (o, today, at) =>
+    public async Task<ImmutableArray<WorkOrder>> EscalateOverdueAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        int overdue = 0;
+        var escalated = await ScanAsync(actor, Capabilities.EscalateOrder, now => new OverdueWorkOrders(now), async (o, today, at) =>
         {
+            overdue++;
             var next = await escalation.NextAsync(o.ResponsibleUnit, today, cancellationToken).ConfigureAwait(false);
             if (next is not OrgUnitId up)
             {
@@ -408,7 +416,12 @@ public sealed class WorkOrderService
             }
             o.Escalate(up, Limits, Policy, AuditActor(actor), "overdue", at);
             return true;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        // Counted once the scan is saved; a scan retried after a conflict handles its orders again.
+        GridGovernanceTelemetry.OrdersOverdue.Add(overdue);
+        GridGovernanceTelemetry.OrdersEscalated.Add(escalated.Length);
+        return escalated;
+    }
 
     /// <summary>The report: open and overdue counts by grid, community and street, time to close, satisfaction rate; as of now.</summary>
     /// <param name="cancellationToken">Cancels the reads.</param>

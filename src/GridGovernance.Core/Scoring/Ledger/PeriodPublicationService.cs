@@ -82,6 +82,7 @@ public sealed class PeriodPublicationService
         Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(result);
         Preconditions.CheckNotNull(calendar);
+        using var activity = GridGovernanceTelemetry.Source.StartActivity("gridgovernance.points.publication");
         var id = PeriodPublicationId.Of(result.RuleBook, result.Period);
         var audit = await DemandAsync(actor, Capabilities.PublishPeriod, new AuthoritySubject(id.ToString()), cancellationToken).ConfigureAwait(false);
         return await WriteAsync(async () =>
@@ -93,6 +94,7 @@ public sealed class PeriodPublicationService
             await publications.AddAsync(publication, cancellationToken).ConfigureAwait(false);
             await results.AddAsync(PublishedResults.Of(result), cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            GridGovernanceTelemetry.Publications.Add(1);
             return publication;
         }, cancellationToken).ConfigureAwait(false);
     }

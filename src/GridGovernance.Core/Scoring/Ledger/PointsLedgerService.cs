@@ -118,9 +118,11 @@ public sealed class PointsLedgerService
         Preconditions.CheckNotNull(ruleBook);
         CheckRequest(request);
         var audit = await DemandForMemberAsync(actor, Capabilities.DeclarePoints, request.Member, cancellationToken).ConfigureAwait(false);
-        return await AddEntryAsync(ruleBook, LedgerSource.Declaration, request, adjustment: false,
+        var declared = await AddEntryAsync(ruleBook, LedgerSource.Declaration, request, adjustment: false,
             (id, _) => Task.FromResult(LedgerEntry.Declare(id, ruleBook.Id, request, PointsOf(ruleBook, request, request.OccurredOn, Today), audit, clock.GetCurrentInstant())),
             cancellationToken).ConfigureAwait(false);
+        GridGovernanceTelemetry.Declarations.Add(1);
+        return declared;
     }
 
     /// <summary>
@@ -225,7 +227,7 @@ public sealed class PointsLedgerService
         var found = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
         Preconditions.CheckArgument(found.RuleBookId == ruleBook.Id, nameof(ruleBook), $"{entry} belongs to rule book '{found.RuleBookId}', not '{ruleBook.Id}'.");
         var audit = await DemandOnEntryAsync(actor, Capabilities.ReviewDeclaration, found, cancellationToken).ConfigureAwait(false);
-        return await WriteAsync(async () =>
+        var approved = await WriteAsync(async () =>
         {
             var loaded = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
             loaded.CheckCanMove(LedgerEntryStatus.Approved, audit);
@@ -236,6 +238,8 @@ public sealed class PointsLedgerService
             await SaveAsync(guarded, cancellationToken).ConfigureAwait(false);
             return loaded;
         }, cancellationToken).ConfigureAwait(false);
+        GridGovernanceTelemetry.Approvals.Add(1);
+        return approved;
     }
 
     /// <summary>
