@@ -4,6 +4,7 @@ using GridGovernance.Organisation.Queries;
 using GridGovernance.Persistence;
 using GridGovernance.Specifications;
 using NodaTime;
+using Microsoft.Extensions.Logging;
 
 namespace GridGovernance.Organisation;
 
@@ -43,6 +44,7 @@ public sealed class OrganisationService
     private readonly GridGovernanceOptions options;
     private readonly IAuthorityPolicy authority;
     private readonly IClock clock;
+    private readonly ILogger logger;
     private readonly ImmutableArray<IRestructureParticipant> participants;
 
     /// <summary>Creates the service (normally resolved from DI after <c>AddGridGovernance()</c>).</summary>
@@ -54,6 +56,7 @@ public sealed class OrganisationService
     /// <param name="options">The library's options (the schema, the time zone).</param>
     /// <param name="authority">Decides whether an actor may make a change.</param>
     /// <param name="clock">The clock (today's date for the one undated command, <see cref="SetCoverageAsync"/>).</param>
+    /// <param name="logger">Where the service's decisions are logged (docs/observability.md), or <c>null</c> for nowhere.</param>
     /// <param name="participants">
     /// The modules that carry their open work to the successors of units a merge, split or close closes, in the same unit
     /// of work (<see cref="IRestructureParticipant"/>; the library registers those of work orders, …).
@@ -67,8 +70,10 @@ public sealed class OrganisationService
         GridGovernanceOptions options,
         IAuthorityPolicy authority,
         IClock clock,
-        IEnumerable<IRestructureParticipant> participants)
+        IEnumerable<IRestructureParticipant> participants,
+        ILogger<OrganisationService>? logger = null)
     {
+        this.logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         this.units = Preconditions.CheckNotNull(units);
         this.members = Preconditions.CheckNotNull(members);
         this.households = Preconditions.CheckNotNull(households);
@@ -108,6 +113,7 @@ public sealed class OrganisationService
             effective, cancellationToken).ConfigureAwait(false);
         var imported = await ImportCoreAsync(batch, effective, cancellationToken).ConfigureAwait(false);
         GridGovernanceTelemetry.Imports.Add(1);
+        logger.RosterImported(effective, imported.Units.Count, batch.Members.Count, imported.Households.Count, imported.StationedUnits.Count, batch.Roles.Count);
         return new ImportResult(imported.Units.Count, batch.Members.Count, imported.Households.Count, imported.StationedUnits.Count, batch.Roles.Count);
     }
 

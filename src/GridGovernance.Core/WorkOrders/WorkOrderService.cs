@@ -5,6 +5,7 @@ using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring.Ledger;
 using NodaTime;
+using Microsoft.Extensions.Logging;
 
 namespace GridGovernance.WorkOrders;
 
@@ -46,6 +47,7 @@ public sealed class WorkOrderService
     private readonly IUnitOfWork unitOfWork;
     private readonly GridGovernanceOptions options;
     private readonly IClock clock;
+    private readonly ILogger logger;
 
     /// <summary>Creates the service (normally resolved from DI, one per scope).</summary>
     /// <param name="orders">Work orders.</param>
@@ -57,6 +59,7 @@ public sealed class WorkOrderService
     /// <param name="options">The library's options (the zone).</param>
     /// <param name="policy">The work-order policy.</param>
     /// <param name="clock">The clock.</param>
+    /// <param name="logger">Where the service's decisions are logged (docs/observability.md), or <c>null</c> for nowhere.</param>
     public WorkOrderService(
         IRepository<WorkOrder> orders,
         OrganisationQueries organisation,
@@ -66,8 +69,10 @@ public sealed class WorkOrderService
         IUnitOfWork unitOfWork,
         GridGovernanceOptions options,
         WorkOrderPolicy policy,
-        IClock clock)
+        IClock clock,
+        ILogger<WorkOrderService>? logger = null)
     {
+        this.logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         this.orders = Preconditions.CheckNotNull(orders);
         this.organisation = Preconditions.CheckNotNull(organisation);
         this.escalation = Preconditions.CheckNotNull(escalation);
@@ -138,6 +143,7 @@ public sealed class WorkOrderService
             await orders.AddAsync(order, cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             GridGovernanceTelemetry.OrdersFiled.Add(1);
+            logger.WorkOrderFiled(order.Id, unit, actor);
             return order;
         }, cancellationToken);
     }
@@ -235,6 +241,7 @@ public sealed class WorkOrderService
         var escalated = await ChangeAsync(actor, order, WorkOrderCommand.Escalate, Capabilities.EscalateOrder,
             (o, today, at) => EscalateOneAsync(o, AuditActor(actor), note, today, at, cancellationToken), cancellationToken, ("note", note)).ConfigureAwait(false);
         GridGovernanceTelemetry.OrdersEscalated.Add(1);
+        logger.WorkOrderEscalated(escalated.Id, escalated.ResponsibleUnit, actor);
         return escalated;
     }
 
@@ -420,6 +427,7 @@ public sealed class WorkOrderService
         // Counted once the scan is saved; a scan retried after a conflict handles its orders again.
         GridGovernanceTelemetry.OrdersOverdue.Add(overdue);
         GridGovernanceTelemetry.OrdersEscalated.Add(escalated.Length);
+        logger.OverdueScanned(escalated.Length, overdue);
         return escalated;
     }
 
@@ -644,7 +652,7 @@ public sealed class WorkOrderService
     }
 
     private Task<T> WriteAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) =>
-        UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken);
+        UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken, logger);
 
     /// <summary>The first instant of a day, clamped to the instants NodaTime can hold (for <c>LocalDate.MinIsoValue</c> and <c>MaxIsoValue</c>).</summary>
     private static Instant StartOfDay(DateTimeZone zone, LocalDate date)

@@ -1,6 +1,7 @@
 using GridGovernance.Authority;
 using GridGovernance.Persistence;
 using NodaTime;
+using Microsoft.Extensions.Logging;
 
 namespace GridGovernance.Scoring.Ledger;
 
@@ -39,6 +40,7 @@ public sealed class PeriodPublicationService
     private readonly IAuthorityPolicy authority;
     private readonly GridGovernanceOptions options;
     private readonly IClock clock;
+    private readonly ILogger logger;
 
     /// <summary>Creates the service (normally resolved from DI, one per scope).</summary>
     /// <param name="publications">Period publications (the guards).</param>
@@ -47,9 +49,12 @@ public sealed class PeriodPublicationService
     /// <param name="authority">The authority policy every command asks first.</param>
     /// <param name="options">The library's options (the zone of dates).</param>
     /// <param name="clock">The clock.</param>
+    /// <param name="logger">Where the service's decisions are logged (docs/observability.md), or <c>null</c> for nowhere.</param>
     public PeriodPublicationService(IRepository<PeriodPublication> publications, IRepository<PublishedResults> results, IUnitOfWork unitOfWork,
-        IAuthorityPolicy authority, GridGovernanceOptions options, IClock clock)
+        IAuthorityPolicy authority, GridGovernanceOptions options, IClock clock,
+        ILogger<PeriodPublicationService>? logger = null)
     {
+        this.logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         this.publications = Preconditions.CheckNotNull(publications);
         this.results = Preconditions.CheckNotNull(results);
         this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
@@ -95,6 +100,7 @@ public sealed class PeriodPublicationService
             await results.AddAsync(PublishedResults.Of(result), cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             GridGovernanceTelemetry.Publications.Add(1);
+            logger.PeriodPublished(publication.Id, publication.WindowClosesOn);
             return publication;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -260,5 +266,5 @@ public sealed class PeriodPublicationService
     }
 
     private Task<T> WriteAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) =>
-        UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken);
+        UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken, logger);
 }
