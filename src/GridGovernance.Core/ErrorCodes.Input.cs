@@ -12,7 +12,7 @@ public static partial class ErrorCodes
     /// </summary>
     public const string ForbiddenCharacter = "input.forbidden-character";
     /// <summary>An enum field holds a value its type does not define, e.g. <c>(MemberKind)99</c>.</summary>
-    public const string UndefinedEnumValue = "input.undefined-enum";
+    public const string UndefinedEnum = "input.undefined-enum";
     /// <summary>A number lies outside the range its field documents (a multiplier, a cap, a capacity, a claimant count...).</summary>
     public const string OutOfRange = "input.out-of-range";
     /// <summary>A required location is missing or <see cref="GeoPoint.Unknown"/>.</summary>

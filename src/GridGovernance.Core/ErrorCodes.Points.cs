@@ -28,7 +28,7 @@ public static partial class ErrorCodes
     /// <summary>A reversal entry cannot itself be reversed; record a new entry instead.</summary>
     public const string LedgerReversalNotReversible = "points.reversal-not-reversible";
     /// <summary>The period has already been published for this rule book.</summary>
-    public const string PublicationExists = "points.already-published";
+    public const string PeriodAlreadyPublished = "points.already-published";
     /// <summary>A period can be published only after its last day.</summary>
     public const string PublicationPeriodNotEnded = "points.period-not-ended";
     /// <summary>An objection (异议) was raised outside the publication window.</summary>

@@ -28,7 +28,7 @@ public static partial class ErrorCodes
     /// <summary>A unit of this kind must have a parent, or a root kind was given a parent.</summary>
     public const string RootKindMismatch = "hierarchy.root-kind-mismatch";
     /// <summary>The move would make a unit its own ancestor.</summary>
-    public const string CycleDetected = "hierarchy.cycle";
+    public const string HierarchyCycle = "hierarchy.cycle";
     /// <summary>The unit referenced is closed on the effective date.</summary>
     public const string UnitClosed = "hierarchy.unit-closed";
     /// <summary>A unit, member or household referenced does not exist.</summary>

@@ -28,4 +28,10 @@ public class GridGovernanceException : Exception
 
     /// <summary>The stable machine-readable code of the rule that was broken.</summary>
     public string Code { get; }
+
+    /// <summary>
+    /// What kind of failure <see cref="Code"/> reports (<see cref="ErrorCodes.KindOf"/>): invalid input, not found,
+    /// a conflict, a refusal or a state that does not allow the command; an HTTP layer maps it to a status.
+    /// </summary>
+    public ErrorKind Kind => ErrorCodes.KindOf(Code);
 }

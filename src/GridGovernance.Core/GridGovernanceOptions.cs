@@ -5,8 +5,9 @@ using NodaTime;
 namespace GridGovernance;
 
 /// <summary>
-/// The library's settings, given to <c>services.AddGridGovernance(o =&gt; …)</c>. They are checked when they are
-/// registered and every problem is reported at once.
+/// The library's settings, given to <c>services.AddGridGovernance(o =&gt; …)</c> (checked when they are registered)
+/// or bound from configuration by <c>services.AddGridGovernance(configuration)</c> (checked when the host starts);
+/// every problem is reported at once. The configuration shape is in docs/configuration.md.
 /// </summary>
 [Mutable]
 public sealed class GridGovernanceOptions
@@ -25,6 +26,16 @@ public sealed class GridGovernanceOptions
     /// Default: <see cref="AuthorityTable.Default"/>, from the case reports.
     /// </summary>
     public AuthorityTable Authority { get; set; } = AuthorityTable.Default;
+
+    /// <summary>
+    /// The problems found while binding configuration (a zone id the tzdb does not know, a schema that is not a
+    /// preset, a key nobody reads), each with its configuration key as <see cref="ValidationProblem.Field"/>; reported
+    /// by the validator with <see cref="Validate"/>'s.
+    /// </summary>
+    internal List<ValidationProblem> BindingProblems { get; } = [];
+
+    /// <summary>The configuration section the options were bound from (e.g. <c>GridGovernance</c>), or <c>null</c>.</summary>
+    internal string? ConfigurationPath { get; set; }
 
     /// <summary>Lists every problem with the current settings (empty when they are valid).</summary>
     public IReadOnlyList<ValidationProblem> Validate()

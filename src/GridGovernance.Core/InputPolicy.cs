@@ -122,7 +122,7 @@ public static class InputPolicy
         where TEnum : struct, Enum =>
         Enum.IsDefined(value)
             ? null
-            : new ValidationProblem(field, key, ErrorCodes.UndefinedEnumValue,
+            : new ValidationProblem(field, key, ErrorCodes.UndefinedEnum,
                 $"{Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)} is not a {typeof(TEnum).Name}; expected one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
 
     /// <summary>Checks that a whole number lies in <c>[min, max]</c>.</summary>

@@ -98,7 +98,7 @@ public sealed class InputPolicyTest
         Assert.Null(InputPolicy.CheckDefined(MemberKind.Mobile, "Kind", null));
         var problem = InputPolicy.CheckDefined((MemberKind)99, "Members[0].Kind", "member:1");
         Assert.NotNull(problem);
-        Assert.Equal(("Members[0].Kind", ErrorCodes.UndefinedEnumValue), (problem.Field, problem.Rule));
+        Assert.Equal(("Members[0].Kind", ErrorCodes.UndefinedEnum), (problem.Field, problem.Rule));
         Assert.Contains("99", problem.Message);
         Assert.NotNull(InputPolicy.CheckDefined((MemberKind)(-1), "Kind", null));
     }

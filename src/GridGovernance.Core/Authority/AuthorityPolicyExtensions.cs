@@ -22,6 +22,7 @@ public static class AuthorityPolicyExtensions
         var decision = await policy.DecideAsync(actor, capability, subject, asOf, cancellationToken).ConfigureAwait(false);
         if (!decision.IsAllowed)
         {
+            GridGovernanceTelemetry.Refusals.Add(1, new KeyValuePair<string, object?>("gridgovernance.capability", capability.Code));
             throw new ForbiddenException(actor, capability, subject, decision);
         }
     }

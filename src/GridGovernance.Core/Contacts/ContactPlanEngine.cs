@@ -37,6 +37,7 @@ public static class ContactPlanEngine
         IProgress<ContactPlanProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        using var activity = GridGovernanceTelemetry.Source.StartActivity("gridgovernance.contacts.planning");
         var input = ContactProblem.Create(households, members, options ?? ContactPlanOptions.Default);
         return ContactPlanSolver.Solve(input, null, null, progress, cancellationToken).Plan;
     }

@@ -4,6 +4,7 @@ using GridGovernance.Organisation.Queries;
 using GridGovernance.Persistence;
 using GridGovernance.Specifications;
 using NodaTime;
+using Microsoft.Extensions.Logging;
 
 namespace GridGovernance.Organisation;
 
@@ -43,6 +44,7 @@ public sealed class OrganisationService
     private readonly GridGovernanceOptions options;
     private readonly IAuthorityPolicy authority;
     private readonly IClock clock;
+    private readonly ILogger logger;
     private readonly ImmutableArray<IRestructureParticipant> participants;
 
     /// <summary>Creates the service (normally resolved from DI after <c>AddGridGovernance()</c>).</summary>
@@ -54,6 +56,7 @@ public sealed class OrganisationService
     /// <param name="options">The library's options (the schema, the time zone).</param>
     /// <param name="authority">Decides whether an actor may make a change.</param>
     /// <param name="clock">The clock (today's date for the one undated command, <see cref="SetCoverageAsync"/>).</param>
+    /// <param name="logger">Where the service's decisions are logged (docs/observability.md), or <c>null</c> for nowhere.</param>
     /// <param name="participants">
     /// The modules that carry their open work to the successors of units a merge, split or close closes, in the same unit
     /// of work (<see cref="IRestructureParticipant"/>; the library registers those of work orders, …).
@@ -67,8 +70,10 @@ public sealed class OrganisationService
         GridGovernanceOptions options,
         IAuthorityPolicy authority,
         IClock clock,
-        IEnumerable<IRestructureParticipant> participants)
+        IEnumerable<IRestructureParticipant> participants,
+        ILogger<OrganisationService>? logger = null)
     {
+        this.logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         this.units = Preconditions.CheckNotNull(units);
         this.members = Preconditions.CheckNotNull(members);
         this.households = Preconditions.CheckNotNull(households);
@@ -102,10 +107,13 @@ public sealed class OrganisationService
     {
         Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(batch);
+        using var activity = GridGovernanceTelemetry.Source.StartActivity("gridgovernance.organisation.import");
         bool givesActorARole = actor.IsMember && batch.Roles.Any(r => r?.MemberId == actor.MemberId);
         await authority.DemandAsync(actor, Capabilities.ImportRoster, new AuthoritySubject("roster-batch") { Owner = givesActorARole ? actor.MemberId : null },
             effective, cancellationToken).ConfigureAwait(false);
         var imported = await ImportCoreAsync(batch, effective, cancellationToken).ConfigureAwait(false);
+        GridGovernanceTelemetry.Imports.Add(1);
+        logger.RosterImported(effective, imported.Units.Count, batch.Members.Count, imported.Households.Count, imported.StationedUnits.Count, batch.Roles.Count);
         return new ImportResult(imported.Units.Count, batch.Members.Count, imported.Households.Count, imported.StationedUnits.Count, batch.Roles.Count);
     }
 
@@ -778,7 +786,7 @@ public sealed class OrganisationService
             int steps = 0;
             for (OrgUnitId? current = start; current is OrgUnitId id && all.TryGetValue(id, out var unit) && steps <= all.Count; steps++)
             {
-                Preconditions.CheckState(!forbidden.Contains(id), ErrorCodes.CycleDetected,
+                Preconditions.CheckState(!forbidden.Contains(id), ErrorCodes.HierarchyCycle,
                     $"{start} is {(id == start ? "" : "under ")}{id} on {day:yyyy-MM-dd}; the change would make a unit its own ancestor.");
                 current = unit.TryGetParentOn(day, out var parent) ? parent : null;
             }

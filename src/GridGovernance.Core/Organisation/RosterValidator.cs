@@ -220,7 +220,7 @@ internal sealed class RosterValidator
             {
                 var loop = path.SkipWhile(id => id != current).Append(current);
                 int row = IndexOf(units, current);
-                Add($"Units[{row}].ParentId", current.ToString(), ErrorCodes.CycleDetected,
+                Add($"Units[{row}].ParentId", current.ToString(), ErrorCodes.HierarchyCycle,
                     $"The batch's parent links form a cycle: {string.Join(" → ", loop)}.");
             }
             foreach (var id in path)

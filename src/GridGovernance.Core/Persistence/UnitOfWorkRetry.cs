@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace GridGovernance.Persistence;
 
 /// <summary>
@@ -16,7 +18,7 @@ public static class UnitOfWorkRetry
     /// </summary>
     public const int MaxAttempts = 10;
 
-    internal static async Task<T> RunAsync<T>(IUnitOfWork unitOfWork, Func<Task<T>> attempt, CancellationToken cancellationToken)
+    internal static async Task<T> RunAsync<T>(IUnitOfWork unitOfWork, Func<Task<T>> attempt, CancellationToken cancellationToken, ILogger? logger = null)
     {
         // Retrying is only safe when everything the save would write is ours to rebuild.
         bool ours = !unitOfWork.HasChanges;
@@ -29,6 +31,8 @@ public static class UnitOfWorkRetry
             catch (GridGovernanceException e) when (ours && attempts < MaxAttempts && (e is ConcurrencyException || e.Code == ErrorCodes.DuplicateKey))
             {
                 unitOfWork.DiscardChanges();
+                GridGovernanceTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("gridgovernance.error.code", e.Code));
+                logger?.ConcurrencyRetry(e.Code, attempts + 1, MaxAttempts);
             }
             catch when (ours)
             {

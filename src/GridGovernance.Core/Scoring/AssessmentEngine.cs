@@ -33,8 +33,14 @@ public static class AssessmentEngine
     /// <exception cref="ArgumentException">A member is on the roster twice or a subject has no member or an undefined kind, or an entry names an
     /// item position the rule book does not have.</exception>
     /// <exception cref="GridGovernanceException">A member's points or occurrences of one item overflow the tally (code <c>value.overflow</c>).</exception>
-    public static AssessmentResult Assess(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, ReadOnlySpan<AssessmentEntry> entries) =>
-        EntryPass.Assess(Compile(ruleBook, period, roster), entries);
+    public static AssessmentResult Assess(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, ReadOnlySpan<AssessmentEntry> entries)
+    {
+        using var activity = GridGovernanceTelemetry.Source.StartActivity("gridgovernance.points.assessment");
+        long started = GridGovernanceTelemetry.Start(GridGovernanceTelemetry.AssessmentDuration);
+        var result = EntryPass.Assess(Compile(ruleBook, period, roster), entries);
+        GridGovernanceTelemetry.Stop(GridGovernanceTelemetry.AssessmentDuration, started);
+        return result;
+    }
 
     /// <summary>
     /// Assesses a roster over a period from a ledger laid out for assessment: the same result as
@@ -52,8 +58,12 @@ public static class AssessmentEngine
     /// <exception cref="GridGovernanceException">A member's points or occurrences of one item overflow the tally (code <c>value.overflow</c>).</exception>
     public static AssessmentResult Assess(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, AssessmentEntryColumns ledger)
     {
+        using var activity = GridGovernanceTelemetry.Source.StartActivity("gridgovernance.points.assessment");
+        long started = GridGovernanceTelemetry.Start(GridGovernanceTelemetry.AssessmentDuration);
         var compiled = Compile(ruleBook, period, roster);
-        return ColumnPass.Assess(compiled, Preconditions.CheckNotNull(ledger));
+        var result = ColumnPass.Assess(compiled, Preconditions.CheckNotNull(ledger));
+        GridGovernanceTelemetry.Stop(GridGovernanceTelemetry.AssessmentDuration, started);
+        return result;
     }
 
     /// <summary>

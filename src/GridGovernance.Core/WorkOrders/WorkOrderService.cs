@@ -4,6 +4,7 @@ using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring.Ledger;
 using NodaTime;
+using Microsoft.Extensions.Logging;
 
 namespace GridGovernance.WorkOrders;
 
@@ -45,6 +46,7 @@ public sealed class WorkOrderService
     private readonly IUnitOfWork unitOfWork;
     private readonly GridGovernanceOptions options;
     private readonly IClock clock;
+    private readonly ILogger logger;
 
     /// <summary>Creates the service (normally resolved from DI, one per scope).</summary>
     /// <param name="orders">Work orders.</param>
@@ -56,6 +58,7 @@ public sealed class WorkOrderService
     /// <param name="options">The library's options (the zone).</param>
     /// <param name="policy">The work-order policy.</param>
     /// <param name="clock">The clock.</param>
+    /// <param name="logger">Where the service's decisions are logged (docs/observability.md), or <c>null</c> for nowhere.</param>
     public WorkOrderService(
         IRepository<WorkOrder> orders,
         OrganisationQueries organisation,
@@ -65,8 +68,10 @@ public sealed class WorkOrderService
         IUnitOfWork unitOfWork,
         GridGovernanceOptions options,
         WorkOrderPolicy policy,
-        IClock clock)
+        IClock clock,
+        ILogger<WorkOrderService>? logger = null)
     {
+        this.logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         this.orders = Preconditions.CheckNotNull(orders);
         this.organisation = Preconditions.CheckNotNull(organisation);
         this.escalation = Preconditions.CheckNotNull(escalation);
@@ -186,6 +191,8 @@ public sealed class WorkOrderService
             var order = WorkOrder.File(id, draft, AuditActor(actor), unit, clock.GetCurrentInstant());
             await orders.AddAsync(order, cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            GridGovernanceTelemetry.OrdersFiled.Add(1);
+            logger.WorkOrderFiled(order.Id, unit, actor);
             return order;
         }, cancellationToken);
     }
@@ -278,9 +285,14 @@ public sealed class WorkOrderService
     /// <param name="note">Why, or <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ForbiddenException">The actor may not escalate it.</exception>
-    public Task<WorkOrder> EscalateAsync(Actor actor, WorkOrderId order, string? note = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, order, WorkOrderCommand.Escalate, Capabilities.EscalateOrder,
-            (o, today, at) => EscalateOneAsync(o, AuditActor(actor), note, today, at, cancellationToken), cancellationToken, ("note", note));
+    public async Task<WorkOrder> EscalateAsync(Actor actor, WorkOrderId order, string? note = null, CancellationToken cancellationToken = default)
+    {
+        var escalated = await ChangeAsync(actor, order, WorkOrderCommand.Escalate, Capabilities.EscalateOrder,
+            (o, today, at) => EscalateOneAsync(o, AuditActor(actor), note, today, at, cancellationToken), cancellationToken, ("note", note)).ConfigureAwait(false);
+        GridGovernanceTelemetry.OrdersEscalated.Add(1);
+        logger.WorkOrderEscalated(escalated.Id, escalated.ResponsibleUnit, actor);
+        return escalated;
+    }
 
     /// <summary>
     /// 吹哨: a community or street summons departments; each must report within its own limit and its part is tracked
@@ -451,9 +463,12 @@ public sealed class WorkOrderService
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The orders escalated, by id.</returns>
     /// <exception cref="ForbiddenException">The actor may not escalate one of the overdue orders; none is escalated.</exception>
-    public Task<ImmutableArray<WorkOrder>> EscalateOverdueAsync(Actor actor, CancellationToken cancellationToken = default) =>
-        ScanAsync(actor, Capabilities.EscalateOrder, now => new OverdueWorkOrders(now), async (o, today, at) =>
+    public async Task<ImmutableArray<WorkOrder>> EscalateOverdueAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        int overdue = 0;
+        var escalated = await ScanAsync(actor, Capabilities.EscalateOrder, now => new OverdueWorkOrders(now), async (o, today, at) =>
         {
+            overdue++;
             var next = await escalation.NextAsync(o.ResponsibleUnit, today, cancellationToken).ConfigureAwait(false);
             if (next is not OrgUnitId up)
             {
@@ -461,7 +476,13 @@ public sealed class WorkOrderService
             }
             o.Escalate(up, Limits, Policy, AuditActor(actor), "overdue", at);
             return true;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        // Counted once the scan is saved; a scan retried after a conflict handles its orders again.
+        GridGovernanceTelemetry.OrdersOverdue.Add(overdue);
+        GridGovernanceTelemetry.OrdersEscalated.Add(escalated.Length);
+        logger.OverdueScanned(escalated.Length, overdue);
+        return escalated;
+    }
 
     /// <summary>The report: open and overdue counts by grid, community and street, time to close, satisfaction rate; as of now.</summary>
     /// <param name="cancellationToken">Cancels the reads.</param>
@@ -627,7 +648,7 @@ public sealed class WorkOrderService
     }
 
     private Task<T> WriteAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) =>
-        UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken);
+        UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken, logger);
 
     /// <summary>The first instant of a day, clamped to the instants NodaTime can hold (for <c>LocalDate.MinIsoValue</c> and <c>MaxIsoValue</c>).</summary>
     private static Instant StartOfDay(DateTimeZone zone, LocalDate date)

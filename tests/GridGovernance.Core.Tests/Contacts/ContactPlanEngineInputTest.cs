@@ -38,7 +38,7 @@ public sealed class ContactPlanEngineInputTest
             [new ContactMember(new MemberId(1), Community, Grid, (MemberKind)99, default)]));
 
         Assert.Equal(
-            [("households", ErrorCodes.LocationRequired), ("members", ErrorCodes.LocationRequired), ("members", ErrorCodes.UndefinedEnumValue)],
+            [("households", ErrorCodes.LocationRequired), ("members", ErrorCodes.LocationRequired), ("members", ErrorCodes.UndefinedEnum)],
             e.Problems.Select(p => (p.Field, p.Rule)));
     }
 

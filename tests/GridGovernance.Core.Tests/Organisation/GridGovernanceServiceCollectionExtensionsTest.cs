@@ -108,7 +108,7 @@ public class GridGovernanceServiceCollectionExtensionsTest
     public void AddGridGovernance_Null_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => GridGovernanceServiceCollectionExtensions.AddGridGovernance(null!));
-        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddGridGovernance(null!));
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddGridGovernance((Action<GridGovernanceOptions>)null!));
     }
 
     [Fact]

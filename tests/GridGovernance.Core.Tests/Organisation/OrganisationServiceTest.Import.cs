@@ -354,7 +354,7 @@ public partial class OrganisationServiceTest
         var exception = await nesting.InvalidAsync(s => s.ImportAsync(TestActors.System, batch, D1));
 
         Assert.Equal(
-            [("Units[0].ParentId", "unit:40000", ErrorCodes.CycleDetected), ("Units[2].ParentId", "unit:40002", ErrorCodes.CycleDetected)],
+            [("Units[0].ParentId", "unit:40000", ErrorCodes.HierarchyCycle), ("Units[2].ParentId", "unit:40002", ErrorCodes.HierarchyCycle)],
             exception.Problems.Select(p => (p.Field, p.Key, p.Rule)));
     }
 

@@ -120,7 +120,7 @@ public partial class OrganisationServiceTest
         await nesting.RunAsync(s => s.ImportAsync(TestActors.System, NestingCity(), D0));
         await nesting.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(30001), U(30000), D1));
 
-        await nesting.FailsAsync(ErrorCodes.CycleDetected, s => s.MergeUnitsAsync(TestActors.System, [U(30000)], U(30001), D2));
+        await nesting.FailsAsync(ErrorCodes.HierarchyCycle, s => s.MergeUnitsAsync(TestActors.System, [U(30000)], U(30001), D2));
 
         Assert.False((await nesting.UnitAsync(30000)).IsClosed);
     }

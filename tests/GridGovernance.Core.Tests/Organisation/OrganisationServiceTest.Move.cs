@@ -38,7 +38,7 @@ public partial class OrganisationServiceTest
         await nesting.RunAsync(s => s.ImportAsync(TestActors.System, NestingCity(), D0));
         await nesting.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(30001), U(30000), D1));
 
-        await nesting.FailsAsync(ErrorCodes.CycleDetected, s => s.MoveUnitAsync(TestActors.System, U(30000), U(30001), D2));
+        await nesting.FailsAsync(ErrorCodes.HierarchyCycle, s => s.MoveUnitAsync(TestActors.System, U(30000), U(30001), D2));
 
         Assert.Equal(U(1000), (await nesting.UnitAsync(30000)).ParentId);
         Assert.Equal(U(30000), (await nesting.UnitAsync(30001)).ParentId);
@@ -50,7 +50,7 @@ public partial class OrganisationServiceTest
         using var nesting = new OrganisationFixture(NestingSchema);
         await nesting.RunAsync(s => s.ImportAsync(TestActors.System, NestingCity(), D0));
 
-        await nesting.FailsAsync(ErrorCodes.CycleDetected, s => s.MoveUnitAsync(TestActors.System, U(30000), U(30000), D1));
+        await nesting.FailsAsync(ErrorCodes.HierarchyCycle, s => s.MoveUnitAsync(TestActors.System, U(30000), U(30000), D1));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public partial class OrganisationServiceTest
         await nesting.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(30000), U(30001), D1));
         await nesting.RunAsync(s => s.MoveUnitAsync(TestActors.System, U(30000), U(1000), D3));
 
-        await nesting.FailsAsync(ErrorCodes.CycleDetected, s => s.MoveUnitAsync(TestActors.System, U(30001), U(30000), D2));
+        await nesting.FailsAsync(ErrorCodes.HierarchyCycle, s => s.MoveUnitAsync(TestActors.System, U(30001), U(30000), D2));
     }
 
     [Fact]

@@ -83,10 +83,10 @@ public sealed partial class RosterValidatorTest
         };
 
         AssertProblems(batch,
-            ("Units[0].GridBranchKind", "unit:1001", ErrorCodes.UndefinedEnumValue),
-            ("Members[0].Kind", "member:1", ErrorCodes.UndefinedEnumValue),
-            ("StationedUnits[0].Kind", "stationed-unit:71", ErrorCodes.UndefinedEnumValue),
-            ("Roles[0].Employment", "member:50", ErrorCodes.UndefinedEnumValue));
+            ("Units[0].GridBranchKind", "unit:1001", ErrorCodes.UndefinedEnum),
+            ("Members[0].Kind", "member:1", ErrorCodes.UndefinedEnum),
+            ("StationedUnits[0].Kind", "stationed-unit:71", ErrorCodes.UndefinedEnum),
+            ("Roles[0].Employment", "member:50", ErrorCodes.UndefinedEnum));
     }
 
     [Theory]

@@ -92,7 +92,7 @@ public sealed partial class RosterValidatorTest
     {
         var problems = Validate(new RosterBatch { Units = [UnitRow(1001, UnitKind.GridBranch, 1002), UnitRow(1002, UnitKind.GridBranch, 1001)] });
 
-        var cycle = Assert.Single(problems, p => p.Rule == ErrorCodes.CycleDetected);
+        var cycle = Assert.Single(problems, p => p.Rule == ErrorCodes.HierarchyCycle);
         Assert.Equal(("Units[0].ParentId", "unit:1001"), (cycle.Field, cycle.Key));
         Assert.EndsWith("unit:1001 → unit:1002 → unit:1001.", cycle.Message);
     }
@@ -109,7 +109,7 @@ public sealed partial class RosterValidatorTest
                 UnitRow(1004, UnitKind.GridBranch, 1006),
                 UnitRow(1006, UnitKind.GridBranch, 1004),
             ],
-        }).Where(p => p.Rule == ErrorCodes.CycleDetected).ToList();
+        }).Where(p => p.Rule == ErrorCodes.HierarchyCycle).ToList();
 
         Assert.Equal([("Units[2].ParentId", "unit:1004"), ("Units[1].ParentId", "unit:1003")], problems.Select(p => (p.Field, p.Key)));
         Assert.EndsWith("unit:1004 → unit:1006 → unit:1004.", problems[0].Message);

@@ -31,7 +31,7 @@ public sealed class WorkOrderServiceInputTest
 
         Assert.Equal(
             [("draft.Category", ErrorCodes.ForbiddenCharacter), ("draft.Description", ErrorCodes.TextTooLong), ("draft.Address", ErrorCodes.ForbiddenCharacter),
-             ("draft.FilerName", ErrorCodes.ForbiddenCharacter), ("draft.Channel", ErrorCodes.UndefinedEnumValue), ("draft.Urgency", ErrorCodes.UndefinedEnumValue),
+             ("draft.FilerName", ErrorCodes.ForbiddenCharacter), ("draft.Channel", ErrorCodes.UndefinedEnum), ("draft.Urgency", ErrorCodes.UndefinedEnum),
              ("draft.FilerPhone", ErrorCodes.InvalidValue), ("draft.Location", ErrorCodes.LocationRequired)],
             e.Problems.Select(p => (p.Field, p.Rule)));
         Assert.Equal(0, f.Store.Count<WorkOrder>());

@@ -49,6 +49,8 @@ public static class ClaimMatcher
     public static ClaimMatchResult Match(ClaimNetwork network, IProgress<ClaimMatchingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(network);
+        using var activity = GridGovernanceTelemetry.Source.StartActivity("gridgovernance.claims.matching");
+        long started = GridGovernanceTelemetry.Start(GridGovernanceTelemetry.MatchingDuration);
         var supply = new int[network.Projects.Length];
         for (int p = 0; p < supply.Length; p++)
         {
@@ -61,6 +63,8 @@ public static class ClaimMatcher
         }
         Action<int, int>? onRow = progress is null ? null : (done, total) => progress.Report(new ClaimMatchingProgress(done, total));
         var solution = TransportSolver.Solve(supply.Length, supply, capacity.Length, capacity, network.ArcProject, network.ArcUnit, network.ArcCost, onRow, cancellationToken);
-        return network.ToResult(solution.ArcUsed);
+        var result = network.ToResult(solution.ArcUsed);
+        GridGovernanceTelemetry.Stop(GridGovernanceTelemetry.MatchingDuration, started);
+        return result;
     }
 }

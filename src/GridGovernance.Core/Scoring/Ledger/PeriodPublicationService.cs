@@ -1,6 +1,7 @@
 using GridGovernance.Authority;
 using GridGovernance.Persistence;
 using NodaTime;
+using Microsoft.Extensions.Logging;
 
 namespace GridGovernance.Scoring.Ledger;
 
@@ -39,6 +40,7 @@ public sealed class PeriodPublicationService
     private readonly IAuthorityPolicy authority;
     private readonly GridGovernanceOptions options;
     private readonly IClock clock;
+    private readonly ILogger logger;
 
     /// <summary>Creates the service (normally resolved from DI, one per scope).</summary>
     /// <param name="publications">Period publications (the guards).</param>
@@ -47,9 +49,12 @@ public sealed class PeriodPublicationService
     /// <param name="authority">The authority policy every command asks first.</param>
     /// <param name="options">The library's options (the zone of dates).</param>
     /// <param name="clock">The clock.</param>
+    /// <param name="logger">Where the service's decisions are logged (docs/observability.md), or <c>null</c> for nowhere.</param>
     public PeriodPublicationService(IRepository<PeriodPublication> publications, IRepository<PublishedResults> results, IUnitOfWork unitOfWork,
-        IAuthorityPolicy authority, GridGovernanceOptions options, IClock clock)
+        IAuthorityPolicy authority, GridGovernanceOptions options, IClock clock,
+        ILogger<PeriodPublicationService>? logger = null)
     {
+        this.logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         this.publications = Preconditions.CheckNotNull(publications);
         this.results = Preconditions.CheckNotNull(results);
         this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
@@ -74,7 +79,7 @@ public sealed class PeriodPublicationService
     /// <returns>The publication.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowWorkingDays"/> is out of range.</exception>
     /// <exception cref="ForbiddenException">The actor may not publish (code <c>points.forbidden</c>).</exception>
-    /// <exception cref="GridGovernanceException">The period is already published (<see cref="ErrorCodes.PublicationExists"/>)
+    /// <exception cref="GridGovernanceException">The period is already published (<see cref="ErrorCodes.PeriodAlreadyPublished"/>)
     /// or has not ended yet (<see cref="ErrorCodes.PublicationPeriodNotEnded"/>).</exception>
     public async Task<PeriodPublication> PublishAsync(Actor actor, AssessmentResult result, int windowWorkingDays, WorkingDayCalendar calendar,
         CancellationToken cancellationToken = default)
@@ -82,17 +87,20 @@ public sealed class PeriodPublicationService
         Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(result);
         Preconditions.CheckNotNull(calendar);
+        using var activity = GridGovernanceTelemetry.Source.StartActivity("gridgovernance.points.publication");
         var id = PeriodPublicationId.Of(result.RuleBook, result.Period);
         var audit = await DemandAsync(actor, Capabilities.PublishPeriod, new AuthoritySubject(id.ToString()), cancellationToken).ConfigureAwait(false);
         return await WriteAsync(async () =>
         {
             var existing = await publications.GetByIdAsync(id, cancellationToken).ConfigureAwait(false);
-            Preconditions.CheckState(existing is null, ErrorCodes.PublicationExists,
+            Preconditions.CheckState(existing is null, ErrorCodes.PeriodAlreadyPublished,
                 $"{id} was already published on {existing?.PublishedOn:yyyy-MM-dd}; revise its snapshot with ReviseAsync while it is not frozen.");
             var publication = PeriodPublication.Publish(result, windowWorkingDays, calendar, Today, clock.GetCurrentInstant(), audit);
             await publications.AddAsync(publication, cancellationToken).ConfigureAwait(false);
             await results.AddAsync(PublishedResults.Of(result), cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            GridGovernanceTelemetry.Publications.Add(1);
+            logger.PeriodPublished(publication.Id, publication.WindowClosesOn);
             return publication;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -258,5 +266,5 @@ public sealed class PeriodPublicationService
     }
 
     private Task<T> WriteAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) =>
-        UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken);
+        UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken, logger);
 }

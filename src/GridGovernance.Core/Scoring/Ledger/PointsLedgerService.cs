@@ -2,6 +2,7 @@ using GridGovernance.Authority;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using NodaTime;
+using Microsoft.Extensions.Logging;
 
 namespace GridGovernance.Scoring.Ledger;
 
@@ -66,6 +67,7 @@ public sealed class PointsLedgerService
     private readonly IUnitOfWork unitOfWork;
     private readonly GridGovernanceOptions options;
     private readonly IClock clock;
+    private readonly ILogger logger;
 
     /// <summary>Creates the service (normally resolved from DI, one per scope).</summary>
     /// <param name="entries">Ledger entries.</param>
@@ -75,6 +77,7 @@ public sealed class PointsLedgerService
     /// <param name="unitOfWork">The scope's unit of work, shared by the repositories.</param>
     /// <param name="options">The library's options (the zone of dates).</param>
     /// <param name="clock">The clock.</param>
+    /// <param name="logger">Where the service's decisions are logged (docs/observability.md), or <c>null</c> for nowhere.</param>
     public PointsLedgerService(
         IRepository<LedgerEntry> entries,
         IRepository<PeriodPublication> publications,
@@ -82,8 +85,10 @@ public sealed class PointsLedgerService
         IAuthorityPolicy authority,
         IUnitOfWork unitOfWork,
         GridGovernanceOptions options,
-        IClock clock)
+        IClock clock,
+        ILogger<PointsLedgerService>? logger = null)
     {
+        this.logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         this.entries = Preconditions.CheckNotNull(entries);
         this.publications = Preconditions.CheckNotNull(publications);
         this.members = Preconditions.CheckNotNull(members);
@@ -118,9 +123,12 @@ public sealed class PointsLedgerService
         Preconditions.CheckNotNull(ruleBook);
         CheckRequest(request);
         var audit = await DemandForMemberAsync(actor, Capabilities.DeclarePoints, request.Member, cancellationToken).ConfigureAwait(false);
-        return await AddEntryAsync(ruleBook, LedgerSource.Declaration, request, adjustment: false,
+        var declared = await AddEntryAsync(ruleBook, LedgerSource.Declaration, request, adjustment: false,
             (id, _) => Task.FromResult(LedgerEntry.Declare(id, ruleBook.Id, request, PointsOf(ruleBook, request, request.OccurredOn, Today), audit, clock.GetCurrentInstant())),
             cancellationToken).ConfigureAwait(false);
+        GridGovernanceTelemetry.Declarations.Add(1);
+        logger.PointsDeclared(declared.Id, declared.ItemCode, declared.Member);
+        return declared;
     }
 
     /// <summary>
@@ -225,7 +233,7 @@ public sealed class PointsLedgerService
         var found = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
         Preconditions.CheckArgument(found.RuleBookId == ruleBook.Id, nameof(ruleBook), $"{entry} belongs to rule book '{found.RuleBookId}', not '{ruleBook.Id}'.");
         var audit = await DemandOnEntryAsync(actor, Capabilities.ReviewDeclaration, found, cancellationToken).ConfigureAwait(false);
-        return await WriteAsync(async () =>
+        var approved = await WriteAsync(async () =>
         {
             var loaded = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
             loaded.CheckCanMove(LedgerEntryStatus.Approved, audit);
@@ -236,6 +244,9 @@ public sealed class PointsLedgerService
             await SaveAsync(guarded, cancellationToken).ConfigureAwait(false);
             return loaded;
         }, cancellationToken).ConfigureAwait(false);
+        GridGovernanceTelemetry.Approvals.Add(1);
+        logger.DeclarationApproved(approved.Id, actor);
+        return approved;
     }
 
     /// <summary>
@@ -623,7 +634,7 @@ public sealed class PointsLedgerService
         entries.SingleOrDefaultAsync(new LedgerEntryByIdempotencyKey(key), cancellationToken);
 
     private Task<T> WriteAsync<T>(Func<Task<T>> attempt, CancellationToken cancellationToken) =>
-        UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken);
+        UnitOfWorkRetry.RunAsync(unitOfWork, attempt, cancellationToken, logger);
 }
 
 /// <summary>One award staged by <see cref="PointsLedgerService.StageAwardsAsync"/>: the entry (new and staged, or stored under the key), or why the member may not receive it.</summary>

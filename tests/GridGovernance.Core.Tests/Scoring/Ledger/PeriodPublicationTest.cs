@@ -75,7 +75,7 @@ public sealed class PeriodPublicationTest : IDisposable
     {
         var published = await fixture.PublishQ1Async();
         var result = await fixture.AssessAsync(AssessmentPeriod.Quarter(2024, 1));
-        await fixture.FailsAsync(ErrorCodes.PublicationExists, s => s.PublishAsync(Admin, result, 5, Qingming));
+        await fixture.FailsAsync(ErrorCodes.PeriodAlreadyPublished, s => s.PublishAsync(Admin, result, 5, Qingming));
         Assert.Equal(published.Version, (await fixture.RunAsync(s => s.GetPublicationAsync(published.Id))).Version);
     }
 

@@ -212,7 +212,7 @@ public sealed partial class PointsLedgerServiceTest : IDisposable
     {
         var declaration = await fixture.FailsAsync(ErrorCodes.InvalidValue, s => s.RecordAsync(LedgerFixture.WorkOrders, Book, LedgerSource.Declaration, Request(M1, "themed-party-day", D(5, 10), "k")));
         await Assert.ThrowsAsync<ArgumentNullException>(() => fixture.RunAsync(s => s.RecordAsync(null!, Book, LedgerSource.Claim, Request(M1, "themed-party-day", D(5, 10), "k"))));
-        var undefined = await fixture.FailsAsync(ErrorCodes.UndefinedEnumValue, s => s.RecordAsync(LedgerFixture.WorkOrders, Book, (LedgerSource)99, Request(M1, "themed-party-day", D(5, 10), "k")));
+        var undefined = await fixture.FailsAsync(ErrorCodes.UndefinedEnum, s => s.RecordAsync(LedgerFixture.WorkOrders, Book, (LedgerSource)99, Request(M1, "themed-party-day", D(5, 10), "k")));
 
         Assert.Equal("source", Assert.Single(Assert.IsType<GridGovernanceValidationException>(declaration).Problems).Field);
         Assert.Equal("source", Assert.Single(Assert.IsType<GridGovernanceValidationException>(undefined).Problems).Field);
