@@ -235,11 +235,12 @@ public sealed class MemberStatement
             }
         }
         var categories = ImmutableArray.CreateBuilder<StatementCategory>(book.Categories.Length);
+        // The caps as they apply to the period assessed (a yearly cap assessed quarterly is a quarter of it).
         long totalAwarded = 0, totalDeducted = 0;
         for (int c = 0; c < book.Categories.Length; c++)
         {
             var category = book.Categories[c];
-            categories.Add(new StatementCategory(category.Code, category.Name, Points.FromUnits(awarded[c]), Points.FromUnits(deducted[c]), line.CategoryTotals[c], category.Cap));
+            categories.Add(new StatementCategory(category.Code, category.Name, Points.FromUnits(awarded[c]), Points.FromUnits(deducted[c]), line.CategoryTotals[c], compiled.CategoryCaps[c]));
             totalAwarded += awarded[c];
             totalDeducted += deducted[c];
         }
@@ -286,7 +287,7 @@ public sealed class MemberStatement
                 break;
             case EntryOutcomeKind.ClippedByCategoryCap or EntryOutcomeKind.RefusedByCategoryCap:
                 rule = outcome.Outcome == EntryOutcomeKind.ClippedByCategoryCap ? StatementRule.ClippedByCategoryCap : StatementRule.RefusedByCategoryCap;
-                cap = book.Categories[category].Cap;
+                cap = compiled.CategoryCaps[category];
                 capOf = book.Categories[category].Name;
                 break;
             case EntryOutcomeKind.RefusedOncePerPeriod:
@@ -326,25 +327,28 @@ public sealed class MemberStatement
             Rule = rule,
             Cap = cap,
             CapOf = capOf,
-            Explanation = Explain(book, rule, outcome, cap, version, item, subject, replayed, entry),
+            Explanation = Explain(book, period, rule, outcome, cap, version, item, subject, replayed, entry),
         };
     }
 
-    private static string Explain(RuleBook book, StatementRule rule, EntryOutcome outcome, PointsCap? cap, RuleItemVersion? version, int item,
+    private static string Explain(RuleBook book, AssessmentPeriod period, StatementRule rule, EntryOutcome outcome, PointsCap? cap, RuleItemVersion? version, int item,
         AssessmentSubject subject, MemberAssessment replayed, AssessmentEntry? entry)
     {
         string capText = cap is null ? "" : $"{cap.Limit} 分（{(cap.Mode == CapMode.Clip ? "超出部分截去" : "超出则整笔不计")}）";
         switch (rule)
         {
             case StatementRule.AutomaticGrant:
-                return "系统自动计入的基础分";
+                return version?.Period is PeriodKind stated && outcome.Worth != version.Points
+                    ? $"系统自动计入的基础分（每{PeriodName(stated)} {version.Points} 分，按本期折算）"
+                    : "系统自动计入的基础分";
             case StatementRule.ThresholdShortfall:
             {
                 var threshold = version!.Threshold!;
                 int counted = replayed.ItemCount(book.IndexOfItem(threshold.CountedItem));
+                int expected = PeriodScaling.Scale(threshold.Expected, version.Period, period);
                 string countedName = book.Items[book.IndexOfItem(threshold.CountedItem)].Name;
                 return string.Create(CultureInfo.InvariantCulture,
-                    $"「{countedName}」计 {counted} 次，低于应有 {threshold.Expected} 次的 {threshold.MinimumRatio * 100m:0.##}%，扣分");
+                    $"「{countedName}」计 {counted} 次，低于应有 {expected} 次的 {threshold.MinimumRatio * 100m:0.##}%，扣分");
             }
             case StatementRule.DoubledAfterReminder:
                 return "经提醒仍未办，加倍计分";
@@ -381,6 +385,14 @@ public sealed class MemberStatement
                 };
         }
     }
+
+    private static string PeriodName(PeriodKind kind) => kind switch
+    {
+        PeriodKind.Year => "年",
+        PeriodKind.Quarter => "季度",
+        PeriodKind.Month => "月",
+        _ => kind.ToString(),
+    };
 
     private static string KindName(MemberKind kind) => kind switch
     {
