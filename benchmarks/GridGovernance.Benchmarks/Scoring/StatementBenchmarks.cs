@@ -9,7 +9,8 @@ namespace GridGovernance.Benchmarks.Scoring;
 /// One member's statement (积分明细账) from a city-scale publication (100k members, a year of 10M entries, published in
 /// setup): the bar is ≤ 1 ms. The anchor is <see cref="AssessmentEngine.Explain"/> of the same member over the same
 /// entries (the member's own, as the ledger hands them over), which the statement does once, plus the rank among every
-/// published member and the lines' wording.
+/// published member (two binary searches in the publication's scores, sorted once per loaded publication) and the
+/// lines' wording.
 /// </summary>
 [MemoryDiagnoser]
 public class StatementBenchmarks
@@ -47,6 +48,10 @@ public class StatementBenchmarks
 
     [Benchmark]
     public int Statement_OneMember() => MemberStatement.Create(data.RuleBook, published, subject, memberEntries, "张三明").Lines.Length;
+
+    /// <summary>What the first statement of a freshly loaded publication pays once: its scores sorted for ranking.</summary>
+    [Benchmark]
+    public int SortPublishedScores_OncePerPublication() => PublishedResults.SortScores(published.Results).Length;
 
     [Benchmark]
     public int Statement_OneMember_Html() => statement.ToHtml().Length;

@@ -178,8 +178,14 @@ public sealed class MemberStatement
 
     private static StatementRank RankIn(PublishedResults published, Points score, HierarchyIndex? index, OrgUnitId? scope, MemberId? member)
     {
-        int above = 0, below = 0, count = 0;
         long units = score.Units;
+        if (index is null)
+        {
+            var sorted = published.SortedScores();
+            int lower = LowerBound(sorted, units), upper = LowerBound(sorted, units + 1);
+            return new StatementRank(null, sorted.Length - upper + 1, lower, sorted.Length);
+        }
+        int above = 0, below = 0, count = 0;
         foreach (var r in published.Results)
         {
             if (index is not null && !index.IsWithinJurisdiction(scope!.Value, (NodeRef)r.Member))
@@ -196,6 +202,18 @@ public sealed class MemberStatement
             throw new ArgumentException($"{member} is not within the jurisdiction of {scope}.", nameof(scope));
         }
         return new StatementRank(scope, above + 1, below, count);
+    }
+
+    /// <summary>The first position whose score is at least <paramref name="units"/>.</summary>
+    private static int LowerBound(long[] sorted, long units)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < units) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     private static MemberStatement Build(RuleBook ruleBook, PublishedResults published, AssessmentSubject subject, ReadOnlySpan<AssessmentEntry> entries,
