@@ -13,7 +13,7 @@ public sealed class PublishedResults : AggregateRoot<PeriodPublicationId>
     // Every published score in ascending order, made on first use and never stored: a statement ranks its member by
     // two binary searches instead of reading every member's line.
     [NonSerialized]
-    private long[]? sortedScores;
+    private ImmutableArray<long> sortedScores;
 
     private PublishedResults(PeriodPublicationId id, AssessmentPeriod period)
         : base(id)
@@ -42,10 +42,10 @@ public sealed class PublishedResults : AggregateRoot<PeriodPublicationId>
     public PublishedMemberResult? ResultOf(MemberId member) => Results.FirstOrDefault(r => r.Member == member);
 
     /// <summary>The published scores in ascending order (ten-thousandths), sorted once per loaded publication.</summary>
-    internal long[] SortedScores()
+    internal ImmutableArray<long> SortedScores()
     {
         var sorted = sortedScores;
-        if (sorted is null)
+        if (sorted.IsDefault)
         {
             // A race sorts twice; either array is right.
             sortedScores = sorted = SortScores(Results);
@@ -54,7 +54,7 @@ public sealed class PublishedResults : AggregateRoot<PeriodPublicationId>
     }
 
     /// <summary>The scores of <paramref name="results"/> in ascending order.</summary>
-    internal static long[] SortScores(ImmutableArray<PublishedMemberResult> results)
+    internal static ImmutableArray<long> SortScores(ImmutableArray<PublishedMemberResult> results)
     {
         var sorted = new long[results.Length];
         for (int i = 0; i < sorted.Length; i++)
@@ -62,7 +62,7 @@ public sealed class PublishedResults : AggregateRoot<PeriodPublicationId>
             sorted[i] = results[i].Score.Units;
         }
         Array.Sort(sorted);
-        return sorted;
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(sorted);
     }
 
     /// <inheritdoc />
@@ -92,6 +92,6 @@ public sealed class PublishedResults : AggregateRoot<PeriodPublicationId>
         RuleBookVersion = result.RuleBook.Version;
         CategoryCodes = [.. result.RuleBook.Categories.Select(c => c.Code)];
         Results = [.. result.Members.Select(PublishedMemberResult.From)];
-        sortedScores = null;
+        sortedScores = default;
     }
 }

@@ -205,7 +205,7 @@ public sealed class MemberStatement
     }
 
     /// <summary>The first position whose score is at least <paramref name="units"/>.</summary>
-    private static int LowerBound(long[] sorted, long units)
+    private static int LowerBound(ImmutableArray<long> sorted, long units)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)
