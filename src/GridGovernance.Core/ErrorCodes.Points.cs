@@ -39,6 +39,8 @@ public static partial class ErrorCodes
     public const string PublicationWindowOpen = "points.publication-window-open";
     /// <summary>An objection is still open, so the period cannot be frozen yet.</summary>
     public const string PublicationOpenObjections = "points.open-objections";
+    /// <summary>A member's statement (积分明细账) was asked of a publication whose line for the member its entries do not add up to: the ledger or the roster changed after publication; revise the publication first.</summary>
+    public const string StatementDiffersFromPublication = "points.statement-differs-from-publication";
     /// <summary>The member's kind may not earn the item (its version's <c>EligibleKinds</c>), so the entry would never count.</summary>
     public const string LedgerNotEligible = "points.not-eligible";
 }

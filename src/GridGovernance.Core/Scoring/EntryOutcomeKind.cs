@@ -1,35 +1,40 @@
 namespace GridGovernance.Scoring;
 
 /// <summary>What happened to one entry in an assessment.</summary>
+/// <remarks>
+/// Points and occurrences are counted apart. An entry counted, clipped or refused by a cap is an occurrence of its item
+/// (<see cref="MemberAssessment.ItemCounts"/>, and so named stars, event stars and threshold rules) whatever points it
+/// earned; an entry refused once-per-period or ignored is neither points nor an occurrence.
+/// </remarks>
 public enum EntryOutcomeKind
 {
-    /// <summary>Counted in full.</summary>
+    /// <summary>Counted in full; an occurrence.</summary>
     Counted,
 
-    /// <summary>Counted in part: the item's cap was reached.</summary>
+    /// <summary>Counted in part: the item's cap was reached; an occurrence.</summary>
     ClippedByItemCap,
 
-    /// <summary>Counted in part: the category's cap was reached.</summary>
+    /// <summary>Counted in part: the category's cap was reached; an occurrence.</summary>
     ClippedByCategoryCap,
 
-    /// <summary>Not counted: the item's cap was reached (refuse mode, or nothing left to clip to).</summary>
+    /// <summary>No points: the item's cap was reached (refuse mode, or nothing left to clip to). Still an occurrence.</summary>
     RefusedByItemCap,
 
-    /// <summary>Not counted: the category's cap was reached.</summary>
+    /// <summary>No points: the category's cap was reached (refuse mode, or nothing left to clip to). Still an occurrence.</summary>
     RefusedByCategoryCap,
 
-    /// <summary>Not counted: the item counts once per period and another occurrence (worth more, or as much and earlier) counted.</summary>
+    /// <summary>No points and no occurrence: the item counts once per period and another occurrence (worth more, or as much and earlier) counted.</summary>
     RefusedOncePerPeriod,
 
-    /// <summary>Not counted: the member's kind is not eligible for the item.</summary>
+    /// <summary>No points and no occurrence: the member's kind is not eligible for the item.</summary>
     IgnoredNotEligible,
 
-    /// <summary>Not counted: no version of the item was in force on the occurrence date.</summary>
+    /// <summary>No points and no occurrence: no version of the item was in force on the occurrence date.</summary>
     IgnoredNoVersionInForce,
 
-    /// <summary>Not counted: the tier does not exist.</summary>
+    /// <summary>No points and no occurrence: the tier does not exist.</summary>
     IgnoredBadTier,
 
-    /// <summary>Not counted: thresholds and automatic grants are computed by the engine, not declared.</summary>
+    /// <summary>No points and no occurrence: thresholds and automatic grants are computed by the engine, not declared.</summary>
     IgnoredComputedItem,
 }

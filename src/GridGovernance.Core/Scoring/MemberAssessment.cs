@@ -40,7 +40,7 @@ public sealed class MemberAssessment
         }
     }
 
-    /// <summary>Counted occurrences of each item, in rule-book item order (a capped award still counts as an occurrence).</summary>
+    /// <summary>Counted occurrences of each item, in rule-book item order (an award a cap clipped or refused still counts as an occurrence; one refused once-per-period or ignored does not).</summary>
     public ImmutableArray<int> ItemCounts
     {
         get

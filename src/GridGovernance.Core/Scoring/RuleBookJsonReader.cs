@@ -62,12 +62,15 @@ internal sealed class RuleBookJsonReader
 
     private ScoreCategory? Category(JsonElement e, string path)
     {
-        var o = Object(e, path, "A category", "code", "name", "cap");
+        var o = Object(e, path, "A category", "code", "name", "cap", "period");
         if (o is null)
         {
             return null;
         }
-        return new ScoreCategory(StringMember(o, path, "code", required: true) ?? "", StringMember(o, path, "name", required: true) ?? "", Cap(o, path));
+        return new ScoreCategory(StringMember(o, path, "code", required: true) ?? "", StringMember(o, path, "name", required: true) ?? "", Cap(o, path))
+        {
+            Period = EnumMember<PeriodKind>(o, path, "period", required: false),
+        };
     }
 
     private RuleItem? Item(JsonElement e, string path)
@@ -86,7 +89,7 @@ internal sealed class RuleBookJsonReader
 
     private RuleItemVersion? ItemVersion(JsonElement e, string path)
     {
-        var o = Object(e, path, "An item version", "effectiveFrom", "kind", "points", "minimum", "maximum", "cap", "oncePerPeriod", "doubleAfterReminder", "eligibleKinds", "tiers", "threshold");
+        var o = Object(e, path, "An item version", "effectiveFrom", "kind", "points", "minimum", "maximum", "cap", "oncePerPeriod", "doubleAfterReminder", "eligibleKinds", "tiers", "threshold", "period");
         if (o is null)
         {
             return null;
@@ -102,6 +105,7 @@ internal sealed class RuleBookJsonReader
         List<MemberKind> kinds = [.. ListMember(o, path, "eligibleKinds", required: false, EnumValue<MemberKind>).OfType<MemberKind>()];
         var tiers = ListMember(o, path, "tiers", required: false, Tier);
         var threshold = TryGet(o, path, "threshold", required: false, out var t) ? Threshold(t, Child(path, "threshold")) : null;
+        var period = EnumMember<PeriodKind>(o, path, "period", required: false);
         return new RuleItemVersion
         {
             EffectiveFrom = effectiveFrom ?? default,
@@ -115,6 +119,7 @@ internal sealed class RuleBookJsonReader
             EligibleKinds = kinds,
             Tiers = tiers,
             Threshold = threshold,
+            Period = period,
         };
     }
 

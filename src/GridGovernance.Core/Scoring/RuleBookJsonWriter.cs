@@ -51,6 +51,7 @@ internal static class RuleBookJsonWriter
         w.WriteString("code", c.Code);
         w.WriteString("name", c.Name);
         WriteCap(w, c.Cap);
+        WritePeriod(w, c.Period);
         w.WriteEndObject();
     }
 
@@ -82,6 +83,7 @@ internal static class RuleBookJsonWriter
             WritePoints(w, "maximum", maximum);
         }
         WriteCap(w, v.Cap);
+        WritePeriod(w, v.Period);
         if (v.OncePerPeriod)
         {
             w.WriteBoolean("oncePerPeriod", true);
@@ -156,6 +158,14 @@ internal static class RuleBookJsonWriter
             w.WriteNull("criterion");
         }
         w.WriteEndObject();
+    }
+
+    private static void WritePeriod(Utf8JsonWriter w, PeriodKind? period)
+    {
+        if (period is PeriodKind p)
+        {
+            w.WriteString("period", RuleBookJsonNames.Of(p));
+        }
     }
 
     private static void WriteCap(Utf8JsonWriter w, PointsCap? cap)

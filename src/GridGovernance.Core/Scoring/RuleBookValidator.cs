@@ -49,6 +49,7 @@ internal static class RuleBookValidator
                 Add(field + ".Code", c.Code, $"Category '{c.Code}' is defined twice.", ErrorCodes.DuplicateId);
             }
             CheckCap(c.Cap, field + ".Cap", c.Code, Add);
+            CheckPeriod(c.Period, field + ".Period", c.Code, Add);
         }
 
         var items = new HashSet<string>(StringComparer.Ordinal);
@@ -114,6 +115,14 @@ internal static class RuleBookValidator
         return problems;
     }
 
+    private static void CheckPeriod(PeriodKind? period, string field, string key, Action<string, string?, string, string> add)
+    {
+        if (period is PeriodKind p && (!Enum.IsDefined(p) || p == PeriodKind.Custom))
+        {
+            add(field, key, $"A rule's period must be Year, Quarter or Month (or none for the period assessed); it was {p}.", ErrorCodes.InvalidRuleBook);
+        }
+    }
+
     private static void CheckCap(PointsCap? cap, string field, string key, Action<string, string?, string, string> add)
     {
         if (cap is not null && !cap.Limit.IsPositive)
@@ -143,6 +152,7 @@ internal static class RuleBookValidator
     {
         void Add(string f, string message) => add(field + f, code, message, ErrorCodes.InvalidRuleBook);
         CheckCap(v.Cap, field + ".Cap", code, add);
+        CheckPeriod(v.Period, field + ".Period", code, add);
         if (v.EligibleKinds is null)
         {
             Add(".EligibleKinds", "EligibleKinds must not be null; leave it empty for every kind.");

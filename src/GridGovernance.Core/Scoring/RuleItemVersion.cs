@@ -36,6 +36,17 @@ public sealed record RuleItemVersion
     /// <summary>For Tiered: the tiers, in order.</summary>
     public IReadOnlyList<PenaltyTier> Tiers { get; init; } = [];
 
+    /// <summary>
+    /// The calendar period the item's per-period amounts are stated for (Year, Quarter or Month), or <c>null</c> for
+    /// "whatever period is assessed" (the behaviour of rule books without it). The engine fits an automatic grant,
+    /// the cap, a threshold's expected count and its penalty to the period assessed: pro rata by whole months when the
+    /// period assessed is shorter (a yearly +20 grant is +5 a quarter, four quarters give exactly 20), times the number
+    /// of such periods when it is longer (a monthly grant over a year is twelve of them). A custom period assessed is
+    /// not a calendar period: the amounts apply to it as stated. Once-per-period stays once per period assessed; an
+    /// item that counts once a month cannot be assessed over a longer period (the engine refuses it).
+    /// </summary>
+    public PeriodKind? Period { get; init; }
+
     /// <summary>For Threshold: the rule.</summary>
     public ThresholdRule? Threshold { get; init; }
 }

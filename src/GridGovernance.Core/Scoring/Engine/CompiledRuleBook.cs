@@ -31,22 +31,24 @@ internal sealed class CompiledRuleBook
         Members = AssessmentRoster.Create(roster);
         PeriodVersions = new RuleItemVersion?[ItemCount];
         ItemCaps = new PointsCap?[ItemCount];
+        CategoryCaps = [.. book.Categories.Select(c => PeriodScaling.Scale(c.Cap, c.Period, period))];
         vetoItemList = [.. Enumerable.Range(0, ItemCount).Where(i => book.Versions[i].Any(v => v.Kind == ItemKind.Veto))];
         kindMultipliers = [.. Enum.GetValues<MemberKind>().Select(k => new Factor(book.MultiplierFor(k)))];
         var thresholds = new List<(int Item, ThresholdRule Rule, long Penalty, int CountedItem)>();
-        var grants = new List<(int Item, RuleItemVersion Version)>();
+        var grants = new List<(int Item, long Units, RuleItemVersion Version)>();
         for (int i = 0; i < ItemCount; i++)
         {
             var atEnd = book.VersionOn(i, period.End);
             PeriodVersions[i] = atEnd;
-            ItemCaps[i] = atEnd?.Cap;
+            ItemCaps[i] = PeriodScaling.Scale(atEnd?.Cap, atEnd?.Period, period);
             if (atEnd is { Kind: ItemKind.Threshold, Threshold: not null })
             {
-                thresholds.Add((i, atEnd.Threshold, atEnd.Points.Units, book.IndexOfItem(atEnd.Threshold.CountedItem)));
+                var rule = atEnd.Threshold with { Expected = PeriodScaling.Scale(atEnd.Threshold.Expected, atEnd.Period, period) };
+                thresholds.Add((i, rule, PeriodScaling.Scale(atEnd.Points.Units, atEnd.Period, period), book.IndexOfItem(atEnd.Threshold.CountedItem)));
             }
             if (atEnd is { Kind: ItemKind.AutomaticGrant })
             {
-                grants.Add((i, atEnd));
+                grants.Add((i, PeriodScaling.Scale(atEnd.Points.Units, atEnd.Period, period), atEnd));
             }
         }
 
@@ -62,6 +64,12 @@ internal sealed class CompiledRuleBook
             bool positive = false, negative = false, once = false;
             foreach (var version in book.Versions[i])
             {
+                if (version.OncePerPeriod && PeriodScaling.AssessedLonger(version.Period, period) && version.EffectiveFrom <= period.End)
+                {
+                    throw new ArgumentException(
+                        $"Item '{book.Items[i].Code}' counts once a {version.Period.ToString()!.ToLowerInvariant()}; {period.Label} is longer, and one pass over it cannot tell the {version.Period.ToString()!.ToLowerInvariant()}s apart: assess it period by period.",
+                        nameof(period));
+                }
                 fromKeys.Add(Key(version.EffectiveFrom));
                 var rule = new ItemRule(version);
                 rules.Add(rule);
@@ -79,9 +87,9 @@ internal sealed class CompiledRuleBook
         itemCategory = [.. book.ItemCategories];
         itemCapLimit = [.. ItemCaps.Select(c => c?.Limit.Units ?? long.MaxValue)];
         itemCapRefuse = [.. ItemCaps.Select(c => c?.Mode == CapMode.Refuse)];
-        categoryCapLimit = [.. book.Categories.Select(c => c.Cap?.Limit.Units ?? long.MaxValue)];
-        categoryCapRefuse = [.. book.Categories.Select(c => c.Cap?.Mode == CapMode.Refuse)];
-        GrantRules = [.. grants.Select(g => (g.Item, g.Version.Points.Units, MaskOf(g.Version)))];
+        categoryCapLimit = [.. CategoryCaps.Select(c => c?.Limit.Units ?? long.MaxValue)];
+        categoryCapRefuse = [.. CategoryCaps.Select(c => c?.Mode == CapMode.Refuse)];
+        GrantRules = [.. grants.Where(g => g.Units != 0).Select(g => (g.Item, g.Units, MaskOf(g.Version)))];
         ThresholdRules = [.. thresholds.Select(t => (t.Item, t.CountedItem, t.Penalty, MaskOf(PeriodVersions[t.Item]!), MinimumCount(t.Rule)))];
         sideItemList = [.. Enumerable.Range(0, ItemCount).Where(i => SideItems[i])];
     }
@@ -130,7 +138,11 @@ internal sealed class CompiledRuleBook
 
     internal RuleItemVersion?[] PeriodVersions { get; }
 
+    /// <summary>Each item's cap for the period (the version in force on the last day), fitted to the period by <see cref="PeriodScaling"/>.</summary>
     internal PointsCap?[] ItemCaps { get; }
+
+    /// <summary>Each category's cap for the period, fitted to the period by <see cref="PeriodScaling"/>.</summary>
+    internal PointsCap?[] CategoryCaps { get; }
 
     /// <summary>The period's automatic grants: item, points and the kind mask of the version in force on the last day.</summary>
     internal (int Item, long Units, int Mask)[] GrantRules { get; }

@@ -165,7 +165,7 @@ internal static class ReferenceReplay
         itemPositive[item] += afterItem;
         int category = compiled.Book.ItemCategories[item];
         long counted = afterItem;
-        if (compiled.Book.Categories[category].Cap is PointsCap categoryCap && afterItem > 0)
+        if (compiled.CategoryCaps[category] is PointsCap categoryCap && afterItem > 0)
         {
             long room = Math.Max(0, categoryCap.Limit.Units - categoryPositive[category]);
             if (afterItem > room)

@@ -10,6 +10,11 @@ namespace GridGovernance.Scoring.Ledger;
 [Mutable]
 public sealed class PublishedResults : AggregateRoot<PeriodPublicationId>
 {
+    // Every published score in ascending order, made on first use and never stored: a statement ranks its member by
+    // two binary searches instead of reading every member's line.
+    [NonSerialized]
+    private ImmutableArray<long> sortedScores;
+
     private PublishedResults(PeriodPublicationId id, AssessmentPeriod period)
         : base(id)
     {
@@ -35,6 +40,30 @@ public sealed class PublishedResults : AggregateRoot<PeriodPublicationId>
     /// <param name="member">The member.</param>
     /// <returns>The line, or <c>null</c> when the member was not on the roster.</returns>
     public PublishedMemberResult? ResultOf(MemberId member) => Results.FirstOrDefault(r => r.Member == member);
+
+    /// <summary>The published scores in ascending order (ten-thousandths), sorted once per loaded publication.</summary>
+    internal ImmutableArray<long> SortedScores()
+    {
+        var sorted = sortedScores;
+        if (sorted.IsDefault)
+        {
+            // A race sorts twice; either array is right.
+            sortedScores = sorted = SortScores(Results);
+        }
+        return sorted;
+    }
+
+    /// <summary>The scores of <paramref name="results"/> in ascending order.</summary>
+    internal static ImmutableArray<long> SortScores(ImmutableArray<PublishedMemberResult> results)
+    {
+        var sorted = new long[results.Length];
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            sorted[i] = results[i].Score.Units;
+        }
+        Array.Sort(sorted);
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(sorted);
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} results (revision {Revision}, {Results.Length} members)";
@@ -63,5 +92,6 @@ public sealed class PublishedResults : AggregateRoot<PeriodPublicationId>
         RuleBookVersion = result.RuleBook.Version;
         CategoryCodes = [.. result.RuleBook.Categories.Select(c => c.Code)];
         Results = [.. result.Members.Select(PublishedMemberResult.From)];
+        sortedScores = default;
     }
 }
