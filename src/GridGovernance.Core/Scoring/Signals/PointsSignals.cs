@@ -79,8 +79,10 @@ public static class PointsSignals
         int outside = 0, unknown = 0;
         int startKey = DayKey(period.Start), endKey = DayKey(period.End);
         int windowKey = DayKey(LocalDate.Max(period.Start, period.End.PlusDays(1 - options.ClosingWindowDays)));
-        var evidenceKeys = new ulong[entries.Length];
-        var evidenceRows = new int[entries.Length];
+        // Evidence keys are bucket-sorted on their top bits: counted here, placed in the second pass.
+        int bits = Math.Clamp(26 - System.Numerics.BitOperations.LeadingZeroCount((uint)entries.Length), 1, 16); // about 64 entries a bucket, the counts in the cache
+        int shift = 64 - bits;
+        var bucketStarts = new int[(1 << bits) + 1];
         int evidenceCount = 0;
         var withEvidence = new int[rows];
 
@@ -94,8 +96,8 @@ public static class PointsSignals
             }
             if (e.EvidenceKey != 0)
             {
-                evidenceKeys[evidenceCount] = e.EvidenceKey;
-                evidenceRows[evidenceCount++] = row;
+                bucketStarts[(int)(e.EvidenceKey >> shift) + 1]++;
+                evidenceCount++;
                 withEvidence[row]++;
             }
             int day = DayKey(e.OccurredOn);
@@ -132,8 +134,15 @@ public static class PointsSignals
         JustUnderCap(people, caps, capTotals, options, signals);
         Bursts(people, period, entryCount, inWindow, options, signals);
         OwnBranch(people, ownReviews, ownApproved, reviews, approved, options, signals);
-        Reciprocal(people, entries, isReviewer, startKey, endKey, options, signals);
-        Duplicates(people, evidenceKeys.AsSpan(0, evidenceCount), evidenceRows.AsSpan(0, evidenceCount), withEvidence, options, signals);
+        for (int b = 1; b < bucketStarts.Length; b++)
+        {
+            bucketStarts[b] += bucketStarts[b - 1];
+        }
+        var evidenceKeys = new ulong[evidenceCount];
+        var evidenceRows = new int[evidenceCount];
+        var approvals = SecondPass(people, entries, isReviewer, startKey, endKey, shift, bucketStarts, evidenceKeys, evidenceRows);
+        Reciprocal(people, approvals, options, signals);
+        Duplicates(people, bucketStarts, evidenceKeys, evidenceRows, withEvidence, options, signals);
         signals.Sort(static (x, y) =>
         {
             int c = x.Pattern.CompareTo(y.Pattern);
@@ -281,17 +290,26 @@ public static class PointsSignals
         return (x - 0.5) * Math.Log(x) - x + 0.5 * Math.Log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x);
     }
 
-    private static void Reciprocal(Roster people, ReadOnlySpan<SignalEntry> entries, bool[] isReviewer, int startKey, int endKey, PointsSignalOptions options, List<PointsSignal> signals)
+    /// <summary>Places the evidence keys in their buckets and counts approvals between reviewers.</summary>
+    private static Dictionary<long, int> SecondPass(Roster people, ReadOnlySpan<SignalEntry> entries, bool[] isReviewer, int startKey, int endKey, int shift,
+        int[] bucketStarts, ulong[] keys, int[] rows)
     {
         var approvals = new Dictionary<long, int>();
+        var cursor = (int[])bucketStarts.Clone();
         foreach (ref readonly var e in entries)
         {
-            if (e.Review != SignalReview.Approved)
+            int declarant = people.RowOf(e.Member.Value);
+            if (declarant < 0)
             {
                 continue;
             }
-            int declarant = people.RowOf(e.Member.Value);
-            if (declarant < 0 || !isReviewer[declarant])
+            if (e.EvidenceKey != 0)
+            {
+                int at = cursor[(int)(e.EvidenceKey >> shift)]++;
+                keys[at] = e.EvidenceKey;
+                rows[at] = declarant;
+            }
+            if (e.Review != SignalReview.Approved || !isReviewer[declarant])
             {
                 continue;
             }
@@ -303,6 +321,11 @@ public static class PointsSignals
             }
             CollectionsMarshal.GetValueRefOrAddDefault(approvals, ((long)reviewer << 32) | (uint)declarant, out _)++;
         }
+        return approvals;
+    }
+
+    private static void Reciprocal(Roster people, Dictionary<long, int> approvals, PointsSignalOptions options, List<PointsSignal> signals)
+    {
         foreach (var (key, ab) in approvals)
         {
             int a = (int)(key >> 32), b = (int)key;
@@ -315,57 +338,33 @@ public static class PointsSignals
         }
     }
 
-    private static void Duplicates(Roster people, Span<ulong> keys, Span<int> rows, int[] withEvidence, PointsSignalOptions options, List<PointsSignal> signals)
+    private static void Duplicates(Roster people, int[] starts, ulong[] sortedKeys, int[] sortedRows, int[] withEvidence, PointsSignalOptions options, List<PointsSignal> signals)
     {
-        int n = keys.Length;
+        // Equal keys are in one bucket; a small sort per bucket puts them side by side.
         var duplicated = new int[people.Count];
-        if (n > 1)
+        for (int b = 0; b + 1 < starts.Length; b++)
         {
-            // A bucket sort on the top bits, then a small sort per bucket: equal keys end up side by side.
-            int bits = Math.Clamp(32 - System.Numerics.BitOperations.LeadingZeroCount((uint)n), 1, 22);
-            int shift = 64 - bits;
-            var starts = new int[(1 << bits) + 1];
-            foreach (ulong key in keys)
+            int from = starts[b], to = starts[b + 1];
+            if (to - from < 2)
             {
-                starts[(int)(key >> shift) + 1]++;
+                continue;
             }
-            for (int b = 1; b < starts.Length; b++)
+            sortedKeys.AsSpan(from, to - from).Sort(sortedRows.AsSpan(from, to - from));
+            for (int i = from; i < to;)
             {
-                starts[b] += starts[b - 1];
-            }
-            var sortedKeys = new ulong[n];
-            var sortedRows = new int[n];
-            var cursor = (int[])starts.Clone();
-            for (int i = 0; i < n; i++)
-            {
-                int at = cursor[(int)(keys[i] >> shift)]++;
-                sortedKeys[at] = keys[i];
-                sortedRows[at] = rows[i];
-            }
-            for (int b = 0; b + 1 < starts.Length; b++)
-            {
-                int from = starts[b], to = starts[b + 1];
-                if (to - from < 2)
+                int j = i + 1;
+                while (j < to && sortedKeys[j] == sortedKeys[i])
                 {
-                    continue;
+                    j++;
                 }
-                sortedKeys.AsSpan(from, to - from).Sort(sortedRows.AsSpan(from, to - from));
-                for (int i = from; i < to;)
+                if (j - i > 1)
                 {
-                    int j = i + 1;
-                    while (j < to && sortedKeys[j] == sortedKeys[i])
+                    for (int k = i; k < j; k++)
                     {
-                        j++;
+                        duplicated[sortedRows[k]]++;
                     }
-                    if (j - i > 1)
-                    {
-                        for (int k = i; k < j; k++)
-                        {
-                            duplicated[sortedRows[k]]++;
-                        }
-                    }
-                    i = j;
                 }
+                i = j;
             }
         }
         for (int row = 0; row < people.Count; row++)
