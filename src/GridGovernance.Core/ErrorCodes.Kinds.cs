@@ -77,6 +77,7 @@ public static partial class ErrorCodes
             [LedgerNotInFrozenPeriod] = ErrorKind.Precondition,
             [LedgerReversalNotReversible] = ErrorKind.Precondition,
             [PeriodAlreadyPublished] = ErrorKind.Conflict,
+            [StatementDiffersFromPublication] = ErrorKind.Precondition,
             [PublicationPeriodNotEnded] = ErrorKind.Precondition,
             [PublicationObjectionWindowClosed] = ErrorKind.Precondition,
             [PublicationUnknownObjection] = ErrorKind.NotFound,

@@ -10,14 +10,19 @@ namespace GridGovernance.Generators.Tests;
 /// </summary>
 internal static class GeneratorHarness
 {
-    // Core's StronglyTypedIdAttribute.cs, Preconditions.cs and MutabilityAttributes.cs (embedded by the project), and the one type
-    // Preconditions needs beyond them.
+    // Core's StronglyTypedIdAttribute.cs, Preconditions.cs and MutabilityAttributes.cs (embedded by the project), and the few types
+    // Preconditions needs beyond them (NodaTime is referenced).
     private static readonly string[] CoreSupport =
     [
         Resource("StronglyTypedIdAttribute.cs"),
         Resource("Preconditions.cs"),
         Resource("MutabilityAttributes.cs"),
         "namespace GridGovernance;\ninternal sealed class GridGovernanceException(string code, string message) : Exception(code + \": \" + message);\n",
+        // What Preconditions' input checks build: a validation exception with one problem, and the two codes they use.
+        "namespace GridGovernance;\n"
+            + "internal sealed record ValidationProblem(string Field, string? Key, string Rule, string Message);\n"
+            + "internal sealed class GridGovernanceValidationException(string what, IEnumerable<ValidationProblem> problems, Exception? innerException) : Exception(what + \": \" + string.Join(\"; \", problems), innerException);\n"
+            + "internal static class ErrorCodes { internal const string InvalidValue = \"value.invalid\"; internal const string ReversedRange = \"input.reversed-range\"; }\n",
         "global using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\n",
     ];
 
@@ -30,6 +35,7 @@ internal static class GeneratorHarness
             .Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(typeof(NodaTime.LocalDate).Assembly.Location))   // Preconditions checks date ranges
             .ToImmutableArray();
 
     public static CSharpCompilation Compilation(params string[] sources)
