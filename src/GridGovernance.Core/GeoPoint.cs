@@ -9,8 +9,15 @@ namespace GridGovernance;
 /// taken for a real place. Validators refuse it where a location is required (code <c>input.location-required</c>)
 /// and where a location is optional (give <see langword="null"/> instead), and <see cref="DistanceMetresTo"/> refuses it.
 /// A point made by the constructor is always known, (0, 0) included.
+/// <para>
+/// In JSON (System.Text.Json, no options needed) a point is <c>{"lat": 31.2304, "lon": 121.4737}</c> (latitude first, as
+/// it is spoken; GeoJSON's <c>[lon, lat]</c> arrays are not this type's form) and <see cref="Unknown"/> is <c>null</c>. A
+/// missing or extra member, a value that is not a number, or a coordinate out of range is refused with a
+/// <see cref="System.Text.Json.JsonException"/>.
+/// </para>
 /// </remarks>
 [Immutable]
+[System.Text.Json.Serialization.JsonConverter(typeof(JsonConverter))]
 public readonly record struct GeoPoint
 {
     private const double EarthRadiusMetres = 6_371_008.8;
@@ -82,4 +89,72 @@ public readonly record struct GeoPoint
 
     /// <summary>The coordinates, or <c>(unknown)</c>.</summary>
     public override string ToString() => !IsKnown ? "(unknown)" : FormattableString.Invariant($"({Latitude:F6}, {Longitude:F6})");
+
+    /// <summary>Reads and writes a <see cref="GeoPoint"/> as <c>{"lat": …, "lon": …}</c>, <see cref="Unknown"/> as <c>null</c>.</summary>
+    [Immutable]
+    public sealed class JsonConverter : System.Text.Json.Serialization.JsonConverter<GeoPoint>
+    {
+        /// <summary><see cref="Unknown"/> is written and read as <c>null</c>.</summary>
+        public override bool HandleNull => true;
+
+        /// <inheritdoc />
+        public override GeoPoint Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == System.Text.Json.JsonTokenType.Null)
+            {
+                return Unknown;
+            }
+            if (reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw new System.Text.Json.JsonException($"A GeoPoint is an object {{\"lat\": …, \"lon\": …}} or null, not {reader.TokenType}.");
+            }
+            double? lat = null, lon = null;
+            while (reader.Read() && reader.TokenType != System.Text.Json.JsonTokenType.EndObject)
+            {
+                string? name = reader.GetString();
+                if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out double value))
+                {
+                    throw new System.Text.Json.JsonException($"A GeoPoint's '{name}' must be a number of degrees.");
+                }
+                switch (name)
+                {
+                    case "lat" when lat is null:
+                        lat = value;
+                        break;
+                    case "lon" when lon is null:
+                        lon = value;
+                        break;
+                    default:
+                        throw new System.Text.Json.JsonException($"A GeoPoint has exactly the members 'lat' and 'lon'; '{name}' is not one of them or is given twice.");
+                }
+            }
+            if (lat is null || lon is null)
+            {
+                throw new System.Text.Json.JsonException($"A GeoPoint needs both 'lat' and 'lon'; '{(lat is null ? "lat" : "lon")}' is missing.");
+            }
+            try
+            {
+                return new GeoPoint(lat.Value, lon.Value);
+            }
+            catch (GridGovernanceValidationException e)
+            {
+                throw new System.Text.Json.JsonException(e.Message, e);
+            }
+        }
+
+        /// <inheritdoc />
+        public override void Write(System.Text.Json.Utf8JsonWriter writer, GeoPoint value, System.Text.Json.JsonSerializerOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            if (!value.IsKnown)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+            writer.WriteStartObject();
+            writer.WriteNumber("lat", value.Latitude);
+            writer.WriteNumber("lon", value.Longitude);
+            writer.WriteEndObject();
+        }
+    }
 }

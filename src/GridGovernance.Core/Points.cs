@@ -7,7 +7,13 @@ namespace GridGovernance;
 /// held as a whole number of ten-thousandths so that sums over millions of ledger entries are exact and fast.
 /// No floating point is involved anywhere.
 /// </summary>
+/// <remarks>
+/// In JSON (System.Text.Json, no options needed) an amount is an exact JSON number, <c>1.25</c> or <c>-20</c>; a string
+/// holding such a number (<c>"1.25"</c>) is read too. More than four decimal places, exponents and anything else are
+/// refused with a <see cref="System.Text.Json.JsonException"/>: the amount is never read through a double.
+/// </remarks>
 [Immutable]
+[System.Text.Json.Serialization.JsonConverter(typeof(JsonConverter))]
 public readonly struct Points : IEquatable<Points>, IComparable<Points>, IComparable
 {
     /// <summary>How many units make one point.</summary>
@@ -163,4 +169,71 @@ public readonly struct Points : IEquatable<Points>, IComparable<Points>, ICompar
 
     /// <summary>The amount as an invariant decimal with no trailing zeros, e.g. <c>1.25</c> or <c>-20</c>.</summary>
     public override string ToString() => ToDecimal().ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads and writes <see cref="Points"/> as an exact JSON number (see the remarks on <see cref="Points"/>).</summary>
+    [Immutable]
+    public sealed class JsonConverter : System.Text.Json.Serialization.JsonConverter<Points>
+    {
+        /// <inheritdoc />
+        public override Points Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
+        {
+            string? text = reader.TokenType switch
+            {
+                System.Text.Json.JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan),
+                System.Text.Json.JsonTokenType.String => reader.GetString(),
+                _ => throw new System.Text.Json.JsonException($"Points are a JSON number such as 1.25 (or a string holding one), not {reader.TokenType}."),
+            };
+            return ReadText(text);
+        }
+
+        /// <inheritdoc />
+        public override void Write(System.Text.Json.Utf8JsonWriter writer, Points value, System.Text.Json.JsonSerializerOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteRawValue(value.ToString(), skipInputValidation: true);
+        }
+
+        private static Points ReadText(string? text)
+        {
+            // Digits, one optional sign and one optional point only: no exponent, no separators, no spaces.
+            if (string.IsNullOrEmpty(text) || text.Length > 40 || !IsPlainDecimal(text)
+                || !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            {
+                throw new System.Text.Json.JsonException($"Points are a plain decimal such as 1.25 or -20 (no exponent, at most four decimal places); '{Shown(text)}' is not one.");
+            }
+            try
+            {
+                return From(value);
+            }
+            catch (ArgumentException e)
+            {
+                throw new System.Text.Json.JsonException($"Points are exact to 0.0001 and at most {long.MaxValue / 2 / UnitsPerPoint} in size; '{Shown(text)}' is not.", e);
+            }
+        }
+
+        private static bool IsPlainDecimal(string text)
+        {
+            int start = text[0] is '-' or '+' ? 1 : 0;
+            bool digits = false, point = false;
+            for (int i = start; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c is >= '0' and <= '9')
+                {
+                    digits = true;
+                }
+                else if (c == '.' && !point)
+                {
+                    point = true;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+            return digits;
+        }
+
+        private static string Shown(string? text) => text is null ? "null" : text.Length <= 40 ? text : text[..40] + "…";
+    }
 }
