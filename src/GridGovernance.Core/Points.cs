@@ -234,6 +234,6 @@ public readonly struct Points : IEquatable<Points>, IComparable<Points>, ICompar
             return digits;
         }
 
-        private static string Shown(string? text) => text is null ? "null" : text.Length <= 40 ? text : text[..40] + "…";
+        private static string Shown(string? text) => text is null ? "null" : CodeText.Shown(text);
     }
 }

@@ -139,7 +139,7 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthority
     /// are its parts' departments. It names no handlers: only a rating asks who handled the order, through
     /// <see cref="WorkOrderRatingSubject"/>.
     /// </summary>
-    string Authority.IAuthoritySubject.Label => "workorder:" + Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    string Authority.IAuthoritySubject.Label => Id.ToString();
 
     /// <inheritdoc />
     Organisation.NodeRef? Authority.IAuthoritySubject.Node => ResponsibleUnit;

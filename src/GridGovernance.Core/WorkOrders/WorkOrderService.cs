@@ -255,7 +255,7 @@ public sealed class WorkOrderService
         Preconditions.CheckSpecified(to.IsSpecified, nameof(to), "to must be a real unit id, not default.");
         return ChangeAsync(actor, order, WorkOrderCommand.Transfer, Capabilities.TransferOrder, async (o, today, at) =>
         {
-            await authority.DemandAsync(actor, Capabilities.TransferOrder, new AuthoritySubject(Label(o.Id) + "/to") { Node = to, Filer = o.FiledBy.Value }, today,
+            await authority.DemandAsync(actor, Capabilities.TransferOrder, new AuthoritySubject(o.Id + "/to") { Node = to, Filer = o.FiledBy.Value }, today,
                 cancellationToken).ConfigureAwait(false);
             var unit = await organisation.GetUnitAsync(to, cancellationToken).ConfigureAwait(false);
             Preconditions.CheckState(unit.IsOpenOn(today), ErrorCodes.UnitClosed, $"{to} ({unit.Name}) is not open on {today:yyyy-MM-dd}.");
@@ -519,8 +519,6 @@ public sealed class WorkOrderService
         return PublicBoard.Entries(found, from, to, zone, names, Policy.Triage);
     }
 
-    /// <summary>The label of an order's subject: its id, never personal data.</summary>
-    internal static string Label(WorkOrderId id) => "workorder:" + id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static WorkOrderActor AuditActor(Actor actor) => new(actor.AuditName);
 
@@ -547,7 +545,7 @@ public sealed class WorkOrderService
         {
             // Not reached while triage is only allowed from Filed (the two units are one until triage), but the rule is
             // the filing unit's, whatever the table allows.
-            return new AuthoritySubject(Label(order.Id)) { Node = order.Unit, Filer = order.FiledBy.Value };
+            return new AuthoritySubject(order.Id.ToString()) { Node = order.Unit, Filer = order.FiledBy.Value };
         }
         return order;
     }
