@@ -15,10 +15,28 @@ public static class ContactCoverageMonitor
     /// <param name="today">The last day of the window.</param>
     /// <param name="days">The window's length in days, 1 to 3,660.</param>
     /// <returns>The report.</returns>
-    public static ContactCoverageReport Check(ContactPlan plan, IEnumerable<ContactLog> logs, HierarchyIndex? index, LocalDate today, int days)
+    /// <remarks>The street rows are for the kinds the <see cref="HierarchySchemas.Standard"/> schema puts at street level;
+    /// pass the city's schema to the other overload (a town's communities then count under the town).</remarks>
+    public static ContactCoverageReport Check(ContactPlan plan, IEnumerable<ContactLog> logs, HierarchyIndex? index, LocalDate today, int days) =>
+        Check(plan, logs, index, HierarchySchemas.Standard, today, days);
+
+    /// <summary>
+    /// Lists the households of the plan not contacted (by any member) on any day from <c>today − days + 1</c> to
+    /// <paramref name="today"/>, with rows per grid, community and the unit above each community at street level by
+    /// <paramref name="schema"/> (a street or a town).
+    /// </summary>
+    /// <param name="plan">The plan: its households, their grids, communities and contacts.</param>
+    /// <param name="logs">The contact logs of the years the window reaches, every member's (<see cref="ContactLogService.LogsCoveringAsync"/>).</param>
+    /// <param name="index">The hierarchy, for the street above each community; <c>null</c> for no street rows.</param>
+    /// <param name="schema">The schema, for the level of each kind.</param>
+    /// <param name="today">The last day of the window.</param>
+    /// <param name="days">The window's length in days, 1 to 3,660.</param>
+    /// <returns>The report.</returns>
+    public static ContactCoverageReport Check(ContactPlan plan, IEnumerable<ContactLog> logs, HierarchyIndex? index, HierarchySchema schema, LocalDate today, int days)
     {
         Preconditions.CheckNotNull(plan);
         Preconditions.CheckNotNull(logs);
+        Preconditions.CheckNotNull(schema);
         Preconditions.CheckArgumentRange(nameof(days), days, 1, 3660);
         var since = today.PlusDays(1 - days);
         var last = new Dictionary<int, LocalDate>();
@@ -42,18 +60,18 @@ public static class ContactCoverageMonitor
             {
                 missing.Add(new UncontactedHousehold(h.Id, h.Grid, h.Community, plan.MemberOf(h.Id), last.TryGetValue(h.Id.Value, out var seen) ? seen : null));
             }
-            Count(counts, 0, h.Grid, index is not null && index.Contains(h.Grid) ? index.KindOf(h.Grid) : UnitKind.GridBranch, contacted);
-            Count(counts, 1, h.Community, UnitKind.Community, contacted);
+            Count(counts, 0, h.Grid, index is not null && index.Contains(h.Grid) ? index.KindOf(h.Grid) : schema.GridKind, contacted);
+            Count(counts, 1, h.Community, index is not null && index.Contains(h.Community) ? index.KindOf(h.Community) : UnitKind.Community, contacted);
             if (index is not null)
             {
                 if (!streetOf.TryGetValue(h.Community.Value, out var street))
                 {
-                    street = StreetAbove(index, h.Community);
+                    street = StreetAbove(index, schema, h.Community);
                     streetOf[h.Community.Value] = street;
                 }
                 if (street is OrgUnitId s)
                 {
-                    Count(counts, 2, s, UnitKind.Street, contacted);
+                    Count(counts, 2, s, index.KindOf(s), contacted);
                 }
             }
         }
@@ -66,7 +84,7 @@ public static class ContactCoverageMonitor
         counts[(order, unit.Value)] = (kind, row.Households + 1, row.Missing + (contacted ? 0 : 1));
     }
 
-    private static OrgUnitId? StreetAbove(HierarchyIndex index, OrgUnitId community)
+    private static OrgUnitId? StreetAbove(HierarchyIndex index, HierarchySchema schema, OrgUnitId community)
     {
         if (!index.Contains(community))
         {
@@ -74,7 +92,7 @@ public static class ContactCoverageMonitor
         }
         for (var node = index.ParentOf(community); node is NodeRef n; node = index.ParentOf(n))
         {
-            if (index.KindOf(n.AsUnit()) == UnitKind.Street)
+            if (schema.LevelOf(index.KindOf(n.AsUnit())) == UnitLevel.Street)
             {
                 return n.AsUnit();
             }

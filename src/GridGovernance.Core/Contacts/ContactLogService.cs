@@ -120,7 +120,7 @@ public sealed class ContactLogService
 
     /// <summary>
     /// Every member's logs of the years from <paramref name="from"/> to <paramref name="to"/> (their dates' years): what
-    /// <see cref="ContactCoverageMonitor.Check"/> needs for a window between the two dates.
+    /// <see cref="ContactCoverageMonitor.Check(ContactPlan, IEnumerable{ContactLog}, Organisation.HierarchyIndex?, Organisation.HierarchySchema, NodaTime.LocalDate, int)"/> needs for a window between the two dates.
     /// </summary>
     /// <param name="from">The window's first day.</param>
     /// <param name="to">The window's last day.</param>

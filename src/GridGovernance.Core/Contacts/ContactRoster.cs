@@ -65,7 +65,7 @@ public sealed record ContactRoster(
             var (grid, community) = Place(index, schema, branch);
             if (m.Kind == MemberKind.InService)
             {
-                var registration = m.RegistrationsOn(date).Select(r => r.Unit).Where(u => index.Contains(u) && index.KindOf(u) == UnitKind.Community).Order().FirstOrDefault();
+                var registration = m.RegistrationsOn(date).Select(r => r.Unit).Where(u => index.Contains(u) && schema.LevelOf(index.KindOf(u)) == UnitLevel.Community).Order().FirstOrDefault();
                 if (registration.IsSpecified)
                 {
                     (grid, community) = (registration, registration);
@@ -90,11 +90,11 @@ public sealed record ContactRoster(
         {
             var u = n.AsUnit();
             var kind = index.KindOf(u);
-            if (grid is null && kind == schema.GridKind)
+            if (schema.IsGrid(kind))
             {
-                grid = u;
+                grid = u; // the outermost grid below the community: a grid under a grid is part of it
             }
-            if (kind == UnitKind.Community)
+            if (schema.LevelOf(kind) == UnitLevel.Community)
             {
                 community = u;
             }

@@ -8,12 +8,13 @@ namespace GridGovernance.Contacts;
 public static class LeaderLinkPoints
 {
     /// <summary>
-    /// Checks each point: one point per leader; the district is a unit of kind district; the street, where the point
-    /// names one, is a street under it; the community and the grid (the schema's grid kind) lie in the district too.
+    /// Checks each point: one point per leader; the district is a unit at the district level; the street, where the point
+    /// names one, is a unit at the street level (a street or a town) under it; the community and the grid (one of the
+    /// schema's grid kinds) lie in the district too. Levels are the schema's (<see cref="HierarchySchema.LevelOf"/>).
     /// Only points that name a street count for <see cref="LinkPointReport.StreetsWithoutLeader"/>.
     /// </summary>
     /// <param name="index">The hierarchy as of the date.</param>
-    /// <param name="schema">The schema (for the grid kind).</param>
+    /// <param name="schema">The schema (for the level of each kind).</param>
     /// <param name="points">The points.</param>
     /// <returns>The report.</returns>
     public static LinkPointReport Check(HierarchyIndex index, HierarchySchema schema, IEnumerable<LeaderLinkPoint> points)
@@ -33,7 +34,7 @@ public static class LeaderLinkPoints
             {
                 found.Add($"{p.Leader} has more than one link point; a leader links (at most) one street, one community and one grid.");
             }
-            bool districtOk = IsKind(index, p.District, UnitKind.District);
+            bool districtOk = IsAt(index, schema, p.District, UnitLevel.District);
             if (!districtOk)
             {
                 found.Add($"{p.District} is not a district open on {index.AsOf:yyyy-MM-dd}.");
@@ -44,10 +45,10 @@ public static class LeaderLinkPoints
             }
             if (p.Street is { } street)
             {
-                Check(index, street, UnitKind.Street, "street", p.District, districtOk, found);
+                Check(index, schema, street, UnitLevel.Street, "street", p.District, districtOk, found);
             }
-            Check(index, p.Community, UnitKind.Community, "community", p.District, districtOk, found);
-            Check(index, p.Grid, schema.GridKind, "grid", p.District, districtOk, found);
+            Check(index, schema, p.Community, UnitLevel.Community, "community", p.District, districtOk, found);
+            Check(index, schema, p.Grid, UnitLevel.Grid, "grid", p.District, districtOk, found);
             foreach (var message in found)
             {
                 problems.Add(new ValidationProblem("points", p.Leader.ToString(), ErrorCodes.ContactsInvalidLinkPoint, message));
@@ -60,20 +61,21 @@ public static class LeaderLinkPoints
         var linked = valid.Where(p => p.Street is not null).Select(p => p.Street!.Value.Value).ToHashSet();
         var without = districts
             .SelectMany(d => index.Children(new OrgUnitId(d)))
-            .Where(n => n.Kind == NodeKind.Unit && index.KindOf(n.AsUnit()) == UnitKind.Street && !linked.Contains(n.Value))
+            .Where(n => n.Kind == NodeKind.Unit && schema.LevelOf(index.KindOf(n.AsUnit())) == UnitLevel.Street && !linked.Contains(n.Value))
             .Select(n => n.AsUnit())
             .Order()
             .ToImmutableArray();
         return new LinkPointReport(valid.ToImmutable(), problems.ToImmutable(), without);
     }
 
-    private static bool IsKind(HierarchyIndex index, OrgUnitId unit, UnitKind kind) => unit.IsSpecified && index.Contains(unit) && index.KindOf(unit) == kind;
+    private static bool IsAt(HierarchyIndex index, HierarchySchema schema, OrgUnitId unit, UnitLevel level) =>
+        unit.IsSpecified && index.Contains(unit) && schema.LevelOf(index.KindOf(unit)) == level;
 
-    private static void Check(HierarchyIndex index, OrgUnitId unit, UnitKind kind, string what, OrgUnitId district, bool districtOk, List<string> found)
+    private static void Check(HierarchyIndex index, HierarchySchema schema, OrgUnitId unit, UnitLevel level, string what, OrgUnitId district, bool districtOk, List<string> found)
     {
-        if (!IsKind(index, unit, kind))
+        if (!IsAt(index, schema, unit, level))
         {
-            found.Add($"{unit} is not a {what} ({kind}) open on {index.AsOf:yyyy-MM-dd}.");
+            found.Add($"{unit} is not a {what} ({string.Join(" or ", schema.KindsAt(level))}) open on {index.AsOf:yyyy-MM-dd}.");
         }
         else if (districtOk && !index.IsAncestorOf(district, unit))
         {

@@ -10,7 +10,7 @@ namespace GridGovernance.Contacts;
 [Immutable]
 public sealed record ResponsibilityChainOptions
 {
-    /// <summary>Laiwu's chain: 党小组长 for a party group; the grid branch secretary, else the grid head (网格长), for a grid; the secretary (书记) of a community, street and district.</summary>
+    /// <summary>Laiwu's chain: 党小组长 for a party group; the grid branch secretary, else the grid head (网格长), for a grid; the secretary (书记) of a community, street, town and district.</summary>
     public static ResponsibilityChainOptions Default { get; } = new();
 
     /// <summary>The roles that answer for a unit of each kind, most preferred first.</summary>
@@ -21,6 +21,7 @@ public sealed record ResponsibilityChainOptions
         KeyValuePair.Create(UnitKind.Branch, ImmutableArray.Create(RoleKind.Secretary)),
         KeyValuePair.Create(UnitKind.Community, ImmutableArray.Create(RoleKind.Secretary)),
         KeyValuePair.Create(UnitKind.Street, ImmutableArray.Create(RoleKind.Secretary)),
+        KeyValuePair.Create(UnitKind.Town, ImmutableArray.Create(RoleKind.Secretary)),
         KeyValuePair.Create(UnitKind.District, ImmutableArray.Create(RoleKind.Secretary)),
     ]);
 }

@@ -6,7 +6,7 @@ public static class CoverageCalculator
 {
     /// <summary>Computes the coverage figures.</summary>
     /// <param name="index">The hierarchy as of the report's date.</param>
-    /// <param name="schema">The schema (for the grid kind).</param>
+    /// <param name="schema">The schema (for its grid kinds: every unit of one is a grid).</param>
     /// <param name="stationedUnits">Stationed units; those not registered on the index's date are left out.</param>
     /// <param name="band">The expected households per grid.</param>
     public static CoverageReport Compute(HierarchyIndex index, HierarchySchema schema, IEnumerable<StationedUnit> stationedUnits, GridHouseholdBand band)
@@ -16,17 +16,18 @@ public static class CoverageCalculator
         Preconditions.CheckNotNull(stationedUnits);
         var asOf = index.AsOf;
         var registered = stationedUnits.Where(r => r.Communities.HoldsOn(asOf)).ToList();
-        var grids = index.UnitsOfKind(schema.GridKind).ToList();
+        // Every unit of a grid kind is a grid, unless it sits under another grid unit: then it is part of that grid
+        // (Wanshan: a grid party group under a grid branch), and its members and households count there.
+        var grids = schema.GridKinds.SelectMany(index.UnitsOfKind)
+            .Where(g => !index.Ancestors(g).Any(a => schema.IsGrid(index.KindOf(a.AsUnit()))))
+            .OrderBy(u => u.Value)
+            .ToList();
         int membersInGrids = 0;
         var outside = new List<GridHouseholdCount>();
         foreach (var grid in grids)
         {
             var counts = index.CountsUnder(grid);
-            // A schema may nest grids; count members once, under the outermost grid.
-            if (!index.Ancestors(grid).Any(a => index.KindOf(a.AsUnit()) == schema.GridKind))
-            {
-                membersInGrids += counts.Members;
-            }
+            membersInGrids += counts.Members;
             if (!band.Contains(counts.Households))
             {
                 outside.Add(new GridHouseholdCount(grid, counts.Households));

@@ -14,7 +14,7 @@ namespace GridGovernance.Organisation;
 /// <param name="StationedUnitsWithOwnOrganisation">Of the eligible, those with their own organisation.</param>
 /// <param name="Members">Members on the roster.</param>
 /// <param name="MembersInGrids">Of them, those whose branch lies in (or is) a grid.</param>
-/// <param name="Grids">Grid units open on the date.</param>
+/// <param name="Grids">Grids on the date: open units of the schema's grid kinds that do not sit under another grid unit.</param>
 /// <param name="Band">The household band used.</param>
 /// <param name="GridsOutsideBand">Grids whose household count is outside the band, in id order.</param>
 [Immutable]

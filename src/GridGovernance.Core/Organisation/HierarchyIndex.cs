@@ -179,7 +179,7 @@ public sealed class HierarchyIndex
             {
                 unitIds.Add(unit.Id.Value);
                 unitParents.Add(p?.Value ?? 0);
-                kinds.Add(unit.Kind);
+                kinds.Add(unit.KindOn(asOf) ?? unit.Kind);
                 if (!unit.Spans.IsEmpty)
                 {
                     spanSources.Add((unit.Id.Value, unit.SpannedOn(asOf).ToArray()));

@@ -1,8 +1,10 @@
 namespace GridGovernance.Organisation;
 
 /// <summary>
-/// Ready schemas for the chains in the case reports. Every preset has the city spine 区 → 街道 → 社区 above
-/// the community-level chain it is named after, and the functional organisations beside the spine.
+/// Ready schemas for the chains in the case reports. Every preset has the city spine 区 → 街道 (or 镇) → 社区 above
+/// the community-level chain it is named after, and the functional organisations beside the spine. A town (镇) stands
+/// at the street's level: it blows the whistle like a street ("镇街吹哨、部门报到"), and may become a street on a date
+/// (改镇设街, <see cref="OrganisationService.ChangeUnitKindAsync"/>).
 /// </summary>
 [Immutable]
 public static class HierarchySchemas
@@ -55,16 +57,30 @@ public static class HierarchySchemas
         .Grid(UnitKind.GridBranch)
         .Build();
 
+    /// <summary>
+    /// Wanshan (万山): 社区—网格党支部 / 网格党小组. Five large grids have a grid branch and sixty smaller ones a grid party
+    /// group ("建立网格党支部5个,网格党小组60个"): both kinds are grids, so the district counts 65 grids. A party group
+    /// may also sit under a grid branch, as part of that branch's grid.
+    /// </summary>
+    public static HierarchySchema Wanshan { get; } = Spine("Wanshan")
+        .Under(UnitKind.GridBranch, UnitKind.Community)
+        .Under(UnitKind.PartyGroup, UnitKind.Community, UnitKind.GridBranch)
+        .MembersIn(UnitKind.GridBranch, UnitKind.PartyGroup)
+        .HouseholdsIn(UnitKind.GridBranch, UnitKind.PartyGroup)
+        .Grid(UnitKind.GridBranch, UnitKind.PartyGroup)
+        .Build();
+
     /// <summary>Every preset, by name.</summary>
-    public static IReadOnlyList<HierarchySchema> All { get; } = [Standard, Laiwu, Shantou, Huainan];
+    public static IReadOnlyList<HierarchySchema> All { get; } = [Standard, Laiwu, Shantou, Huainan, Wanshan];
 
     private static HierarchySchema.Builder Spine(string name) => HierarchySchema.CreateBuilder(name)
         .Root(UnitKind.District)
         .Under(UnitKind.Street, UnitKind.District)
-        .Under(UnitKind.Community, UnitKind.Street)
-        .Under(UnitKind.RegionalCommittee, UnitKind.Street, UnitKind.District)
-        .Under(UnitKind.IndustryCommittee, UnitKind.District, UnitKind.Street)
-        .Under(UnitKind.FunctionalBranch, UnitKind.Community, UnitKind.Street, UnitKind.IndustryCommittee)
-        .Under(UnitKind.TemporaryBranch, UnitKind.Community, UnitKind.Street, UnitKind.District)
+        .Under(UnitKind.Town, UnitKind.District)
+        .Under(UnitKind.Community, UnitKind.Street, UnitKind.Town)
+        .Under(UnitKind.RegionalCommittee, UnitKind.Street, UnitKind.Town, UnitKind.District)
+        .Under(UnitKind.IndustryCommittee, UnitKind.District, UnitKind.Street, UnitKind.Town)
+        .Under(UnitKind.FunctionalBranch, UnitKind.Community, UnitKind.Street, UnitKind.Town, UnitKind.IndustryCommittee)
+        .Under(UnitKind.TemporaryBranch, UnitKind.Community, UnitKind.Street, UnitKind.Town, UnitKind.District)
         .MembersIn(UnitKind.FunctionalBranch, UnitKind.TemporaryBranch);
 }

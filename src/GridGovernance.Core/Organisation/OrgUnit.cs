@@ -21,10 +21,17 @@ public sealed class OrgUnit : AggregateRoot<OrgUnitId>
         Kind = kind;
         Names = names;
         Parents = parents;
+        kinds = Timeline<UnitKind>.StartWith(kind, parents.Start);
     }
 
-    /// <summary>The unit's kind.</summary>
-    public UnitKind Kind { get; }
+    // The kind's history. Null for a unit stored before kinds had a history: its kind then never changed.
+    private Timeline<UnitKind>? kinds;
+
+    /// <summary>The unit's current (latest) kind; <see cref="KindOn"/> gives the kind on a date (a town becomes a street, 改镇设街).</summary>
+    public UnitKind Kind { get; private set; }
+
+    /// <summary>The history of the unit's kind (one segment unless the kind changed, <see cref="OrganisationService.ChangeUnitKindAsync"/>).</summary>
+    public Timeline<UnitKind> Kinds => kinds ?? Timeline<UnitKind>.StartWith(Kind, OpenedOn);
 
     /// <summary>The history of the unit's name.</summary>
     public Timeline<string> Names { get; private set; }
@@ -79,6 +86,17 @@ public sealed class OrgUnit : AggregateRoot<OrgUnitId>
     /// <param name="date">The day to ask about.</param>
     public string? NameOn(LocalDate date) => Names.TryGetValueAt(date, out var name) ? name : null;
 
+    /// <summary>The kind on <paramref name="date"/>, or <c>null</c> when the unit did not exist that day.</summary>
+    /// <param name="date">The day to ask about.</param>
+    public UnitKind? KindOn(LocalDate date)
+    {
+        if (!IsOpenOn(date))
+        {
+            return null;
+        }
+        return Kinds.TryGetValueAt(date, out var kind) ? kind : Kind;
+    }
+
     /// <summary>The communities spanned on <paramref name="date"/>.</summary>
     /// <param name="date">The day to ask about.</param>
     public IEnumerable<OrgUnitId> SpannedOn(LocalDate date) => Spans.Where(s => s.Validity.Contains(date)).Select(s => s.Unit);
@@ -117,6 +135,21 @@ public sealed class OrgUnit : AggregateRoot<OrgUnitId>
         }
     }
 
+    /// <summary>Changes the kind from <paramref name="effective"/> on (改镇设街); the former kind stays in <see cref="Kinds"/>.</summary>
+    internal void ChangeKind(UnitKind kind, LocalDate effective)
+    {
+        CheckOpenOn(effective);
+        var old = Kind;
+        var current = Kinds;
+        var changed = current.ChangeTo(kind, effective);
+        if (!ReferenceEquals(changed, current))
+        {
+            kinds = changed;
+            Kind = kind;
+            Raise(new OrgUnitKindChanged(Id, old, kind, effective));
+        }
+    }
+
     internal void MoveTo(OrgUnitId? parent, LocalDate effective)
     {
         CheckOpenOn(effective);
@@ -134,6 +167,7 @@ public sealed class OrgUnit : AggregateRoot<OrgUnitId>
         CheckOpenOn(effective);
         Parents = Parents.EndOn(effective);
         Names = Names.EndOn(effective);
+        kinds = Kinds.EndOn(effective);
         Successors = [.. successors];
         Raise(new OrgUnitClosed(Id, effective, successors));
     }

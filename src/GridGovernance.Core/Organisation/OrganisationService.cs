@@ -227,6 +227,67 @@ public sealed class OrganisationService
         return await ChangeAsync(units, id, u => u.Rename(name, effective), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Changes a unit's kind from <paramref name="effective"/> on (改镇设街: Shantou turned five towns into streets); the
+    /// former kind stays in <see cref="OrgUnit.Kinds"/>, so the tree as of an earlier date still shows it. Everything the
+    /// schema says about a kind then follows the new one: its level, whether it may blow the whistle, whether it is a grid.
+    /// </summary>
+    /// <param name="actor">Who changes it (<see cref="Capabilities.RestructureUnits"/> over its parent on the day; a root's is the system's alone).</param>
+    /// <param name="id">The unit.</param>
+    /// <param name="kind">The new kind.</param>
+    /// <param name="effective">The day the new kind applies.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The unit (unchanged when it already is of that kind).</returns>
+    /// <exception cref="GridGovernanceException">
+    /// The schema does not define the kind (<c>hierarchy.unknown-unit-kind</c>); the unit's parent may not hold a unit of
+    /// the new kind, or one of its open child units may not sit under it (<c>hierarchy.parent-kind-not-allowed</c>), a root
+    /// kind is needed (<c>hierarchy.root-kind-mismatch</c>); its members or households may not be placed in the new kind
+    /// (<c>hierarchy.member-placement-not-allowed</c>, <c>hierarchy.household-placement-not-allowed</c>); a regional
+    /// committee's kind, or a change into one (<c>hierarchy.invalid-restructure</c>: its spans and chairs belong to the
+    /// kind); the unit is closed or the date is before its last change. Nothing changed.
+    /// </exception>
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<OrgUnit> ChangeUnitKindAsync(Actor actor, OrgUnitId id, UnitKind kind, LocalDate effective, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(actor);
+        InputPolicy.ThrowIfAny("The unit kind", [kind.Code is null ? new ValidationProblem("kind", id.ToString(), ErrorCodes.InvalidValue, "kind must not be the default UnitKind.") : null]);
+        var unit = await GetAsync(units, id, cancellationToken).ConfigureAwait(false);
+        await DemandAsync(actor, Capabilities.RestructureUnits, id.ToString(), [ParentOn(unit, effective)], effective, cancellationToken).ConfigureAwait(false);
+        CheckOpen(unit, effective);
+        var parentId = unit.TryGetParentOn(effective, out var onDay) ? onDay : unit.ParentId;
+        Preconditions.CheckState(Schema.Kinds.Contains(kind), ErrorCodes.UnknownUnitKind, $"Kind '{kind}' is not defined in the '{Schema.Name}' schema.");
+        Preconditions.CheckState(unit.Kind != UnitKind.RegionalCommittee && kind != UnitKind.RegionalCommittee, ErrorCodes.InvalidRestructure,
+            $"{id} is a '{unit.Kind}'; a regional committee's spans and chairs belong to its kind, so it neither becomes nor stops being one (add or close a committee instead).");
+        if (parentId is OrgUnitId p)
+        {
+            var parent = await GetOpenUnitAsync(p, effective, cancellationToken).ConfigureAwait(false);
+            CheckAllowedUnder(kind, parent);
+        }
+        else
+        {
+            Preconditions.CheckState(Schema.RootKinds.Contains(kind), ErrorCodes.RootKindMismatch,
+                $"{id} stands at the top of the tree, and a '{kind}' needs a parent under the '{Schema.Name}' schema.");
+        }
+        var contents = await LoadContentsAsync(id, cancellationToken).ConfigureAwait(false);
+        foreach (var child in contents.Units.OrderBy(u => u.Id.Value))
+        {
+            Preconditions.CheckState(Schema.Allows(child.Kind, kind), ErrorCodes.ParentKindNotAllowed,
+                $"{child.Id} ({child.Name}) is a '{child.Kind}', which may not sit under a '{kind}' under the '{Schema.Name}' schema; move it first.");
+        }
+        Preconditions.CheckState(contents.Members.Count == 0 || Schema.MemberKinds.Contains(kind), ErrorCodes.MemberPlacementNotAllowed,
+            $"{id} holds {contents.Members.Count} member(s), and members may not be placed in a '{kind}' under the '{Schema.Name}' schema; transfer them first.");
+        Preconditions.CheckState(contents.Households.Count == 0 || Schema.HouseholdKinds.Contains(kind), ErrorCodes.HouseholdPlacementNotAllowed,
+            $"{id} holds {contents.Households.Count} household(s), and households may not be placed in a '{kind}' under the '{Schema.Name}' schema; move them first.");
+        unit.ChangeKind(kind, effective);
+        if (unit.DomainEvents.Count == 0)
+        {
+            return unit;
+        }
+        await units.UpdateAsync(unit, cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return unit;
+    }
+
     /// <summary>Moves a unit (and everything under it) under another parent from <paramref name="effective"/> on.</summary>
     /// <param name="actor">
     /// Who moves it (<see cref="Capabilities.RestructureUnits"/> over both its parent on the day and the new parent;
@@ -557,7 +618,7 @@ public sealed class OrganisationService
         CheckOpen(unit, validity.From);
         Preconditions.CheckState(unit.Kind == UnitKind.RegionalCommittee, ErrorCodes.InvalidSpan, $"{committee} is a '{unit.Kind}'; only a regional committee spans communities.");
         var spanned = await GetOpenUnitAsync(community, validity.From, cancellationToken).ConfigureAwait(false);
-        Preconditions.CheckState(spanned.Kind == UnitKind.Community, ErrorCodes.InvalidSpan, $"{community} is a '{spanned.Kind}'; a regional committee spans communities.");
+        Preconditions.CheckState(Schema.LevelOf(spanned.Kind) == UnitLevel.Community, ErrorCodes.InvalidSpan, $"{community} is a '{spanned.Kind}'; a regional committee spans communities.");
         unit.AddSpan(community, validity);
         await units.UpdateAsync(unit, cancellationToken).ConfigureAwait(false);
         await SaveAsync(cancellationToken).ConfigureAwait(false);
@@ -643,7 +704,7 @@ public sealed class OrganisationService
         var from = located.Communities.TryGetValueAt(effective, out var there) ? there : located.CommunityId;
         await DemandAsync(actor, Capabilities.RestructureUnits, stationedUnit.ToString(), [from, community], effective, cancellationToken).ConfigureAwait(false);
         var target = await GetOpenUnitAsync(community, effective, cancellationToken).ConfigureAwait(false);
-        Preconditions.CheckState(target.Kind == UnitKind.Community, ErrorCodes.InvalidRestructure,
+        Preconditions.CheckState(Schema.LevelOf(target.Kind) == UnitLevel.Community, ErrorCodes.InvalidRestructure,
             $"{community} ({target.Name}) is a '{target.Kind}'; a stationed unit is located in a community.");
         return await ChangeAsync(stationedUnits, stationedUnit, r => r.MoveTo(community, effective), cancellationToken).ConfigureAwait(false);
     }

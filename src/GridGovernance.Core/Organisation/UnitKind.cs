@@ -26,6 +26,10 @@ public readonly record struct UnitKind : IComparable<UnitKind>, IComparable, ISp
     /// <summary>街道党工委 ("大工委") — a street (sub-district) working committee.</summary>
     public static UnitKind Street { get; } = new("street");
 
+    /// <summary>镇党委 — a town (镇) and its party committee, at the street's level: communities (and villages) sit under it,
+    /// and it blows the whistle like a street ("镇街吹哨、部门报到"). A town may become a street on a date (改镇设街).</summary>
+    public static UnitKind Town { get; } = new("town");
+
     /// <summary>社区党委 ("大党委") / 社区党组织 — a community party committee or organisation.</summary>
     public static UnitKind Community { get; } = new("community");
 

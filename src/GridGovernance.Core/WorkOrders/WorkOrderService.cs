@@ -299,7 +299,8 @@ public sealed class WorkOrderService
     /// to its own resolution.
     /// </summary>
     /// <param name="actor">Who blows the whistle (capability <c>workorders.whistle</c>): by default the secretary of a
-    /// community, street or district with the order in its jurisdiction. A post on any other kind of unit (a grid) is
+    /// unit of the schema's <see cref="HierarchySchema.WhistleKinds"/> (by default a community, street, town or district) with the
+    /// order in its jurisdiction, by the unit's kind on the day. A post on any other kind of unit (a grid) is
     /// refused with <see cref="ErrorCodes.WorkOrderOutsideJurisdiction"/>.</param>
     /// <param name="order">The order.</param>
     /// <param name="summons">The departments and their limits.</param>
@@ -314,13 +315,16 @@ public sealed class WorkOrderService
     {
         Preconditions.CheckNotNull(summons);
         CheckSummons(summons);
-        return ChangeAsync(actor, order, WorkOrderCommand.Whistle, Capabilities.WhistleOrder, async (o, _, at) =>
+        return ChangeAsync(actor, order, WorkOrderCommand.Whistle, Capabilities.WhistleOrder, async (o, today, at) =>
         {
             if (actor.Kind == ActorKind.Post)
             {
                 var unit = await organisation.FindUnitAsync(actor.Unit, cancellationToken).ConfigureAwait(false);
-                Preconditions.CheckState(unit is not null && (unit.Kind == UnitKind.Community || unit.Kind == UnitKind.Street || unit.Kind == UnitKind.District),
-                    ErrorCodes.WorkOrderOutsideJurisdiction, $"Only a community, street or district blows the whistle (社区/街道吹哨); {actor.Unit} is a {unit?.Kind}.");
+                var kind = unit?.KindOn(today);
+                var schema = organisation.Schema;
+                Preconditions.CheckState(kind is UnitKind k && schema.MayWhistle(k),
+                    ErrorCodes.WorkOrderOutsideJurisdiction,
+                    $"Only a unit of the kinds {string.Join(", ", schema.WhistleKinds.Select(w => w.Code).Order(StringComparer.Ordinal))} blows the whistle under the '{schema.Name}' schema (镇街吹哨); {actor.Unit} is a {kind?.ToString() ?? "unit that is not open"} on {today:yyyy-MM-dd}.");
             }
             o.Whistle(summons, Limits, AuditActor(actor), note, at);
         }, cancellationToken, ("note", note));
@@ -490,7 +494,7 @@ public sealed class WorkOrderService
     {
         var index = await organisation.BuildIndexAsync(Today, cancellationToken).ConfigureAwait(false);
         var all = await orders.ListAsync(cancellationToken).ConfigureAwait(false);
-        return WorkOrderReport.Compute(all, index, clock.GetCurrentInstant());
+        return WorkOrderReport.Compute(all, index, organisation.Schema, clock.GetCurrentInstant());
     }
 
     /// <summary>
@@ -557,17 +561,23 @@ public sealed class WorkOrderService
         order.Escalate(next, Limits, Policy, actor, note, at);
     }
 
-    /// <summary>The unit of <paramref name="level"/>'s kind on the path up from <paramref name="from"/>, or <paramref name="from"/> when there is none.</summary>
+    /// <summary>
+    /// The unit at <paramref name="level"/> (by the schema's <see cref="HierarchySchema.LevelOf"/>, with each unit's kind
+    /// on <paramref name="today"/>) on the path up from <paramref name="from"/>, or <paramref name="from"/> when there is none.
+    /// For the grid level, the outermost grid unit of the path (a grid under a grid is part of it).
+    /// </summary>
     private async Task<OrgUnitId> UnitOfLevelAsync(OrgUnitId from, HandlingLevel level, LocalDate today, CancellationToken cancellationToken)
     {
-        var kind = level switch
+        var wanted = level switch
         {
-            HandlingLevel.Grid => UnitKind.GridBranch,
-            HandlingLevel.Community => UnitKind.Community,
-            HandlingLevel.Street => UnitKind.Street,
-            _ => UnitKind.District,
+            HandlingLevel.Grid => UnitLevel.Grid,
+            HandlingLevel.Community => UnitLevel.Community,
+            HandlingLevel.Street => UnitLevel.Street,
+            _ => UnitLevel.District,
         };
+        var schema = organisation.Schema;
         OrgUnitId? current = from;
+        OrgUnitId? outermostGrid = null;
         for (int steps = 0; current is OrgUnitId id && steps < 1_000; steps++)
         {
             var unit = await organisation.FindUnitAsync(id, cancellationToken).ConfigureAwait(false);
@@ -575,13 +585,23 @@ public sealed class WorkOrderService
             {
                 break;
             }
-            if (unit.Kind == kind)
+            var levelOfUnit = unit.KindOn(today) is UnitKind kind ? schema.LevelOf(kind) : null;
+            if (levelOfUnit == UnitLevel.Grid && wanted == UnitLevel.Grid)
+            {
+                // A grid unit under another grid unit is part of that grid: the matter goes to the outermost one.
+                outermostGrid = id;
+            }
+            else if (outermostGrid is OrgUnitId grid)
+            {
+                return grid;
+            }
+            else if (levelOfUnit == wanted)
             {
                 return id;
             }
             current = unit.TryGetParentOn(today, out var parent) ? parent : null;
         }
-        return from;
+        return outermostGrid ?? from;
     }
 
     /// <summary>

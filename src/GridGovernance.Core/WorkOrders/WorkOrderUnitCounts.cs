@@ -4,7 +4,7 @@ namespace GridGovernance.WorkOrders;
 
 /// <summary>Open and overdue orders under one grid, community or street.</summary>
 /// <param name="Unit">The unit.</param>
-/// <param name="Kind">Its kind (<see cref="UnitKind.GridBranch"/>, <see cref="UnitKind.Community"/> or <see cref="UnitKind.Street"/>).</param>
+/// <param name="Kind">Its kind on the index's day: one the schema puts at grid, community or street level (<see cref="HierarchySchema.LevelOf"/>).</param>
 /// <param name="Open">Open orders filed in it or under it.</param>
 /// <param name="Overdue">Those of them whose limit has passed.</param>
 [Immutable]

@@ -345,6 +345,23 @@ public abstract partial class StoreConformanceTests : IDisposable
         Assert.Empty(leftLater);
     }
 
+    /// <summary>A unit's kind history (改镇设街) survives the store: the latest kind, and the former one before its date.</summary>
+    [Fact]
+    public async Task KindHistory_SurvivesTheStore()
+    {
+        await SeedAsync();
+        var street = city.Roster.Units.First(u => u.Kind == UnitKind.Street);
+        var changedOn = city.Date.PlusDays(40);
+
+        await InScopeAsync(s => s.GetRequiredService<OrganisationService>().ChangeUnitKindAsync(Setup, street.Id, UnitKind.Town, changedOn));
+        var unit = await InScopeAsync(s => s.GetRequiredService<IReadRepository<OrgUnit>>().GetByIdAsync(street.Id));
+
+        Assert.Equal(UnitKind.Town, unit!.Kind);
+        Assert.Equal(UnitKind.Street, unit.KindOn(changedOn.PlusDays(-1)));
+        Assert.Equal(UnitKind.Town, unit.KindOn(changedOn));
+        Assert.Equal(2, unit.Kinds.Segments.Length);
+    }
+
     private sealed class UnitById : SingleResultSpecification<OrgUnit>
     {
         public UnitById(OrgUnitId id) => Query.Where(u => u.Id == id);

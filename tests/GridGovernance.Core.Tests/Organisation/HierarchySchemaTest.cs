@@ -7,7 +7,7 @@ public class HierarchySchemaTest
     [Fact]
     public void Presets_Build()
     {
-        Assert.Equal(["Standard", "Laiwu", "Shantou", "Huainan"], HierarchySchemas.All.Select(s => s.Name));
+        Assert.Equal(["Standard", "Laiwu", "Shantou", "Huainan", "Wanshan"], HierarchySchemas.All.Select(s => s.Name));
         Assert.All(HierarchySchemas.All, schema =>
         {
             Assert.Equal([UnitKind.District], schema.RootKinds);

@@ -152,7 +152,7 @@ public sealed class WorkOrderServiceTest
         await Assert.ThrowsAsync<ForbiddenException>(() => f.RunAsync(s => s.WhistleAsync(GridHead1000, id, [new("city-management")])));
         var e = await Assert.ThrowsAsync<GridGovernanceException>(() => f.RunAsync(s => s.WhistleAsync(GridSecretary1000, id, [new("city-management")])));
         Assert.Equal(ErrorCodes.WorkOrderOutsideJurisdiction, e.Code);
-        Assert.Contains("community, street or district", e.Message);
+        Assert.Contains("community, district, street, town", e.Message);
     }
 
     [Fact]
