@@ -307,7 +307,8 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthority
     internal void ReleaseHandler(WorkOrderActor actor, string note, Instant at)
     {
         var to = Check(WorkOrderCommand.ReleaseHandler, actor, at);
-        var handler = Handler ?? throw new InvalidOperationException($"{Id} has no handler to release.");
+        // Only a restructure releases, and only a handler it found: an order without one has nothing to release.
+        var handler = Handler ?? throw new GridGovernanceException(ErrorCodes.WorkOrderIllegalTransition, $"{Id} has no handler to release.");
         Handler = null;
         Apply(WorkOrderCommand.ReleaseHandler, to, actor, at, note, new WorkOrderHandlerReleased(Id, actor, at, handler, ResponsibleUnit));
     }
