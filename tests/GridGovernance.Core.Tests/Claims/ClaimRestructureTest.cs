@@ -78,7 +78,7 @@ public sealed class ClaimRestructureTest
     }
 
     [Fact]
-    public async Task ClosingAUnitWithAnOpenWishAndNeed_IsRefused_ListingBoth_UntilTheWishIsFulfilled()
+    public async Task ClosingAUnitWithAnOpenWishAndNeed_IsRefused_ListingBoth_AndChangesNothing()
     {
         using var f = new ClaimsFixture();
         var empty = new OrgUnitId(102);
