@@ -1,5 +1,8 @@
 using FsCheck.Xunit;
 using GridGovernance.Testing;
+using GridGovernance.WorkOrders;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace GridGovernance.Tests.Testing;
 
@@ -36,5 +39,23 @@ public sealed class ChangeWithoutLossProperties
 
         Assert.True(run.Holds, run.Violation);
         Assert.True(run.Applied >= steps.Count / 2, $"only {run.Applied} of {steps.Count} steps applied ({run.Refused} refused)");
+    }
+
+    [Fact]
+    public async Task AnOrderThatCannotEscalate_IsCaught_NamingTheStep()
+    {
+        var city = CityGenerator.Generate(new CitySize("tiny", 1, 1, new(1, 1), new(1, 1), new(2, 2), new(2, 2), new(0, 0)), 1);
+
+        var run = await ChangeWithoutLoss.RunAsync(city, [new ChangeStep(ChangeStepKind.File, 0, 1)],
+            s => s.AddScoped<IEscalationPath, NowhereToGo>()); // registered first, so the library's path is not used
+
+        Assert.False(run.Holds);
+        Assert.Contains("step 0 File(0, 1)", run.Violation, StringComparison.Ordinal);
+        Assert.Contains("escalation stops", run.Violation, StringComparison.Ordinal);
+    }
+
+    private sealed class NowhereToGo : IEscalationPath
+    {
+        public Task<OrgUnitId?> NextAsync(OrgUnitId from, LocalDate asOf, CancellationToken cancellationToken = default) => Task.FromResult<OrgUnitId?>(null);
     }
 }
