@@ -28,9 +28,9 @@ public static class WorkOrderScripts
     /// <summary>The categories scripts file: two the standard triage sends to the community, two to the grid.</summary>
     public static ImmutableArray<string> Categories { get; } = ["leak", "dispute", "parking", "streetlight"];
 
-    /// <summary>The commands a script step may give (all but File, Reopen and FollowSuccessor, which a restructure gives).</summary>
+    /// <summary>The commands a script step may give (all but File, Reopen, and FollowSuccessor and ReleaseHandler, which a restructure gives).</summary>
     public static ImmutableArray<WorkOrderCommand> StepCommands { get; } =
-        [.. Enum.GetValues<WorkOrderCommand>().Where(c => c is not (WorkOrderCommand.File or WorkOrderCommand.Reopen or WorkOrderCommand.FollowSuccessor))];
+        [.. Enum.GetValues<WorkOrderCommand>().Where(c => c is not (WorkOrderCommand.File or WorkOrderCommand.Reopen or WorkOrderCommand.FollowSuccessor or WorkOrderCommand.ReleaseHandler))];
 
     /// <summary>Scripts of legal and illegal steps (about one in five illegal), shrinking to prefixes.</summary>
     public static Arbitrary<WorkOrderScript> Script() => Arb.From(MixedGen(), ShrinkScript);

@@ -27,8 +27,11 @@ public sealed class MicroWish : AggregateRoot<WishId>
         RaisedOn = raisedOn;
     }
 
-    /// <summary>The unit whose pool it is in: where the matter sits for the authority rules.</summary>
-    public OrgUnitId Unit { get; }
+    /// <summary>
+    /// The unit whose pool it is in: where the matter sits for the authority rules. When that unit closes in a merge, split
+    /// or close while the wish is open or claimed, it is the successor (机构调整); the claim stays.
+    /// </summary>
+    public OrgUnitId Unit { get; private set; }
 
     /// <summary>The wish.</summary>
     public string Text { get; }
@@ -115,6 +118,19 @@ public sealed class MicroWish : AggregateRoot<WishId>
         MoveTo(WishStatus.Fulfilled);
         FulfilledOn = today;
         Raise(new MicroWishFulfilled(Id, member, today));
+    }
+
+    /// <summary>Follows a restructure (机构调整): the successor of its closed unit keeps it in its pool; a claim stays.</summary>
+    internal void FollowSuccessor(OrgUnitId to, LocalDate effective, string actor)
+    {
+        Preconditions.CheckState(Status != WishStatus.Fulfilled, ErrorCodes.ClaimsIllegalTransition, $"{Id} is fulfilled; it stays where it ended.");
+        var from = Unit;
+        if (from == to)
+        {
+            return;
+        }
+        Unit = to;
+        Raise(new MicroWishFollowedSuccessor(Id, from, to, effective, actor));
     }
 
     private void MoveTo(WishStatus to)

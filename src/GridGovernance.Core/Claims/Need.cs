@@ -33,8 +33,11 @@ public sealed class Need : AggregateRoot<NeedId>
         RaisedOn = raisedOn;
     }
 
-    /// <summary>The unit whose need list it is on: where the matter sits for the authority rules.</summary>
-    public OrgUnitId Unit { get; }
+    /// <summary>
+    /// The unit whose need list it is on: where the matter sits for the authority rules. When that unit closes in a merge,
+    /// split or close while the need is open, it is the successor (机构调整).
+    /// </summary>
+    public OrgUnitId Unit { get; private set; }
 
     /// <summary>The service category code.</summary>
     public string Category { get; }
@@ -56,6 +59,18 @@ public sealed class Need : AggregateRoot<NeedId>
 
     /// <summary>The project it was packaged into, or <c>null</c> while it is still on the need list.</summary>
     public ProjectId? Project { get; private set; }
+
+    /// <summary>Follows a restructure (机构调整): the successor of its closed unit keeps it on its need list.</summary>
+    internal void FollowSuccessor(OrgUnitId to, LocalDate effective, string actor)
+    {
+        var from = Unit;
+        if (from == to)
+        {
+            return;
+        }
+        Unit = to;
+        Raise(new NeedFollowedSuccessor(Id, from, to, effective, actor));
+    }
 
     internal void PackageInto(ProjectId project)
     {

@@ -52,8 +52,11 @@ public sealed class ServiceProject : AggregateRoot<ProjectId>
     /// <summary>The service area.</summary>
     public AreaId Area { get; }
 
-    /// <summary>The unit whose project list it is on (the proposing community): where the matter sits for the authority rules.</summary>
-    public OrgUnitId Unit { get; }
+    /// <summary>
+    /// The unit whose project list it is on (the proposing community): where the matter sits for the authority rules.
+    /// When that unit closes in a merge, split or close while the project is open, it is the successor (机构调整).
+    /// </summary>
+    public OrgUnitId Unit { get; private set; }
 
     /// <summary>Where it is delivered.</summary>
     public GeoPoint Location { get; }
@@ -167,6 +170,35 @@ public sealed class ServiceProject : AggregateRoot<ProjectId>
         Preconditions.CheckNotBlank(reason);
         MoveTo(ProjectStatus.Failed);
         FailureReason = reason;
+    }
+
+    /// <summary>Whether it is still open work: neither completed nor failed.</summary>
+    public bool IsOpen => Status is not (ProjectStatus.Completed or ProjectStatus.Failed);
+
+    /// <summary>
+    /// Follows a restructure (机构调整): where <paramref name="from"/> is the project's unit, a claimant or a signed
+    /// agreement's unit, <paramref name="to"/> takes its place; status, places and agreement terms stay. One
+    /// <see cref="ServiceProjectFollowedSuccessor"/> event.
+    /// </summary>
+    internal void FollowSuccessor(OrgUnitId from, OrgUnitId to, LocalDate effective, string actor)
+    {
+        Preconditions.CheckState(IsOpen, ErrorCodes.ClaimsIllegalTransition, $"{Id} is {Status}; it stays where it ended.");
+        Preconditions.CheckState(!IsClaimedBy(from) || !IsClaimedBy(to), ErrorCodes.ClaimsAlreadyClaimed, $"{to} already claimed {Id}; {from}'s claim cannot pass to it.");
+        bool list = Unit == from, claim = IsClaimedBy(from);
+        if (!list && !claim)
+        {
+            return;
+        }
+        if (list)
+        {
+            Unit = to;
+        }
+        if (claim)
+        {
+            Claims = Claims.Select(c => c.Unit == from ? c with { Unit = to } : c).ToImmutableList();
+            Agreements = Agreements.Select(a => a.Unit == from ? a with { Unit = to } : a).ToImmutableList();
+        }
+        Raise(new ServiceProjectFollowedSuccessor(Id, from, to, list, claim, effective, actor));
     }
 
     private void MoveTo(ProjectStatus to)

@@ -125,8 +125,9 @@ public sealed class ContactPlan
     /// <summary>
     /// The households without a live contact as <paramref name="roster"/> stands (党员离开、调动): the plan's own
     /// <see cref="Uncovered"/>, and every household linked to a member who is no longer among the roster's members
-    /// (left the roster, or can no longer take households) or who now serves another community (moved branch, a 双报到
-    /// registration ended), with <see cref="UncoveredReason.ContactLeft"/>. In household id order. Rebalance the plan
+    /// (left the roster, or can no longer take households) or who now serves another community than the one the roster
+    /// places the household in (moved branch, a 双报到 registration ended, a split parted them; a merge that moved both
+    /// together is no gap), with <see cref="UncoveredReason.ContactLeft"/>. In household id order. Rebalance the plan
     /// (<see cref="ContactPlanEngine.Rebalance"/>) with the same roster to relink them.
     /// </summary>
     /// <param name="roster">The roster of the day (<see cref="ContactRoster.From"/>).</param>
@@ -139,30 +140,32 @@ public sealed class ContactPlan
         {
             serving[member.Id] = member.Community;
         }
-        // Per planned member: whether they still serve the community the plan linked them in.
-        var gone = new bool[members.Length];
-        bool any = false;
-        for (int j = 0; j < members.Length; j++)
+        // Where the roster places each household now (a restructure may have moved it, and its contact with it).
+        var placed = new Dictionary<HouseholdId, OrgUnitId>(roster.Households.Length);
+        foreach (var household in roster.Households)
         {
-            gone[j] = !serving.TryGetValue(members[j].Id, out var community) || community != members[j].Community;
-            any |= gone[j];
-        }
-        if (!any)
-        {
-            return Uncovered;
+            placed[household.Id] = household.Community;
         }
         var result = ImmutableArray.CreateBuilder<UncoveredHousehold>(Uncovered.Length);
+        bool any = false;
         for (int i = 0; i < households.Length; i++)
         {
             int j = memberIndex[i];
             if (j < 0)
             {
                 result.Add(new UncoveredHousehold(households[i].Id, households[i].Community, households[i].Grid, (UncoveredReason)reason[i]));
+                continue;
             }
-            else if (gone[j])
+            var community = placed.TryGetValue(households[i].Id, out var now) ? now : households[i].Community;
+            if (!serving.TryGetValue(members[j].Id, out var serves) || serves != community)
             {
                 result.Add(new UncoveredHousehold(households[i].Id, households[i].Community, households[i].Grid, UncoveredReason.ContactLeft));
+                any = true;
             }
+        }
+        if (!any)
+        {
+            return Uncovered;
         }
         return result.ToImmutable();
     }

@@ -68,6 +68,48 @@ public static class LeaderLinkPoints
         return new LinkPointReport(valid.ToImmutable(), problems.ToImmutable(), without);
     }
 
+    /// <summary>
+    /// Carries link points across restructures (机构调整): every unit a point names (district, street, community, grid) that
+    /// is closed on <paramref name="asOf"/> is replaced by its successor (the merge target; for a split, the first part),
+    /// followed through later restructures to a unit open that day. A unit closed without a successor stays as it is, so
+    /// <see cref="Check(HierarchyIndex, HierarchySchema, IEnumerable{LeaderLinkPoint})"/> reports the point (<c>contacts.invalid-link-point</c>) until the leader is given a new one.
+    /// </summary>
+    /// <remarks>
+    /// Link points are not stored by the library (integrators keep them and pass them to <see cref="Check(HierarchyIndex, HierarchySchema, IEnumerable{LeaderLinkPoint})"/>), so they
+    /// have no <see cref="IRestructureParticipant"/>: run this on them after a merge, split or close, and store the
+    /// result. Pure; points in the order given.
+    /// </remarks>
+    /// <param name="points">The points.</param>
+    /// <param name="units">Every unit (closed ones with their <see cref="OrgUnit.Successors"/>).</param>
+    /// <param name="asOf">The day the points should hold on.</param>
+    /// <returns>The points, each with open successors in place of closed units where there are any.</returns>
+    public static ImmutableArray<LeaderLinkPoint> FollowSuccessors(IEnumerable<LeaderLinkPoint> points, IEnumerable<OrgUnit> units, NodaTime.LocalDate asOf)
+    {
+        Preconditions.CheckNotNull(points);
+        Preconditions.CheckNotNull(units);
+        var byId = new Dictionary<OrgUnitId, OrgUnit>();
+        foreach (var unit in units)
+        {
+            byId[unit.Id] = unit;
+        }
+        OrgUnitId Follow(OrgUnitId unit)
+        {
+            var current = unit;
+            for (int steps = 0; steps <= byId.Count && byId.TryGetValue(current, out var found) && !found.IsOpenOn(asOf) && found.Successors.Length > 0; steps++)
+            {
+                current = found.Successors[0];
+            }
+            return byId.TryGetValue(current, out var open) && open.IsOpenOn(asOf) ? current : unit;
+        }
+        return [.. Preconditions.CheckNotNull(points).Select(p => p with
+        {
+            District = Follow(p.District),
+            Street = p.Street is OrgUnitId street ? Follow(street) : null,
+            Community = Follow(p.Community),
+            Grid = Follow(p.Grid),
+        })];
+    }
+
     private static bool IsAt(HierarchyIndex index, HierarchySchema schema, OrgUnitId unit, UnitLevel level) =>
         unit.IsSpecified && index.Contains(unit) && schema.LevelOf(index.KindOf(unit)) == level;
 

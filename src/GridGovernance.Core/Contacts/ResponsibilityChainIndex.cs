@@ -16,7 +16,8 @@ namespace GridGovernance.Contacts;
 /// the lowest level, so the group leader (党小组长) answers between the member and the grid.
 /// <para>
 /// Leavers are followed the same day: a plan's link to a member who is not on the roster on the date, or who no longer
-/// serves the household's community (moved to a branch outside it, a 双报到 registration ended), names no contact, and
+/// serves the community the household lies in that day (moved to a branch outside it, a 双报到 registration ended, or a
+/// split put them in another part), names no contact, and
 /// <see cref="Health"/> reports the household with <see cref="UncoveredReason.ContactLeft"/> and the
 /// <see cref="HouseholdWithoutContact.FormerContact"/> until the plan is rebalanced. Roles of members off the roster
 /// answer nowhere.
@@ -136,15 +137,39 @@ public sealed class ResponsibilityChainIndex
             memo[unit.Value] = result;
             return result;
         }
-        // The planned members who are no longer there: off the roster, or no longer serving the community the plan linked them in.
-        var left = new HashSet<int>();
+        // The communities units lie in on the date (0: none), so that a restructure that moved a household and its
+        // contact together (a merge of communities) is not a leaver, and one that parted them (a split) is.
+        var communityOfUnit = new Dictionary<int, int>();
+        int CommunityOf(OrgUnitId unit)
+        {
+            if (communityOfUnit.TryGetValue(unit.Value, out int found))
+            {
+                return found;
+            }
+            found = 0;
+            for (NodeRef? node = unit; node is NodeRef n; node = index.ParentOf(n))
+            {
+                if (index.KindOf(n.AsUnit()) == UnitKind.Community)
+                {
+                    found = n.Value;
+                    break;
+                }
+            }
+            communityOfUnit[unit.Value] = found;
+            return found;
+        }
+        // The planned members still on the roster: the community of their branch, and those they are registered with (双报到).
+        var serving = new Dictionary<int, (int Community, int[] Registered)>();
         foreach (var planned in plan.Members)
         {
-            if (!byId.TryGetValue(planned.Id.Value, out var member) || !Serves(index, member, planned.Community, date))
+            if (byId.TryGetValue(planned.Id.Value, out var member) && member.BranchOn(date) is OrgUnitId branch)
             {
-                left.Add(planned.Id.Value);
+                int community = index.Contains(branch) ? CommunityOf(branch) : 0;
+                serving[planned.Id.Value] = (community, [.. member.RegistrationsOn(date).Select(r => r.Unit.Value)]);
             }
         }
+        bool StillServes(int member, int community) =>
+            community != 0 && serving.TryGetValue(member, out var s) && (s.Community == community || Array.IndexOf(s.Registered, community) >= 0);
         var former = new Dictionary<int, int>();
         var rows = new List<(int Id, int Unit, int Contact, int Chain)>();
         foreach (var household in households)
@@ -154,7 +179,7 @@ public sealed class ResponsibilityChainIndex
                 continue;
             }
             int contact = plan.MemberOf(household.Id)?.Value ?? 0;
-            if (contact != 0 && left.Contains(contact))
+            if (contact != 0 && !StillServes(contact, CommunityOf(unit)))
             {
                 former[household.Id.Value] = contact;
                 contact = 0;
@@ -188,20 +213,6 @@ public sealed class ResponsibilityChainIndex
             plan,
             broken.ToImmutable(),
             former);
-    }
-
-    /// <summary>Whether a member on the roster still serves <paramref name="community"/> on the date: their branch is in it, or they are registered with it (双报到).</summary>
-    private static bool Serves(HierarchyIndex index, Member member, OrgUnitId community, LocalDate date)
-    {
-        if (!index.Contains(community))
-        {
-            return false;
-        }
-        if (member.BranchOn(date) is OrgUnitId branch && index.Contains(branch) && index.IsAncestorOrSelf(community, branch))
-        {
-            return true;
-        }
-        return member.RegistrationsOn(date).Any(r => r.Unit == community);
     }
 
     /// <summary>The chain of a household.</summary>

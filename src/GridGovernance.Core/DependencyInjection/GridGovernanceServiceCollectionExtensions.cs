@@ -156,6 +156,7 @@ public static class GridGovernanceServiceCollectionExtensions
         services.TryAddScoped<IEscalationPath, HierarchyEscalationPath>();
         services.TryAddScoped<WorkOrderService>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IRestructureParticipant, WorkOrderRestructureParticipant>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IRestructureParticipant, ClaimRestructureParticipant>());
         services.TryAddScoped<ClaimService>();
         services.TryAddScoped<MicroWishService>();
         services.TryAddScoped<ContactLogService>();

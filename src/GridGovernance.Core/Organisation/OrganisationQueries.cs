@@ -128,13 +128,27 @@ public sealed class OrganisationQueries
         return HierarchyIndex.Build(allUnits, allMembers, allHouseholds, asOf);
     }
 
-    /// <summary>Computes the coverage figures officials report (两个覆盖, grid placement, household bands) as of a date.</summary>
+    /// <summary>
+    /// Computes the coverage figures officials report (两个覆盖: 组织覆盖 and 工作覆盖, grid placement, household bands) as
+    /// of a date, from that date's tree, spans and coverage history: asked later, a past date gives the same figures.
+    /// </summary>
     /// <param name="asOf">The date.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    public async Task<CoverageReport> ComputeCoverageAsync(LocalDate asOf, CancellationToken cancellationToken = default)
+    public Task<CoverageReport> ComputeCoverageAsync(LocalDate asOf, CancellationToken cancellationToken = default) =>
+        ComputeCoverageAsync(asOf, null, cancellationToken);
+
+    /// <summary>
+    /// Computes the coverage figures as of a date, counting <paramref name="reachedByContact"/> towards work coverage
+    /// (工作覆盖) as well as the grids and regional committees that reach stationed units (see <see cref="CoverageCalculator"/>).
+    /// </summary>
+    /// <param name="asOf">The date.</param>
+    /// <param name="reachedByContact">Stationed units a contact (党建指导员, liaison) reached on the date, or <c>null</c>.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<CoverageReport> ComputeCoverageAsync(LocalDate asOf, IEnumerable<StationedUnitId>? reachedByContact, CancellationToken cancellationToken = default)
     {
         var index = await BuildIndexAsync(asOf, cancellationToken).ConfigureAwait(false);
         var registered = await stationedUnits.ListAsync(cancellationToken).ConfigureAwait(false);
-        return CoverageCalculator.Compute(index, Schema, registered, options.GridHouseholdBand);
+        var all = await units.ListAsync(cancellationToken).ConfigureAwait(false);
+        return CoverageCalculator.Compute(index, Schema, registered, options.GridHouseholdBand, all, reachedByContact);
     }
 }

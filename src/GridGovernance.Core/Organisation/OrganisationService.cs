@@ -511,7 +511,7 @@ public sealed class OrganisationService
             owner.ToImmutableDictionary(kv => kv.Key, kv => parts[kv.Value].Unit.Id), storedUnits.ToImmutableDictionary());
         foreach (var r in contents.StationedUnits)
         {
-            r.CoverBy(change.SuccessorOf(source, r.Id.ToString())!.Value, r.HasOwnOrganisation);
+            r.CoverBy(change.SuccessorOf(source, r.Id.ToString())!.Value, r.HasOwnOrganisation, effective);
         }
         unit.Close(effective, successors);
         var detached = await DetachMembersAsync([source], contents.Members, effective, cancellationToken).ConfigureAwait(false);
@@ -674,7 +674,7 @@ public sealed class OrganisationService
             var unit = await GetAsync(units, covering, cancellationToken).ConfigureAwait(false);
             Preconditions.CheckState(!unit.IsClosed, ErrorCodes.UnitClosed, $"{covering} ({unit.Name}) closed on {unit.ClosedOn:yyyy-MM-dd}.");
         }
-        return await ChangeAsync(stationedUnits, stationedUnit, r => r.CoverBy(organisation, ownOrganisation), cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(stationedUnits, stationedUnit, r => r.CoverBy(organisation, ownOrganisation, today), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -1028,7 +1028,7 @@ public sealed class OrganisationService
             Units.ForEach(u => u.MoveTo(target, effective));
             Members.ForEach(m => m.TransferTo(target, effective));
             Households.ForEach(h => h.MoveTo(target, effective));
-            StationedUnits.ForEach(r => r.CoverBy(target, r.HasOwnOrganisation));
+            StationedUnits.ForEach(r => r.CoverBy(target, r.HasOwnOrganisation, effective));
         }
 
         public Contents Concat(Contents other) =>

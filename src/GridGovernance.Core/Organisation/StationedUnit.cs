@@ -24,7 +24,11 @@ public sealed class StationedUnit : AggregateRoot<StationedUnitId>
         SignedCoBuildingAgreement = draft.SignedCoBuildingAgreement;
         Location = draft.Location;
         Communities = Timeline<OrgUnitId>.StartWith(draft.CommunityId, effective);
+        coverageHistory = Timeline<StationedUnitCoverage>.StartWith(new StationedUnitCoverage(PartyOrganisationId, HasOwnOrganisation), effective);
     }
+
+    // Null only in a document stored before the history was kept: then the latest value stands for every day.
+    private Timeline<StationedUnitCoverage>? coverageHistory;
 
     /// <summary>Its name.</summary>
     public string Name { get; private set; }
@@ -52,6 +56,19 @@ public sealed class StationedUnit : AggregateRoot<StationedUnitId>
 
     /// <summary>The history of the community it is located in.</summary>
     public Timeline<OrgUnitId> Communities { get; private set; }
+
+    /// <summary>
+    /// The history of its covering organisation (组织覆盖), from its registration: each change by
+    /// <see cref="OrganisationService.SetCoverageAsync"/> holds from the day it was made, each one a restructure made from
+    /// the restructure's day (never before the last recorded change). <see cref="CoverageOn"/> reads it.
+    /// </summary>
+    public Timeline<StationedUnitCoverage> CoverageHistory =>
+        coverageHistory ?? Timeline<StationedUnitCoverage>.StartWith(new StationedUnitCoverage(PartyOrganisationId, HasOwnOrganisation), Communities.Start);
+
+    /// <summary>Which organisation covered it on <paramref name="date"/> (none before its registration).</summary>
+    /// <param name="date">The day.</param>
+    public StationedUnitCoverage CoverageOn(LocalDate date) =>
+        CoverageHistory.TryGetValueAt(date, out var coverage) ? coverage : new StationedUnitCoverage(null, false);
 
     /// <summary>The current community.</summary>
     public OrgUnitId CommunityId => Communities.Current;
@@ -108,13 +125,16 @@ public sealed class StationedUnit : AggregateRoot<StationedUnitId>
     /// <summary>Records which party organisation covers the unit (its own: 单独组建; a joint one: 联合组建), or none.</summary>
     /// <param name="organisation">The covering organisation, or <c>null</c>.</param>
     /// <param name="ownOrganisation">Whether it is the unit's own.</param>
-    internal void CoverBy(OrgUnitId? organisation, bool ownOrganisation)
+    /// <param name="effective">The first day it holds; a day before the last recorded change counts from that change.</param>
+    internal void CoverBy(OrgUnitId? organisation, bool ownOrganisation, LocalDate effective)
     {
         bool own = organisation is not null && ownOrganisation;
         if (organisation == PartyOrganisationId && own == HasOwnOrganisation)
         {
             return;
         }
+        var history = CoverageHistory;
+        coverageHistory = history.ChangeTo(new StationedUnitCoverage(organisation, own), effective < history.Last.From ? history.Last.From : effective);
         PartyOrganisationId = organisation;
         HasOwnOrganisation = own;
         Raise(new StationedUnitCoverageChanged(Id, organisation, own));

@@ -300,6 +300,19 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthority
             new WorkOrderFollowedSuccessor(Id, actor, at, fromUnit, unit, fromResponsible, responsibleUnit));
     }
 
+    /// <summary>
+    /// Releases the handler after a restructure left them without a post over the order (Whistled, Resolved, Rated,
+    /// Reopened): the order keeps its state and responsible unit, with no handler; the first responder stays.
+    /// </summary>
+    internal void ReleaseHandler(WorkOrderActor actor, string note, Instant at)
+    {
+        var to = Check(WorkOrderCommand.ReleaseHandler, actor, at);
+        // Only a restructure releases, and only a handler it found: an order without one has nothing to release.
+        var handler = Handler ?? throw new GridGovernanceException(ErrorCodes.WorkOrderIllegalTransition, $"{Id} has no handler to release.");
+        Handler = null;
+        Apply(WorkOrderCommand.ReleaseHandler, to, actor, at, note, new WorkOrderHandlerReleased(Id, actor, at, handler, ResponsibleUnit));
+    }
+
     /// <summary>The instant a change at <paramref name="now"/> is recorded at: never before the order's last change.</summary>
     internal Instant NotBeforeLastChange(Instant now) => Audit[^1].At > now ? Audit[^1].At : now;
 

@@ -53,4 +53,12 @@ public enum WorkOrderCommand
     /// takes the order over, in the state it was in.
     /// </summary>
     FollowSuccessor,
+
+    /// <summary>
+    /// Release the handler after a restructure (机构调整) left them without a post over the order (their unit, or the
+    /// order's responsible unit, closed): the order stays in its state, with no handler, for the responsible unit's
+    /// cadres; the first responder stays accountable. Only a restructure issues it; a claimed order is handed on with
+    /// <see cref="Transfer"/> instead.
+    /// </summary>
+    ReleaseHandler,
 }

@@ -10,7 +10,9 @@ namespace GridGovernance.WorkOrders;
 /// that is not closed whose filing unit or responsible unit closes follows the successor
 /// (<see cref="WorkOrderCommand.FollowSuccessor"/>); a claimed order whose handler holds no post over the successor is
 /// then handed to the successor (转办, <see cref="WorkOrderCommand.Transfer"/>) for its cadres to claim again, the first
-/// responder staying accountable. An order bound to a unit closed without a successor blocks the close.
+/// responder staying accountable; a whistled, resolved, rated or reopened order's handler is released in its state
+/// (<see cref="WorkOrderCommand.ReleaseHandler"/>). The same holds when the handler's own post was on a closing unit
+/// and the order's units stay. An order bound to a unit closed without a successor blocks the close.
 /// </summary>
 [Immutable]
 internal sealed class WorkOrderRestructureParticipant : IRestructureParticipant
@@ -38,11 +40,15 @@ internal sealed class WorkOrderRestructureParticipant : IRestructureParticipant
         var actor = new WorkOrderActor(change.Actor.AuditName);
         var now = clock.GetCurrentInstant();
         var notClosed = Specification.Create<WorkOrder>(q => q.Where(o => o.Status != WorkOrderStatus.Closed).OrderBy(o => o.Id.Value));
+        var handlers = new Dictionary<MemberId, bool>();
         foreach (var order in await orders.ListAsync(notClosed, cancellationToken).ConfigureAwait(false))
         {
             bool unitCloses = change.IsClosing(order.Unit);
             bool responsibleCloses = change.IsClosing(order.ResponsibleUnit);
-            if (!unitCloses && !responsibleCloses)
+            // A handler whose own post was on a closing unit may be left without one over the order, even where the
+            // order's units stay.
+            bool handlerPostCloses = order.Handler is MemberId h && await HeldPostOnClosingUnitAsync(h, change, handlers, cancellationToken).ConfigureAwait(false);
+            if (!unitCloses && !responsibleCloses && !handlerPostCloses)
             {
                 continue;
             }
@@ -61,15 +67,41 @@ internal sealed class WorkOrderRestructureParticipant : IRestructureParticipant
                 continue; // refused anyway: only list the rest
             }
             var at = order.NotBeforeLastChange(now);
-            order.FollowSuccessor(toUnit, toResponsible, actor, $"{change.Kind} on {change.Effective:yyyy-MM-dd}", at);
-            if (responsibleCloses && order.Status == WorkOrderStatus.Claimed && order.Handler is MemberId handler
+            if (unitCloses || responsibleCloses)
+            {
+                order.FollowSuccessor(toUnit, toResponsible, actor, $"{change.Kind} on {change.Effective:yyyy-MM-dd}", at);
+            }
+            if ((responsibleCloses || handlerPostCloses) && order.Handler is MemberId handler
                 && !await HoldsPostOverAsync(handler, change, toResponsible, cancellationToken).ConfigureAwait(false))
             {
-                order.Transfer(toResponsible, actor, $"{handler} holds no post over {toResponsible} after the {change.Kind.ToString().ToLowerInvariant()}", at);
+                string why = $"{handler} holds no post over {toResponsible} after the {change.Kind.ToString().ToLowerInvariant()}";
+                if (order.Status == WorkOrderStatus.Claimed)
+                {
+                    order.Transfer(toResponsible, actor, why, at);
+                }
+                else if (WorkOrderWorkflow.Allows(order.Status, WorkOrderCommand.ReleaseHandler))
+                {
+                    order.ReleaseHandler(actor, why, at);
+                }
             }
-            await orders.UpdateAsync(order, cancellationToken).ConfigureAwait(false);
+            if (order.DomainEvents.Count > 0)
+            {
+                await orders.UpdateAsync(order, cancellationToken).ConfigureAwait(false);
+            }
         }
         return blockers;
+    }
+
+    /// <summary>Whether the member held, the day before the change, a role on a unit that closes in it (cached per member).</summary>
+    private async Task<bool> HeldPostOnClosingUnitAsync(MemberId handler, RestructureChange change, Dictionary<MemberId, bool> cache, CancellationToken cancellationToken)
+    {
+        if (!cache.TryGetValue(handler, out bool held))
+        {
+            var member = await members.GetByIdAsync(handler, cancellationToken).ConfigureAwait(false);
+            held = member is not null && member.RolesOn(change.Effective.PlusDays(-1)).Any(r => change.IsClosing(r.Unit));
+            cache[handler] = held;
+        }
+        return held;
     }
 
     /// <summary>

@@ -13,7 +13,9 @@ namespace GridGovernance.WorkOrders;
 /// 干部领单 (Claimed) → optional 吹哨报到 (Whistled) → Resolved → Rated → Closed, with 督单, reminders, escalation,
 /// deliberation records along the way, Claimed → Triaged when a transfer hands the order to a unit to claim again,
 /// and Rated → Reopened when the resident is not satisfied. A restructure carries an order that is not closed to the
-/// successor of its closed unit (<see cref="WorkOrderCommand.FollowSuccessor"/>) in whatever state it is in.
+/// successor of its closed unit (<see cref="WorkOrderCommand.FollowSuccessor"/>) in whatever state it is in, and
+/// releases a handler it left without a post (<see cref="WorkOrderCommand.Transfer"/> from Claimed,
+/// <see cref="WorkOrderCommand.ReleaseHandler"/> from Whistled, Resolved, Rated and Reopened).
 /// A resolved order the resident never rates may be closed without a rating. Closed is final.
 /// </remarks>
 [Immutable]
@@ -78,6 +80,12 @@ public static class WorkOrderWorkflow
         new(WorkOrderStatus.Resolved, WorkOrderCommand.FollowSuccessor, WorkOrderStatus.Resolved),
         new(WorkOrderStatus.Rated, WorkOrderCommand.FollowSuccessor, WorkOrderStatus.Rated),
         new(WorkOrderStatus.Reopened, WorkOrderCommand.FollowSuccessor, WorkOrderStatus.Reopened),
+
+        // A restructure releases a handler left without a post over the order; a claimed order is transferred instead.
+        new(WorkOrderStatus.Whistled, WorkOrderCommand.ReleaseHandler, WorkOrderStatus.Whistled),
+        new(WorkOrderStatus.Resolved, WorkOrderCommand.ReleaseHandler, WorkOrderStatus.Resolved),
+        new(WorkOrderStatus.Rated, WorkOrderCommand.ReleaseHandler, WorkOrderStatus.Rated),
+        new(WorkOrderStatus.Reopened, WorkOrderCommand.ReleaseHandler, WorkOrderStatus.Reopened),
     ];
 
     internal static TransitionTable<WorkOrderStatus, WorkOrderCommand> Table { get; } =

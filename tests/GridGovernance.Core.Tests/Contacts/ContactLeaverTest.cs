@@ -104,6 +104,53 @@ public sealed class ContactLeaverTest
         Assert.DoesNotContain(ChainsOn(f, day.PlusDays(-1)).Health().UnitsWithoutAnswerer, u => u.Unit == community);
     }
 
+    [Fact]
+    public void AnAnswererWhoLostTheRole_AnswersNoMoreFromTheDayItEnded_AndStillTheDayBefore()
+    {
+        var f = new ChainFixture(TwoCommunities, 5);
+        var community = f.Units.First(u => u.Kind == UnitKind.Community).Id;
+        var secretary = f.Members.Single(m => m.RolesOn(f.City.Date).Any(r => r.Role == RoleKind.Secretary && r.Unit == community));
+        var day = f.City.Date.PlusDays(4);
+        secretary.EndRole(RoleKind.Secretary, community, day); // 免职: still a member, on the roster
+
+        var on = ChainsOn(f, day);
+        var before = ChainsOn(f, day.PlusDays(-1));
+        var household = f.Households.First(h => f.Index.IsAncestorOf(community, h.Id)).Id;
+
+        Assert.Contains(on.Health().UnitsWithoutAnswerer, u => u.Unit == community);
+        Assert.Null(on.ChainOf(household).Levels.Single(l => l.Unit == community).Answerer);
+        Assert.Equal(secretary.Id, before.ChainOf(household).Levels.Single(l => l.Unit == community).Answerer);
+        Assert.DoesNotContain(on.Health().HouseholdsWithoutContact, h => h.Reason == UncoveredReason.ContactLeft && h.FormerContact == secretary.Id);
+    }
+
+    [Fact]
+    public void AnInServiceContactWhoseDualRegistrationEnded_IsReported_FromTheDayItEnded()
+    {
+        var f = new ChainFixture(TwoCommunities, 5);
+        var communities = f.Units.Where(u => u.Kind == UnitKind.Community).Select(u => u.Id).Order().ToArray();
+        // An in-service member of the second community registers with the first (双报到) and is planned there.
+        var member = f.Members.First(m => f.Index.IsAncestorOf(communities[1], m.Id));
+        member.ChangeKind(MemberKind.InService);
+        var from = f.City.Date;
+        member.RegisterWith(communities[0], new Validity(from));
+        var roster = ContactRoster.From(HierarchyIndex.Build(f.Units, f.Members, f.Households, from), f.City.Schema, f.Members, f.Households);
+        // Only they serve the first community, so the plan gives them its households.
+        var plan = ContactPlanEngine.Plan(roster.Households, roster.Members.Where(m => m.Community != communities[0] || m.Id == member.Id));
+        var households = plan.HouseholdsOf(member.Id);
+        Assert.NotEmpty(households);
+        Assert.All(households, h => Assert.True(f.Index.IsAncestorOf(communities[0], h)));
+
+        var ends = from.PlusDays(6);
+        member.DetachFrom(communities[0], ends);
+
+        Assert.All(households, h => Assert.Equal(member.Id, ChainsOn(f, ends.PlusDays(-1), plan).ChainOf(h).Contact));
+        var on = ChainsOn(f, ends, plan);
+        Assert.All(households, h => Assert.Null(on.ChainOf(h).Contact));
+        Assert.Equal(households, on.Health().HouseholdsWithoutContact.Where(h => h.Reason == UncoveredReason.ContactLeft).Select(h => h.Household));
+        var rosterOn = ContactRoster.From(HierarchyIndex.Build(f.Units, f.Members, f.Households, ends), f.City.Schema, f.Members, f.Households);
+        Assert.Equal(households, plan.UncoveredOn(rosterOn).Where(u => u.Reason == UncoveredReason.ContactLeft).Select(u => u.Household));
+    }
+
     /// <summary>
     /// Over generated cities, after random members leave or move on random days, no chain names a contact or an answerer
     /// who is not on the roster that day, and every household whose planned contact is gone is reported with

@@ -42,10 +42,11 @@ public partial class OrganisationServiceTest
         await city.SeedLaiwuAsync();
         await city.RunAsync(s => s.AddStationedUnitAsync(TestActors.System, new StationedUnitDraft(R(2), "物业公司", StationedUnitKind.PrivateFirm, U(101), 20, 4), D0));
 
+        // Coverage has history: a change counts from the day it is made (the clock's day, D2), not before.
         await city.RunAsync(s => s.SetCoverageAsync(TestActors.System, R(2), U(1010), ownOrganisation: true));
-        var covered = await city.QueryAsync(s => s.ComputeCoverageAsync(D1));
+        var covered = await city.QueryAsync(s => s.ComputeCoverageAsync(D2));
         await city.RunAsync(s => s.SetCoverageAsync(TestActors.System, R(1), null, ownOrganisation: false));
-        var uncovered = await city.QueryAsync(s => s.ComputeCoverageAsync(D1));
+        var uncovered = await city.QueryAsync(s => s.ComputeCoverageAsync(D2));
 
         Assert.Equal((2, 2, 2), (covered.CoveredStationedUnits, covered.StationedUnitsEligibleForOwnOrganisation, covered.StationedUnitsWithOwnOrganisation));
         Assert.Equal((1, 1), (uncovered.CoveredStationedUnits, uncovered.StationedUnitsWithOwnOrganisation));

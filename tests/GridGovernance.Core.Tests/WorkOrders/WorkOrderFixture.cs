@@ -109,6 +109,9 @@ internal static class WorkOrderFixture
             case WorkOrderCommand.FollowSuccessor:
                 order.FollowSuccessor(order.Unit == Grid ? Community : Grid, order.ResponsibleUnit == Street ? Community : Street, ScanActor, "Merge", at);
                 break;
+            case WorkOrderCommand.ReleaseHandler:
+                order.ReleaseHandler(ScanActor, "Merge", at);
+                break;
             case WorkOrderCommand.Close:
                 order.Close(CadreActor, null, at);
                 break;

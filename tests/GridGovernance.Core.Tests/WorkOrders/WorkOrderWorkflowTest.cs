@@ -31,6 +31,8 @@ public sealed class WorkOrderWorkflowTest
         (S.Filed, C.FollowSuccessor, S.Filed), (S.Triaged, C.FollowSuccessor, S.Triaged), (S.Claimed, C.FollowSuccessor, S.Claimed),
         (S.Whistled, C.FollowSuccessor, S.Whistled), (S.Resolved, C.FollowSuccessor, S.Resolved), (S.Rated, C.FollowSuccessor, S.Rated),
         (S.Reopened, C.FollowSuccessor, S.Reopened),
+        (S.Whistled, C.ReleaseHandler, S.Whistled), (S.Resolved, C.ReleaseHandler, S.Resolved), (S.Rated, C.ReleaseHandler, S.Rated),
+        (S.Reopened, C.ReleaseHandler, S.Reopened),
     ];
 
     public static TheoryData<S, C> EveryPair()

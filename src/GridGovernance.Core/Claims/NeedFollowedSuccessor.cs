@@ -1,0 +1,12 @@
+using NodaTime;
+
+namespace GridGovernance.Claims;
+
+/// <summary>A restructure (机构调整) closed the unit whose need list held the need; its successor holds it now.</summary>
+/// <param name="Need">The need.</param>
+/// <param name="From">The unit that closed.</param>
+/// <param name="To">Its successor.</param>
+/// <param name="Effective">The day of the restructure.</param>
+/// <param name="Actor">Who restructured (<see cref="Authority.Actor.AuditName"/>).</param>
+[Immutable]
+public sealed record NeedFollowedSuccessor(NeedId Need, OrgUnitId From, OrgUnitId To, LocalDate Effective, string Actor) : IDomainEvent;
