@@ -16,7 +16,7 @@ internal sealed class EfStoreStatus(GridGovernanceDbContext context) : IStoreSta
         {
             if (!await context.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false))
             {
-                return new StoreStatus(store, false, [], "The database does not answer.");
+                return new StoreStatus(store, false, [], "The database does not exist or does not answer.");
             }
             var pending = await context.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false);
             return new StoreStatus(store, true, [.. pending], null);
