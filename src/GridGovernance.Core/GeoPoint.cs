@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace GridGovernance;
 
 /// <summary>
@@ -15,10 +17,16 @@ namespace GridGovernance;
 /// missing or extra member, a value that is not a number, or a coordinate out of range is refused with a
 /// <see cref="System.Text.Json.JsonException"/>.
 /// </para>
+/// <para>
+/// As text (<see cref="IParsable{TSelf}"/>, <see cref="ISpanFormattable"/>) a point is <c>(31.2304, 121.4737)</c>, invariant
+/// and exact (the shortest text that reads back as the same doubles); <see cref="Parse(string, IFormatProvider)"/> reads
+/// that form and the bare <c>31.2304,121.4737</c> of a query string. <see cref="Unknown"/> is written <c>(unknown)</c> and
+/// is never read: an unknown location is no value to pass.
+/// </para>
 /// </remarks>
 [Immutable]
 [System.Text.Json.Serialization.JsonConverter(typeof(JsonConverter))]
-public readonly record struct GeoPoint
+public readonly record struct GeoPoint : ISpanFormattable, ISpanParsable<GeoPoint>
 {
     private const double EarthRadiusMetres = 6_371_008.8;
 
@@ -87,8 +95,90 @@ public readonly record struct GeoPoint
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(IsKnown, Latitude, Longitude);
 
-    /// <summary>The coordinates, or <c>(unknown)</c>.</summary>
-    public override string ToString() => !IsKnown ? "(unknown)" : FormattableString.Invariant($"({Latitude:F6}, {Longitude:F6})");
+    /// <summary>The coordinates, <c>(31.2304, 121.4737)</c> (invariant, exact), or <c>(unknown)</c>.</summary>
+    public override string ToString() =>
+        !IsKnown ? "(unknown)" : string.Create(CultureInfo.InvariantCulture, $"({Latitude:R}, {Longitude:R})");
+
+    /// <summary>The coordinates as <see cref="ToString()"/> writes them: always invariant.</summary>
+    /// <param name="format"><see langword="null"/>, <c>""</c> or <c>"G"</c>.</param>
+    /// <param name="formatProvider">Ignored.</param>
+    /// <exception cref="FormatException">Another format.</exception>
+    public string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        CheckFormat(format);
+        return ToString();
+    }
+
+    /// <inheritdoc cref="ToString(string, IFormatProvider)"/>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="charsWritten">How many characters were written.</param>
+    /// <param name="format"><c>""</c> or <c>"G"</c>.</param>
+    /// <param name="provider">Ignored.</param>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        CheckFormat(format);
+        return !IsKnown
+            ? destination.TryWrite(CultureInfo.InvariantCulture, $"(unknown)", out charsWritten)
+            : destination.TryWrite(CultureInfo.InvariantCulture, $"({Latitude:R}, {Longitude:R})", out charsWritten);
+    }
+
+    private static void CheckFormat(ReadOnlySpan<char> format)
+    {
+        if (!format.IsEmpty && !format.SequenceEqual("G"))
+        {
+            throw new FormatException($"A GeoPoint has one text form (format \"G\"); '{CodeText.Shown(format)}' is not a format of GeoPoint.");
+        }
+    }
+
+    /// <summary>Reads <c>(31.2304, 121.4737)</c> or <c>31.2304,121.4737</c>: latitude first, invariant decimals.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="provider">Ignored: coordinates are always invariant.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException">The text is not such a point, or a coordinate is out of range.</exception>
+    public static GeoPoint Parse(string s, IFormatProvider? provider) => Parse(Preconditions.CheckNotNull(s).AsSpan(), provider);
+
+    /// <inheritdoc cref="Parse(string, IFormatProvider)"/>
+    public static GeoPoint Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
+        TryParse(s, provider, out var value)
+            ? value
+            : throw new FormatException($"'{CodeText.Shown(s)}' is not a location: write it as 31.2304,121.4737 (latitude −90 to 90, then longitude −180 to 180).");
+
+    /// <summary>Reads a point as <see cref="Parse(string, IFormatProvider)"/> does, without throwing.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <param name="result">The point, or <see cref="Unknown"/>.</param>
+    /// <returns>Whether the text is a known point within range.</returns>
+    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out GeoPoint result)
+    {
+        if (s is null)
+        {
+            result = Unknown;
+            return false;
+        }
+        return TryParse(s.AsSpan(), provider, out result);
+    }
+
+    /// <inheritdoc cref="TryParse(string, IFormatProvider, out GeoPoint)"/>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out GeoPoint result)
+    {
+        result = Unknown;
+        s = s.Trim();
+        if (s.Length >= 2 && s[0] == '(' && s[^1] == ')')
+        {
+            s = s[1..^1];
+        }
+        int comma = s.IndexOf(',');
+        const NumberStyles style = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+        if (comma < 0
+            || !double.TryParse(s[..comma], style, CultureInfo.InvariantCulture, out double latitude)
+            || !double.TryParse(s[(comma + 1)..], style, CultureInfo.InvariantCulture, out double longitude)
+            || latitude is not (>= -90 and <= 90) || longitude is not (>= -180 and <= 180))
+        {
+            return false;
+        }
+        result = new GeoPoint(latitude, longitude);
+        return true;
+    }
 
     /// <summary>Reads and writes a <see cref="GeoPoint"/> as <c>{"lat": …, "lon": …}</c>, <see cref="Unknown"/> as <c>null</c>.</summary>
     [Immutable]

@@ -11,10 +11,15 @@ namespace GridGovernance;
 /// In JSON (System.Text.Json, no options needed) an amount is an exact JSON number, <c>1.25</c> or <c>-20</c>; a string
 /// holding such a number (<c>"1.25"</c>) is read too. More than four decimal places, exponents and anything else are
 /// refused with a <see cref="System.Text.Json.JsonException"/>: the amount is never read through a double.
+/// <para>
+/// As text (<see cref="IParsable{TSelf}"/>, <see cref="ISpanParsable{TSelf}"/>, <see cref="ISpanFormattable"/>) an amount is
+/// its invariant decimal, <c>1.25</c>, whatever the culture: ASP.NET Core binds it from a route or query value
+/// (<c>?min=0.5</c>), and an amount that is not exact to 0.0001 does not bind.
+/// </para>
 /// </remarks>
 [Immutable]
 [System.Text.Json.Serialization.JsonConverter(typeof(JsonConverter))]
-public readonly struct Points : IEquatable<Points>, IComparable<Points>, IComparable
+public readonly struct Points : IEquatable<Points>, IComparable<Points>, IComparable, ISpanFormattable, ISpanParsable<Points>
 {
     /// <summary>How many units make one point.</summary>
     public const long UnitsPerPoint = 10_000;
@@ -67,6 +72,58 @@ public readonly struct Points : IEquatable<Points>, IComparable<Points>, ICompar
     /// <exception cref="ArgumentException">It has more than four decimal places.</exception>
     public static Points Parse(string text) =>
         From(decimal.Parse(Preconditions.CheckNotNull(text), NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
+
+    // Explicit: a public Parse(string, IFormatProvider) beside Parse(string) would make every Parse(string) call a
+    // CA1305 warning, though points never depend on the culture.
+    /// <summary>Parses an invariant decimal such as <c>"-0.5"</c>, whatever the culture (<see cref="IParsable{TSelf}"/>).</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="provider">Ignored: points are always invariant.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException">The text is not a decimal exact to 0.0001 within range.</exception>
+    static Points IParsable<Points>.Parse(string s, IFormatProvider? provider) =>
+        Parse(Preconditions.CheckNotNull(s).AsSpan(), provider);
+
+    /// <summary>Parses an invariant decimal such as <c>"-0.5"</c>, whatever the culture.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="provider">Ignored: points are always invariant.</param>
+    /// <exception cref="FormatException">The text is not a decimal exact to 0.0001 within range.</exception>
+    public static Points Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
+        TryParse(s, provider, out var value)
+            ? value
+            : throw new FormatException($"'{CodeText.Shown(s.ToString())}' is not an amount of points: an invariant decimal exact to 0.0001, such as 1.25 or -20.");
+
+    /// <summary>Reads an invariant decimal exact to 0.0001 (<c>"1.25"</c>, <c>" -20 "</c>); no separators, no exponent. ASP.NET Core binds route and query values through it.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="provider">Ignored: points are always invariant.</param>
+    /// <param name="result">The amount, or <see cref="Zero"/>.</param>
+    /// <returns>Whether the text is such an amount.</returns>
+    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out Points result)
+    {
+        if (s is null)
+        {
+            result = Zero;
+            return false;
+        }
+        return TryParse(s.AsSpan(), provider, out result);
+    }
+
+    /// <inheritdoc cref="TryParse(string, IFormatProvider, out Points)"/>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Points result)
+    {
+        result = Zero;
+        if (!decimal.TryParse(s, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            || value is > long.MaxValue / 2 / UnitsPerPoint or < long.MinValue / 2 / UnitsPerPoint)
+        {
+            return false;
+        }
+        decimal scaled = value * UnitsPerPoint;
+        if (scaled != decimal.Truncate(scaled))
+        {
+            return false;
+        }
+        result = new Points((long)scaled);
+        return true;
+    }
 
     /// <summary>The amount as a decimal.</summary>
     public decimal ToDecimal() => (decimal)Units / UnitsPerPoint;
@@ -169,6 +226,35 @@ public readonly struct Points : IEquatable<Points>, IComparable<Points>, ICompar
 
     /// <summary>The amount as an invariant decimal with no trailing zeros, e.g. <c>1.25</c> or <c>-20</c>.</summary>
     public override string ToString() => ToDecimal().ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>The amount as <see cref="ToString()"/> writes it: points are always invariant.</summary>
+    /// <param name="format"><see langword="null"/>, <c>""</c> or <c>"G"</c>.</param>
+    /// <param name="formatProvider">Ignored.</param>
+    /// <exception cref="FormatException">Another format.</exception>
+    public string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        CheckFormat(format);
+        return ToString();
+    }
+
+    /// <inheritdoc cref="ToString(string, IFormatProvider)"/>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="charsWritten">How many characters were written.</param>
+    /// <param name="format"><c>""</c> or <c>"G"</c>.</param>
+    /// <param name="provider">Ignored.</param>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        CheckFormat(format);
+        return ToDecimal().TryFormat(destination, out charsWritten, "0.####", CultureInfo.InvariantCulture);
+    }
+
+    private static void CheckFormat(ReadOnlySpan<char> format)
+    {
+        if (!format.IsEmpty && !format.SequenceEqual("G"))
+        {
+            throw new FormatException($"Points have one text form (format \"G\"); '{CodeText.Shown(format.ToString())}' is not a format of Points.");
+        }
+    }
 
     /// <summary>Reads and writes <see cref="Points"/> as an exact JSON number (see the remarks on <see cref="Points"/>).</summary>
     [Immutable]

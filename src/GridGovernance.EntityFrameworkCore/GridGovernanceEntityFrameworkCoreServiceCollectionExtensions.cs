@@ -53,6 +53,7 @@ public static class GridGovernanceEntityFrameworkCoreServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Scoped<IUnitOfWork>(sp => sp.GetRequiredService<EfUnitOfWork>()));
         services.Replace(ServiceDescriptor.Scoped(typeof(IRepository<>), typeof(EfRepository<>)));
         services.Replace(ServiceDescriptor.Scoped(typeof(IReadRepository<>), typeof(EfRepository<>)));
+        services.Replace(ServiceDescriptor.Scoped<IStoreStatus, EfStoreStatus>());
         return services;
     }
 

@@ -60,6 +60,6 @@ public sealed partial class GeoPointTest
     {
         Assert.Equal(new GeoPoint(36.2, 117.6), new GeoPoint(36.2, 117.6));
         Assert.NotEqual(new GeoPoint(36.2, 117.6), new GeoPoint(36.2, 117.7));
-        Assert.Equal("(36.200000, 117.600000)", new GeoPoint(36.2, 117.6).ToString());
+        Assert.Equal("(36.2, 117.6)", new GeoPoint(36.2, 117.6).ToString());
     }
 }

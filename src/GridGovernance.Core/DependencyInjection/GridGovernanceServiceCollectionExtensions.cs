@@ -141,6 +141,7 @@ public static class GridGovernanceServiceCollectionExtensions
         services.TryAddSingleton<InMemoryStore>();
         services.TryAddScoped<InMemoryUnitOfWork>();
         services.TryAddScoped<IUnitOfWork>(sp => sp.GetRequiredService<InMemoryUnitOfWork>());
+        services.TryAddSingleton<IStoreStatus, InMemoryStoreStatus>();
         services.TryAdd(ServiceDescriptor.Scoped(typeof(IRepository<>), typeof(InMemoryRepository<>)));
         services.TryAdd(repository?.ImplementationType is Type implementation
             ? ServiceDescriptor.Describe(typeof(IReadRepository<>), implementation, repository.Lifetime)

@@ -5,9 +5,11 @@ namespace GridGovernance.WorkOrders;
 /// (the resident who filed it, under the integrator's own key), <c>department:…</c> (a summoned department) or
 /// <c>system:…</c> (an automatic step such as a reminder or an escalation).
 /// </summary>
+/// <remarks>As text and in JSON an actor is its stored form, a JSON string (<c>"member:17"</c>).</remarks>
 /// <param name="Value">The actor's text, at most 200 characters.</param>
 [Immutable]
-public readonly record struct WorkOrderActor(string Value)
+[System.Text.Json.Serialization.JsonConverter(typeof(TextJsonConverter<WorkOrderActor>))]
+public readonly record struct WorkOrderActor(string Value) : ISpanFormattable, ISpanParsable<WorkOrderActor>
 {
 
     /// <summary>The text of the actor, validated: not blank, at most 200 characters.</summary>
@@ -40,6 +42,50 @@ public readonly record struct WorkOrderActor(string Value)
 
     /// <inheritdoc />
     public override string ToString() => Value ?? "(no actor)";
+
+    /// <summary>The stored form, as <see cref="ToString()"/> writes it.</summary>
+    /// <param name="format">Ignored: an actor has one text form.</param>
+    /// <param name="formatProvider">Ignored.</param>
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>Copies the stored form into <paramref name="destination"/> if it fits.</summary>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="charsWritten">How many characters were written.</param>
+    /// <param name="format">Ignored.</param>
+    /// <param name="provider">Ignored.</param>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        CodeText.TryFormat(ToString(), destination, out charsWritten);
+
+    /// <summary>Reads an actor from its stored form (not blank, at most 200 characters).</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException">The text is blank or longer than 200 characters.</exception>
+    public static WorkOrderActor Parse(string s, IFormatProvider? provider) => CodeText.Parse<WorkOrderActor>(s, provider);
+
+    /// <inheritdoc cref="Parse(string, IFormatProvider)"/>
+    public static WorkOrderActor Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
+        TryParse(s, provider, out var value) ? value : throw CodeText.NotACode<WorkOrderActor>(s, "an actor is not blank and at most 200 characters");
+
+    /// <summary>Tries to read an actor from its stored form.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <param name="result">The actor, or <c>default</c>.</param>
+    /// <returns>Whether the text is not blank and at most 200 characters.</returns>
+    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out WorkOrderActor result) =>
+        CodeText.TryParse(s, provider, out result);
+
+    /// <inheritdoc cref="TryParse(string, IFormatProvider, out WorkOrderActor)"/>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out WorkOrderActor result)
+    {
+        if (s.IsWhiteSpace() || s.Length > 200)
+        {
+            result = default;
+            return false;
+        }
+        result = new WorkOrderActor(s.ToString());
+        return true;
+    }
 
     /// <summary>
     /// The actor as messages name it: a resident's key and an officer's identifier are personal data (a key may be a

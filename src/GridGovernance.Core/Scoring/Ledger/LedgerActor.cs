@@ -7,10 +7,11 @@ namespace GridGovernance.Scoring.Ledger;
 /// </summary>
 /// <remarks>
 /// Commands take an <see cref="Authority.Actor"/>; what the ledger stores is its <see cref="Authority.Actor.AuditName"/>
-/// (<see cref="Of"/>).
+/// (<see cref="Of"/>). As text and in JSON an actor is its stored form, a JSON string (<c>"member:17"</c>).
 /// </remarks>
 [Immutable]
-public readonly record struct LedgerActor
+[System.Text.Json.Serialization.JsonConverter(typeof(TextJsonConverter<LedgerActor>))]
+public readonly record struct LedgerActor : ISpanFormattable, ISpanParsable<LedgerActor>
 {
     private const string SystemPrefix = "system:";
 
@@ -56,4 +57,48 @@ public readonly record struct LedgerActor
 
     /// <inheritdoc />
     public override string ToString() => Value ?? "(no actor)";
+
+    /// <summary>The stored form, as <see cref="ToString()"/> writes it.</summary>
+    /// <param name="format">Ignored: an actor has one text form.</param>
+    /// <param name="formatProvider">Ignored.</param>
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>Copies the stored form into <paramref name="destination"/> if it fits.</summary>
+    /// <param name="destination">Where to write.</param>
+    /// <param name="charsWritten">How many characters were written.</param>
+    /// <param name="format">Ignored.</param>
+    /// <param name="provider">Ignored.</param>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        CodeText.TryFormat(ToString(), destination, out charsWritten);
+
+    /// <summary>Reads an actor from its stored form (not blank, at most 200 characters).</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException">The text is blank or longer than 200 characters.</exception>
+    public static LedgerActor Parse(string s, IFormatProvider? provider) => CodeText.Parse<LedgerActor>(s, provider);
+
+    /// <inheritdoc cref="Parse(string, IFormatProvider)"/>
+    public static LedgerActor Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
+        TryParse(s, provider, out var value) ? value : throw CodeText.NotACode<LedgerActor>(s, "an actor is not blank and at most 200 characters");
+
+    /// <summary>Tries to read an actor from its stored form.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <param name="result">The actor, or <c>default</c>.</param>
+    /// <returns>Whether the text is not blank and at most 200 characters.</returns>
+    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out LedgerActor result) =>
+        CodeText.TryParse(s, provider, out result);
+
+    /// <inheritdoc cref="TryParse(string, IFormatProvider, out LedgerActor)"/>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out LedgerActor result)
+    {
+        if (s.IsWhiteSpace() || s.Length > 200)
+        {
+            result = default;
+            return false;
+        }
+        result = new LedgerActor(s.ToString());
+        return true;
+    }
 }

@@ -41,6 +41,28 @@ public sealed class PublishedResults : AggregateRoot<PeriodPublicationId>
     /// <returns>The line, or <c>null</c> when the member was not on the roster.</returns>
     public PublishedMemberResult? ResultOf(MemberId member) => Results.FirstOrDefault(r => r.Member == member);
 
+    /// <summary>
+    /// The published ranking board (排名晾晒) of this snapshot for the public: highest score first, competition ranks
+    /// (members with equal scores share a rank; the next rank skips), ties in member-id order, every name masked by
+    /// <see cref="PersonalDataMasking.MaskName"/> (张三明 → 张*明). Member ids are left out, as in
+    /// <see cref="Rankings.Ranking.ToPublic"/>.
+    /// </summary>
+    /// <param name="nameOf">Gives a member's name.</param>
+    /// <returns>One row per published member.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="nameOf"/> is null or returns null.</exception>
+    public ImmutableArray<Rankings.PublicRankingRow> ToPublic(Func<MemberId, string> nameOf)
+    {
+        Preconditions.CheckNotNull(nameOf);
+        var ordered = Results.OrderByDescending(r => r.Score).ThenBy(r => r.Member).ToArray();
+        var rows = new Rankings.PublicRankingRow[ordered.Length];
+        for (int i = 0; i < ordered.Length; i++)
+        {
+            int rank = i > 0 && ordered[i].Score == ordered[i - 1].Score ? rows[i - 1].Rank : i + 1;
+            rows[i] = new Rankings.PublicRankingRow(rank, PersonalDataMasking.MaskName(nameOf(ordered[i].Member)), ordered[i].Score);
+        }
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(rows);
+    }
+
     /// <summary>The published scores in ascending order (ten-thousandths), sorted once per loaded publication.</summary>
     internal ImmutableArray<long> SortedScores()
     {
