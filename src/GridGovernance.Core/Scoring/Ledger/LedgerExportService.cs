@@ -107,7 +107,7 @@ public sealed class LedgerExportService
     }
 
     /// <summary>
-    /// The entries of <see cref="ExportForAssessmentAsync"/> laid out for assessment (<see cref="AssessmentEntryColumns"/>):
+    /// The entries of <see cref="ExportForAssessmentAsync(GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.AssessmentPeriod, System.Threading.CancellationToken)"/> laid out for assessment (<see cref="AssessmentEntryColumns"/>):
     /// what the bulk assessment of a whole city reads fastest. Build it once and assess it as often as needed (other
     /// rosters or multipliers): it holds the entries, not their points. It holds this period's entries, resolved
     /// against this rule book (item positions, tiers, discretionary values): assess it with the same two.

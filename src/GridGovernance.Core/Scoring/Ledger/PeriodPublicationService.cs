@@ -99,7 +99,7 @@ public sealed class PeriodPublicationService
     /// Needs <see cref="Capabilities.PublishPeriod"/>.
     /// </summary>
     /// <param name="actor">Who publishes: by default the secretary of a top-level unit.</param>
-    /// <param name="result">The assessment of the period (compute it from <see cref="LedgerExportService.ExportForAssessmentAsync"/>).</param>
+    /// <param name="result">The assessment of the period (compute it from <see cref="LedgerExportService.ExportForAssessmentAsync(GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.AssessmentPeriod, System.Threading.CancellationToken)"/>).</param>
     /// <param name="windowWorkingDays">The window's length in working days, 1 to 366 (e.g. 5).</param>
     /// <param name="calendar">The working-day calendar with the integrator's holidays.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>

@@ -32,8 +32,8 @@ namespace GridGovernance.Scoring.Ledger;
 /// </para>
 /// <para>
 /// Frozen periods: an entry whose occurrence date lies in a frozen period of its rule book is refused by
-/// <see cref="DeclareAsync"/>, <see cref="RecordAsync"/>, <see cref="ApproveAsync"/> and <see cref="ReverseAsync"/>
-/// (code <see cref="ErrorCodes.LedgerPeriodFrozen"/>); record a late correction with <see cref="RecordAdjustmentAsync"/>.
+/// <see cref="DeclareAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/>, <see cref="RecordAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerSource, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/>, <see cref="ApproveAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerEntryId, GridGovernance.Points?, string?, System.Threading.CancellationToken)"/> and <see cref="ReverseAsync"/>
+/// (code <see cref="ErrorCodes.LedgerPeriodFrozen"/>); record a late correction with <see cref="RecordAdjustmentAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerSource, GridGovernance.Scoring.Ledger.LedgerEntryRequest, NodaTime.LocalDate, System.Threading.CancellationToken)"/>.
 /// A write into a published period that is not frozen yet also re-saves that period's <see cref="PeriodPublication"/>
 /// guard (never its <see cref="PublishedResults"/>), so that a freeze racing with it makes one of the two fail on the
 /// version check instead of letting an entry slip into a frozen period.
@@ -226,14 +226,14 @@ public sealed class PointsLedgerService
     /// </summary>
     /// <param name="actor">Who records it.</param>
     /// <param name="ruleBook">The rule book the item belongs to.</param>
-    /// <param name="source">Where it comes from; not <see cref="LedgerSource.Declaration"/> (declarations go through <see cref="DeclareAsync"/>).</param>
+    /// <param name="source">Where it comes from; not <see cref="LedgerSource.Declaration"/> (declarations go through <see cref="DeclareAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/>).</param>
     /// <param name="request">What is recorded.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The recorded entry (or the one first recorded with the key).</returns>
     /// <exception cref="GridGovernanceValidationException">The source is a declaration or undefined, or the request is incomplete or breaks the <see cref="InputPolicy"/>.</exception>
     /// <exception cref="EntityNotFoundException">The member does not exist.</exception>
     /// <exception cref="ForbiddenException">The actor may not record for the member (code <c>points.forbidden</c>).</exception>
-    /// <exception cref="GridGovernanceException">As for <see cref="DeclareAsync"/>.</exception>
+    /// <exception cref="GridGovernanceException">As for <see cref="DeclareAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/>.</exception>
     public async Task<LedgerEntry> RecordAsync(Actor actor, RuleBook ruleBook, LedgerSource source, LedgerEntryRequest request, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(actor);
@@ -250,7 +250,7 @@ public sealed class PointsLedgerService
     /// <see cref="LedgerEntryRequest.OccurredOn"/>, inside a frozen period, but is counted on <paramref name="adjustOn"/>,
     /// in an open period, with <see cref="LedgerEntry.AdjustsFrozenPeriod"/> naming the frozen period. The frozen
     /// period's results do not change. To take back points of a frozen period, record a deduction or a discretionary
-    /// correction item with a negative value. Needs <see cref="Capabilities.RecordEntry"/>, as <see cref="RecordAsync"/>.
+    /// correction item with a negative value. Needs <see cref="Capabilities.RecordEntry"/>, as <see cref="RecordAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerSource, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/>.
     /// </summary>
     /// <param name="actor">Who records it.</param>
     /// <param name="ruleBook">The rule book.</param>
@@ -265,7 +265,7 @@ public sealed class PointsLedgerService
     /// <exception cref="ForbiddenException">The actor may not record for the member (code <c>points.forbidden</c>).</exception>
     /// <exception cref="GridGovernanceException">The occurrence date lies in no frozen period (code
     /// <see cref="ErrorCodes.LedgerNotInFrozenPeriod"/>), <paramref name="adjustOn"/> lies in a frozen period, or as for
-    /// <see cref="DeclareAsync"/>.</exception>
+    /// <see cref="DeclareAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/>.</exception>
     public async Task<LedgerEntry> RecordAdjustmentAsync(Actor actor, RuleBook ruleBook, LedgerSource source, LedgerEntryRequest request, LocalDate adjustOn,
         CancellationToken cancellationToken = default)
     {
@@ -337,7 +337,7 @@ public sealed class PointsLedgerService
     }
 
     /// <summary>
-    /// A reviewer rejects a declaration (审核不通过) with a reason. The same authority rule as <see cref="ApproveAsync"/>
+    /// A reviewer rejects a declaration (审核不通过) with a reason. The same authority rule as <see cref="ApproveAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerEntryId, GridGovernance.Points?, string?, System.Threading.CancellationToken)"/>
     /// applies (<see cref="Capabilities.ReviewDeclaration"/>). A declaration whose period has been frozen can still be rejected.
     /// </summary>
     /// <param name="actor">Who reviews.</param>
@@ -626,8 +626,8 @@ public sealed class PointsLedgerService
     /// with its resolver's, a wish fulfilled with its claimant's). The caller saves once; a failed save writes none of it.
     /// </summary>
     /// <remarks>
-    /// Each request is checked as <see cref="RecordAsync"/> checks it. A key already stored is the award's stored fact:
-    /// it is returned (the replay must match it, as for <see cref="RecordAsync"/>) and nothing is staged for it. A member
+    /// Each request is checked as <see cref="RecordAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerSource, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/> checks it. A key already stored is the award's stored fact:
+    /// it is returned (the replay must match it, as for <see cref="RecordAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerSource, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/>) and nothing is staged for it. A member
     /// who may not receive the award (not stored, or not on the roster on the day) is returned with the refusal and
     /// nothing staged; the caller decides whether that refuses the whole command. Any other problem (the item, a frozen
     /// period, the authority) throws and leaves the unit of work to the caller's retry, which discards it.

@@ -395,7 +395,7 @@ public static class RankingBoard
         var items = new SortedSet<int>();
         foreach (var code in codes)
         {
-            int position = code is null ? -1 : published.ItemCodes.IndexOf(code, StringComparer.Ordinal);
+            int position = code is null ? -1 : published.ItemCodes.IndexOf(code);
             Preconditions.CheckArgument(position >= 0, "bottomLine",
                 $"The negative list names item '{code}', which the rule book '{published.Id.RuleBookId}' of {published.Id} does not define.");
             items.Add(position);

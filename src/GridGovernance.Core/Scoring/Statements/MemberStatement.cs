@@ -94,7 +94,7 @@ public sealed class MemberStatement
     /// <param name="ruleBook">The rule book the publication was computed with (same id and version).</param>
     /// <param name="published">The published results (<see cref="PeriodPublicationService.GetResultsAsync"/>).</param>
     /// <param name="subject">The member as they were on the assessment roster (kind and multiplier).</param>
-    /// <param name="entries">The member's approved, effective entries of the period (e.g. from <see cref="LedgerExportService.ExportForAssessmentAsync"/>);
+    /// <param name="entries">The member's approved, effective entries of the period (e.g. from <see cref="LedgerExportService.ExportForAssessmentAsync(GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.AssessmentPeriod, System.Threading.CancellationToken)"/>);
     /// other members' and other periods' entries are skipped.</param>
     /// <param name="name">The member's name.</param>
     /// <param name="view">Masked for the public (default), or whole for the member's own view.</param>
