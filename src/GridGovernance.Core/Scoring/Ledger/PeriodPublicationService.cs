@@ -203,7 +203,7 @@ public sealed class PeriodPublicationService
 
     /// <summary>
     /// Ranks a publication's members from its stored results (排名晾晒), without re-assessing: what was published is what is
-    /// ranked (<see cref="RankingBoard.Rank(PublishedResults, BottomLineRules?)"/>).
+    /// ranked (<see cref="RankingBoard.RankPublication(PublishedResults, BottomLineRules?)"/>).
     /// </summary>
     /// <param name="publication">The publication.</param>
     /// <param name="bottomLine">The floor and negative list; <c>null</c> flags vetoed members only.</param>
@@ -212,7 +212,7 @@ public sealed class PeriodPublicationService
     /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
     /// <exception cref="ArgumentException">A negative-list code names no item of the publication's rule book.</exception>
     public async Task<Ranking> GetRankingAsync(PeriodPublicationId publication, BottomLineRules? bottomLine = null, CancellationToken cancellationToken = default) =>
-        RankingBoard.Rank(await GetResultsAsync(publication, cancellationToken).ConfigureAwait(false), bottomLine);
+        RankingBoard.RankPublication(await GetResultsAsync(publication, cancellationToken).ConfigureAwait(false), bottomLine);
 
     /// <summary>
     /// A member's statement (积分明细账) of a publication: its stored results, the rule-book version it was computed with

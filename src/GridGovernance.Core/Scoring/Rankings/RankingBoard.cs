@@ -210,7 +210,7 @@ public static class RankingBoard
     /// <returns>The ranking.</returns>
     /// <exception cref="ArgumentException">A negative-list code names no item of the publication's rule book, or the publication was
     /// made before published lines kept their item counts (revise it to rank it with a negative list).</exception>
-    public static Ranking Rank(Ledger.PublishedResults published, BottomLineRules? bottomLine = null)
+    public static Ranking RankPublication(Ledger.PublishedResults published, BottomLineRules? bottomLine = null)
     {
         Preconditions.CheckNotNull(published);
         return RankPublished(published, published.Results.AsSpan(), null, bottomLine ?? BottomLineRules.VetoOnly);
@@ -225,8 +225,8 @@ public static class RankingBoard
     /// <param name="scope">The unit.</param>
     /// <param name="bottomLine">The floor and negative list; <c>null</c> flags vetoed members only.</param>
     /// <returns>The ranking.</returns>
-    /// <exception cref="ArgumentException">The unit is not in the index, or as <see cref="Rank(Ledger.PublishedResults, BottomLineRules?)"/>.</exception>
-    public static Ranking Rank(Ledger.PublishedResults published, HierarchyIndex index, OrgUnitId scope, BottomLineRules? bottomLine = null)
+    /// <exception cref="ArgumentException">The unit is not in the index, or as <see cref="RankPublication(Ledger.PublishedResults, BottomLineRules?)"/>.</exception>
+    public static Ranking RankPublication(Ledger.PublishedResults published, HierarchyIndex index, OrgUnitId scope, BottomLineRules? bottomLine = null)
     {
         Preconditions.CheckNotNull(published);
         Preconditions.CheckNotNull(index);

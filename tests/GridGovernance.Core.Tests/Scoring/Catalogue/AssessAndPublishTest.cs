@@ -171,13 +171,13 @@ public sealed class AssessAndPublishTest : IDisposable
 
         var declared = await LedgerAsync(s => s.DeclareAsync(InPerson(M1), BookId, Request(M1, "volunteer", D(3, 2), "by-id", value: 3)));
         var approved = await LedgerAsync(s => s.ApproveAsync(Secretary100, declared.Id, P(2)));
-        var recorded = await LedgerAsync(s => s.RecordAsync(WorkOrders, BookId, LedgerSource.WorkOrder, Request(M2, "themed-party-day", D(3, 3), "by-id-2")));
+        var recorded = await LedgerAsync(s => s.RecordAsync(LedgerFixture.WorkOrders, BookId, LedgerSource.WorkOrder, Request(M2, "themed-party-day", D(3, 3), "by-id-2")));
         var exported = await fixture.RunAsync((LedgerExportService s) => s.ExportForAssessmentAsync(BookId, Q1));
 
         Assert.Equal(LedgerEntryStatus.Approved, approved.Status);
         Assert.Equal(P(2), approved.Points);
         Assert.Equal("test-book", recorded.RuleBookId);
         Assert.Equal(2, exported.Length);
-        await Assert.ThrowsAsync<EntityNotFoundException>(() => LedgerAsync(s => s.RecordAsync(WorkOrders, new RuleBookId("nope"), LedgerSource.WorkOrder, Request(M2, "themed-party-day", D(3, 3), "x"))));
+        await Assert.ThrowsAsync<EntityNotFoundException>(() => LedgerAsync(s => s.RecordAsync(LedgerFixture.WorkOrders, new RuleBookId("nope"), LedgerSource.WorkOrder, Request(M2, "themed-party-day", D(3, 3), "x"))));
     }
 }
