@@ -34,7 +34,7 @@ public static class Capabilities
     public static Capability ResolveObjection { get; } = WellKnown("points.resolve-objection");
 
     /// <summary>积分细则制定、修订 — add a rule book to the catalogue or revise it.</summary>
-    public static Capability ManageRuleBooks { get; } = WellKnown("points.rulebook");
+    public static Capability ManageRuleBooks { get; } = WellKnown("points.rule-book");
 
     /// <summary>Credit spendable points to an account.</summary>
     public static Capability CreditAccount { get; } = WellKnown("rewards.credit");

@@ -97,6 +97,6 @@ public abstract partial class StoreConformanceTests
         var entries = await InScopeAsync(s => s.GetRequiredService<LedgerExportService>().ExportForAssessmentAsync(book, march));
         var fresh = RankingBoard.Rank(AssessmentEngine.Assess(book, march, roster, entries));
         var ranking = await InScopeAsync(s => s.GetRequiredService<PeriodPublicationService>().GetRankingAsync(publication.Id));
-        Assert.Equal(fresh.Rows, ranking.Rows);
+        Assert.Equal(fresh.Rows.ToArray(), ranking.Rows.ToArray());
     }
 }

@@ -130,7 +130,7 @@ public sealed class AssessAndPublishTest : IDisposable
         var ranking = await fixture.RunAsync(s => s.GetRankingAsync(publication.Id, rules));
         var fresh = RankingBoard.Rank(await fixture.AssessAsync(Q1), rules);
 
-        Assert.Equal(fresh.Rows, ranking.Rows);
+        Assert.Equal(fresh.Rows.ToArray(), ranking.Rows.ToArray());
         Assert.Equal(fresh.Period, ranking.Period);
         Assert.Equal(BottomLineFlags.NegativeList | BottomLineFlags.BelowFloor, ranking[M5].Flags);
         var unknown = await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.GetRankingAsync(publication.Id, new BottomLineRules { NegativeListItems = ["nope"] })));
