@@ -79,12 +79,12 @@ public sealed class UnitAssessmentEngineTest : IClassFixture<YibinWorld>
         var result = UnitAssessmentEngine.Assess(OrganBook, Q1, [Organ32, Organ30, Organ31], Quarter());
 
         Assert.Equal([Organ30, Organ31, Organ32], result.Units.Select(u => u.Unit));
-        Assert.Equal([P(10), P(4), P(5)], result[Organ30].CategoryTotals);
+        Assert.Equal([P(10), P(4), P(5)], result[Organ30].CategoryTotals.ToArray());
         Assert.Equal(P(19), result[Organ30].Total);
         Assert.Equal(3, result[Organ30].ItemCounts[Project]); // the clipped third project still counts as an occurrence
-        Assert.Equal([P(5), P(8), P(2)], result[Organ31].CategoryTotals);
+        Assert.Equal([P(5), P(8), P(2)], result[Organ31].CategoryTotals.ToArray());
         Assert.Equal(P(15), result[Organ31].Total);
-        Assert.Equal([P(10), P(0), P(-5)], result[Organ32].CategoryTotals);
+        Assert.Equal([P(10), P(0), P(-5)], result[Organ32].CategoryTotals.ToArray());
         Assert.Equal(P(5), result[Organ32].Total);
         Assert.True(result[Organ32].Vetoed);
         Assert.False(result[Organ30].Vetoed);
