@@ -43,4 +43,12 @@ public static partial class ErrorCodes
     public const string StatementDiffersFromPublication = "points.statement-differs-from-publication";
     /// <summary>The member's kind may not earn the item (its version's <c>EligibleKinds</c>), so the entry would never count.</summary>
     public const string LedgerNotEligible = "points.not-eligible";
+    /// <summary>A rule book with this id is already in the catalogue (with other content); revise it instead.</summary>
+    public const string RuleBookExists = "points.rule-book-exists";
+    /// <summary>A version of a rule book that a publication used was to be changed; save the change as a new version.</summary>
+    public const string RuleBookVersionPublished = "points.rule-book-version-published";
+    /// <summary>A new version of a rule book must be higher than every version the catalogue holds.</summary>
+    public const string RuleBookVersionOrder = "points.rule-book-version-order";
+    /// <summary>A result was computed with a rule book whose id and version the catalogue holds with other content.</summary>
+    public const string RuleBookDiffersFromCatalogue = "points.rule-book-differs-from-catalogue";
 }

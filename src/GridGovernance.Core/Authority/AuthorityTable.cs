@@ -97,6 +97,8 @@ public sealed class AuthorityTable
             new(Capabilities.PublishPeriod) { Roles = [.. secretary], Scope = PostScope.TopLevel },
             new(Capabilities.RaiseObjection) { InPerson = PersonAccess.OwnMatter },
             new(Capabilities.ResolveObjection) { Roles = [.. secretary], Scope = PostScope.TopLevel },
+            // The rule book's owner is the district or street that adopts it: its secretary, or one above it.
+            new(Capabilities.ManageRuleBooks) { Roles = [.. secretary], System = true },
             new(Capabilities.CreditAccount) { Roles = [RoleKind.Secretary, RoleKind.Cashier], System = true },
             new(Capabilities.Redeem) { Roles = [RoleKind.Cashier], InPerson = PersonAccess.OwnMatter },
             new(Capabilities.ManageRewards) { Roles = [RoleKind.Secretary, RoleKind.Cashier], Scope = PostScope.TopLevel },

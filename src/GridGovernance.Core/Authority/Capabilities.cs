@@ -33,6 +33,9 @@ public static class Capabilities
     /// <summary>Resolve an objection to a published result.</summary>
     public static Capability ResolveObjection { get; } = WellKnown("points.resolve-objection");
 
+    /// <summary>积分细则制定、修订 — add a rule book to the catalogue or revise it.</summary>
+    public static Capability ManageRuleBooks { get; } = WellKnown("points.rule-book");
+
     /// <summary>Credit spendable points to an account.</summary>
     public static Capability CreditAccount { get; } = WellKnown("rewards.credit");
 
@@ -110,7 +113,7 @@ public static class Capabilities
     [
         .. new[]
         {
-            DeclarePoints, ReviewDeclaration, RecordEntry, ReverseEntry, PublishPeriod, RaiseObjection, ResolveObjection,
+            DeclarePoints, ReviewDeclaration, RecordEntry, ReverseEntry, PublishPeriod, RaiseObjection, ResolveObjection, ManageRuleBooks,
             CreditAccount, Redeem, ManageRewards,
             FileOrder, TriageOrder, ClaimOrder, TransferOrder, SuperviseOrder, EscalateOrder, WhistleOrder, DepartmentReport,
             ResolveOrder, RateOrder, CloseOrder,

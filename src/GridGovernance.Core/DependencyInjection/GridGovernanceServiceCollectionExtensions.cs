@@ -4,6 +4,7 @@ using GridGovernance.Claims;
 using GridGovernance.Contacts;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
+using GridGovernance.Scoring.Catalogue;
 using GridGovernance.Scoring.Ledger;
 using GridGovernance.Scoring.Rewards;
 using GridGovernance.WorkOrders;
@@ -149,6 +150,7 @@ public static class GridGovernanceServiceCollectionExtensions
         services.TryAddScoped<IAuthorityPolicy, AuthorityPolicy>();
         services.TryAddScoped<OrganisationQueries>();
         services.TryAddScoped<OrganisationService>();
+        services.TryAddScoped<RuleBookCatalogue>();
         services.TryAddScoped<PointsLedgerService>();
         services.TryAddScoped<PeriodPublicationService>();
         services.TryAddScoped<LedgerExportService>();

@@ -27,7 +27,7 @@ public sealed record WorkOrderPolicy
     /// <summary>The time limit of a reopened order, in working days (default 3).</summary>
     public int ReopenWorkingDays { get; init; } = 3;
 
-    /// <summary>When set, a member who resolves an order is awarded points through <see cref="PointsLedgerService.RecordAsync"/> with <see cref="LedgerSource.WorkOrder"/>.</summary>
+    /// <summary>When set, a member who resolves an order is awarded points through <see cref="PointsLedgerService.RecordAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerSource, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/> with <see cref="LedgerSource.WorkOrder"/>.</summary>
     public WorkOrderPointsAward? PointsAward { get; init; }
 
     /// <summary>

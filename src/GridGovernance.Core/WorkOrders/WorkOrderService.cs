@@ -31,7 +31,7 @@ namespace GridGovernance.WorkOrders;
 /// </para>
 /// <para>
 /// Points: when <see cref="WorkOrderPolicy.PointsAward"/> is set and a member resolves an order, the member is awarded
-/// the item through <see cref="PointsLedgerService.RecordAsync"/> with <see cref="LedgerSource.WorkOrder"/>, once per
+/// the item through <see cref="PointsLedgerService.RecordAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerSource, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/> with <see cref="LedgerSource.WorkOrder"/>, once per
 /// order (the idempotency key is <c>work-order:&lt;id&gt;</c>), staged with the order and saved in the same unit of work.
 /// </para>
 /// </remarks>

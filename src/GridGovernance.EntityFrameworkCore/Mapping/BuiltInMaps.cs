@@ -1,6 +1,7 @@
 using GridGovernance.Claims;
 using GridGovernance.Contacts;
 using GridGovernance.Organisation;
+using GridGovernance.Scoring.Catalogue;
 using GridGovernance.Scoring.Ledger;
 using GridGovernance.Scoring.Rewards;
 using GridGovernance.WorkOrders;
@@ -36,6 +37,8 @@ internal static class BuiltInMaps
             .Column(e => e.ReversalOf).Column(e => e.OccurredOn));
         options.Map<PeriodPublication>(m => m.ToTable("PeriodPublications").Column(p => p.PeriodStart).Column(p => p.PeriodEnd));
         options.Map<PublishedResults>(m => m.ToTable("PublishedResults"));
+        // The rule-book catalogue: each book with every version's JSON, read by id.
+        options.Map<StoredRuleBook>(m => m.ToTable("RuleBooks"));
         options.Map<PointsAccount>(m => m.ToTable("PointsAccounts"));
         options.Map<PointsAccountYear>(m => m.ToTable("PointsAccountYears")
             .Collection(y => y.Credits, c => c.Column(x => x.IdempotencyKey))

@@ -1,6 +1,7 @@
 using GridGovernance.Authority;
 using GridGovernance.Organisation;
 using GridGovernance.Scoring;
+using GridGovernance.Scoring.Catalogue;
 using GridGovernance.Scoring.Ledger;
 using GridGovernance.Scoring.Rewards;
 using GridGovernance.Tests.Scoring.Ledger;
@@ -73,6 +74,8 @@ public sealed class PointsAuthorityMatrixTest
             (w, a, m, p) => w.RunAsync<PeriodPublicationService, PublicationObjection>(s => s.RaiseObjectionAsync(a, ((PeriodPublication)p!).Id, "my volunteering is missing", m))),
         ["resolve-objection"] = new(Capabilities.ResolveObjection, ObjectedAsync,
             (w, a, _, p) => w.RunAsync<PeriodPublicationService, PublicationObjection>(s => s.ResolveObjectionAsync(a, ((PeriodPublication)p!).Id, 1, ObjectionStatus.Dismissed, "checked"))),
+        ["add-rule-book"] = new(Capabilities.ManageRuleBooks, NothingAsync,
+            (w, a, _, _) => w.RunAsync<RuleBookCatalogue, StoredRuleBook>(s => s.AddAsync(a, Book, U(1)))),
         ["credit"] = new(Capabilities.CreditAccount, NothingAsync,
             (w, a, m, _) => w.RunAsync<RedemptionService, PointsCredit>(s => s.CreditAsync(a, m, Points.From(5), "q1"))),
         ["redeem"] = new(Capabilities.Redeem, CreditedAsync,
@@ -129,6 +132,18 @@ public sealed class PointsAuthorityMatrixTest
             ["resident"] = new(Resident, M(2), Expect.Refused),
             ["department not summoned"] = new(Department, M(2), Expect.Refused),
             ["system"] = new(System, M(2), Expect.Refused),
+        },
+        "points.rule-book" => new()
+        {
+            ["holder"] = new(DistrictSecretary, M(2), Expect.Allowed), // the district owns the book
+            ["outside jurisdiction"] = new(GridSecretary, M(2), Expect.Refused), // a grid's secretary does not cover the district
+            ["no role"] = new(Actor.Post(M(2), RoleKind.Secretary, U(1)), M(2), Expect.Refused),
+            ["wrong role"] = new(Actor.Post(M(5), RoleKind.GridHead, U(1000)), M(2), Expect.Refused),
+            ["self"] = new(Actor.Member(M(90)), M(90), Expect.Refused), // in person is refused
+            ["unknown member"] = new(Actor.Post(M(999), RoleKind.Secretary, U(1)), M(2), Expect.Refused),
+            ["resident"] = new(Resident, M(2), Expect.Refused),
+            ["department not summoned"] = new(Department, M(2), Expect.Refused),
+            ["system"] = new(System, M(2), Expect.Allowed), // an integrator's set-up
         },
         "points.resolve-objection" => new()
         {

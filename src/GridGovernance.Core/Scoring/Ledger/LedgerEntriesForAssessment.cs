@@ -22,4 +22,17 @@ public sealed class LedgerEntriesForAssessment : Specification<LedgerEntry>
                          && e.OccurredOn >= start && e.OccurredOn <= end)
              .OrderBy(e => e.Member.Value).ThenBy(e => e.Id.Value);
     }
+
+    /// <summary>The entries of one member that an assessment of the period counts (what the member's statement replays), in recorded order.</summary>
+    /// <param name="ruleBookId">The rule book's id.</param>
+    /// <param name="member">The member.</param>
+    /// <param name="start">The period's first day.</param>
+    /// <param name="end">The period's last day.</param>
+    public LedgerEntriesForAssessment(string ruleBookId, MemberId member, LocalDate start, LocalDate end)
+    {
+        Preconditions.CheckNotNull(ruleBookId);
+        Query.Where(e => e.RuleBookId == ruleBookId && e.Member == member && e.Status == LedgerEntryStatus.Approved && e.ReversalOf == null
+                         && e.OccurredOn >= start && e.OccurredOn <= end)
+             .OrderBy(e => e.Id.Value);
+    }
 }

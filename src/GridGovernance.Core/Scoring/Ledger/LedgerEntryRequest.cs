@@ -3,9 +3,9 @@ using NodaTime;
 namespace GridGovernance.Scoring.Ledger;
 
 /// <summary>
-/// What a caller asks the ledger to record: a declaration (<see cref="PointsLedgerService.DeclareAsync"/>), an
-/// automatic award (<see cref="PointsLedgerService.RecordAsync"/>) or a late correction
-/// (<see cref="PointsLedgerService.RecordAdjustmentAsync"/>). Who records it is not part of the request: it is the
+/// What a caller asks the ledger to record: a declaration (<see cref="PointsLedgerService.DeclareAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/>), an
+/// automatic award (<see cref="PointsLedgerService.RecordAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerSource, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/>) or a late correction
+/// (<see cref="PointsLedgerService.RecordAdjustmentAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerSource, GridGovernance.Scoring.Ledger.LedgerEntryRequest, NodaTime.LocalDate, System.Threading.CancellationToken)"/>). Who records it is not part of the request: it is the
 /// command's <see cref="Authority.Actor"/>, checked by the authority policy and stored as its audit name.
 /// </summary>
 [Immutable]

@@ -1,4 +1,5 @@
 using GridGovernance.Persistence;
+using GridGovernance.Scoring.Catalogue;
 
 namespace GridGovernance.Scoring.Ledger;
 
@@ -10,6 +11,7 @@ namespace GridGovernance.Scoring.Ledger;
 public sealed class LedgerExportService
 {
     private readonly IReadRepository<LedgerEntry> entries;
+    private readonly IReadRepository<StoredRuleBook>? ruleBooks;
 
     /// <summary>Creates the service (normally resolved from DI, one per scope).</summary>
     /// <param name="entries">Ledger entries.</param>
@@ -17,6 +19,41 @@ public sealed class LedgerExportService
     {
         this.entries = Preconditions.CheckNotNull(entries);
     }
+
+    /// <summary>Creates the service with the rule-book catalogue, for the overloads that take a <see cref="RuleBookId"/> (normally resolved from DI, one per scope).</summary>
+    /// <param name="entries">Ledger entries.</param>
+    /// <param name="ruleBooks">The rule-book catalogue's stored books.</param>
+    public LedgerExportService(IReadRepository<LedgerEntry> entries, IReadRepository<StoredRuleBook> ruleBooks)
+        : this(entries)
+    {
+        this.ruleBooks = Preconditions.CheckNotNull(ruleBooks);
+    }
+
+    /// <summary>
+    /// As <see cref="ExportForAssessmentAsync(RuleBook, AssessmentPeriod, CancellationToken)"/>, resolved against the latest version of a
+    /// rule book in the catalogue (the version <see cref="PeriodPublicationService.AssessAndPublishAsync"/> assesses with).
+    /// </summary>
+    /// <param name="ruleBook">The rule book in the catalogue.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The entries, resolved against that version.</returns>
+    /// <exception cref="InvalidOperationException">The service was created without the catalogue.</exception>
+    /// <exception cref="EntityNotFoundException">The catalogue has no such rule book.</exception>
+    /// <exception cref="GridGovernanceException">An entry names an item the rule book does not have (code <see cref="ErrorCodes.LedgerUnknownItem"/>).</exception>
+    public async Task<AssessmentEntry[]> ExportForAssessmentAsync(RuleBookId ruleBook, AssessmentPeriod period, CancellationToken cancellationToken = default) =>
+        await ExportForAssessmentAsync(await RuleBookCatalogue.LatestAsync(ruleBooks, ruleBook, cancellationToken).ConfigureAwait(false), period, cancellationToken)
+            .ConfigureAwait(false);
+
+    /// <summary>As <see cref="ExportColumnsForAssessmentAsync(RuleBook, AssessmentPeriod, CancellationToken)"/>, resolved against the latest version of a rule book in the catalogue.</summary>
+    /// <param name="ruleBook">The rule book in the catalogue.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The ledger in columns, resolved against that version.</returns>
+    /// <exception cref="InvalidOperationException">The service was created without the catalogue.</exception>
+    /// <exception cref="EntityNotFoundException">The catalogue has no such rule book.</exception>
+    /// <exception cref="GridGovernanceException">An entry names an item the rule book does not have (code <see cref="ErrorCodes.LedgerUnknownItem"/>).</exception>
+    public async Task<AssessmentEntryColumns> ExportColumnsForAssessmentAsync(RuleBookId ruleBook, AssessmentPeriod period, CancellationToken cancellationToken = default) =>
+        AssessmentEntryColumns.From(await ExportForAssessmentAsync(ruleBook, period, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// The entries an assessment of <paramref name="period"/> counts: approved entries of the rule book that are neither
@@ -35,6 +72,12 @@ public sealed class LedgerExportService
         Preconditions.CheckNotNull(ruleBook);
         Preconditions.CheckNotNull(period);
         var found = await entries.ListAsync(new LedgerEntriesForAssessment(ruleBook.Id, period.Start, period.End), cancellationToken).ConfigureAwait(false);
+        return ToAssessmentEntries(ruleBook, period, found);
+    }
+
+    /// <summary>The assessment entries of approved ledger entries under a rule book (item positions, tiers, discretionary values).</summary>
+    internal static AssessmentEntry[] ToAssessmentEntries(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<LedgerEntry> found)
+    {
         var result = new AssessmentEntry[found.Count];
         SortedSet<string>? unknown = null;
         for (int i = 0; i < found.Count; i++)
@@ -64,7 +107,7 @@ public sealed class LedgerExportService
     }
 
     /// <summary>
-    /// The entries of <see cref="ExportForAssessmentAsync"/> laid out for assessment (<see cref="AssessmentEntryColumns"/>):
+    /// The entries of <see cref="ExportForAssessmentAsync(GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.AssessmentPeriod, System.Threading.CancellationToken)"/> laid out for assessment (<see cref="AssessmentEntryColumns"/>):
     /// what the bulk assessment of a whole city reads fastest. Build it once and assess it as often as needed (other
     /// rosters or multipliers): it holds the entries, not their points. It holds this period's entries, resolved
     /// against this rule book (item positions, tiers, discretionary values): assess it with the same two.

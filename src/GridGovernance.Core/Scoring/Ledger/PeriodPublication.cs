@@ -25,7 +25,7 @@ namespace GridGovernance.Scoring.Ledger;
 /// <para>
 /// Once frozen, nothing of the publication changes, and the ledger refuses every new, approved or reversed entry
 /// whose occurrence date lies in the period; a late correction is recorded in an open period as an adjustment
-/// (<see cref="PointsLedgerService.RecordAdjustmentAsync"/>).
+/// (<see cref="PointsLedgerService.RecordAdjustmentAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerSource, GridGovernance.Scoring.Ledger.LedgerEntryRequest, NodaTime.LocalDate, System.Threading.CancellationToken)"/>).
 /// </para>
 /// </remarks>
 [Mutable]

@@ -1,5 +1,8 @@
 using GridGovernance.Authority;
 using GridGovernance.Persistence;
+using GridGovernance.Scoring.Catalogue;
+using GridGovernance.Scoring.Rankings;
+using GridGovernance.Scoring.Statements;
 using NodaTime;
 using Microsoft.Extensions.Logging;
 
@@ -36,6 +39,8 @@ public sealed class PeriodPublicationService
 {
     private readonly IRepository<PeriodPublication> publications;
     private readonly IRepository<PublishedResults> results;
+    private readonly IRepository<StoredRuleBook>? ruleBooks;
+    private readonly IReadRepository<LedgerEntry>? entries;
     private readonly IUnitOfWork unitOfWork;
     private readonly IAuthorityPolicy authority;
     private readonly GridGovernanceOptions options;
@@ -63,6 +68,28 @@ public sealed class PeriodPublicationService
         this.clock = Preconditions.CheckNotNull(clock);
     }
 
+    /// <summary>
+    /// Creates the service with the rule-book catalogue and the ledger (normally resolved from DI, one per scope): what
+    /// <see cref="AssessAndPublishAsync"/>, <see cref="GetStatementAsync"/> and the marking of published rule-book versions need.
+    /// </summary>
+    /// <param name="publications">Period publications (the guards).</param>
+    /// <param name="results">Their published results.</param>
+    /// <param name="ruleBooks">The rule-book catalogue's stored books.</param>
+    /// <param name="entries">Ledger entries.</param>
+    /// <param name="unitOfWork">The scope's unit of work, shared by the repositories.</param>
+    /// <param name="authority">The authority policy every command asks first.</param>
+    /// <param name="options">The library's options (the zone of dates).</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="logger">Where the service's decisions are logged (docs/observability.md), or <c>null</c> for nowhere.</param>
+    public PeriodPublicationService(IRepository<PeriodPublication> publications, IRepository<PublishedResults> results, IRepository<StoredRuleBook> ruleBooks,
+        IReadRepository<LedgerEntry> entries, IUnitOfWork unitOfWork, IAuthorityPolicy authority, GridGovernanceOptions options, IClock clock,
+        ILogger<PeriodPublicationService>? logger = null)
+        : this(publications, results, unitOfWork, authority, options, clock, logger)
+    {
+        this.ruleBooks = Preconditions.CheckNotNull(ruleBooks);
+        this.entries = Preconditions.CheckNotNull(entries);
+    }
+
     /// <summary>Today's date in the configured zone (Asia/Shanghai by default).</summary>
     public LocalDate Today => clock.Today(options.TimeZone);
 
@@ -72,7 +99,7 @@ public sealed class PeriodPublicationService
     /// Needs <see cref="Capabilities.PublishPeriod"/>.
     /// </summary>
     /// <param name="actor">Who publishes: by default the secretary of a top-level unit.</param>
-    /// <param name="result">The assessment of the period (compute it from <see cref="LedgerExportService.ExportForAssessmentAsync"/>).</param>
+    /// <param name="result">The assessment of the period (compute it from <see cref="LedgerExportService.ExportForAssessmentAsync(GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.AssessmentPeriod, System.Threading.CancellationToken)"/>).</param>
     /// <param name="windowWorkingDays">The window's length in working days, 1 to 366 (e.g. 5).</param>
     /// <param name="calendar">The working-day calendar with the integrator's holidays.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
@@ -98,11 +125,125 @@ public sealed class PeriodPublicationService
             var publication = PeriodPublication.Publish(result, windowWorkingDays, calendar, Today, clock.GetCurrentInstant(), audit);
             await publications.AddAsync(publication, cancellationToken).ConfigureAwait(false);
             await results.AddAsync(PublishedResults.Of(result), cancellationToken).ConfigureAwait(false);
+            await MarkRuleBookAsync(result.RuleBook, result.Period, stored: null, cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             GridGovernanceTelemetry.Publications.Add(1);
             logger.PeriodPublished(publication.Id, publication.WindowClosesOn);
             return publication;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Assesses a period's ledger under the catalogue's rule book and publishes it (定期公示), in one unit of work: reads the
+    /// latest version of <paramref name="ruleBook"/> from the catalogue (<see cref="RuleBookCatalogue"/>), the period's approved
+    /// entries (<see cref="LedgerExportService.ExportColumnsForAssessmentAsync(RuleBook, AssessmentPeriod, CancellationToken)"/>),
+    /// assesses them (<see cref="AssessmentEngine"/>), stores the publication and its results, and marks the rule-book version
+    /// as published (it never changes from then on). Needs <see cref="Capabilities.PublishPeriod"/>.
+    /// </summary>
+    /// <remarks>
+    /// Idempotent on retry: when the period is already published under this rule book with exactly the results this call
+    /// would publish (same version, same lines), the stored publication is returned and nothing changes, so a caller that lost
+    /// the answer may call again. Any other publication of the period is <see cref="ErrorCodes.PeriodAlreadyPublished"/>.
+    /// </remarks>
+    /// <param name="actor">Who publishes: by default the secretary of a top-level unit.</param>
+    /// <param name="ruleBook">The rule book in the catalogue.</param>
+    /// <param name="period">The period; it must have ended.</param>
+    /// <param name="roster">The members assessed (their kind, branch and multiplier are published with their lines).</param>
+    /// <param name="windowWorkingDays">The objection window's length in working days, 1 to 366.</param>
+    /// <param name="calendar">The working-day calendar with the integrator's holidays.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The publication.</returns>
+    /// <exception cref="InvalidOperationException">The service was created without the catalogue and the ledger.</exception>
+    /// <exception cref="ArgumentException">The roster names a member twice or an invalid subject.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowWorkingDays"/> is out of range.</exception>
+    /// <exception cref="EntityNotFoundException">The catalogue has no such rule book.</exception>
+    /// <exception cref="ForbiddenException">The actor may not publish (code <c>points.forbidden</c>).</exception>
+    /// <exception cref="GridGovernanceException">The period is already published with other results (<see cref="ErrorCodes.PeriodAlreadyPublished"/>),
+    /// has not ended (<see cref="ErrorCodes.PublicationPeriodNotEnded"/>), or the ledger names items the rule book lacks
+    /// (<see cref="ErrorCodes.LedgerUnknownItem"/>).</exception>
+    public async Task<PeriodPublication> AssessAndPublishAsync(Actor actor, RuleBookId ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster,
+        int windowWorkingDays, WorkingDayCalendar calendar, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(actor);
+        Preconditions.CheckSpecified(ruleBook.IsSpecified, nameof(ruleBook), "ruleBook must be a real rule book id, not default.");
+        Preconditions.CheckNotNull(period);
+        Preconditions.CheckNotNull(roster);
+        Preconditions.CheckNotNull(calendar);
+        Preconditions.CheckArgumentRange(nameof(windowWorkingDays), windowWorkingDays, 1, 366);
+        var (catalogue, ledger) = RequireCatalogue();
+        using var activity = GridGovernanceTelemetry.Source.StartActivity("gridgovernance.points.publication");
+        var id = new PeriodPublicationId(ruleBook.Value, period.Label);
+        var audit = await DemandAsync(actor, Capabilities.PublishPeriod, new AuthoritySubject(id.ToString()), cancellationToken).ConfigureAwait(false);
+        var export = new LedgerExportService(ledger);
+        return await WriteAsync(async () =>
+        {
+            var stored = await catalogue.GetByIdAsync(ruleBook, cancellationToken).ConfigureAwait(false)
+                ?? throw new EntityNotFoundException(nameof(RuleBook), ruleBook);
+            var book = stored.Latest.ToRuleBook();
+            var columns = await export.ExportColumnsForAssessmentAsync(book, period, cancellationToken).ConfigureAwait(false);
+            var result = AssessmentEngine.Assess(book, period, roster, columns);
+            var existing = await publications.GetByIdAsync(id, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                var published = await GetResultsAsync(id, cancellationToken).ConfigureAwait(false);
+                Preconditions.CheckState(Publishes(published, result), ErrorCodes.PeriodAlreadyPublished,
+                    $"{id} was already published on {existing.PublishedOn:yyyy-MM-dd} with other results (rule book version {published.RuleBookVersion}); revise it with ReviseAsync while it is not frozen.");
+                return existing;
+            }
+            var publication = PeriodPublication.Publish(result, windowWorkingDays, calendar, Today, clock.GetCurrentInstant(), audit);
+            await publications.AddAsync(publication, cancellationToken).ConfigureAwait(false);
+            await results.AddAsync(PublishedResults.Of(result), cancellationToken).ConfigureAwait(false);
+            await MarkRuleBookAsync(book, period, stored, cancellationToken).ConfigureAwait(false);
+            await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            GridGovernanceTelemetry.Publications.Add(1);
+            logger.PeriodPublished(publication.Id, publication.WindowClosesOn);
+            return publication;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Ranks a publication's members from its stored results (排名晾晒), without re-assessing: what was published is what is
+    /// ranked (<see cref="RankingBoard.RankPublication(PublishedResults, BottomLineRules?)"/>).
+    /// </summary>
+    /// <param name="publication">The publication.</param>
+    /// <param name="bottomLine">The floor and negative list; <c>null</c> flags vetoed members only.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The ranking.</returns>
+    /// <exception cref="EntityNotFoundException">The period has not been published.</exception>
+    /// <exception cref="ArgumentException">A negative-list code names no item of the publication's rule book.</exception>
+    public async Task<Ranking> GetRankingAsync(PeriodPublicationId publication, BottomLineRules? bottomLine = null, CancellationToken cancellationToken = default) =>
+        RankingBoard.RankPublication(await GetResultsAsync(publication, cancellationToken).ConfigureAwait(false), bottomLine);
+
+    /// <summary>
+    /// A member's statement (积分明细账) of a publication: its stored results, the rule-book version it was computed with
+    /// (from the catalogue), the member as the publication has them, and the member's approved entries of the period from
+    /// the ledger (<see cref="MemberStatement.Create(RuleBook, PublishedResults, MemberId, ReadOnlySpan{AssessmentEntry}, string, StatementView)"/>).
+    /// </summary>
+    /// <param name="publication">The publication.</param>
+    /// <param name="member">The member.</param>
+    /// <param name="name">The member's name.</param>
+    /// <param name="view">Masked for the public (default), or whole for the member's own view.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The statement.</returns>
+    /// <exception cref="InvalidOperationException">The service was created without the catalogue and the ledger.</exception>
+    /// <exception cref="EntityNotFoundException">The period has not been published, or the catalogue lacks the rule-book version it was published with.</exception>
+    /// <exception cref="ArgumentException">The member is not on the publication.</exception>
+    /// <exception cref="GridGovernanceException">The member's entries no longer add up to the published line
+    /// (<see cref="ErrorCodes.StatementDiffersFromPublication"/>): revise the publication first.</exception>
+    public async Task<MemberStatement> GetStatementAsync(PeriodPublicationId publication, MemberId member, string name, StatementView view = StatementView.Public,
+        CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckSpecified(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        Preconditions.CheckNotNull(name);
+        var (catalogue, ledger) = RequireCatalogue();
+        var published = await GetResultsAsync(publication, cancellationToken).ConfigureAwait(false);
+        var bookId = new RuleBookId(publication.RuleBookId);
+        var stored = await catalogue.GetByIdAsync(bookId, cancellationToken).ConfigureAwait(false) ?? throw new EntityNotFoundException(nameof(RuleBook), bookId);
+        var book = (stored.Find(published.RuleBookVersion) ?? throw new EntityNotFoundException(nameof(RuleBook), $"{bookId} version {published.RuleBookVersion}")).ToRuleBook();
+        var found = await ledger.ListAsync(new LedgerEntriesForAssessment(publication.RuleBookId, member, published.Period.Start, published.Period.End), cancellationToken)
+            .ConfigureAwait(false);
+        var entries = LedgerExportService.ToAssessmentEntries(book, published.Period, found);
+        return MemberStatement.Create(book, published, member, entries, name, view);
     }
 
     /// <summary>A publication by id.</summary>
@@ -215,6 +356,7 @@ public sealed class PeriodPublicationService
             // The guard is saved too: a freeze racing with the revision fails on its version, or makes this one fail.
             await publications.UpdateAsync(publication, cancellationToken).ConfigureAwait(false);
             await results.UpdateAsync(published, cancellationToken).ConfigureAwait(false);
+            await MarkRuleBookAsync(result.RuleBook, result.Period, stored: null, cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return publication;
         }, cancellationToken).ConfigureAwait(false);
@@ -244,6 +386,59 @@ public sealed class PeriodPublicationService
             p.Freeze(audit, Today);
             return p;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private (IRepository<StoredRuleBook> RuleBooks, IReadRepository<LedgerEntry> Entries) RequireCatalogue() =>
+        ruleBooks is not null && entries is not null
+            ? (ruleBooks, entries)
+            : throw new InvalidOperationException(
+                "This PeriodPublicationService was created without the rule-book catalogue and the ledger; resolve it from AddGridGovernance or use the constructor that takes them.");
+
+    /// <summary>Whether <paramref name="published"/> holds exactly what publishing <paramref name="result"/> would store.</summary>
+    private static bool Publishes(PublishedResults published, AssessmentResult result)
+    {
+        if (published.RuleBookVersion != result.RuleBook.Version || published.Results.Length != result.Members.Length
+            || !published.CategoryCodes.SequenceEqual(result.RuleBook.Categories.Select(c => c.Code), StringComparer.Ordinal))
+        {
+            return false;
+        }
+        for (int i = 0; i < published.Results.Length; i++)
+        {
+            if (!published.Results[i].Equals(PublishedMemberResult.From(result.Members[i])))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Marks the catalogue's version of <paramref name="ruleBook"/> as published (staged, saved with the publication), so that it
+    /// never changes; a rule book the catalogue does not hold is left alone. A version the catalogue holds with other content
+    /// is refused: what is published must be what the catalogue says.
+    /// </summary>
+    private async Task MarkRuleBookAsync(RuleBook ruleBook, AssessmentPeriod period, StoredRuleBook? stored, CancellationToken cancellationToken)
+    {
+        if (ruleBooks is null)
+        {
+            return;
+        }
+        var id = RuleBookId.Of(ruleBook);
+        stored ??= await ruleBooks.GetByIdAsync(id, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return;
+        }
+        var version = stored.Find(ruleBook.Version);
+        Preconditions.CheckState(version is not null && string.Equals(version.Json, RuleBookJson.Serialize(ruleBook), StringComparison.Ordinal),
+            ErrorCodes.RuleBookDiffersFromCatalogue,
+            version is null
+                ? $"The result was computed with version {ruleBook.Version} of {id}, which the catalogue does not hold (it has {string.Join(", ", stored.Versions.Select(v => v.Version))}); add it first."
+                : $"The result was computed with a version {ruleBook.Version} of {id} that differs from the catalogue's; publish with the catalogue's rule book.");
+        if (stored.MarkPublished(ruleBook.Version, period.Label))
+        {
+            await ruleBooks.UpdateAsync(stored, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<LedgerActor> DemandAsync(Actor actor, Capability capability, AuthoritySubject subject, CancellationToken cancellationToken)

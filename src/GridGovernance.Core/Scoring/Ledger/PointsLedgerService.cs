@@ -1,6 +1,7 @@
 using GridGovernance.Authority;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
+using GridGovernance.Scoring.Catalogue;
 using NodaTime;
 using Microsoft.Extensions.Logging;
 
@@ -31,8 +32,8 @@ namespace GridGovernance.Scoring.Ledger;
 /// </para>
 /// <para>
 /// Frozen periods: an entry whose occurrence date lies in a frozen period of its rule book is refused by
-/// <see cref="DeclareAsync"/>, <see cref="RecordAsync"/>, <see cref="ApproveAsync"/> and <see cref="ReverseAsync"/>
-/// (code <see cref="ErrorCodes.LedgerPeriodFrozen"/>); record a late correction with <see cref="RecordAdjustmentAsync"/>.
+/// <see cref="DeclareAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/>, <see cref="RecordAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerSource, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/>, <see cref="ApproveAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerEntryId, GridGovernance.Points?, string?, System.Threading.CancellationToken)"/> and <see cref="ReverseAsync"/>
+/// (code <see cref="ErrorCodes.LedgerPeriodFrozen"/>); record a late correction with <see cref="RecordAdjustmentAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerSource, GridGovernance.Scoring.Ledger.LedgerEntryRequest, NodaTime.LocalDate, System.Threading.CancellationToken)"/>.
 /// A write into a published period that is not frozen yet also re-saves that period's <see cref="PeriodPublication"/>
 /// guard (never its <see cref="PublishedResults"/>), so that a freeze racing with it makes one of the two fail on the
 /// version check instead of letting an entry slip into a frozen period.
@@ -62,6 +63,7 @@ public sealed class PointsLedgerService
 
     private readonly IRepository<LedgerEntry> entries;
     private readonly IRepository<PeriodPublication> publications;
+    private readonly IReadRepository<StoredRuleBook>? ruleBooks;
     private readonly IReadRepository<Member> members;
     private readonly IAuthorityPolicy authority;
     private readonly IUnitOfWork unitOfWork;
@@ -96,6 +98,91 @@ public sealed class PointsLedgerService
         this.unitOfWork = Preconditions.CheckNotNull(unitOfWork);
         this.options = Preconditions.CheckNotNull(options);
         this.clock = Preconditions.CheckNotNull(clock);
+    }
+
+    /// <summary>Creates the service with the rule-book catalogue, for the overloads that take a <see cref="RuleBookId"/> (normally resolved from DI, one per scope).</summary>
+    /// <param name="entries">Ledger entries.</param>
+    /// <param name="publications">Period publications (their guards), to refuse frozen periods and to guard published ones.</param>
+    /// <param name="ruleBooks">The rule-book catalogue's stored books.</param>
+    /// <param name="members">Members, to check the roster on the occurrence date.</param>
+    /// <param name="authority">The authority policy every command asks first.</param>
+    /// <param name="unitOfWork">The scope's unit of work, shared by the repositories.</param>
+    /// <param name="options">The library's options (the zone of dates).</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="logger">Where the service's decisions are logged (docs/observability.md), or <c>null</c> for nowhere.</param>
+    public PointsLedgerService(
+        IRepository<LedgerEntry> entries,
+        IRepository<PeriodPublication> publications,
+        IReadRepository<StoredRuleBook> ruleBooks,
+        IReadRepository<Member> members,
+        IAuthorityPolicy authority,
+        IUnitOfWork unitOfWork,
+        GridGovernanceOptions options,
+        IClock clock,
+        ILogger<PointsLedgerService>? logger = null)
+        : this(entries, publications, members, authority, unitOfWork, options, clock, logger)
+    {
+        this.ruleBooks = Preconditions.CheckNotNull(ruleBooks);
+    }
+
+    /// <summary>As <see cref="DeclareAsync(Actor, RuleBook, LedgerEntryRequest, CancellationToken)"/>, under the latest version of a rule book in the catalogue.</summary>
+    /// <param name="actor">Who declares: the member in person.</param>
+    /// <param name="ruleBook">The rule book in the catalogue.</param>
+    /// <param name="request">What is declared.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The declared entry (or the one first recorded with the key).</returns>
+    /// <exception cref="InvalidOperationException">The service was created without the catalogue.</exception>
+    /// <exception cref="EntityNotFoundException">The catalogue has no such rule book, or the member does not exist.</exception>
+    public async Task<LedgerEntry> DeclareAsync(Actor actor, RuleBookId ruleBook, LedgerEntryRequest request, CancellationToken cancellationToken = default) =>
+        await DeclareAsync(actor, await RuleBookCatalogue.LatestAsync(ruleBooks, ruleBook, cancellationToken).ConfigureAwait(false), request, cancellationToken)
+            .ConfigureAwait(false);
+
+    /// <summary>As <see cref="RecordAsync(Actor, RuleBook, LedgerSource, LedgerEntryRequest, CancellationToken)"/>, under the latest version of a rule book in the catalogue.</summary>
+    /// <param name="actor">Who records it.</param>
+    /// <param name="ruleBook">The rule book in the catalogue.</param>
+    /// <param name="source">Where it comes from; not <see cref="LedgerSource.Declaration"/>.</param>
+    /// <param name="request">What is recorded.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The recorded entry (or the one first recorded with the key).</returns>
+    /// <exception cref="InvalidOperationException">The service was created without the catalogue.</exception>
+    /// <exception cref="EntityNotFoundException">The catalogue has no such rule book, or the member does not exist.</exception>
+    public async Task<LedgerEntry> RecordAsync(Actor actor, RuleBookId ruleBook, LedgerSource source, LedgerEntryRequest request, CancellationToken cancellationToken = default) =>
+        await RecordAsync(actor, await RuleBookCatalogue.LatestAsync(ruleBooks, ruleBook, cancellationToken).ConfigureAwait(false), source, request, cancellationToken)
+            .ConfigureAwait(false);
+
+    /// <summary>As <see cref="RecordAdjustmentAsync(Actor, RuleBook, LedgerSource, LedgerEntryRequest, LocalDate, CancellationToken)"/>, under the latest version of a rule book in the catalogue.</summary>
+    /// <param name="actor">Who records it.</param>
+    /// <param name="ruleBook">The rule book in the catalogue.</param>
+    /// <param name="source">Where it comes from; not <see cref="LedgerSource.Declaration"/>.</param>
+    /// <param name="request">What is recorded.</param>
+    /// <param name="adjustOn">The day in an open period it is counted on; not after today.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The recorded adjustment.</returns>
+    /// <exception cref="InvalidOperationException">The service was created without the catalogue.</exception>
+    /// <exception cref="EntityNotFoundException">The catalogue has no such rule book, or the member does not exist.</exception>
+    public async Task<LedgerEntry> RecordAdjustmentAsync(Actor actor, RuleBookId ruleBook, LedgerSource source, LedgerEntryRequest request, LocalDate adjustOn,
+        CancellationToken cancellationToken = default) =>
+        await RecordAdjustmentAsync(actor, await RuleBookCatalogue.LatestAsync(ruleBooks, ruleBook, cancellationToken).ConfigureAwait(false), source, request, adjustOn,
+            cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// As <see cref="ApproveAsync(Actor, RuleBook, LedgerEntryId, Points?, string?, CancellationToken)"/>, under the latest version
+    /// in the catalogue of the rule book the entry names (<see cref="LedgerEntry.RuleBookId"/>).
+    /// </summary>
+    /// <param name="actor">Who reviews.</param>
+    /// <param name="entry">The declared entry.</param>
+    /// <param name="value">For a discretionary item: the value approved; <c>null</c> to approve the declared value.</param>
+    /// <param name="note">The reviewer's note, or <c>null</c>.</param>
+    /// <param name="cancellationToken">Cancels the call before it is saved.</param>
+    /// <returns>The approved entry.</returns>
+    /// <exception cref="InvalidOperationException">The service was created without the catalogue.</exception>
+    /// <exception cref="EntityNotFoundException">The entry does not exist, or the catalogue has no rule book of that id.</exception>
+    public async Task<LedgerEntry> ApproveAsync(Actor actor, LedgerEntryId entry, Points? value = null, string? note = null, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(actor);
+        var found = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
+        var book = await RuleBookCatalogue.LatestAsync(ruleBooks, new RuleBookId(found.RuleBookId), cancellationToken).ConfigureAwait(false);
+        return await ApproveAsync(actor, book, entry, value, note, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Today's date in the configured zone (Asia/Shanghai by default).</summary>
@@ -139,14 +226,14 @@ public sealed class PointsLedgerService
     /// </summary>
     /// <param name="actor">Who records it.</param>
     /// <param name="ruleBook">The rule book the item belongs to.</param>
-    /// <param name="source">Where it comes from; not <see cref="LedgerSource.Declaration"/> (declarations go through <see cref="DeclareAsync"/>).</param>
+    /// <param name="source">Where it comes from; not <see cref="LedgerSource.Declaration"/> (declarations go through <see cref="DeclareAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/>).</param>
     /// <param name="request">What is recorded.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The recorded entry (or the one first recorded with the key).</returns>
     /// <exception cref="GridGovernanceValidationException">The source is a declaration or undefined, or the request is incomplete or breaks the <see cref="InputPolicy"/>.</exception>
     /// <exception cref="EntityNotFoundException">The member does not exist.</exception>
     /// <exception cref="ForbiddenException">The actor may not record for the member (code <c>points.forbidden</c>).</exception>
-    /// <exception cref="GridGovernanceException">As for <see cref="DeclareAsync"/>.</exception>
+    /// <exception cref="GridGovernanceException">As for <see cref="DeclareAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/>.</exception>
     public async Task<LedgerEntry> RecordAsync(Actor actor, RuleBook ruleBook, LedgerSource source, LedgerEntryRequest request, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(actor);
@@ -163,7 +250,7 @@ public sealed class PointsLedgerService
     /// <see cref="LedgerEntryRequest.OccurredOn"/>, inside a frozen period, but is counted on <paramref name="adjustOn"/>,
     /// in an open period, with <see cref="LedgerEntry.AdjustsFrozenPeriod"/> naming the frozen period. The frozen
     /// period's results do not change. To take back points of a frozen period, record a deduction or a discretionary
-    /// correction item with a negative value. Needs <see cref="Capabilities.RecordEntry"/>, as <see cref="RecordAsync"/>.
+    /// correction item with a negative value. Needs <see cref="Capabilities.RecordEntry"/>, as <see cref="RecordAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerSource, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/>.
     /// </summary>
     /// <param name="actor">Who records it.</param>
     /// <param name="ruleBook">The rule book.</param>
@@ -178,7 +265,7 @@ public sealed class PointsLedgerService
     /// <exception cref="ForbiddenException">The actor may not record for the member (code <c>points.forbidden</c>).</exception>
     /// <exception cref="GridGovernanceException">The occurrence date lies in no frozen period (code
     /// <see cref="ErrorCodes.LedgerNotInFrozenPeriod"/>), <paramref name="adjustOn"/> lies in a frozen period, or as for
-    /// <see cref="DeclareAsync"/>.</exception>
+    /// <see cref="DeclareAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/>.</exception>
     public async Task<LedgerEntry> RecordAdjustmentAsync(Actor actor, RuleBook ruleBook, LedgerSource source, LedgerEntryRequest request, LocalDate adjustOn,
         CancellationToken cancellationToken = default)
     {
@@ -250,7 +337,7 @@ public sealed class PointsLedgerService
     }
 
     /// <summary>
-    /// A reviewer rejects a declaration (审核不通过) with a reason. The same authority rule as <see cref="ApproveAsync"/>
+    /// A reviewer rejects a declaration (审核不通过) with a reason. The same authority rule as <see cref="ApproveAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerEntryId, GridGovernance.Points?, string?, System.Threading.CancellationToken)"/>
     /// applies (<see cref="Capabilities.ReviewDeclaration"/>). A declaration whose period has been frozen can still be rejected.
     /// </summary>
     /// <param name="actor">Who reviews.</param>
@@ -539,8 +626,8 @@ public sealed class PointsLedgerService
     /// with its resolver's, a wish fulfilled with its claimant's). The caller saves once; a failed save writes none of it.
     /// </summary>
     /// <remarks>
-    /// Each request is checked as <see cref="RecordAsync"/> checks it. A key already stored is the award's stored fact:
-    /// it is returned (the replay must match it, as for <see cref="RecordAsync"/>) and nothing is staged for it. A member
+    /// Each request is checked as <see cref="RecordAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerSource, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/> checks it. A key already stored is the award's stored fact:
+    /// it is returned (the replay must match it, as for <see cref="RecordAsync(GridGovernance.Authority.Actor, GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.Ledger.LedgerSource, GridGovernance.Scoring.Ledger.LedgerEntryRequest, System.Threading.CancellationToken)"/>) and nothing is staged for it. A member
     /// who may not receive the award (not stored, or not on the roster on the day) is returned with the refusal and
     /// nothing staged; the caller decides whether that refuses the whole command. Any other problem (the item, a frozen
     /// period, the authority) throws and leaves the unit of work to the caller's retry, which discards it.

@@ -33,6 +33,9 @@ public sealed class PublishedResults : AggregateRoot<PeriodPublicationId>
     /// <summary>The category codes, in the order of each line's <see cref="PublishedMemberResult.CategoryTotals"/>.</summary>
     public ImmutableArray<string> CategoryCodes { get; private set; } = [];
 
+    /// <summary>The item codes, in the order of each line's <see cref="PublishedMemberResult.ItemCounts"/>; empty for results published before lines kept their counts.</summary>
+    public ImmutableArray<string> ItemCodes { get; private set; } = [];
+
     /// <summary>The published lines, one per member of the assessment's roster, in member id order.</summary>
     public ImmutableArray<PublishedMemberResult> Results { get; private set; } = [];
 
@@ -113,6 +116,7 @@ public sealed class PublishedResults : AggregateRoot<PeriodPublicationId>
         Revision = revision;
         RuleBookVersion = result.RuleBook.Version;
         CategoryCodes = [.. result.RuleBook.Categories.Select(c => c.Code)];
+        ItemCodes = [.. result.RuleBook.Items.Select(i => i.Code)];
         Results = [.. result.Members.Select(PublishedMemberResult.From)];
         sortedScores = default;
     }

@@ -198,7 +198,98 @@ public static class RankingBoard
             }
             entries[i] = new Entry(score, m.Member.Value, m.Subject.Branch, flags, hits);
         }
+        return Finish(result.Period, scope, entries, min, max, idOrder);
+    }
 
+    /// <summary>
+    /// Ranks every member of a publication (公示) from its stored lines, without re-assessing: the same ranking as
+    /// <see cref="Rank(AssessmentResult, BottomLineRules?)"/> on the assessment that was published.
+    /// </summary>
+    /// <param name="published">The published results (<see cref="Ledger.PeriodPublicationService.GetResultsAsync"/>).</param>
+    /// <param name="bottomLine">The floor and negative list; <c>null</c> flags vetoed members only.</param>
+    /// <returns>The ranking.</returns>
+    /// <exception cref="ArgumentException">A negative-list code names no item of the publication's rule book, or the publication was
+    /// made before published lines kept their item counts (revise it to rank it with a negative list).</exception>
+    public static Ranking RankPublication(Ledger.PublishedResults published, BottomLineRules? bottomLine = null)
+    {
+        Preconditions.CheckNotNull(published);
+        return RankPublished(published, published.Results.AsSpan(), null, bottomLine ?? BottomLineRules.VetoOnly);
+    }
+
+    /// <summary>
+    /// Ranks the members of a publication within a unit's jurisdiction (as
+    /// <see cref="Rank(AssessmentResult, HierarchyIndex, OrgUnitId, BottomLineRules?)"/>), from its stored lines.
+    /// </summary>
+    /// <param name="published">The published results.</param>
+    /// <param name="index">The hierarchy, normally as of the period's end.</param>
+    /// <param name="scope">The unit.</param>
+    /// <param name="bottomLine">The floor and negative list; <c>null</c> flags vetoed members only.</param>
+    /// <returns>The ranking.</returns>
+    /// <exception cref="ArgumentException">The unit is not in the index, or as <see cref="RankPublication(Ledger.PublishedResults, BottomLineRules?)"/>.</exception>
+    public static Ranking RankPublication(Ledger.PublishedResults published, HierarchyIndex index, OrgUnitId scope, BottomLineRules? bottomLine = null)
+    {
+        Preconditions.CheckNotNull(published);
+        Preconditions.CheckNotNull(index);
+        Preconditions.CheckArgument(index.Contains(scope), nameof(scope), $"{scope} is not in the hierarchy index as of {index.AsOf:yyyy-MM-dd}.");
+        var inScope = new List<Ledger.PublishedMemberResult>();
+        foreach (var line in published.Results)
+        {
+            if (index.IsWithinJurisdiction(scope, (NodeRef)line.Member))
+            {
+                inScope.Add(line);
+            }
+        }
+        return RankPublished(published, CollectionsMarshal.AsSpan(inScope), scope, bottomLine ?? BottomLineRules.VetoOnly);
+    }
+
+    private static Ranking RankPublished(Ledger.PublishedResults published, ReadOnlySpan<Ledger.PublishedMemberResult> lines, OrgUnitId? scope, BottomLineRules rules)
+    {
+        int[] negative = NegativeItems(published, rules);
+        bool hasFloor = rules.Floor.HasValue;
+        long floor = rules.Floor.GetValueOrDefault().Units;
+        int n = lines.Length;
+        var entries = new Entry[n];
+        long min = long.MaxValue, max = long.MinValue;
+        bool idOrder = true;
+        for (int i = 0; i < n; i++)
+        {
+            var line = lines[i];
+            long score = line.Score.Units;
+            idOrder &= i == 0 || lines[i - 1].Member.Value < line.Member.Value;
+            min = Math.Min(min, score);
+            max = Math.Max(max, score);
+            var flags = BottomLineFlags.None;
+            if (hasFloor && score < floor)
+            {
+                flags |= BottomLineFlags.BelowFloor;
+            }
+            if (line.Vetoed)
+            {
+                flags |= BottomLineFlags.Vetoed;
+            }
+            int hits = 0;
+            if (negative.Length > 0)
+            {
+                var counts = line.ItemCounts;
+                Preconditions.CheckArgument(counts.Length == published.ItemCodes.Length, nameof(published),
+                    $"The line of {line.Member} in {published.Id} has {counts.Length} item counts for {published.ItemCodes.Length} items.");
+                foreach (int item in negative)
+                {
+                    hits += counts[item];
+                }
+                if (hits > 0)
+                {
+                    flags |= BottomLineFlags.NegativeList;
+                }
+            }
+            entries[i] = new Entry(score, line.Member.Value, line.Branch, flags, hits);
+        }
+        return Finish(published.Period, scope, entries, min, max, idOrder);
+    }
+
+    private static Ranking Finish(AssessmentPeriod period, OrgUnitId? scope, Entry[] entries, long min, long max, bool idOrder)
+    {
+        int n = entries.Length;
         int[] order = ListingOrder(entries, min, max, idOrder);
         var rows = new RankingRow[n];
         for (int p = 0; p < n;)
@@ -217,7 +308,7 @@ public static class RankingBoard
             }
             p = q;
         }
-        return new Ranking(result.Period, scope, ImmutableCollectionsMarshal.AsImmutableArray(rows));
+        return new Ranking(period, scope, ImmutableCollectionsMarshal.AsImmutableArray(rows));
     }
 
     /// <summary>The positions of the entries in listing order: score descending, then member id ascending.</summary>
@@ -288,6 +379,26 @@ public static class RankingBoard
             Preconditions.CheckArgument(code is not null && book.HasItem(code), "bottomLine",
                 $"The negative list names item '{code}', which the rule book '{book.Id}' does not define.");
             items.Add(book.IndexOfItem(code));
+        }
+        return [.. items];
+    }
+
+    private static int[] NegativeItems(Ledger.PublishedResults published, BottomLineRules rules)
+    {
+        var codes = rules.NegativeListItems ?? [];
+        if (codes.Count == 0)
+        {
+            return [];
+        }
+        Preconditions.CheckArgument(published.ItemCodes.Length > 0, "bottomLine",
+            $"{published.Id} was published before published lines kept their item counts, so a negative list cannot be read from it; revise the publication.");
+        var items = new SortedSet<int>();
+        foreach (var code in codes)
+        {
+            int position = code is null ? -1 : published.ItemCodes.IndexOf(code);
+            Preconditions.CheckArgument(position >= 0, "bottomLine",
+                $"The negative list names item '{code}', which the rule book '{published.Id.RuleBookId}' of {published.Id} does not define.");
+            items.Add(position);
         }
         return [.. items];
     }

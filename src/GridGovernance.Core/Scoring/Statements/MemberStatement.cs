@@ -94,7 +94,7 @@ public sealed class MemberStatement
     /// <param name="ruleBook">The rule book the publication was computed with (same id and version).</param>
     /// <param name="published">The published results (<see cref="PeriodPublicationService.GetResultsAsync"/>).</param>
     /// <param name="subject">The member as they were on the assessment roster (kind and multiplier).</param>
-    /// <param name="entries">The member's approved, effective entries of the period (e.g. from <see cref="LedgerExportService.ExportForAssessmentAsync"/>);
+    /// <param name="entries">The member's approved, effective entries of the period (e.g. from <see cref="LedgerExportService.ExportForAssessmentAsync(GridGovernance.Scoring.RuleBook, GridGovernance.Scoring.AssessmentPeriod, System.Threading.CancellationToken)"/>);
     /// other members' and other periods' entries are skipped.</param>
     /// <param name="name">The member's name.</param>
     /// <param name="view">Masked for the public (default), or whole for the member's own view.</param>
@@ -110,6 +110,50 @@ public sealed class MemberStatement
         var line = Check(ruleBook, published, subject, name, view);
         var rank = RankIn(published, line.Score, null, null, null);
         return Build(ruleBook, published, subject, entries, name, view, line, rank);
+    }
+
+    /// <summary>
+    /// Builds a member's statement, ranked among everyone the publication holds, with the member as the publication has them
+    /// (kind, branch and multiplier of <see cref="PublishedMemberResult.Subject"/>): nothing is taken from today's roster.
+    /// </summary>
+    /// <param name="ruleBook">The rule book the publication was computed with (same id and version; <see cref="Catalogue.RuleBookCatalogue.GetAsync(RuleBookId, int, CancellationToken)"/>
+    /// with <see cref="PublishedResults.RuleBookVersion"/>).</param>
+    /// <param name="published">The published results.</param>
+    /// <param name="member">The member.</param>
+    /// <param name="entries">The member's approved, effective entries of the period; other members' and other periods' are skipped.</param>
+    /// <param name="name">The member's name.</param>
+    /// <param name="view">Masked for the public (default), or whole for the member's own view.</param>
+    /// <returns>The statement.</returns>
+    /// <exception cref="ArgumentException">As the overload with a subject, or the publication was made before its lines kept the member's
+    /// kind and multiplier (use the overload with a subject).</exception>
+    /// <exception cref="GridGovernanceException">The entries do not add up to the published line (<see cref="ErrorCodes.StatementDiffersFromPublication"/>).</exception>
+    public static MemberStatement Create(RuleBook ruleBook, PublishedResults published, MemberId member, ReadOnlySpan<AssessmentEntry> entries,
+        string name, StatementView view = StatementView.Public) =>
+        Create(ruleBook, published, SubjectOf(published, member), entries, name, view);
+
+    /// <summary>As <see cref="Create(RuleBook, PublishedResults, MemberId, ReadOnlySpan{AssessmentEntry}, string, StatementView)"/>, ranked within a unit's jurisdiction.</summary>
+    /// <param name="ruleBook">The rule book the publication was computed with.</param>
+    /// <param name="published">The published results.</param>
+    /// <param name="member">The member.</param>
+    /// <param name="entries">The member's approved, effective entries of the period.</param>
+    /// <param name="name">The member's name.</param>
+    /// <param name="view">Masked for the public, or whole for the member's own view.</param>
+    /// <param name="index">The hierarchy, normally as of the period's end.</param>
+    /// <param name="scope">The unit whose jurisdiction is ranked.</param>
+    /// <returns>The statement.</returns>
+    /// <exception cref="ArgumentException">As the other overloads, or the unit is not in the index.</exception>
+    /// <exception cref="GridGovernanceException">The entries do not add up to the published line (<see cref="ErrorCodes.StatementDiffersFromPublication"/>).</exception>
+    public static MemberStatement Create(RuleBook ruleBook, PublishedResults published, MemberId member, ReadOnlySpan<AssessmentEntry> entries,
+        string name, StatementView view, HierarchyIndex index, OrgUnitId scope) =>
+        Create(ruleBook, published, SubjectOf(published, member), entries, name, view, index, scope);
+
+    private static AssessmentSubject SubjectOf(PublishedResults published, MemberId member)
+    {
+        Preconditions.CheckNotNull(published);
+        Preconditions.CheckArgument(member.IsSpecified, nameof(member), "member must be a real member id, not default.");
+        var line = Find(published, member) ?? throw new ArgumentException($"{member} is not on {published.Id}.", nameof(member));
+        return line.Subject ?? throw new ArgumentException(
+            $"{published.Id} was published before its lines kept each member's kind and multiplier; pass the member's AssessmentSubject instead.", nameof(published));
     }
 
     /// <summary>Builds a member's statement, ranked within a unit's jurisdiction (<see cref="HierarchyIndex.IsWithinJurisdiction"/>).</summary>

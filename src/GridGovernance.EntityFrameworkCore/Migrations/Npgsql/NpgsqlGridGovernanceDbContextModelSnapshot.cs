@@ -543,6 +543,24 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
                     b.ToTable("RewardItems", (string)null);
                 });
 
+            modelBuilder.Entity("RuleBooks", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RuleBooks", (string)null);
+                });
+
             modelBuilder.Entity("ServiceProjects", b =>
                 {
                     b.Property<int>("Id")

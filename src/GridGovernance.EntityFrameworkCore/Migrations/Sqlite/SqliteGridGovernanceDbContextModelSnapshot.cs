@@ -545,6 +545,24 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("RewardItems", (string)null);
                 });
 
+            modelBuilder.Entity("RuleBooks", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RuleBooks", (string)null);
+                });
+
             modelBuilder.Entity("ServiceProjects", b =>
                 {
                     b.Property<int>("Id")
