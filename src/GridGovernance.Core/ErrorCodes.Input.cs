@@ -29,5 +29,5 @@ public static partial class ErrorCodes
     /// </summary>
     public const string UnknownKey = "input.unknown-key";
     /// <summary>A list that must hold each key once holds one twice (a member on a roster, a unit in a ranking).</summary>
-    public const string DuplicateEntry = "input.duplicate";
+    public const string DuplicateInput = "input.duplicate";
 }

@@ -65,7 +65,7 @@ public static partial class ErrorCodes
             [ArithmeticOverflow] = ErrorKind.Invalid,
             [DateOutOfRange] = ErrorKind.Invalid,
             [UnknownKey] = ErrorKind.Invalid,
-            [DuplicateEntry] = ErrorKind.Invalid,
+            [DuplicateInput] = ErrorKind.Invalid,
             [LedgerIllegalTransition] = ErrorKind.Precondition,
             [LedgerUnknownItem] = ErrorKind.Invalid,
             [LedgerNoVersionInForce] = ErrorKind.Invalid,

@@ -207,7 +207,7 @@ public readonly struct Points : IEquatable<Points>, IComparable<Points>, ICompar
             {
                 return From(value);
             }
-            catch (ArgumentException e)
+            catch (GridGovernanceValidationException e)
             {
                 throw new System.Text.Json.JsonException($"Points are exact to 0.0001 and at most {long.MaxValue / 2 / UnitsPerPoint} in size; '{Shown(text)}' is not.", e);
             }

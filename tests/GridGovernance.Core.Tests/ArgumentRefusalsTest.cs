@@ -69,7 +69,7 @@ public sealed class ArgumentRefusalsTest
     [Fact]
     public void Roster_DuplicateDefaultOrUndefinedKind_IsRefusedNamingRoster()
     {
-        Refused.With("roster", ErrorCodes.DuplicateEntry, () => Assess([Subject(1), Subject(1)], []));
+        Refused.With("roster", ErrorCodes.DuplicateInput, () => Assess([Subject(1), Subject(1)], []));
         Refused.With("roster", ErrorCodes.InvalidValue, () => Assess([new AssessmentSubject(default, MemberKind.LongResident, new OrgUnitId(1000))], []));
         Refused.With("roster", ErrorCodes.UndefinedEnum, () => Assess([new AssessmentSubject(new MemberId(1), (MemberKind)99, new OrgUnitId(1000))], []));
     }
@@ -106,7 +106,7 @@ public sealed class ArgumentRefusalsTest
 
         Assert.Equal(1, index.DepthOf(new OrgUnitId(10)));
         Refused.With("node", ErrorCodes.UnknownKey, () => index.DepthOf(new OrgUnitId(11)));
-        Refused.With("units", ErrorCodes.DuplicateEntry, () => HierarchyIndex.Build([.. units, units[1]], [], [], D2));
+        Refused.With("units", ErrorCodes.DuplicateInput, () => HierarchyIndex.Build([.. units, units[1]], [], [], D2));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class ChoicesTest
         Assert.Equal(0, choices.Next(9));
         Assert.Equal(3, choices.Next(3, 3));
         Assert.Equal(0, choices.Next(0));
-        Assert.Throws<GridGovernanceValidationException>(() => choices.Next(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => choices.Next(-1));
     }
 
     [Fact]

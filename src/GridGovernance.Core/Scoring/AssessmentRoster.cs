@@ -66,7 +66,7 @@ internal sealed class AssessmentRoster
             ids[row] = subject.Member;
             if (row > 0 && ids[row] == ids[row - 1])
             {
-                throw Preconditions.InvalidInput(nameof(roster), ErrorCodes.DuplicateEntry, $"{subject.Member} is on the roster twice; each member may be assessed once.");
+                throw Preconditions.InvalidInput(nameof(roster), ErrorCodes.DuplicateInput, $"{subject.Member} is on the roster twice; each member may be assessed once.");
             }
             branches[row] = subject.Branch;
             kinds[row] = (byte)subject.Kind;

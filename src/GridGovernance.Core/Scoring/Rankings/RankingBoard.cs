@@ -91,7 +91,7 @@ public static class RankingBoard
             }
             if (!seen.Add(unit))
             {
-                throw Preconditions.InvalidInput(nameof(units), ErrorCodes.DuplicateEntry, $"{unit} appears twice.");
+                throw Preconditions.InvalidInput(nameof(units), ErrorCodes.DuplicateInput, $"{unit} appears twice.");
             }
         }
         var assessed = new HashSet<int>(result.Members.Length);

@@ -39,7 +39,7 @@ public static class ExcellentMemberSelection
             Preconditions.CheckArgument(member is not null, nameof(members), "members must not contain null.");
             if (!seen.Add(member.Member))
             {
-                throw Preconditions.InvalidInput(nameof(members), ErrorCodes.DuplicateEntry, $"{member.Member} appears twice.");
+                throw Preconditions.InvalidInput(nameof(members), ErrorCodes.DuplicateInput, $"{member.Member} appears twice.");
             }
             if (!branches.TryGetValue(member.Branch, out var list))
             {

@@ -254,7 +254,7 @@ public sealed partial class RankingBoardTest
         var index = City();
 
         Refused.With("units", ErrorCodes.UnknownKey, () => RankingBoard.RankUnits(result, index, [new OrgUnitId(4242)]));
-        Refused.With("units", ErrorCodes.DuplicateEntry, () => RankingBoard.RankUnits(result, index, [new OrgUnitId(1000), new OrgUnitId(1000)]));
+        Refused.With("units", ErrorCodes.DuplicateInput, () => RankingBoard.RankUnits(result, index, [new OrgUnitId(1000), new OrgUnitId(1000)]));
         Refused.With("aggregate", ErrorCodes.UndefinedEnum, () => RankingBoard.RankUnits(result, index, [new OrgUnitId(1000)], (UnitScoreAggregate)7));
         var ranking = RankingBoard.RankUnits(result, index, [new OrgUnitId(1000)]);
         // An indexer: KeyNotFoundException beside TryGetRow, the .NET convention for an absent key.
