@@ -23,4 +23,11 @@ public static partial class ErrorCodes
     public const string DateOutOfRange = "value.date-out-of-range";
     /// <summary>A range's end lies before its start, e.g. a board or report asked for <c>from</c> after <c>to</c>.</summary>
     public const string ReversedRange = "input.reversed-range";
+    /// <summary>
+    /// A lookup names a key the value does not hold: a member not in a ranking, a code not in a rule book, a unit not in
+    /// a hierarchy index (indexers throw <see cref="System.Collections.Generic.KeyNotFoundException"/> beside their Try- method instead).
+    /// </summary>
+    public const string UnknownKey = "input.unknown-key";
+    /// <summary>A list that must hold each key once holds one twice (a member on a roster, a unit in a ranking).</summary>
+    public const string DuplicateInput = "input.duplicate";
 }

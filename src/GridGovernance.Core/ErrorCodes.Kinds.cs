@@ -64,6 +64,8 @@ public static partial class ErrorCodes
             [LocationRequired] = ErrorKind.Invalid,
             [ArithmeticOverflow] = ErrorKind.Invalid,
             [DateOutOfRange] = ErrorKind.Invalid,
+            [UnknownKey] = ErrorKind.Invalid,
+            [DuplicateInput] = ErrorKind.Invalid,
             [LedgerIllegalTransition] = ErrorKind.Precondition,
             [LedgerUnknownItem] = ErrorKind.Invalid,
             [LedgerNoVersionInForce] = ErrorKind.Invalid,

@@ -43,17 +43,19 @@ public readonly struct Points : IEquatable<Points>, IComparable<Points>, ICompar
 
     /// <summary>Makes an amount from a decimal with at most four places.</summary>
     /// <param name="value">The points, e.g. <c>1.25m</c>.</param>
-    /// <exception cref="ArgumentException"><paramref name="value"/> has more than four decimal places or is too large.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="value"/> has more than four decimal places or is too large.</exception>
     public static Points From(decimal value)
     {
         if (value is > long.MaxValue / 2 / UnitsPerPoint or < long.MinValue / 2 / UnitsPerPoint)
         {
-            throw new ArgumentException($"value ({value}) is too large for points.", nameof(value));
+            throw Preconditions.InvalidInput(nameof(value), ErrorCodes.ArithmeticOverflow,
+                string.Create(CultureInfo.InvariantCulture, $"value ({value}) is too large for points."));
         }
         decimal scaled = value * UnitsPerPoint;
         if (scaled != decimal.Truncate(scaled))
         {
-            throw new ArgumentException($"value ({value}) has more than four decimal places; points are exact to 0.0001.", nameof(value));
+            throw Preconditions.InvalidInput(nameof(value), ErrorCodes.InvalidValue,
+                string.Create(CultureInfo.InvariantCulture, $"value ({value}) has more than four decimal places; points are exact to 0.0001."));
         }
         return new Points((long)scaled);
     }
@@ -69,7 +71,7 @@ public readonly struct Points : IEquatable<Points>, IComparable<Points>, ICompar
     /// <summary>Parses an invariant decimal such as <c>"-0.5"</c> (no thousands separators: <c>"1,5"</c> is refused, not read as 15).</summary>
     /// <param name="text">The text.</param>
     /// <exception cref="FormatException">The text is not a decimal.</exception>
-    /// <exception cref="ArgumentException">It has more than four decimal places.</exception>
+    /// <exception cref="GridGovernanceValidationException">It has more than four decimal places.</exception>
     public static Points Parse(string text) =>
         From(decimal.Parse(Preconditions.CheckNotNull(text), NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
 
@@ -291,7 +293,7 @@ public readonly struct Points : IEquatable<Points>, IComparable<Points>, ICompar
             {
                 return From(value);
             }
-            catch (ArgumentException e)
+            catch (GridGovernanceValidationException e)
             {
                 throw new System.Text.Json.JsonException($"Points are exact to 0.0001 and at most {long.MaxValue / 2 / UnitsPerPoint} in size; '{Shown(text)}' is not.", e);
             }

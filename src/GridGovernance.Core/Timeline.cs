@@ -45,7 +45,7 @@ public sealed class Timeline<T>
 
     /// <summary>Restores a timeline from stored segments (for stores); checks that they are consecutive.</summary>
     /// <param name="segments">The segments, oldest first.</param>
-    /// <exception cref="ArgumentException">The segments are empty, overlap, leave gaps or an inner one is open.</exception>
+    /// <exception cref="GridGovernanceValidationException">The segments are empty, overlap, leave gaps or an inner one is open.</exception>
     public static Timeline<T> FromSegments(IEnumerable<Segment<T>> segments)
     {
         var array = Preconditions.CheckNotNull(segments).ToImmutableArray();

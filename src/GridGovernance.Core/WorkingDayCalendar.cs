@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using NodaTime;
 
@@ -39,8 +40,8 @@ public sealed class WorkingDayCalendar
     /// <param name="weekend">The weekend days; <c>null</c> for Saturday and Sunday. May be empty (every day is a
     /// working day unless it is a holiday) but may not hold all seven days.</param>
     /// <exception cref="ArgumentNullException"><paramref name="holidays"/> or <paramref name="makeUpWorkingDays"/> is <c>null</c>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A weekend day is not Monday to Sunday.</exception>
-    /// <exception cref="ArgumentException">Every day of the week is a weekend day; a date is not in the ISO calendar;
+    /// <exception cref="GridGovernanceValidationException">A weekend day is not Monday to Sunday.</exception>
+    /// <exception cref="GridGovernanceValidationException">Every day of the week is a weekend day; a date is not in the ISO calendar;
     /// a make-up day is not a weekend day; or a date is both a holiday and a make-up day.</exception>
     public WorkingDayCalendar(IEnumerable<LocalDate> holidays, IEnumerable<LocalDate> makeUpWorkingDays, IEnumerable<IsoDayOfWeek>? weekend = null)
     {
@@ -97,7 +98,7 @@ public sealed class WorkingDayCalendar
 
     /// <summary>Whether <paramref name="date"/> is a working day.</summary>
     /// <param name="date">A date in the ISO calendar.</param>
-    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="date"/> is not in the ISO calendar.</exception>
     public bool IsWorkingDay(LocalDate date)
     {
         CheckIso(date, nameof(date));
@@ -113,8 +114,7 @@ public sealed class WorkingDayCalendar
     /// <param name="date">The day to count from, in the ISO calendar.</param>
     /// <param name="workingDays">How many working days to move; negative to move back.</param>
     /// <returns>The date; <see cref="WorkingDaysBetween"/>(<paramref name="date"/>, result) equals <paramref name="workingDays"/>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The result would lie outside the dates NodaTime supports.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="date"/> is not in the ISO calendar. The result would lie outside the dates NodaTime supports.</exception>
     public LocalDate AddWorkingDays(LocalDate date, int workingDays)
     {
         CheckIso(date, nameof(date));
@@ -131,7 +131,8 @@ public sealed class WorkingDayCalendar
             long hi = Math.Min(bound, (long)MaxDay - start);
             if (hi <= 0 || CountForward(start, start + (int)hi) < wanted)
             {
-                throw new ArgumentOutOfRangeException(nameof(workingDays), workingDays, $"There is no date {workingDays} working days after {date:yyyy-MM-dd} in the supported range.");
+                throw Preconditions.InvalidInput(nameof(workingDays), ErrorCodes.DateOutOfRange,
+                    string.Create(CultureInfo.InvariantCulture, $"There is no date {workingDays} working days after {date:yyyy-MM-dd} in the supported range."));
             }
             // The smallest k with at least `wanted` working days in (start, start + k].
             long lo = 1;
@@ -147,7 +148,8 @@ public sealed class WorkingDayCalendar
             long hi = Math.Min(bound, (long)start - MinDay);
             if (hi <= 0 || CountForward(start - (int)hi - 1, start - 1) < wanted)
             {
-                throw new ArgumentOutOfRangeException(nameof(workingDays), workingDays, $"There is no date {-(long)workingDays} working days before {date:yyyy-MM-dd} in the supported range.");
+                throw Preconditions.InvalidInput(nameof(workingDays), ErrorCodes.DateOutOfRange,
+                    string.Create(CultureInfo.InvariantCulture, $"There is no date {-(long)workingDays} working days before {date:yyyy-MM-dd} in the supported range."));
             }
             // The smallest k with at least `wanted` working days in [start - k, start).
             long lo = 1;
@@ -168,7 +170,7 @@ public sealed class WorkingDayCalendar
     /// <param name="start">The day to count from.</param>
     /// <param name="end">The day to count to.</param>
     /// <returns>Zero when the dates are equal; negative when <paramref name="end"/> is before <paramref name="start"/>.</returns>
-    /// <exception cref="ArgumentException">A date is not in the ISO calendar.</exception>
+    /// <exception cref="GridGovernanceValidationException">A date is not in the ISO calendar.</exception>
     public int WorkingDaysBetween(LocalDate start, LocalDate end)
     {
         CheckIso(start, nameof(start));

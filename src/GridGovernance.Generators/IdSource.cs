@@ -31,7 +31,7 @@ internal static class IdSource
             {
                 /// <summary>Creates an id.</summary>
                 /// <param name="value">A positive number.</param>
-                /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is zero or negative.</exception>
+                /// <exception cref="global::GridGovernance.GridGovernanceValidationException"><paramref name="value"/> is zero or negative (code <c>input.out-of-range</c>).</exception>
                 public {{id}}({{number}} value)
                 {
                     global::GridGovernance.Preconditions.CheckArgumentRange(nameof(value), value, 1, {{number}}.MaxValue);

@@ -27,7 +27,7 @@ public static class RuleBookChecks
     /// <param name="categoryCode">The category, e.g. <c>study</c>.</param>
     /// <param name="limit">The most a member may have in it.</param>
     /// <param name="period">The period; the calendar year of the book's earliest item version when <c>null</c>.</param>
-    /// <exception cref="ArgumentException">The book has no such category.</exception>
+    /// <exception cref="GridGovernanceValidationException">The book has no such category (<c>input.unknown-key</c>).</exception>
     public static Property CategoryNeverExceeds(RuleBook ruleBook, string categoryCode, Points limit, AssessmentPeriod? period = null)
     {
         int category = Preconditions(ruleBook).IndexOfCategory(categoryCode);
@@ -40,7 +40,7 @@ public static class RuleBookChecks
     /// <param name="categoryCode">The category.</param>
     /// <param name="floor">The least a member may have in it.</param>
     /// <param name="period">The period; the calendar year of the book's earliest item version when <c>null</c>.</param>
-    /// <exception cref="ArgumentException">The book has no such category.</exception>
+    /// <exception cref="GridGovernanceValidationException">The book has no such category (<c>input.unknown-key</c>).</exception>
     public static Property CategoryNeverBelow(RuleBook ruleBook, string categoryCode, Points floor, AssessmentPeriod? period = null)
     {
         int category = Preconditions(ruleBook).IndexOfCategory(categoryCode);

@@ -137,12 +137,12 @@ public sealed class IdsTest
         public override void CheckRefused() =>
             Check.One(Config.QuickThrowOnFailure.WithMaxTest(100), Prop.ForAll(NotPositive, n =>
             {
-                var e = Assert.Throws<ArgumentOutOfRangeException>(() => create(n));
+                var e = Assert.Throws<GridGovernanceValidationException>(() => create(n));
                 var max = TValue.MaxValue.ToString(null, CultureInfo.InvariantCulture);
                 var number = n.ToString(null, CultureInfo.InvariantCulture);
-                return e.ParamName == "value"
-                    && Equals(e.ActualValue, long.CreateChecked(n))
-                    && e.Message.StartsWith($"value must be between 1 and {max} inclusive; it was {number}.", StringComparison.Ordinal);
+                var problem = Assert.Single(e.Problems);
+                return problem.Field == "value" && e.Code == ErrorCodes.OutOfRange
+                    && problem.Message == $"value must be between 1 and {max} inclusive; it was {number}.";
             }));
 
         public override void CheckDefault()
@@ -159,7 +159,7 @@ public sealed class IdsTest
             IComparable id = create(TValue.One);
             Assert.Equal(1, id.CompareTo(null));
             Assert.Equal(0, id.CompareTo(create(TValue.One)));
-            var e = Assert.Throws<ArgumentException>(() => id.CompareTo(1));
+            var e = Assert.Throws<ArgumentException>(() => id.CompareTo(1)); // IComparable's convention: another type is an ArgumentException
             Assert.Equal("obj", e.ParamName);
             Assert.StartsWith($"Cannot compare a {typeof(TId).Name} with a Int32.", e.Message, StringComparison.Ordinal);
         }

@@ -25,8 +25,7 @@ public sealed partial class PointsTest
     [InlineData("-0.00005")]
     public void From_FiveDecimalPlaces_Throws(string text)
     {
-        var ex = Assert.Throws<ArgumentException>(() => Points.From(decimal.Parse(text, CultureInfo.InvariantCulture)));
-        Assert.Equal("value", ex.ParamName);
+        Refused.With("value", ErrorCodes.InvalidValue, () => Points.From(decimal.Parse(text, CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -38,7 +37,7 @@ public sealed partial class PointsTest
     [Fact]
     public void From_TooLarge_Throws()
     {
-        Assert.Throws<ArgumentException>(() => Points.From(1_000_000_000_000_000m));
+        Assert.Throws<GridGovernanceValidationException>(() => Points.From(1_000_000_000_000_000m));
     }
 
     [Fact]
@@ -143,9 +142,9 @@ public sealed partial class PointsTest
     }
 
     [Fact]
-    public void Parse_FiveDecimalPlaces_ThrowsArgumentException()
+    public void Parse_FiveDecimalPlaces_IsRefused()
     {
-        Assert.Throws<ArgumentException>(() => Points.Parse("0.00001"));
+        Assert.Throws<GridGovernanceValidationException>(() => Points.Parse("0.00001"));
     }
 
     [Fact]

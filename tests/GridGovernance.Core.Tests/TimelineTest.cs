@@ -145,13 +145,13 @@ public class TimelineTest
     }
 
     [Fact]
-    public void FromSegments_Invalid_ThrowsArgumentException()
+    public void FromSegments_Invalid_IsRefused()
     {
-        Assert.Throws<ArgumentException>(() => Timeline<int>.FromSegments([]));
-        Assert.Throws<ArgumentException>(() => Timeline<int>.FromSegments([new(1, Jan, Mar), new(2, Jun, null)]));   // gap
-        Assert.Throws<ArgumentException>(() => Timeline<int>.FromSegments([new(1, Jan, Jun), new(2, Mar, null)]));   // overlap
-        Assert.Throws<ArgumentException>(() => Timeline<int>.FromSegments([new(1, Jan, null), new(2, Mar, null)]));  // inner open
-        Assert.Throws<ArgumentException>(() => Timeline<int>.FromSegments([new(1, Mar, Mar)]));                       // empty segment
+        Assert.Throws<GridGovernanceValidationException>(() => Timeline<int>.FromSegments([]));
+        Assert.Throws<GridGovernanceValidationException>(() => Timeline<int>.FromSegments([new(1, Jan, Mar), new(2, Jun, null)]));   // gap
+        Assert.Throws<GridGovernanceValidationException>(() => Timeline<int>.FromSegments([new(1, Jan, Jun), new(2, Mar, null)]));   // overlap
+        Assert.Throws<GridGovernanceValidationException>(() => Timeline<int>.FromSegments([new(1, Jan, null), new(2, Mar, null)]));  // inner open
+        Assert.Throws<GridGovernanceValidationException>(() => Timeline<int>.FromSegments([new(1, Mar, Mar)]));                       // empty segment
         Assert.Throws<ArgumentNullException>(() => Timeline<int>.FromSegments(null!));
     }
 

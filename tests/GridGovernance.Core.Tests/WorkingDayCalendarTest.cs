@@ -98,21 +98,21 @@ public sealed class WorkingDayCalendarTest
     {
         Assert.Throws<ArgumentNullException>(() => new WorkingDayCalendar(null!, []));
         Assert.Throws<ArgumentNullException>(() => new WorkingDayCalendar([], null!));
-        var weekday = Assert.Throws<ArgumentException>(() => new WorkingDayCalendar([], [D(10, 8)]));
+        var weekday = Assert.Throws<GridGovernanceValidationException>(() => new WorkingDayCalendar([], [D(10, 8)]));
         Assert.Contains("2024-10-08", weekday.Message);
-        var both = Assert.Throws<ArgumentException>(() => new WorkingDayCalendar([D(9, 29)], [D(9, 29)]));
+        var both = Assert.Throws<GridGovernanceValidationException>(() => new WorkingDayCalendar([D(9, 29)], [D(9, 29)]));
         Assert.Contains("both", both.Message);
-        Assert.Throws<ArgumentException>(() => new WorkingDayCalendar([], [], Enum.GetValues<IsoDayOfWeek>().Where(d => d != IsoDayOfWeek.None)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new WorkingDayCalendar([], [], [IsoDayOfWeek.None]));
-        Assert.Throws<ArgumentException>(() => new WorkingDayCalendar([new LocalDate(2024, 10, 1, CalendarSystem.Gregorian)], []));
-        Assert.Throws<ArgumentException>(() => WorkingDayCalendar.WeekendsOnly.IsWorkingDay(new LocalDate(1445, 1, 1, CalendarSystem.IslamicBcl)));
+        Assert.Throws<GridGovernanceValidationException>(() => new WorkingDayCalendar([], [], Enum.GetValues<IsoDayOfWeek>().Where(d => d != IsoDayOfWeek.None)));
+        Refused.With("weekend", ErrorCodes.OutOfRange, () => new WorkingDayCalendar([], [], [IsoDayOfWeek.None]));
+        Assert.Throws<GridGovernanceValidationException>(() => new WorkingDayCalendar([new LocalDate(2024, 10, 1, CalendarSystem.Gregorian)], []));
+        Assert.Throws<GridGovernanceValidationException>(() => WorkingDayCalendar.WeekendsOnly.IsWorkingDay(new LocalDate(1445, 1, 1, CalendarSystem.IslamicBcl)));
     }
 
     [Fact]
     public void AddWorkingDays_BeyondTheSupportedRange_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => WorkingDayCalendar.WeekendsOnly.AddWorkingDays(LocalDate.MaxIsoValue.PlusDays(-3), 10));
-        Assert.Throws<ArgumentOutOfRangeException>(() => WorkingDayCalendar.WeekendsOnly.AddWorkingDays(LocalDate.MinIsoValue.PlusDays(3), -10));
-        Assert.Throws<ArgumentOutOfRangeException>(() => WorkingDayCalendar.WeekendsOnly.AddWorkingDays(new LocalDate(2024, 1, 1), int.MinValue));
+        Refused.With("workingDays", ErrorCodes.DateOutOfRange, () => WorkingDayCalendar.WeekendsOnly.AddWorkingDays(LocalDate.MaxIsoValue.PlusDays(-3), 10));
+        Refused.With("workingDays", ErrorCodes.DateOutOfRange, () => WorkingDayCalendar.WeekendsOnly.AddWorkingDays(LocalDate.MinIsoValue.PlusDays(3), -10));
+        Refused.With("workingDays", ErrorCodes.DateOutOfRange, () => WorkingDayCalendar.WeekendsOnly.AddWorkingDays(new LocalDate(2024, 1, 1), int.MinValue));
     }
 }

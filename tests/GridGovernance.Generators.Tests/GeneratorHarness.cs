@@ -18,11 +18,11 @@ internal static class GeneratorHarness
         Resource("Preconditions.cs"),
         Resource("MutabilityAttributes.cs"),
         "namespace GridGovernance;\ninternal sealed class GridGovernanceException(string code, string message) : Exception(code + \": \" + message);\n",
-        // What Preconditions' input checks build: a validation exception with one problem, and the two codes they use.
+        // What Preconditions' input checks build: a validation exception with one problem, and the codes they use.
         "namespace GridGovernance;\n"
             + "internal sealed record ValidationProblem(string Field, string? Key, string Rule, string Message);\n"
             + "internal sealed class GridGovernanceValidationException(string what, IEnumerable<ValidationProblem> problems, Exception? innerException) : Exception(what + \": \" + string.Join(\"; \", problems), innerException);\n"
-            + "internal static class ErrorCodes { internal const string InvalidValue = \"value.invalid\"; internal const string ReversedRange = \"input.reversed-range\"; }\n",
+            + "internal static class ErrorCodes { internal const string InvalidValue = \"value.invalid\"; internal const string ReversedRange = \"input.reversed-range\"; internal const string OutOfRange = \"input.out-of-range\"; internal const string UnknownKey = \"input.unknown-key\"; }\n",
         "global using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\n",
     ];
 

@@ -85,12 +85,17 @@ public sealed class ClaimService
     /// <param name="actor">Who acts: a post with <see cref="Capabilities.ProposeProject"/> (<c>claims.propose</c>) whose jurisdiction covers the listed unit.</param>
     /// <param name="listing">The listing.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="GridGovernanceValidationException">A category breaks the <see cref="InputPolicy"/> (at most <see cref="InputPolicy.MaxKeyLength"/> characters, no control, bidi or zero-width character); nothing was listed.</exception>
     /// <exception cref="ForbiddenException">The actor may not (<c>claims.forbidden</c>); nothing was listed.</exception>
     /// <exception cref="GridGovernanceException">The unit is listed already (<c>storage.duplicate-key</c>).</exception>
     public async Task<ResourceListing> ListResourceAsync(Actor actor, ResourceListing listing, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(listing);
+        InputPolicy.ThrowIfAny("The resource listing",
+        [
+            .. listing.Categories.Select((c, i) => InputPolicy.CheckText(c, $"listing.Categories[{i}]", null, InputPolicy.MaxKeyLength)),
+        ]);
         await DemandAsync(actor, Capabilities.ProposeProject, AuthoritySubject.At("listing:" + listing.Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), listing.Id), cancellationToken).ConfigureAwait(false);
         await listings.AddAsync(listing, cancellationToken).ConfigureAwait(false);
         await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -101,11 +106,19 @@ public sealed class ClaimService
     /// <param name="actor">Who acts: a post with <c>claims.propose</c> whose jurisdiction covers <see cref="Need.Unit"/>.</param>
     /// <param name="need">The need.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="GridGovernanceValidationException">A text breaks the <see cref="InputPolicy"/> or the urgency is undefined; nothing was added.</exception>
     /// <exception cref="ForbiddenException">The actor may not (<c>claims.forbidden</c>); nothing was added.</exception>
     public async Task<Need> RaiseNeedAsync(Actor actor, Need need, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(need);
+        InputPolicy.ThrowIfAny("The need",
+        [
+            InputPolicy.CheckText(need.Category, "need.Category", null, InputPolicy.MaxKeyLength),
+            InputPolicy.CheckText(need.Description, "need.Description", null, InputPolicy.MaxFreeTextLength, freeText: true),
+            InputPolicy.CheckText(need.RaisedBy, "need.RaisedBy", null, InputPolicy.MaxNameLength),
+            InputPolicy.CheckDefined(need.Urgency, "need.Urgency", null),
+        ]);
         await DemandAsync(actor, Capabilities.ProposeProject, SubjectOf(need), cancellationToken).ConfigureAwait(false);
         await needs.AddAsync(need, cancellationToken).ConfigureAwait(false);
         await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -119,6 +132,7 @@ public sealed class ClaimService
     /// </param>
     /// <param name="project">The project (in state <see cref="ProjectStatus.Proposed"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="GridGovernanceValidationException">The name or category breaks the <see cref="InputPolicy"/>; nothing was changed.</exception>
     /// <exception cref="ForbiddenException">The actor may not (<c>claims.forbidden</c>); nothing was changed.</exception>
     /// <exception cref="EntityNotFoundException">A need does not exist.</exception>
     /// <exception cref="GridGovernanceException">A need is already packaged (<c>claims.illegal-transition</c>) or the id is taken.</exception>
@@ -126,6 +140,11 @@ public sealed class ClaimService
     {
         Preconditions.CheckNotNull(actor);
         Preconditions.CheckNotNull(project);
+        InputPolicy.ThrowIfAny("The project",
+        [
+            InputPolicy.CheckText(project.Name, "project.Name", null, InputPolicy.MaxNameLength),
+            InputPolicy.CheckText(project.Category, "project.Category", null, InputPolicy.MaxKeyLength),
+        ]);
         return UnitOfWorkRetry.RunAsync(unitOfWork, async () =>
         {
             await DemandAsync(actor, Capabilities.ProposeProject, SubjectOf(project), cancellationToken).ConfigureAwait(false);

@@ -15,7 +15,7 @@ public sealed class MicroWish : AggregateRoot<WishId>
     /// <param name="text">The wish, e.g. "一台助听器".</param>
     /// <param name="resident">Who made it (store it masked, see <see cref="PersonalDataMasking"/>).</param>
     /// <param name="raisedOn">The day it was made.</param>
-    /// <exception cref="ArgumentException">A value is missing.</exception>
+    /// <exception cref="GridGovernanceValidationException">A value is missing.</exception>
     public MicroWish(WishId id, OrgUnitId unit, string text, string resident, LocalDate raisedOn)
         : base(id)
     {

@@ -18,7 +18,7 @@ public sealed class Need : AggregateRoot<NeedId>
     /// <param name="urgency">How urgent.</param>
     /// <param name="raisedBy">Who raised it (a community, a resident's masked name).</param>
     /// <param name="raisedOn">The day it was raised.</param>
-    /// <exception cref="ArgumentException">A value is missing.</exception>
+    /// <exception cref="GridGovernanceValidationException">A value is missing.</exception>
     public Need(NeedId id, OrgUnitId unit, string category, string description, GeoPoint location, NeedUrgency urgency, string raisedBy, LocalDate raisedOn)
         : base(id)
     {

@@ -21,7 +21,7 @@ public sealed class ResourceListing : AggregateRoot<OrgUnitId>
     /// <param name="areas">The areas it serves; empty for any.</param>
     /// <param name="availability">When it is available.</param>
     /// <param name="members">The members it can send.</param>
-    /// <exception cref="ArgumentException">A value is missing or out of range.</exception>
+    /// <exception cref="GridGovernanceValidationException">A value is missing or out of range.</exception>
     public ResourceListing(OrgUnitId unit, IEnumerable<string> categories, int capacity, GeoPoint location, IEnumerable<AreaId> areas, DateInterval availability, IEnumerable<MemberId> members)
         : base(unit)
     {

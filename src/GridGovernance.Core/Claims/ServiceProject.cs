@@ -25,7 +25,7 @@ public sealed class ServiceProject : AggregateRoot<ProjectId>
     /// <param name="claimantsRequired">How many units must claim it; at least 1.</param>
     /// <param name="deadline">The day it must be delivered by.</param>
     /// <param name="needs">The needs (需求) it packages; may be empty.</param>
-    /// <exception cref="ArgumentException">A value is missing or out of range.</exception>
+    /// <exception cref="GridGovernanceValidationException">A value is missing or out of range.</exception>
     public ServiceProject(ProjectId id, string name, string category, AreaId area, OrgUnitId unit, GeoPoint location, int claimantsRequired, LocalDate deadline, IEnumerable<NeedId> needs)
         : base(id)
     {

@@ -35,8 +35,7 @@ public sealed class ContactLog : AggregateRoot<ContactLogId>
     /// <summary>Starts a member's empty log of a year.</summary>
     /// <param name="member">The member.</param>
     /// <param name="year">The year of the contacts it will hold.</param>
-    /// <exception cref="GridGovernanceValidationException"><paramref name="member"/> is <c>default</c> (code <c>value.invalid</c>).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is not between 1 and 9999.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="member"/> is <c>default</c> (code <c>value.invalid</c>). <paramref name="year"/> is not between 1 and 9999.</exception>
     public static ContactLog Start(MemberId member, int year)
     {
         Preconditions.CheckSpecified(member.IsSpecified, nameof(member), "member must be a real member id, not default.");

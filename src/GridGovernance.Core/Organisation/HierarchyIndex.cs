@@ -162,7 +162,7 @@ public sealed class HierarchyIndex
     /// <param name="households">Households (those not on the roster on the date are left out).</param>
     /// <param name="asOf">The date.</param>
     /// <returns>The index.</returns>
-    /// <exception cref="ArgumentException">An id appears twice, or a node sits under a unit that is missing or not open on the date.</exception>
+    /// <exception cref="GridGovernanceValidationException">An id appears twice, or a node sits under a unit that is missing or not open on the date.</exception>
     public static HierarchyIndex Build(IEnumerable<OrgUnit> units, IEnumerable<Member> members, IEnumerable<Household> households, LocalDate asOf)
     {
         Preconditions.CheckNotNull(units);
@@ -221,7 +221,7 @@ public sealed class HierarchyIndex
 
     /// <summary>The node's parent, or <c>null</c> for a root.</summary>
     /// <param name="node">A node of the index.</param>
-    /// <exception cref="ArgumentException">The node is not in the index.</exception>
+    /// <exception cref="GridGovernanceValidationException">The node is not in the index.</exception>
     public NodeRef? ParentOf(NodeRef node)
     {
         int p = parent[HandleOrThrow(node)];
@@ -239,7 +239,7 @@ public sealed class HierarchyIndex
     /// <summary>Whether <paramref name="ancestor"/> is a strict ancestor of <paramref name="node"/>. O(1).</summary>
     /// <param name="ancestor">A node of the index.</param>
     /// <param name="node">A node of the index.</param>
-    /// <exception cref="ArgumentException">A node is not in the index.</exception>
+    /// <exception cref="GridGovernanceValidationException">A node is not in the index.</exception>
     public bool IsAncestorOf(NodeRef ancestor, NodeRef node)
     {
         int a = HandleOrThrow(ancestor);
@@ -250,7 +250,7 @@ public sealed class HierarchyIndex
     /// <summary>Whether <paramref name="ancestor"/> is <paramref name="node"/> or one of its ancestors. O(1).</summary>
     /// <param name="ancestor">A node of the index.</param>
     /// <param name="node">A node of the index.</param>
-    /// <exception cref="ArgumentException">A node is not in the index.</exception>
+    /// <exception cref="GridGovernanceValidationException">A node is not in the index.</exception>
     public bool IsAncestorOrSelf(NodeRef ancestor, NodeRef node)
     {
         int a = HandleOrThrow(ancestor);
@@ -416,7 +416,7 @@ public sealed class HierarchyIndex
         int h = HandleOf(node);
         if (h < 0)
         {
-            throw new ArgumentException($"{node} is not in the hierarchy index as of {AsOf:yyyy-MM-dd}.", nameof(node));
+            throw Preconditions.UnknownKey(nameof(node), $"{node} is not in the hierarchy index as of {AsOf:yyyy-MM-dd}.");
         }
         return h;
     }

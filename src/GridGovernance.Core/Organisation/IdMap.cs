@@ -35,7 +35,7 @@ internal sealed class IdMap
             {
                 if (table[id] != 0)
                 {
-                    throw new ArgumentException($"The {kindName} id {id} appears twice in the index input.", nameof(ids));
+                    throw Preconditions.InvalidInput(kindName + "s", ErrorCodes.DuplicateInput, $"The {kindName} id {id} appears twice in the index input.");
                 }
                 table[id] = 1;
             }
@@ -59,7 +59,7 @@ internal sealed class IdMap
         {
             if (!dictionary.TryAdd(sorted[i], firstHandle + i))
             {
-                throw new ArgumentException($"The {kindName} id {sorted[i]} appears twice in the index input.", nameof(ids));
+                throw Preconditions.InvalidInput(kindName + "s", ErrorCodes.DuplicateInput, $"The {kindName} id {sorted[i]} appears twice in the index input.");
             }
         }
         return new IdMap(null, dictionary, sorted, firstHandle);

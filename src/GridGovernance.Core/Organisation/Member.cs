@@ -67,7 +67,7 @@ public sealed class Member : AggregateRoot<MemberId>
     /// <summary>Updates contact details (not part of the hierarchy, so not dated).</summary>
     /// <param name="phone">A phone number of 5–15 digits, or <c>null</c>.</param>
     /// <param name="location">Where they live, or <c>null</c>.</param>
-    /// <exception cref="ArgumentException"><paramref name="phone"/> is not 5–15 digits.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="phone"/> is not 5–15 digits.</exception>
     public void UpdateContact(string? phone, GeoPoint? location)
     {
         Preconditions.CheckArgument(phone is null || RosterRules.IsValidPhone(phone), nameof(phone), "phone must be 5 to 15 digits, optionally starting with +.");

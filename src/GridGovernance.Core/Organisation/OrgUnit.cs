@@ -120,7 +120,7 @@ public sealed class OrgUnit : AggregateRoot<OrgUnitId>
     /// <summary>Renames the unit from <paramref name="effective"/> on; the former name stays in <see cref="Names"/>.</summary>
     /// <param name="name">The new name.</param>
     /// <param name="effective">The day the new name applies.</param>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is blank.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="name"/> is blank.</exception>
     /// <exception cref="GridGovernanceException">The unit is closed, or the date is before its last name change.</exception>
     public void Rename(string name, LocalDate effective)
     {

@@ -85,7 +85,7 @@ public sealed class StationedUnit : AggregateRoot<StationedUnitId>
     /// <summary>Records a change of staff numbers.</summary>
     /// <param name="headcount">Staff; zero or more.</param>
     /// <param name="memberCount">Members; zero to <paramref name="headcount"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
+    /// <exception cref="GridGovernanceValidationException">A count is out of range.</exception>
     public void UpdateCounts(int headcount, int memberCount)
     {
         Preconditions.CheckArgumentRange(nameof(headcount), headcount, 0, int.MaxValue);

@@ -15,7 +15,7 @@ public sealed class SubtreeRollup
 
     /// <summary>The sum of the values of <paramref name="node"/> and everything under it.</summary>
     /// <param name="node">A node of the index.</param>
-    /// <exception cref="ArgumentException">The node is not in the index.</exception>
+    /// <exception cref="GridGovernanceValidationException">The node is not in the index.</exception>
     public long this[NodeRef node] => sums[index.HandleOrThrow(node)];
 
     /// <summary>The sum over the whole index.</summary>

@@ -11,7 +11,7 @@ public readonly record struct UnitKind : IComparable<UnitKind>, IComparable, ISp
 {
     /// <summary>Creates a kind from its code.</summary>
     /// <param name="code">A short stable code, e.g. <c>grid-branch</c>.</param>
-    /// <exception cref="ArgumentException"><paramref name="code"/> is empty.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="code"/> is empty.</exception>
     public UnitKind(string code)
     {
         Code = Preconditions.CheckNotBlank(code);

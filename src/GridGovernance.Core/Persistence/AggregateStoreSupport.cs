@@ -10,7 +10,7 @@ public static class AggregateStoreSupport
     /// <summary>Sets the version after a successful save or when materialising a stored aggregate.</summary>
     /// <param name="aggregate">An aggregate deriving from <see cref="AggregateRoot{TId}"/>.</param>
     /// <param name="version">The stored version.</param>
-    /// <exception cref="ArgumentException">The aggregate does not derive from <see cref="AggregateRoot{TId}"/>.</exception>
+    /// <exception cref="GridGovernanceValidationException">The aggregate does not derive from <see cref="AggregateRoot{TId}"/>.</exception>
     public static void SetVersion(IAggregateRoot aggregate, long version)
     {
         Preconditions.CheckArgumentRange(nameof(version), version, 0, long.MaxValue);
@@ -69,7 +69,7 @@ public static class AggregateStoreSupport
     /// <typeparam name="TId">The id type passed.</typeparam>
     /// <param name="id">The id.</param>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
-    /// <exception cref="ArgumentException"><typeparamref name="TId"/> is not the aggregate's id type.</exception>
+    /// <exception cref="GridGovernanceValidationException"><typeparamref name="TId"/> is not the aggregate's id type.</exception>
     public static void CheckId<T, TId>(TId id)
         where T : class, IAggregateRoot
         where TId : notnull
@@ -94,5 +94,5 @@ public static class AggregateStoreSupport
 
     private static IStoreAccess Access(IAggregateRoot aggregate) =>
         Preconditions.CheckNotNull(aggregate) as IStoreAccess
-        ?? throw new ArgumentException($"{aggregate.GetType().Name} does not derive from AggregateRoot<TId>.", nameof(aggregate));
+        ?? throw Preconditions.InvalidArgument($"{aggregate.GetType().Name} does not derive from AggregateRoot<TId>.", nameof(aggregate));
 }

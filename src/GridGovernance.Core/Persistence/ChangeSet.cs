@@ -33,7 +33,7 @@ public sealed class ChangeSet
     /// <param name="aggregateType">The aggregate type (the <c>T</c> of the repository it was staged through).</param>
     /// <param name="aggregate">The aggregate; it must derive from <see cref="AggregateRoot{TId}"/>.</param>
     /// <param name="kind">What to do with it.</param>
-    /// <exception cref="ArgumentException"><paramref name="aggregate"/> does not derive from <see cref="AggregateRoot{TId}"/>, or an add of an aggregate whose version is not 0.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="aggregate"/> does not derive from <see cref="AggregateRoot{TId}"/>, or an add of an aggregate whose version is not 0.</exception>
     /// <exception cref="GridGovernanceException">Code <see cref="ErrorCodes.DuplicateKey"/>: the aggregate is already staged and cannot also be added; code <see cref="ErrorCodes.NotFound"/>: it is staged for delete and cannot change again.</exception>
     public void Stage(Type aggregateType, IAggregateRoot aggregate, ChangeKind kind)
     {

@@ -30,7 +30,7 @@ public static class AssessmentEngine
     /// <param name="roster">The members assessed; each member once.</param>
     /// <param name="entries">Approved, effective entries (reversed entries and reversals left out); entries outside the period or of members not on the roster are skipped and counted.</param>
     /// <returns>One result per member of the roster, in id order.</returns>
-    /// <exception cref="ArgumentException">A member is on the roster twice or a subject has no member or an undefined kind, or an entry names an
+    /// <exception cref="GridGovernanceValidationException">A member is on the roster twice or a subject has no member or an undefined kind, or an entry names an
     /// item position the rule book does not have.</exception>
     /// <exception cref="GridGovernanceException">A member's points or occurrences of one item overflow the tally (code <c>value.overflow</c>).</exception>
     public static AssessmentResult Assess(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, ReadOnlySpan<AssessmentEntry> entries)
@@ -52,7 +52,7 @@ public static class AssessmentEngine
     /// <param name="roster">The members assessed; each member once.</param>
     /// <param name="ledger">Approved, effective entries (reversed entries and reversals left out); entries outside the period or of members not on the roster are skipped and counted.</param>
     /// <returns>One result per member of the roster, in id order.</returns>
-    /// <exception cref="ArgumentException">A member is on the roster twice or a subject is invalid; an entry of a member on the roster, inside the
+    /// <exception cref="GridGovernanceValidationException">A member is on the roster twice or a subject is invalid; an entry of a member on the roster, inside the
     /// period, names an item position the rule book does not have; or the rule book is beyond what a ledger can name (more than 65,536 items,
     /// or 65,535 item versions or more).</exception>
     /// <exception cref="GridGovernanceException">A member's points or occurrences of one item overflow the tally (code <c>value.overflow</c>).</exception>

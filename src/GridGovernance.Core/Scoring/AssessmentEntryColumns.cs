@@ -72,7 +72,7 @@ public sealed class AssessmentEntryColumns
     /// <summary>Lays entries out for assessment.</summary>
     /// <param name="entries">The entries, in any order.</param>
     /// <returns>The ledger.</returns>
-    /// <exception cref="ArgumentException">An entry has an unspecified member, names an item position outside
+    /// <exception cref="GridGovernanceValidationException">An entry has an unspecified member, names an item position outside
     /// 0 to <see cref="MaxItemPosition"/>, or has a date outside the ISO calendar or the years 1 to 9999.</exception>
     public static AssessmentEntryColumns From(ReadOnlySpan<AssessmentEntry> entries)
     {
@@ -272,7 +272,7 @@ public sealed class AssessmentEntryColumns
         /// <summary>Adds one entry.</summary>
         /// <param name="entry">The entry.</param>
         /// <returns>This builder.</returns>
-        /// <exception cref="ArgumentException">The entry is one <see cref="From"/> refuses; nothing is added.</exception>
+        /// <exception cref="GridGovernanceValidationException">The entry is one <see cref="From"/> refuses; nothing is added.</exception>
         public Builder Add(in AssessmentEntry entry)
         {
             Check(in entry, count);

@@ -72,13 +72,14 @@ public sealed record AssessmentPeriod
     /// <summary>The period of a kind that contains a date.</summary>
     /// <param name="kind">Year, quarter or month.</param>
     /// <param name="date">The date.</param>
-    /// <exception cref="ArgumentException"><paramref name="kind"/> is Custom.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="kind"/> is Custom.</exception>
     public static AssessmentPeriod Containing(PeriodKind kind, LocalDate date) => kind switch
     {
         PeriodKind.Year => Year(date.Year),
         PeriodKind.Quarter => Quarter(date.Year, (date.Month - 1) / 3 + 1),
         PeriodKind.Month => Month(date.Year, date.Month),
-        _ => throw new ArgumentException("A custom period has no natural period containing a date; use Custom.", nameof(kind)),
+        _ => throw Preconditions.InvalidInput(nameof(kind), Enum.IsDefined(kind) ? ErrorCodes.InvalidValue : ErrorCodes.UndefinedEnum,
+            $"Only a year, a quarter or a month contains a date; {kind} does not (use Custom for a custom period)."),
     };
 
     /// <summary>The period of a kind that contains an instant in a zone (boundaries are midnights in that zone).</summary>

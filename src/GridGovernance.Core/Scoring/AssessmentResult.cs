@@ -67,9 +67,9 @@ public sealed class AssessmentResult
 
     /// <summary>A member's result.</summary>
     /// <param name="member">The member.</param>
-    /// <exception cref="ArgumentException">The member is not on the roster.</exception>
+    /// <exception cref="KeyNotFoundException">The member is not on the roster (the .NET convention for an indexer; <see cref="TryFind"/> does not throw).</exception>
     public MemberAssessment this[MemberId member] =>
-        TryFind(member, out var result) ? result : throw new ArgumentException($"{member} is not on the assessment roster.", nameof(member));
+        TryFind(member, out var result) ? result : throw new KeyNotFoundException($"{member} is not on the assessment roster.");
 
     /// <summary>Finds a member's result (members are in id order, so this is a binary search).</summary>
     /// <param name="member">The member.</param>

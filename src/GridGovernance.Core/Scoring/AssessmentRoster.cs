@@ -27,7 +27,7 @@ internal sealed class AssessmentRoster
     }
 
     /// <summary>Orders a roster by member id.</summary>
-    /// <exception cref="ArgumentException">A subject has no member or an undefined kind, or a member is on the roster twice.</exception>
+    /// <exception cref="GridGovernanceValidationException">A subject has no member or an undefined kind, or a member is on the roster twice.</exception>
     internal static AssessmentRoster Create(IReadOnlyList<AssessmentSubject> roster)
     {
         int count = roster.Count;
@@ -57,16 +57,16 @@ internal sealed class AssessmentRoster
             var subject = roster[position];
             if (!subject.Member.IsSpecified)
             {
-                throw new ArgumentException($"roster[{position}] has no member (default MemberId); every subject must name one.", nameof(roster));
+                throw Preconditions.InvalidInput(nameof(roster), ErrorCodes.InvalidValue, $"roster[{position}] has no member (default MemberId); every subject must name one.");
             }
             if ((uint)subject.Kind >= (uint)KindCount)
             {
-                throw new ArgumentException($"roster[{position}] ({subject.Member}) has member kind {(int)subject.Kind}, which is not a defined MemberKind.", nameof(roster));
+                throw Preconditions.InvalidInput(nameof(roster), ErrorCodes.UndefinedEnum, $"roster[{position}] ({subject.Member}) has member kind {(int)subject.Kind}, which is not a defined MemberKind.");
             }
             ids[row] = subject.Member;
             if (row > 0 && ids[row] == ids[row - 1])
             {
-                throw new ArgumentException($"{subject.Member} is on the roster twice; each member may be assessed once.", nameof(roster));
+                throw Preconditions.InvalidInput(nameof(roster), ErrorCodes.DuplicateInput, $"{subject.Member} is on the roster twice; each member may be assessed once.");
             }
             branches[row] = subject.Branch;
             kinds[row] = (byte)subject.Kind;

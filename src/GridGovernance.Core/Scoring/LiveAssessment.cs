@@ -43,7 +43,7 @@ public sealed class LiveAssessment
     /// <summary>Adds one approved entry.</summary>
     /// <param name="entry">The entry.</param>
     /// <returns><c>false</c> when it lies outside the period or its member is not on the roster.</returns>
-    /// <exception cref="ArgumentException">The entry names an item position the rule book does not have.</exception>
+    /// <exception cref="GridGovernanceValidationException">The entry names an item position the rule book does not have.</exception>
     public bool Add(in AssessmentEntry entry)
     {
         switch (EntryPass.Accumulate(compiled, tally, in entry, out int m))
@@ -62,7 +62,7 @@ public sealed class LiveAssessment
 
     /// <summary>A member's result as of the entries added so far.</summary>
     /// <param name="member">The member.</param>
-    /// <exception cref="ArgumentException">The member is not on the roster.</exception>
+    /// <exception cref="GridGovernanceValidationException">The member is not on the roster.</exception>
     public MemberAssessment this[MemberId member]
     {
         get

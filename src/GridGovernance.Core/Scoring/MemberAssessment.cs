@@ -56,19 +56,19 @@ public sealed class MemberAssessment
 
     /// <summary>Counted occurrences of the item at position <paramref name="item"/> (as <see cref="ItemCounts"/>, without making the array).</summary>
     /// <param name="item">The item's position in the rule book.</param>
-    /// <exception cref="ArgumentOutOfRangeException">There is no item at that position.</exception>
+    /// <exception cref="GridGovernanceValidationException">There is no item at that position.</exception>
     public int ItemCount(int item)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)item, (uint)columns.ItemCount, nameof(item));
+        Preconditions.CheckArgumentRange(nameof(item), item, 0, columns.ItemCount - 1);
         return columns.Count(row, item);
     }
 
     /// <summary>The total of the category at position <paramref name="category"/> (as <see cref="CategoryTotals"/>, without making the array).</summary>
     /// <param name="category">The category's position in the rule book.</param>
-    /// <exception cref="ArgumentOutOfRangeException">There is no category at that position.</exception>
+    /// <exception cref="GridGovernanceValidationException">There is no category at that position.</exception>
     public Points CategoryTotal(int category)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)category, (uint)columns.CategoryCount, nameof(category));
+        Preconditions.CheckArgumentRange(nameof(category), category, 0, columns.CategoryCount - 1);
         return columns.Total(row, category);
     }
 

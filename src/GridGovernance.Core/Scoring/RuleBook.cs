@@ -52,15 +52,15 @@ public sealed class RuleBook
 
     /// <summary>The position of a category.</summary>
     /// <param name="code">The category code.</param>
-    /// <exception cref="ArgumentException">The book has no such category.</exception>
+    /// <exception cref="GridGovernanceValidationException">The book has no such category (<see cref="ErrorCodes.UnknownKey"/>).</exception>
     public int IndexOfCategory(string code) =>
-        categoryIndex.TryGetValue(Preconditions.CheckNotNull(code), out var i) ? i : throw new ArgumentException($"The rule book '{Id}' has no category '{code}'.", nameof(code));
+        categoryIndex.TryGetValue(Preconditions.CheckNotNull(code), out var i) ? i : throw Preconditions.UnknownKey(nameof(code), $"The rule book '{Id}' has no category '{CodeText.Shown(code)}'.");
 
     /// <summary>The position of an item.</summary>
     /// <param name="code">The item code.</param>
-    /// <exception cref="ArgumentException">The book has no such item.</exception>
+    /// <exception cref="GridGovernanceValidationException">The book has no such item (<see cref="ErrorCodes.UnknownKey"/>; <see cref="HasItem"/> asks first).</exception>
     public int IndexOfItem(string code) =>
-        itemIndex.TryGetValue(Preconditions.CheckNotNull(code), out var i) ? i : throw new ArgumentException($"The rule book '{Id}' has no item '{code}'.", nameof(code));
+        itemIndex.TryGetValue(Preconditions.CheckNotNull(code), out var i) ? i : throw Preconditions.UnknownKey(nameof(code), $"The rule book '{Id}' has no item '{CodeText.Shown(code)}'.");
 
     /// <summary>Whether the book has an item with this code.</summary>
     /// <param name="code">The item code.</param>

@@ -36,7 +36,7 @@ public sealed class LikePattern : IEquatable<LikePattern>
     /// <summary>Parses a pattern.</summary>
     /// <param name="pattern">The pattern, such as <c>"张%"</c> or <c>"%100\%%"</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="pattern"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="pattern"/> has a <c>\</c> that is not followed by <c>%</c>, <c>_</c> or <c>\</c>.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="pattern"/> has a <c>\</c> that is not followed by <c>%</c>, <c>_</c> or <c>\</c>.</exception>
     public LikePattern(string pattern)
     {
         Preconditions.CheckNotNull(pattern);
@@ -182,7 +182,7 @@ public sealed class LikePattern : IEquatable<LikePattern>
             {
                 if (i + 1 == points.Length || points[i + 1] is not ('%' or '_' or EscapeCharacter))
                 {
-                    throw new ArgumentException(
+                    throw Preconditions.InvalidArgument(
                         $"The LIKE pattern \"{pattern}\" has a '\\' at position {i} that is not followed by '%', '_' or '\\'; write '\\\\' for a backslash.",
                         nameof(pattern));
                 }

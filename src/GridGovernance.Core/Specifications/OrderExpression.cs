@@ -13,13 +13,13 @@ public sealed class OrderExpression<T>
     /// <param name="keySelector">The key to sort by.</param>
     /// <param name="direction">The direction.</param>
     /// <exception cref="ArgumentNullException"><paramref name="keySelector"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="direction"/> is not a defined <see cref="OrderDirection"/>.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="direction"/> is not a defined <see cref="OrderDirection"/>.</exception>
     public OrderExpression(Expression<Func<T, object?>> keySelector, OrderDirection direction)
     {
         Preconditions.CheckNotNull(keySelector);
         if (!Enum.IsDefined(direction))
         {
-            throw new ArgumentOutOfRangeException(nameof(direction), direction, $"{nameof(direction)} must be Ascending or Descending; it was {(int)direction}.");
+            throw Preconditions.InvalidInput(nameof(direction), ErrorCodes.UndefinedEnum, $"{nameof(direction)} must be Ascending or Descending; it was {(int)direction}.");
         }
         KeySelector = keySelector;
         Direction = direction;

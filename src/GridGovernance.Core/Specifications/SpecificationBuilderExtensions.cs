@@ -48,7 +48,7 @@ public static class SpecificationBuilderExtensions
     /// <param name="selector">The text to match, such as <c>u =&gt; u.Name</c>.</param>
     /// <param name="pattern">The pattern, such as <c>"%" + LikePattern.Escape(text) + "%"</c>.</param>
     /// <returns>The builder, for chaining.</returns>
-    /// <exception cref="ArgumentException"><paramref name="pattern"/> has a dangling or unknown escape.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="pattern"/> has a dangling or unknown escape.</exception>
     public static ISpecificationBuilder<T> Search<T>(this ISpecificationBuilder<T> builder, Expression<Func<T, string?>> selector, string pattern) =>
         Search(builder, selector, pattern, condition: true);
 
@@ -59,7 +59,7 @@ public static class SpecificationBuilderExtensions
     /// <param name="pattern">The pattern.</param>
     /// <param name="condition">Whether to add it.</param>
     /// <returns>The builder, for chaining.</returns>
-    /// <exception cref="ArgumentException"><paramref name="pattern"/> has a dangling or unknown escape (only checked when <paramref name="condition"/> holds).</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="pattern"/> has a dangling or unknown escape (only checked when <paramref name="condition"/> holds).</exception>
     public static ISpecificationBuilder<T> Search<T>(this ISpecificationBuilder<T> builder, Expression<Func<T, string?>> selector, string pattern, bool condition)
     {
         Preconditions.CheckNotNull(builder);
@@ -151,7 +151,7 @@ public static class SpecificationBuilderExtensions
     /// <param name="builder">The builder.</param>
     /// <param name="count">Zero or more.</param>
     /// <returns>The builder, for chaining.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="count"/> is negative.</exception>
     /// <exception cref="GridGovernanceException">Skip was already set (code <c>specification.misuse</c>).</exception>
     public static ISpecificationBuilder<T> Skip<T>(this ISpecificationBuilder<T> builder, int count) => Skip(builder, count, condition: true);
 
@@ -161,7 +161,7 @@ public static class SpecificationBuilderExtensions
     /// <param name="count">Zero or more.</param>
     /// <param name="condition">Whether to skip.</param>
     /// <returns>The builder, for chaining.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative (only checked when <paramref name="condition"/> holds).</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="count"/> is negative (only checked when <paramref name="condition"/> holds).</exception>
     /// <exception cref="GridGovernanceException">Skip was already set (code <c>specification.misuse</c>).</exception>
     public static ISpecificationBuilder<T> Skip<T>(this ISpecificationBuilder<T> builder, int count, bool condition)
     {
@@ -179,7 +179,7 @@ public static class SpecificationBuilderExtensions
     /// <param name="builder">The builder.</param>
     /// <param name="count">Zero or more.</param>
     /// <returns>The builder, for chaining.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="count"/> is negative.</exception>
     /// <exception cref="GridGovernanceException">Take was already set (code <c>specification.misuse</c>).</exception>
     public static ISpecificationBuilder<T> Take<T>(this ISpecificationBuilder<T> builder, int count) => Take(builder, count, condition: true);
 
@@ -189,7 +189,7 @@ public static class SpecificationBuilderExtensions
     /// <param name="count">Zero or more.</param>
     /// <param name="condition">Whether to limit.</param>
     /// <returns>The builder, for chaining.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative (only checked when <paramref name="condition"/> holds).</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="count"/> is negative (only checked when <paramref name="condition"/> holds).</exception>
     /// <exception cref="GridGovernanceException">Take was already set (code <c>specification.misuse</c>).</exception>
     public static ISpecificationBuilder<T> Take<T>(this ISpecificationBuilder<T> builder, int count, bool condition)
     {

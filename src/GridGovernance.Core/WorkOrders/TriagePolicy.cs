@@ -187,6 +187,13 @@ public sealed class TriagePolicy
 
     /// <summary>The class with the code given.</summary>
     /// <param name="code">The code.</param>
-    /// <exception cref="KeyNotFoundException">There is no such class.</exception>
+    /// <exception cref="KeyNotFoundException">There is no such class (the .NET convention for an indexer; <see cref="TryGetClass"/> does not throw).</exception>
     public TriageClass this[string code] => byCode[Preconditions.CheckNotNull(code)];
+
+    /// <summary>Looks up the class with the code given.</summary>
+    /// <param name="code">The code.</param>
+    /// <param name="triageClass">The class, when found.</param>
+    /// <returns>Whether the policy has such a class.</returns>
+    public bool TryGetClass(string code, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TriageClass? triageClass) =>
+        byCode.TryGetValue(Preconditions.CheckNotNull(code), out triageClass);
 }

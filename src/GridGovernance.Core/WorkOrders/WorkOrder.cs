@@ -189,11 +189,11 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthority
         Preconditions.CheckNotBlank(draft.Description, nameof(draft) + "." + nameof(draft.Description));
         if (!Enum.IsDefined(draft.Channel))
         {
-            throw new ArgumentException($"Channel {draft.Channel} is not defined.", nameof(draft) + "." + nameof(draft.Channel));
+            throw Preconditions.InvalidInput(nameof(draft) + "." + nameof(draft.Channel), ErrorCodes.UndefinedEnum, $"Channel {draft.Channel} is not defined.");
         }
         if (!Enum.IsDefined(draft.Urgency))
         {
-            throw new ArgumentException($"Urgency {draft.Urgency} is not defined.", nameof(draft) + "." + nameof(draft.Urgency));
+            throw Preconditions.InvalidInput(nameof(draft) + "." + nameof(draft.Urgency), ErrorCodes.UndefinedEnum, $"Urgency {draft.Urgency} is not defined.");
         }
         Preconditions.CheckArgument(filedBy.Value is not null, nameof(filedBy), "filedBy must be set.");
         Preconditions.CheckSpecified(unit.IsSpecified, nameof(unit), "unit must be a real unit id, not default.");
@@ -475,7 +475,7 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthority
         var last = Audit[^1].At;
         if (at < last)
         {
-            throw new ArgumentException($"at ({at}) must not be before the order's last change ({last}).", nameof(at));
+            throw Preconditions.InvalidInput(nameof(at), ErrorCodes.InvalidValue, $"at ({at}) must not be before the order's last change ({last}).");
         }
         return to;
     }

@@ -229,7 +229,7 @@ public sealed class WorkOrderService
     /// <param name="order">The order.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ForbiddenException">The actor may not claim it.</exception>
-    /// <exception cref="ArgumentException">A table that lets a non-member claim was configured: only a member can handle an order.</exception>
+    /// <exception cref="GridGovernanceValidationException">A table that lets a non-member claim was configured: only a member can handle an order.</exception>
     public Task<WorkOrder> ClaimAsync(Actor actor, WorkOrderId order, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, order, WorkOrderCommand.Claim, Capabilities.ClaimOrder, (o, _, at) =>
         {

@@ -215,9 +215,9 @@ public sealed class ClaimMatcherTest
     [Fact]
     public void Solve_RejectsRepeatedArcsAndNegativeCosts()
     {
-        Assert.Throws<ArgumentException>(() => MinCostBipartiteFlow.Solve([1], [1], [new BipartiteArc(0, 0, 1), new BipartiteArc(0, 0, 2)]));
-        Assert.Throws<ArgumentException>(() => MinCostBipartiteFlow.Solve([1], [1], [new BipartiteArc(0, 0, -1)]));
-        Assert.Throws<ArgumentException>(() => MinCostBipartiteFlow.Solve([1], [1], [new BipartiteArc(0, 1, 1)]));
+        Assert.Throws<GridGovernanceValidationException>(() => MinCostBipartiteFlow.Solve([1], [1], [new BipartiteArc(0, 0, 1), new BipartiteArc(0, 0, 2)]));
+        Assert.Throws<GridGovernanceValidationException>(() => MinCostBipartiteFlow.Solve([1], [1], [new BipartiteArc(0, 0, -1)]));
+        Assert.Throws<GridGovernanceValidationException>(() => MinCostBipartiteFlow.Solve([1], [1], [new BipartiteArc(0, 1, 1)]));
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public sealed class ContactLogTest : IDisposable
 
         Assert.Equal(ErrorCodes.ContactsInvalidRecord, ex.Code);
         Assert.Empty(log.Records);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ContactLog.Start(M1, 0));
+        Assert.Throws<GridGovernanceValidationException>(() => ContactLog.Start(M1, 0));
     }
 
     [Fact]

@@ -233,53 +233,53 @@ public class HierarchyIndexTest
     }
 
     [Fact]
-    public void UnknownNode_ThrowsArgumentException()
+    public void UnknownNode_IsRefused()
     {
         var index = City();
         var unknown = U(999);
 
-        Assert.Throws<ArgumentException>(() => index.Ancestors(unknown));
-        Assert.Throws<ArgumentException>(() => index.PathTo(M(99)));
-        Assert.Throws<ArgumentException>(() => index.Children(H(99)));
-        Assert.Throws<ArgumentException>(() => index.Descendants(unknown));
-        Assert.Throws<ArgumentException>(() => index.ParentOf(unknown));
-        Assert.Throws<ArgumentException>(() => index.DepthOf(unknown));
-        Assert.Throws<ArgumentException>(() => index.KindOf(unknown));
-        Assert.Throws<ArgumentException>(() => index.IsAncestorOf(U(1), unknown));
-        Assert.Throws<ArgumentException>(() => index.IsAncestorOrSelf(unknown, U(1)));
-        Assert.Throws<ArgumentException>(() => index.LowestCommonAncestor(U(1), unknown));
-        Assert.Throws<ArgumentException>(() => index.CountsUnder(unknown));
-        Assert.Throws<ArgumentException>(() => index.CountsUnder(U(1011)));
-        Assert.Throws<ArgumentException>(() => index.RollUp(_ => 1)[unknown]);
+        Assert.Throws<GridGovernanceValidationException>(() => index.Ancestors(unknown));
+        Assert.Throws<GridGovernanceValidationException>(() => index.PathTo(M(99)));
+        Assert.Throws<GridGovernanceValidationException>(() => index.Children(H(99)));
+        Assert.Throws<GridGovernanceValidationException>(() => index.Descendants(unknown));
+        Assert.Throws<GridGovernanceValidationException>(() => index.ParentOf(unknown));
+        Assert.Throws<GridGovernanceValidationException>(() => index.DepthOf(unknown));
+        Assert.Throws<GridGovernanceValidationException>(() => index.KindOf(unknown));
+        Assert.Throws<GridGovernanceValidationException>(() => index.IsAncestorOf(U(1), unknown));
+        Assert.Throws<GridGovernanceValidationException>(() => index.IsAncestorOrSelf(unknown, U(1)));
+        Assert.Throws<GridGovernanceValidationException>(() => index.LowestCommonAncestor(U(1), unknown));
+        Assert.Throws<GridGovernanceValidationException>(() => index.CountsUnder(unknown));
+        Assert.Throws<GridGovernanceValidationException>(() => index.CountsUnder(U(1011)));
+        Assert.Throws<GridGovernanceValidationException>(() => index.RollUp(_ => 1)[unknown]);
         Assert.False(index.Contains(unknown));
     }
 
     [Fact]
-    public void Build_DuplicateId_ThrowsArgumentException()
+    public void Build_DuplicateId_IsRefused()
     {
         OrgUnit[] units = [NewUnit(1, UnitKind.District, null), NewUnit(1, UnitKind.District, null)];
         OrgUnit[] sparse = [NewUnit(1, UnitKind.District, null), NewUnit(5_000_000, UnitKind.District, null), NewUnit(5_000_000, UnitKind.District, null)];
 
-        Assert.Throws<ArgumentException>(() => HierarchyIndex.Build(units, [], [], D1));
-        Assert.Throws<ArgumentException>(() => HierarchyIndex.Build(sparse, [], [], D1));
-        Assert.Throws<ArgumentException>(() => HierarchyIndex.Build([NewUnit(1, UnitKind.District, null)], [NewMember(1, 1), NewMember(1, 1)], [], D1));
+        Assert.Throws<GridGovernanceValidationException>(() => HierarchyIndex.Build(units, [], [], D1));
+        Assert.Throws<GridGovernanceValidationException>(() => HierarchyIndex.Build(sparse, [], [], D1));
+        Assert.Throws<GridGovernanceValidationException>(() => HierarchyIndex.Build([NewUnit(1, UnitKind.District, null)], [NewMember(1, 1), NewMember(1, 1)], [], D1));
     }
 
     [Fact]
-    public void Build_NodeUnderMissingOrClosedUnit_ThrowsArgumentException()
+    public void Build_NodeUnderMissingOrClosedUnit_IsRefused()
     {
         var closed = NewUnit(100, UnitKind.Community, 1);
         closed.Close(D1, []);
         OrgUnit[] units = [NewUnit(1, UnitKind.District, null), closed];
 
-        Assert.Throws<ArgumentException>(() => HierarchyIndex.Build(units, [NewMember(1, 100)], [], D2));
-        Assert.Throws<ArgumentException>(() => HierarchyIndex.Build(units, [], [NewHousehold(1, 999)], D2));
-        Assert.Throws<ArgumentException>(() => HierarchyIndex.Build([NewUnit(10, UnitKind.Street, 1)], [], [], D2));
+        Assert.Throws<GridGovernanceValidationException>(() => HierarchyIndex.Build(units, [NewMember(1, 100)], [], D2));
+        Assert.Throws<GridGovernanceValidationException>(() => HierarchyIndex.Build(units, [], [NewHousehold(1, 999)], D2));
+        Assert.Throws<GridGovernanceValidationException>(() => HierarchyIndex.Build([NewUnit(10, UnitKind.Street, 1)], [], [], D2));
         Assert.Equal(2, HierarchyIndex.Build(units, [NewMember(1, 100)], [], D0).Count - 1);
     }
 
     [Fact]
-    public void Build_CyclicParents_ThrowsArgumentException()
+    public void Build_CyclicParents_IsRefused()
     {
         // Streets 10 and 11 name each other as parent (a store returned inconsistent rows). Such nodes are reachable
         // from no root, so an index built over them would be wrong (and walking up from them would never end).
@@ -288,7 +288,7 @@ public class HierarchyIndexTest
         street10.MoveTo(U(11), D1);
         OrgUnit[] units = [NewUnit(1, UnitKind.District, null), street10, street11];
 
-        Assert.Throws<ArgumentException>(() => HierarchyIndex.Build(units, [], [], D2));
+        Assert.Throws<GridGovernanceValidationException>(() => HierarchyIndex.Build(units, [], [], D2));
     }
 
     [Fact]

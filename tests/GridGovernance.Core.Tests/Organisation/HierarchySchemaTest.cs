@@ -143,7 +143,7 @@ public class HierarchySchemaTest
     [Fact]
     public void CreateBuilder_BlankName_Throws()
     {
-        Assert.Throws<ArgumentException>(() => HierarchySchema.CreateBuilder(" "));
+        Assert.Throws<GridGovernanceValidationException>(() => HierarchySchema.CreateBuilder(" "));
         Assert.Throws<ArgumentNullException>(() => HierarchySchema.CreateBuilder(null!));
     }
 
@@ -153,8 +153,8 @@ public class HierarchySchemaTest
         Assert.Equal(UnitKind.GridBranch, new UnitKind("grid-branch"));
         Assert.Equal("grid-branch", UnitKind.GridBranch.ToString());
         Assert.Equal("", default(UnitKind).ToString());
-        Assert.Throws<ArgumentException>(() => new UnitKind(""));
+        Assert.Throws<GridGovernanceValidationException>(() => new UnitKind(""));
         Assert.Equal(RoleKind.CentralHousehold, new RoleKind("central-household"));
-        Assert.Throws<ArgumentException>(() => new RoleKind("  "));
+        Assert.Throws<GridGovernanceValidationException>(() => new RoleKind("  "));
     }
 }

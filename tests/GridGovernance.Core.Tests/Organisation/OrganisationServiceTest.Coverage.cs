@@ -59,7 +59,7 @@ public partial class OrganisationServiceTest
         await city.SeedLaiwuAsync();
         await city.RunAsync(s => s.CloseUnitAsync(TestActors.System, U(1011), D1));
 
-        await Assert.ThrowsAsync<ArgumentException>(() => city.RunAsync(s => s.SetCoverageAsync(TestActors.System, R(1), null, ownOrganisation: true)));
+        await Assert.ThrowsAsync<GridGovernanceValidationException>(() => city.RunAsync(s => s.SetCoverageAsync(TestActors.System, R(1), null, ownOrganisation: true)));
         await city.FailsAsync(ErrorCodes.UnitClosed, s => s.SetCoverageAsync(TestActors.System, R(1), U(1011), ownOrganisation: false));
         await city.FailsAsync(ErrorCodes.NotFound, s => s.SetCoverageAsync(TestActors.System, R(9), U(1000), ownOrganisation: false));
     }

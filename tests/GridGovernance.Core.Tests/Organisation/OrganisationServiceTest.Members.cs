@@ -291,11 +291,11 @@ public partial class OrganisationServiceTest
     }
 
     [Fact]
-    public void Member_UpdateContact_InvalidPhone_ThrowsArgumentException()
+    public void Member_UpdateContact_InvalidPhone_IsRefused()
     {
         var member = GridGovernance.Organisation.Member.Create(MemberRow(1, 1000), D0);
 
-        Assert.Throws<ArgumentException>(() => member.UpdateContact("phone", null));
+        Assert.Throws<GridGovernanceValidationException>(() => member.UpdateContact("phone", null));
         member.UpdateContact("+86138000", new GeoPoint(36.2, 117.7));
         Assert.Equal("+86138000", member.Phone);
     }

@@ -88,13 +88,13 @@ public partial class InMemoryRepositoryTest
     }
 
     [Fact]
-    public async Task Add_LoadedAggregate_ThrowsArgumentException()
+    public async Task Add_LoadedAggregate_IsRefused()
     {
         await SeedAsync(new Counter(1, "gate"));
         var repository = NewRepository();
         var loaded = await repository.GetByIdAsync(new CounterId(1));
 
-        await Assert.ThrowsAsync<ArgumentException>(async () => await repository.AddAsync(loaded!));
+        await Assert.ThrowsAsync<GridGovernanceValidationException>(async () => await repository.AddAsync(loaded!));
     }
 
     [Fact]

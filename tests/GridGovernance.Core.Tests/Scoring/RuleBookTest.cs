@@ -31,25 +31,23 @@ public sealed partial class RuleBookTest
     }
 
     [Fact]
-    public void IndexOfItem_UnknownCode_ThrowsArgumentExceptionNamingTheBookAndCode()
+    public void IndexOfItem_UnknownCode_IsRefusedNamingTheBookAndCode()
     {
         var book = RuleBook.Create(EveryKind());
 
-        var ex = Assert.Throws<ArgumentException>(() => book.IndexOfItem("ghost"));
-        Assert.Equal("code", ex.ParamName);
-        Assert.Contains("'sample-2024'", ex.Message);
-        Assert.Contains("'ghost'", ex.Message);
-        Assert.Throws<ArgumentException>(() => book.IndexOfItem("ATTENDANCE"));
+        var problem = Refused.With("code", ErrorCodes.UnknownKey, () => book.IndexOfItem("ghost"));
+        Assert.Contains("'sample-2024'", problem.Message);
+        Assert.Contains("'ghost'", problem.Message);
+        Refused.With("code", ErrorCodes.UnknownKey, () => book.IndexOfItem("ATTENDANCE"));
         Assert.Throws<ArgumentNullException>(() => book.IndexOfItem(null!));
     }
 
     [Fact]
-    public void IndexOfCategory_UnknownCode_ThrowsArgumentException()
+    public void IndexOfCategory_UnknownCode_IsRefused()
     {
         var book = RuleBook.Create(EveryKind());
 
-        var ex = Assert.Throws<ArgumentException>(() => book.IndexOfCategory("attendance"));
-        Assert.Equal("code", ex.ParamName);
+        Refused.With("code", ErrorCodes.UnknownKey, () => book.IndexOfCategory("attendance"));
         Assert.Throws<ArgumentNullException>(() => book.IndexOfCategory(null!));
     }
 

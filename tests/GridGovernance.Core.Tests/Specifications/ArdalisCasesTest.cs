@@ -128,7 +128,7 @@ public class ArdalisCasesTest
         var spec = Specification.Create<Customer>(q => q.Skip(-1, false).Take(-1, false).Where(null!, false).Search(c => c.FirstName, none!, false).OrderBy(null!, false));
 
         Assert.Empty(spec.WhereExpressions);
-        Assert.Throws<ArgumentOutOfRangeException>(() => Specification.Create<Customer>(q => q.Skip(-1, true)));
+        Assert.Throws<GridGovernanceValidationException>(() => Specification.Create<Customer>(q => q.Skip(-1, true)));
         Assert.Throws<ArgumentNullException>(() => Specification.Create<Customer>(q => q.Search(c => c.FirstName, none!, true)));
         Assert.Throws<ArgumentNullException>(() => Specification.Create<Customer>(q => q.Where(null!, true)));
     }
@@ -272,7 +272,7 @@ public class ArdalisCasesTest
 
         var order = new OrderExpression<Customer>(key, OrderDirection.Descending);
         var nullKey = Assert.Throws<ArgumentNullException>(() => new OrderExpression<Customer>(null!, OrderDirection.Ascending));
-        var badDirection = Assert.Throws<ArgumentOutOfRangeException>(() => new OrderExpression<Customer>(key, (OrderDirection)7));
+        var badDirection = Assert.Throws<GridGovernanceValidationException>(() => new OrderExpression<Customer>(key, (OrderDirection)7));
 
         Assert.Same(key, order.KeySelector);
         Assert.Equal(OrderDirection.Descending, order.Direction);

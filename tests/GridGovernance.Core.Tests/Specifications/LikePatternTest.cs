@@ -104,7 +104,7 @@ public class LikePatternTest
     [InlineData(@"\")]
     public void Constructor_DanglingOrUnknownEscape_Throws(string pattern)
     {
-        var ex = Assert.Throws<ArgumentException>(() => new LikePattern(pattern));
+        var ex = Assert.Throws<GridGovernanceValidationException>(() => new LikePattern(pattern));
 
         Assert.Equal("pattern", ex.ParamName);
         Assert.True(new LikePattern("[").IsMatch("["));

@@ -58,17 +58,17 @@ public partial class SpecificationTest
     }
 
     [Fact]
-    public void Take_Negative_ThrowsArgumentOutOfRange()
+    public void Take_Negative_IsRefused()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Specification.Create<Person>(q => q.Take(-1)));
+        var ex = Assert.Throws<GridGovernanceValidationException>(() => Specification.Create<Person>(q => q.Take(-1)));
 
         Assert.Equal("count", ex.ParamName);
     }
 
     [Fact]
-    public void Skip_Negative_ThrowsArgumentOutOfRange()
+    public void Skip_Negative_IsRefused()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Specification.Create<Person>(q => q.Skip(-1)));
+        var ex = Assert.Throws<GridGovernanceValidationException>(() => Specification.Create<Person>(q => q.Skip(-1)));
 
         Assert.Equal("count", ex.ParamName);
     }

@@ -81,7 +81,7 @@ public sealed class LedgerArbitrariesTest
 
     [Fact]
     public void Ledger_OfAnUnknownItem_IsRefused() =>
-        Assert.Throws<ArgumentException>(() => LedgerArbitraries.LedgerGen(ScoringGenerator.Laiwu(), AssessmentPeriod.Year(2024), ScoringGenerator.Roster(2), ["no-such-item"]));
+        Assert.Throws<GridGovernanceValidationException>(() => LedgerArbitraries.LedgerGen(ScoringGenerator.Laiwu(), AssessmentPeriod.Year(2024), ScoringGenerator.Roster(2), ["no-such-item"]));
 
     [Property(MaxTest = 15)]
     public Property TheLedgerService_RecordsEveryGeneratedEntry_AndExportsTheSameScores()

@@ -76,7 +76,7 @@ public sealed class RuleBookChecksTest
 
     [Fact]
     public void AnUnknownCategory_IsRefusedAtOnce() =>
-        Assert.Throws<ArgumentException>(() => RuleBookChecks.CategoryNeverExceeds(Laiwu, "no-such-category", Points.From(1)));
+        Assert.Throws<GridGovernanceValidationException>(() => RuleBookChecks.CategoryNeverExceeds(Laiwu, "no-such-category", Points.From(1)));
 
     private static RuleBook OnlyAwards(PointsCap? cap = null) => RuleBook.Create(new RuleBookDefinition
     {

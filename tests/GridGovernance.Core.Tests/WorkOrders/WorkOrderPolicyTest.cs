@@ -116,7 +116,7 @@ public sealed class WorkOrderPolicyTest
         var kiritimati = new WorkOrderTimeLimits(calendar, DateTimeZoneProviders.Tzdb["Pacific/Kiritimati"]);
         Assert.Equal(new LocalDate(2024, 6, 7), limits.DueDate(thursdayEvening, 1));
         Assert.Equal(new LocalDate(2024, 6, 11), kiritimati.DueDate(thursdayEvening, 1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => limits.DueDate(friday, 0));
+        Assert.Throws<GridGovernanceValidationException>(() => limits.DueDate(friday, 0));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed partial class WorkOrderTest
     [InlineData(200)]
     public void File_CategoryLongerThanFiftyCharacters_IsRefused(int length)
     {
-        var e = Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft(new string('c', length)), Resident, Grid, Start));
+        var e = Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(new WorkOrderId(1), Draft(new string('c', length)), Resident, Grid, Start));
 
         Assert.Equal("draft.Category", e.ParamName);
     }
@@ -68,13 +68,13 @@ public sealed partial class WorkOrderTest
         Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(default, Draft(), Resident, Grid, Start));
         Assert.Throws<ArgumentNullException>(() => WorkOrder.File(new WorkOrderId(1), null!, Resident, Grid, Start));
         Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(new WorkOrderId(1), Draft(), Resident, default, Start));
-        var urgency = Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Urgency = (WorkOrderUrgency)99 }, Resident, Grid, Start));
+        var urgency = Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Urgency = (WorkOrderUrgency)99 }, Resident, Grid, Start));
         Assert.Equal("draft.Urgency", urgency.ParamName);
-        var channel = Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Channel = (WorkOrderChannel)99 }, Resident, Grid, Start));
+        var channel = Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Channel = (WorkOrderChannel)99 }, Resident, Grid, Start));
         Assert.Equal("draft.Channel", channel.ParamName);
-        var filer = Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft(), default, Grid, Start));
+        var filer = Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(new WorkOrderId(1), Draft(), default, Grid, Start));
         Assert.Equal("filedBy", filer.ParamName);
-        Assert.Equal("draft.Category", Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft(" "), Resident, Grid, Start)).ParamName);
+        Assert.Equal("draft.Category", Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(new WorkOrderId(1), Draft(" "), Resident, Grid, Start)).ParamName);
     }
 
     // ---- The audit trail ----
@@ -97,7 +97,7 @@ public sealed partial class WorkOrderTest
         var order = InState(WorkOrderStatus.Claimed);
         var last = order.Audit[^1].At;
 
-        Assert.Throws<ArgumentException>(() => order.Supervise(Community, "督办", CadreActor, last - Tick));
+        Assert.Throws<GridGovernanceValidationException>(() => order.Supervise(Community, "督办", CadreActor, last - Tick));
         order.Supervise(Community, "督办", CadreActor, last);
 
         Assert.Equal(last, order.Audit[^1].At);
@@ -110,8 +110,8 @@ public sealed partial class WorkOrderTest
     {
         var order = InState(WorkOrderStatus.Triaged);
 
-        Assert.Throws<ArgumentException>(() => order.Supervise(Community, "督办", default, Later));
-        Assert.Throws<ArgumentException>(() => order.Supervise(Community, " ", CadreActor, Later));
+        Assert.Throws<GridGovernanceValidationException>(() => order.Supervise(Community, "督办", default, Later));
+        Assert.Throws<GridGovernanceValidationException>(() => order.Supervise(Community, " ", CadreActor, Later));
         Assert.Equal(2, order.Audit.Length);
     }
 
@@ -170,7 +170,7 @@ public sealed partial class WorkOrderTest
     {
         var order = InState(WorkOrderStatus.Claimed);
 
-        Assert.Throws<ArgumentException>(() => order.Resolve(" ", CadreActor, Later));
+        Assert.Throws<GridGovernanceValidationException>(() => order.Resolve(" ", CadreActor, Later));
         Assert.Equal(WorkOrderStatus.Claimed, order.Status);
     }
 
@@ -291,7 +291,7 @@ public sealed partial class WorkOrderTest
         }
         else
         {
-            Assert.Equal("summons.AcknowledgeWorkingDays", Assert.Throws<ArgumentOutOfRangeException>(Whistle).ParamName);
+            Assert.Equal("summons.AcknowledgeWorkingDays", Assert.Throws<GridGovernanceValidationException>(Whistle).ParamName);
             Assert.Empty(order.Parts);
         }
     }
@@ -320,8 +320,8 @@ public sealed partial class WorkOrderTest
     {
         var order = InState(WorkOrderStatus.Claimed);
 
-        Assert.Throws<ArgumentException>(() => order.Whistle([], Limits, CadreActor, null, Later));
-        Assert.Equal("summons.Department", Assert.Throws<ArgumentException>(() => order.Whistle([new(" ")], Limits, CadreActor, null, Later)).ParamName);
+        Assert.Throws<GridGovernanceValidationException>(() => order.Whistle([], Limits, CadreActor, null, Later));
+        Assert.Equal("summons.Department", Assert.Throws<GridGovernanceValidationException>(() => order.Whistle([new(" ")], Limits, CadreActor, null, Later)).ParamName);
         Assert.Throws<ArgumentNullException>(() => order.Whistle(null!, Limits, CadreActor, null, Later));
         Assert.Equal(WorkOrderStatus.Claimed, order.Status);
     }
@@ -333,7 +333,7 @@ public sealed partial class WorkOrderTest
         Run(order, WorkOrderCommand.AcknowledgePart, Later);
         order.ClearDomainEvents();
 
-        Assert.Throws<ArgumentException>(() => order.ResolvePart("housing", " ", WorkOrderActor.ForDepartment("housing"), Later));
+        Assert.Throws<GridGovernanceValidationException>(() => order.ResolvePart("housing", " ", WorkOrderActor.ForDepartment("housing"), Later));
         order.ResolvePart(" housing ", "更换管道", WorkOrderActor.ForDepartment("housing"), Later);
 
         Assert.Equal(("更换管道", (Instant?)Later), (order.Parts[0].Evidence, order.Parts[0].ResolvedAt));
@@ -449,7 +449,7 @@ public sealed partial class WorkOrderTest
         }
         else
         {
-            Assert.Equal("deliberation.Participants", Assert.Throws<ArgumentOutOfRangeException>(() => order.RecordDeliberation(record, CadreActor, Later)).ParamName);
+            Assert.Equal("deliberation.Participants", Assert.Throws<GridGovernanceValidationException>(() => order.RecordDeliberation(record, CadreActor, Later)).ParamName);
             Assert.Empty(order.Deliberations);
         }
     }
@@ -460,10 +460,10 @@ public sealed partial class WorkOrderTest
     public void File_Refusals_SayWhatIsWrong()
     {
         Assert.Contains("not default", Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(default, Draft(), Resident, Grid, Start)).Message);
-        Assert.Contains("at most 50 characters", Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft(new string('c', 51)), Resident, Grid, Start)).Message);
-        Assert.Contains("Channel 99 is not defined", Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Channel = (WorkOrderChannel)99 }, Resident, Grid, Start)).Message);
-        Assert.Contains("Urgency 99 is not defined", Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Urgency = (WorkOrderUrgency)99 }, Resident, Grid, Start)).Message);
-        Assert.Contains("filedBy must be set", Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft(), default, Grid, Start)).Message);
+        Assert.Contains("at most 50 characters", Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(new WorkOrderId(1), Draft(new string('c', 51)), Resident, Grid, Start)).Message);
+        Assert.Contains("Channel 99 is not defined", Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Channel = (WorkOrderChannel)99 }, Resident, Grid, Start)).Message);
+        Assert.Contains("Urgency 99 is not defined", Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Urgency = (WorkOrderUrgency)99 }, Resident, Grid, Start)).Message);
+        Assert.Contains("filedBy must be set", Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(new WorkOrderId(1), Draft(), default, Grid, Start)).Message);
         Assert.Contains("not default", Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(new WorkOrderId(1), Draft(), Resident, default, Start)).Message);
     }
 
@@ -473,13 +473,13 @@ public sealed partial class WorkOrderTest
         var order = InState(WorkOrderStatus.Claimed);
         var last = order.Audit[^1].At;
 
-        Assert.Contains("actor must be set", Assert.Throws<ArgumentException>(() => order.Supervise(Community, "督办", default, Later)).Message);
-        Assert.Contains("must not be before", Assert.Throws<ArgumentException>(() => order.Supervise(Community, "督办", CadreActor, last - Tick)).Message);
+        Assert.Contains("actor must be set", Assert.Throws<GridGovernanceValidationException>(() => order.Supervise(Community, "督办", default, Later)).Message);
+        Assert.Contains("must not be before", Assert.Throws<GridGovernanceValidationException>(() => order.Supervise(Community, "督办", CadreActor, last - Tick)).Message);
         Assert.Contains("not default", Assert.Throws<GridGovernanceValidationException>(() => order.Transfer(default, CadreActor, null, Later)).Message);
         Assert.Contains("not due for a reminder until", Assert.Throws<GridGovernanceException>(() => order.Remind(ScanActor, Later)).Message);
         Assert.Contains("must go up", Assert.Throws<GridGovernanceException>(() => order.Escalate(Community, Limits, Policy, ScanActor, null, Later)).Message);
         Assert.Contains("not default", Assert.Throws<GridGovernanceValidationException>(() => order.Escalate(default, Limits, Policy, ScanActor, null, Later)).Message);
-        Assert.Contains("at least one department", Assert.Throws<ArgumentException>(() => order.Whistle([], Limits, CadreActor, null, Later)).Message);
+        Assert.Contains("at least one department", Assert.Throws<GridGovernanceValidationException>(() => order.Whistle([], Limits, CadreActor, null, Later)).Message);
         Assert.Contains("summoned twice", Assert.Throws<GridGovernanceException>(() => order.Whistle([new("housing"), new(" housing")], Limits, CadreActor, null, Later)).Message);
         Assert.Contains("workorder:5", Assert.Throws<IllegalTransitionException>(() => InState(WorkOrderStatus.Filed).Transfer(Community, CadreActor, null, Later)).Message);
     }
@@ -494,7 +494,7 @@ public sealed partial class WorkOrderTest
         Assert.Contains("cannot be resolved", Assert.Throws<GridGovernanceException>(() => order.Resolve("photo", CadreActor, Later)).Message);
         Run(order, WorkOrderCommand.AcknowledgePart, Later);
         Assert.Contains("already reported", Assert.Throws<GridGovernanceException>(() => order.AcknowledgePart("housing", WorkOrderActor.ForDepartment("housing"), Later)).Message);
-        Assert.Throws<ArgumentException>(() => order.AcknowledgePart(" ", WorkOrderActor.ForDepartment("housing"), Later));
+        Assert.Throws<GridGovernanceValidationException>(() => order.AcknowledgePart(" ", WorkOrderActor.ForDepartment("housing"), Later));
     }
 
     [Fact]
@@ -530,7 +530,7 @@ public sealed partial class WorkOrderTest
     {
         var order = InState(WorkOrderStatus.Claimed);
 
-        var e = Assert.Throws<ArgumentException>(() => order.RecordDeliberation(new DeliberationRecord(new LocalDate(2024, 5, 11), 5, " "), CadreActor, Later));
+        var e = Assert.Throws<GridGovernanceValidationException>(() => order.RecordDeliberation(new DeliberationRecord(new LocalDate(2024, 5, 11), 5, " "), CadreActor, Later));
 
         Assert.Equal("deliberation.Outcome", e.ParamName);
     }

@@ -89,10 +89,10 @@ public sealed partial class WorkOrderTest
     [Fact]
     public void File_RejectsBlankCategoryAndDescription()
     {
-        Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Category = " " }, Resident, Grid, Start));
-        var e = Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Description = "" }, Resident, Grid, Start));
+        Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Category = " " }, Resident, Grid, Start));
+        var e = Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Description = "" }, Resident, Grid, Start));
         Assert.Contains("Description", e.ParamName);
-        Assert.Throws<ArgumentException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Channel = (WorkOrderChannel)99 }, Resident, Grid, Start));
+        Assert.Throws<GridGovernanceValidationException>(() => WorkOrder.File(new WorkOrderId(1), Draft() with { Channel = (WorkOrderChannel)99 }, Resident, Grid, Start));
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public sealed partial class WorkOrderTest
     public void Change_BeforeTheLastChange_IsRefused()
     {
         var order = InState(WorkOrderStatus.Claimed);
-        Assert.Throws<ArgumentException>(() => order.Supervise(Community, "督办", CadreActor, Start - Duration.FromDays(1)));
+        Assert.Throws<GridGovernanceValidationException>(() => order.Supervise(Community, "督办", CadreActor, Start - Duration.FromDays(1)));
     }
 
     [Fact]
@@ -257,13 +257,13 @@ public sealed partial class WorkOrderTest
         var record = Assert.Single(order.Deliberations);
         Assert.Equal(23, record.Participants);
         Assert.Equal("维修费由店主承担", order.Audit[^1].Note);
-        Assert.Throws<ArgumentException>(() => order.RecordDeliberation(record with { Outcome = " " }, CadreActor, Later));
+        Assert.Throws<GridGovernanceValidationException>(() => order.RecordDeliberation(record with { Outcome = " " }, CadreActor, Later));
     }
 
     [Fact]
     public void Id_IsPositiveAndOrdered()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new WorkOrderId(0));
+        Assert.Throws<GridGovernanceValidationException>(() => new WorkOrderId(0));
         Assert.True(new WorkOrderId(1) < new WorkOrderId(2));
         Assert.Equal("workorder:12", new WorkOrderId(12).ToString());
     }
@@ -274,6 +274,6 @@ public sealed partial class WorkOrderTest
         Assert.True(WorkOrderActor.ForMember(new MemberId(17)).TryGetMember(out var m));
         Assert.Equal(new MemberId(17), m);
         Assert.False(Resident.TryGetMember(out _));
-        Assert.Throws<ArgumentException>(() => new WorkOrderActor(" "));
+        Assert.Throws<GridGovernanceValidationException>(() => new WorkOrderActor(" "));
     }
 }

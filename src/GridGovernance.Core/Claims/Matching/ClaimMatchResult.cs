@@ -39,32 +39,38 @@ public sealed class ClaimMatchResult
 
     /// <summary>The entry of one project.</summary>
     /// <param name="project">The project's id.</param>
-    /// <exception cref="KeyNotFoundException">The project was not part of the matching.</exception>
-    public ProjectMatch this[ProjectId project]
+    /// <exception cref="KeyNotFoundException">The project was not part of the matching (the .NET convention for an indexer; <see cref="TryGetMatch"/> does not throw).</exception>
+    public ProjectMatch this[ProjectId project] =>
+        TryGetMatch(project, out var match) ? match : throw new KeyNotFoundException($"{project} was not part of the matching.");
+
+    /// <summary>Looks up the entry of one project.</summary>
+    /// <param name="project">The project's id.</param>
+    /// <param name="match">The entry, when found.</param>
+    /// <returns>Whether the project was part of the matching.</returns>
+    public bool TryGetMatch(ProjectId project, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ProjectMatch? match)
     {
-        get
+        int lo = 0;
+        int hi = Projects.Length - 1;
+        while (lo <= hi)
         {
-            int lo = 0;
-            int hi = Projects.Length - 1;
-            while (lo <= hi)
+            int mid = (lo + hi) >>> 1;
+            int order = Projects[mid].Project.CompareTo(project);
+            if (order == 0)
             {
-                int mid = (lo + hi) >>> 1;
-                int order = Projects[mid].Project.CompareTo(project);
-                if (order == 0)
-                {
-                    return Projects[mid];
-                }
-                if (order < 0)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
+                match = Projects[mid];
+                return true;
             }
-            throw new KeyNotFoundException($"{project} was not part of the matching.");
+            if (order < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
         }
+        match = null;
+        return false;
     }
 
     /// <summary>The projects each unit is matched to, in unit id order; units with none are left out.</summary>

@@ -16,7 +16,7 @@ public static class MinCostBipartiteFlow
     /// <param name="arcs">The arcs; at most one per (left, right) pair, any order.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>Which arcs carry flow (in the order given), the flow and its cost.</returns>
-    /// <exception cref="ArgumentException">An arc names a node that does not exist, is repeated or has a negative cost, or a supply or capacity is negative.</exception>
+    /// <exception cref="GridGovernanceValidationException">An arc names a node that does not exist, is repeated or has a negative cost, or a supply or capacity is negative.</exception>
     /// <exception cref="GridGovernanceException">Costs would overflow 64 bits (<c>claims.cost-overflow</c>).</exception>
     public static BipartiteFlowResult Solve(IReadOnlyList<int> leftSupply, IReadOnlyList<int> rightCapacity, IReadOnlyList<BipartiteArc> arcs, CancellationToken cancellationToken = default)
     {

@@ -270,7 +270,7 @@ internal sealed class ColumnPass
         int item = (int)(ushort)word;
         if (item >= compiled.ItemCount)
         {
-            throw new ArgumentException($"An entry names item position {item}, but the rule book '{compiled.Book.Id}' has {compiled.ItemCount} items.", nameof(ledger));
+            throw Preconditions.InvalidInput(nameof(ledger), ErrorCodes.OutOfRange, $"An entry names item position {item}, but the rule book '{compiled.Book.Id}' has {compiled.ItemCount} items.");
         }
         int row = rowOf[item];
         if (row < 0)

@@ -66,7 +66,7 @@ internal sealed class CompiledRuleBook
             {
                 if (version.OncePerPeriod && PeriodScaling.AssessedLonger(version.Period, period) && version.EffectiveFrom <= period.End)
                 {
-                    throw new ArgumentException(
+                    throw Preconditions.InvalidArgument(
                         $"Item '{book.Items[i].Code}' counts once a {version.Period.ToString()!.ToLowerInvariant()}; {period.Label} is longer, and one pass over it cannot tell the {version.Period.ToString()!.ToLowerInvariant()}s apart: assess it period by period.",
                         nameof(period));
                 }

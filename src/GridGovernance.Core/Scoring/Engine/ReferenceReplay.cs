@@ -111,7 +111,7 @@ internal static class ReferenceReplay
             var e = entries[k];
             if ((uint)e.ItemIndex >= (uint)items)
             {
-                throw new ArgumentException($"An entry names item position {e.ItemIndex}, but the rule book '{book.Id}' has {items} items.", nameof(entries));
+                throw Preconditions.InvalidInput(nameof(entries), ErrorCodes.OutOfRange, $"An entry names item position {e.ItemIndex}, but the rule book '{book.Id}' has {items} items.");
             }
             string code = book.Items[e.ItemIndex].Code;
             if (!compiled.TryValue(in e, kind, out long value, out bool once))

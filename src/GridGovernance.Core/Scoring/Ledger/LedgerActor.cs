@@ -17,7 +17,7 @@ public readonly record struct LedgerActor : ISpanFormattable, ISpanParsable<Ledg
 
     /// <summary>Creates an actor from its stored form, e.g. <c>member:17</c> or <c>system:work-orders</c>.</summary>
     /// <param name="value">Up to 200 characters, not blank.</param>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is blank or longer than 200 characters.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="value"/> is blank or longer than 200 characters.</exception>
     public LedgerActor(string value)
     {
         Preconditions.CheckNotBlank(value);
@@ -30,7 +30,7 @@ public readonly record struct LedgerActor : ISpanFormattable, ISpanParsable<Ledg
 
     /// <summary>The stored form of the actor of a command: its <see cref="Authority.Actor.AuditName"/>.</summary>
     /// <param name="actor">The actor.</param>
-    /// <exception cref="ArgumentException">The audit name is longer than 200 characters.</exception>
+    /// <exception cref="GridGovernanceValidationException">The audit name is longer than 200 characters.</exception>
     public static LedgerActor Of(Authority.Actor actor) => new(Preconditions.CheckNotNull(actor).AuditName);
 
     /// <summary>A party member acting in person.</summary>
@@ -44,7 +44,7 @@ public readonly record struct LedgerActor : ISpanFormattable, ISpanParsable<Ledg
 
     /// <summary>A system recording on its own, e.g. <c>work-orders</c> or <c>annual-grant</c>.</summary>
     /// <param name="name">The system's name.</param>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is blank.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="name"/> is blank.</exception>
     public static LedgerActor ForSystem(string name) => new(SystemPrefix + Preconditions.CheckNotBlank(name).Trim());
 
     /// <summary>Whether the actor is a member.</summary>

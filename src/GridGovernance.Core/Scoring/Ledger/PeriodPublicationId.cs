@@ -10,7 +10,7 @@ public readonly record struct PeriodPublicationId
     /// <summary>Creates an id.</summary>
     /// <param name="ruleBookId">The rule book's id.</param>
     /// <param name="periodLabel">The period's label (<see cref="AssessmentPeriod.Label"/>).</param>
-    /// <exception cref="ArgumentException">A part is blank.</exception>
+    /// <exception cref="GridGovernanceValidationException">A part is blank.</exception>
     public PeriodPublicationId(string ruleBookId, string periodLabel)
     {
         RuleBookId = Preconditions.CheckNotBlank(ruleBookId);

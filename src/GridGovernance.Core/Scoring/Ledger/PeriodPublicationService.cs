@@ -104,7 +104,7 @@ public sealed class PeriodPublicationService
     /// <param name="calendar">The working-day calendar with the integrator's holidays.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The publication.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowWorkingDays"/> is out of range.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="windowWorkingDays"/> is out of range.</exception>
     /// <exception cref="ForbiddenException">The actor may not publish (code <c>points.forbidden</c>).</exception>
     /// <exception cref="GridGovernanceException">The period is already published (<see cref="ErrorCodes.PeriodAlreadyPublished"/>)
     /// or has not ended yet (<see cref="ErrorCodes.PublicationPeriodNotEnded"/>).</exception>

@@ -304,7 +304,7 @@ public sealed class PointsLedgerService
     /// <param name="note">The reviewer's note, or <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The approved entry.</returns>
-    /// <exception cref="ArgumentException">The rule book is not the entry's.</exception>
+    /// <exception cref="GridGovernanceValidationException">The rule book is not the entry's.</exception>
     /// <exception cref="EntityNotFoundException">The entry does not exist.</exception>
     /// <exception cref="ForbiddenException">The actor may not review the declaration (code <c>points.forbidden</c>): outside
     /// the jurisdiction, not holding the post, the wrong role, or their own declaration.</exception>
@@ -345,7 +345,7 @@ public sealed class PointsLedgerService
     /// <param name="reason">Why; required.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The rejected entry.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="reason"/> is blank.</exception>
     /// <exception cref="EntityNotFoundException">The entry does not exist.</exception>
     /// <exception cref="ForbiddenException">The actor may not review the declaration (code <c>points.forbidden</c>).</exception>
     /// <exception cref="IllegalTransitionException">The entry is not <see cref="LedgerEntryStatus.Declared"/>.</exception>
@@ -379,8 +379,7 @@ public sealed class PointsLedgerService
     /// <param name="reason">Why; required.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The reversal entry.</returns>
-    /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
-    /// <exception cref="GridGovernanceValidationException">The id is <c>default</c> (code <c>value.invalid</c>, naming <paramref name="original"/>).</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="reason"/> is blank. The id is <c>default</c> (code <c>value.invalid</c>, naming <paramref name="original"/>).</exception>
     /// <exception cref="EntityNotFoundException">The entry does not exist.</exception>
     /// <exception cref="ForbiddenException">The actor may not reverse the entry (code <c>points.forbidden</c>).</exception>
     /// <exception cref="IllegalTransitionException">The entry is not <see cref="LedgerEntryStatus.Approved"/>.</exception>

@@ -37,9 +37,9 @@ public sealed class Ranking
 
     /// <summary>A member's row.</summary>
     /// <param name="member">The member.</param>
-    /// <exception cref="ArgumentException">The member is not in the ranking's scope.</exception>
+    /// <exception cref="KeyNotFoundException">The member is not in the ranking's scope (the .NET convention for an indexer; <see cref="TryGetRow"/> does not throw).</exception>
     public RankingRow this[MemberId member] =>
-        TryGetRow(member, out var row) ? row : throw new ArgumentException($"{member} is not in this ranking.", nameof(member));
+        TryGetRow(member, out var row) ? row : throw new KeyNotFoundException($"{member} is not in this ranking.");
 
     /// <summary>Looks up a member's row.</summary>
     /// <param name="member">The member.</param>

@@ -27,7 +27,7 @@ public static class RankingBoard
     /// <param name="result">The assessment result.</param>
     /// <param name="bottomLine">The floor and negative list; <c>null</c> flags vetoed members only.</param>
     /// <returns>The ranking.</returns>
-    /// <exception cref="ArgumentException">A negative-list code names no item of the result's rule book.</exception>
+    /// <exception cref="GridGovernanceValidationException">A negative-list code names no item of the result's rule book.</exception>
     public static Ranking Rank(AssessmentResult result, BottomLineRules? bottomLine = null)
     {
         Preconditions.CheckNotNull(result);
@@ -45,12 +45,12 @@ public static class RankingBoard
     /// <param name="scope">The unit.</param>
     /// <param name="bottomLine">The floor and negative list; <c>null</c> flags vetoed members only.</param>
     /// <returns>The ranking.</returns>
-    /// <exception cref="ArgumentException">The unit is not in the index, or a negative-list code names no item of the rule book.</exception>
+    /// <exception cref="GridGovernanceValidationException">The unit is not in the index, or a negative-list code names no item of the rule book.</exception>
     public static Ranking Rank(AssessmentResult result, HierarchyIndex index, OrgUnitId scope, BottomLineRules? bottomLine = null)
     {
         Preconditions.CheckNotNull(result);
         Preconditions.CheckNotNull(index);
-        Preconditions.CheckArgument(index.Contains(scope), nameof(scope), $"{scope} is not in the hierarchy index as of {index.AsOf:yyyy-MM-dd}.");
+        Preconditions.CheckArgument(index.Contains(scope), nameof(scope), ErrorCodes.UnknownKey, $"{scope} is not in the hierarchy index as of {index.AsOf:yyyy-MM-dd}.");
         var members = result.Members;
         var inScope = new List<MemberAssessment>();
         for (int i = 0; i < members.Length; i++)
@@ -74,24 +74,24 @@ public static class RankingBoard
     /// <param name="units">The units to rank, each once (e.g. the grid branches of a street).</param>
     /// <param name="aggregate">Sum or mean of the members' scores.</param>
     /// <returns>The ranking.</returns>
-    /// <exception cref="ArgumentException">A unit is not in the index or appears twice.</exception>
+    /// <exception cref="GridGovernanceValidationException">A unit is not in the index or appears twice.</exception>
     public static UnitRanking RankUnits(AssessmentResult result, HierarchyIndex index, IEnumerable<OrgUnitId> units, UnitScoreAggregate aggregate = UnitScoreAggregate.Sum)
     {
         Preconditions.CheckNotNull(result);
         Preconditions.CheckNotNull(index);
         Preconditions.CheckNotNull(units);
-        Preconditions.CheckArgument(Enum.IsDefined(aggregate), nameof(aggregate), $"Unknown aggregate {(int)aggregate}.");
+        Preconditions.CheckArgument(Enum.IsDefined(aggregate), nameof(aggregate), ErrorCodes.UndefinedEnum, $"Unknown aggregate {(int)aggregate}.");
         var unitList = units.ToList();
         var seen = new HashSet<OrgUnitId>();
         foreach (var unit in unitList)
         {
             if (!index.Contains(unit))
             {
-                throw new ArgumentException($"{unit} is not in the hierarchy index as of {index.AsOf:yyyy-MM-dd}.", nameof(units));
+                throw Preconditions.UnknownKey(nameof(units), $"{unit} is not in the hierarchy index as of {index.AsOf:yyyy-MM-dd}.");
             }
             if (!seen.Add(unit))
             {
-                throw new ArgumentException($"{unit} appears twice.", nameof(units));
+                throw Preconditions.InvalidInput(nameof(units), ErrorCodes.DuplicateInput, $"{unit} appears twice.");
             }
         }
         var assessed = new HashSet<int>(result.Members.Length);

@@ -30,20 +30,26 @@ public sealed class UnitRanking
 
     /// <summary>A unit's row.</summary>
     /// <param name="unit">The unit.</param>
-    /// <exception cref="ArgumentException">The unit is not ranked.</exception>
-    public UnitRankingRow this[OrgUnitId unit]
+    /// <exception cref="KeyNotFoundException">The unit is not ranked (the .NET convention for an indexer; <see cref="TryGetRow"/> does not throw).</exception>
+    public UnitRankingRow this[OrgUnitId unit] =>
+        TryGetRow(unit, out var row) ? row : throw new KeyNotFoundException($"{unit} is not in this ranking.");
+
+    /// <summary>Looks up a unit's row.</summary>
+    /// <param name="unit">The unit.</param>
+    /// <param name="row">The row, when found.</param>
+    /// <returns>Whether the unit is ranked.</returns>
+    public bool TryGetRow(OrgUnitId unit, out UnitRankingRow row)
     {
-        get
+        foreach (var candidate in Rows)
         {
-            foreach (var row in Rows)
+            if (candidate.Unit == unit)
             {
-                if (row.Unit == unit)
-                {
-                    return row;
-                }
+                row = candidate;
+                return true;
             }
-            throw new ArgumentException($"{unit} is not in this ranking.", nameof(unit));
         }
+        row = default;
+        return false;
     }
 
     /// <summary>The top-N units and every unit tied with the Nth: every row whose rank is at most <paramref name="count"/>.</summary>

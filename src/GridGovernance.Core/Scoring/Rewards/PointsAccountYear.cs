@@ -21,8 +21,7 @@ public sealed class PointsAccountYear : AggregateRoot<PointsAccountYearId>
     /// <summary>Opens an empty year of a member's account (the service opens one on the year's first credit or redemption).</summary>
     /// <param name="member">The member who owns the account.</param>
     /// <param name="year">The calendar year.</param>
-    /// <exception cref="GridGovernanceValidationException"><paramref name="member"/> is <c>default</c> (code <c>value.invalid</c>).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is not between 1 and 9999.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="member"/> is <c>default</c> (code <c>value.invalid</c>). <paramref name="year"/> is not between 1 and 9999.</exception>
     public PointsAccountYear(MemberId member, int year)
         : base(new PointsAccountYearId(member, year))
     {

@@ -99,8 +99,7 @@ public sealed class RedemptionService
     /// <param name="note">Where the points came from, or <c>null</c>.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The credit, with the balance after it.</returns>
-    /// <exception cref="GridGovernanceValidationException"><paramref name="member"/> is <c>default</c> (code <c>value.invalid</c>).</exception>
-    /// <exception cref="ArgumentException"><paramref name="points"/> is not positive or <paramref name="idempotencyKey"/> is blank.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="member"/> is <c>default</c> (code <c>value.invalid</c>). <paramref name="points"/> is not positive or <paramref name="idempotencyKey"/> is blank.</exception>
     /// <exception cref="ForbiddenException">The actor may not credit the member's account (code <c>rewards.forbidden</c>).</exception>
     /// <exception cref="GridGovernanceException">The key was used for a different amount (code <c>points.idempotency-key-conflict</c>).</exception>
     /// <exception cref="ConcurrencyException">Other writers kept saving the account first, <see cref="UnitOfWorkRetry.MaxAttempts"/> times; call again with the same key.</exception>
@@ -147,9 +146,8 @@ public sealed class RedemptionService
     /// <param name="idempotencyKey">The caller's key for this redemption (e.g. an order number).</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The redemption: what, how many, the cost and the balance after it.</returns>
-    /// <exception cref="GridGovernanceValidationException"><paramref name="member"/> or the reward item is <c>default</c> (code <c>value.invalid</c>).</exception>
-    /// <exception cref="ArgumentException"><paramref name="idempotencyKey"/> is blank.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is below one.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="member"/> or the reward item is <c>default</c> (code <c>value.invalid</c>). <paramref name="idempotencyKey"/> is blank.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="quantity"/> is below one.</exception>
     /// <exception cref="EntityNotFoundException">The reward item does not exist.</exception>
     /// <exception cref="ForbiddenException">The actor may not spend from the member's account (code <c>rewards.forbidden</c>).</exception>
     /// <exception cref="GridGovernanceException">
@@ -200,7 +198,7 @@ public sealed class RedemptionService
     /// <param name="stock">Units available; zero or more.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The stored item.</returns>
-    /// <exception cref="ArgumentException">A value is out of range (see <see cref="RewardItem(RewardItemId, string, Points, int)"/>).</exception>
+    /// <exception cref="GridGovernanceValidationException">A value is out of range (see <see cref="RewardItem(RewardItemId, string, Points, int)"/>).</exception>
     /// <exception cref="ForbiddenException">The actor may not keep the catalogue (code <c>rewards.forbidden</c>).</exception>
     /// <exception cref="GridGovernanceException">The id is taken (code <c>storage.duplicate-key</c>).</exception>
     public async Task<RewardItem> AddRewardItemAsync(Actor actor, RewardItemId id, string name, Points price, int stock, CancellationToken cancellationToken = default)
@@ -222,7 +220,7 @@ public sealed class RedemptionService
     /// <param name="quantity">Units to add; at least one.</param>
     /// <param name="cancellationToken">Cancels the call before it is saved.</param>
     /// <returns>The item after the change.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is below one.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="quantity"/> is below one.</exception>
     /// <exception cref="EntityNotFoundException">The item does not exist.</exception>
     /// <exception cref="ForbiddenException">The actor may not keep the catalogue (code <c>rewards.forbidden</c>).</exception>
     /// <exception cref="ConcurrencyException">Other writers kept saving the item first, <see cref="UnitOfWorkRetry.MaxAttempts"/> times.</exception>

@@ -16,9 +16,8 @@ public sealed class RewardItem : AggregateRoot<RewardItemId>
     /// <param name="name">Its name, e.g. "粮油礼包" or "免费理发一次".</param>
     /// <param name="price">The points one unit costs; positive.</param>
     /// <param name="stock">Units available; zero or more.</param>
-    /// <exception cref="GridGovernanceValidationException"><paramref name="id"/> is <c>default</c> (code <c>value.invalid</c>).</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is blank or <paramref name="price"/> is not positive.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="stock"/> is negative.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="id"/> is <c>default</c> (code <c>value.invalid</c>). <paramref name="name"/> is blank or <paramref name="price"/> is not positive.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="stock"/> is negative.</exception>
     public RewardItem(RewardItemId id, string name, Points price, int stock)
         : base(id)
     {
@@ -47,7 +46,7 @@ public sealed class RewardItem : AggregateRoot<RewardItemId>
 
     /// <summary>Adds units to the stock (restocking is allowed while inactive, to prepare a return).</summary>
     /// <param name="quantity">Units to add; at least one.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is below one, or the stock would exceed <see cref="int.MaxValue"/>.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="quantity"/> is below one, or the stock would exceed <see cref="int.MaxValue"/>.</exception>
     public void AddStock(int quantity)
     {
         Preconditions.CheckArgumentRange(nameof(quantity), quantity, 1, int.MaxValue - Stock);

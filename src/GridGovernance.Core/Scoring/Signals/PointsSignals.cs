@@ -42,8 +42,7 @@ public static class PointsSignals
     /// <param name="entries">The entries (declared, approved and rejected), in any order.</param>
     /// <param name="options">The thresholds; <c>null</c> for <see cref="PointsSignalOptions.Default"/>.</param>
     /// <returns>The report.</returns>
-    /// <exception cref="GridGovernanceValidationException">The options are out of range.</exception>
-    /// <exception cref="ArgumentException">A member is on the roster twice or a subject has no member.</exception>
+    /// <exception cref="GridGovernanceValidationException">The options are out of range. A member is on the roster twice or a subject has no member.</exception>
     public static PointsSignalReport Detect(RuleBook ruleBook, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster, ReadOnlySpan<SignalEntry> entries,
         PointsSignalOptions? options = null)
     {

@@ -26,7 +26,7 @@ public static class ExcellentMemberSelection
     /// <param name="quota">The quota per branch.</param>
     /// <param name="minimumStars">The fewest total stars a candidate needs; zero or more.</param>
     /// <returns>The candidates, by branch id, then best first.</returns>
-    /// <exception cref="ArgumentException">A member appears twice.</exception>
+    /// <exception cref="GridGovernanceValidationException">A member appears twice.</exception>
     public static ImmutableArray<MemberStars> Select(IEnumerable<MemberStars> members, ExcellentQuota quota, int minimumStars = 0)
     {
         Preconditions.CheckNotNull(members);
@@ -39,7 +39,7 @@ public static class ExcellentMemberSelection
             Preconditions.CheckArgument(member is not null, nameof(members), "members must not contain null.");
             if (!seen.Add(member.Member))
             {
-                throw new ArgumentException($"{member.Member} appears twice.", nameof(members));
+                throw Preconditions.InvalidInput(nameof(members), ErrorCodes.DuplicateInput, $"{member.Member} appears twice.");
             }
             if (!branches.TryGetValue(member.Branch, out var list))
             {

@@ -20,7 +20,7 @@ public sealed class ExcellentQuota
 
     /// <summary>A fixed number per branch (a branch never gets more than it has eligible members).</summary>
     /// <param name="count">Zero or more.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="count"/> is negative.</exception>
     public static ExcellentQuota PerBranch(int count)
     {
         Preconditions.CheckArgumentRange(nameof(count), count, 0, int.MaxValue);
@@ -29,12 +29,13 @@ public sealed class ExcellentQuota
 
     /// <summary>A share of each branch's members (vetoed members included in the count), rounded down.</summary>
     /// <param name="share">From 0 to 1, e.g. <c>0.15m</c> for 15 %.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="share"/> is outside [0, 1].</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="share"/> is outside [0, 1].</exception>
     public static ExcellentQuota ShareOfBranch(decimal share)
     {
         if (share < 0m || share > 1m)
         {
-            throw new ArgumentOutOfRangeException(nameof(share), share, $"share must be between 0 and 1 inclusive; it was {share}.");
+            throw Preconditions.InvalidInput(nameof(share), ErrorCodes.OutOfRange,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"share must be between 0 and 1 inclusive; it was {share}."));
         }
         return new ExcellentQuota(null, share);
     }
@@ -42,7 +43,7 @@ public sealed class ExcellentQuota
     /// <summary>The quota of a branch of a given size.</summary>
     /// <param name="branchMembers">How many members the branch has on the roster; zero or more.</param>
     /// <returns>The fixed number, or the share times the size rounded down; never negative.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="branchMembers"/> is negative.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="branchMembers"/> is negative.</exception>
     public int For(int branchMembers)
     {
         Preconditions.CheckArgumentRange(nameof(branchMembers), branchMembers, 0, int.MaxValue);

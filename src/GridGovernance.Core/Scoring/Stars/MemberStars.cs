@@ -21,9 +21,8 @@ public sealed class MemberStars
     /// <param name="bandStars">Banded stars, zero or more (already capped for a veto).</param>
     /// <param name="namedStars">The codes of the named stars earned.</param>
     /// <param name="eventStars">Per-event stars, zero or more.</param>
-    /// <exception cref="GridGovernanceValidationException"><paramref name="member"/> is <c>default</c> (code <c>value.invalid</c>).</exception>
-    /// <exception cref="ArgumentException">A named star code is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A star count is negative.</exception>
+    /// <exception cref="GridGovernanceValidationException"><paramref name="member"/> is <c>default</c> (code <c>value.invalid</c>). A named star code is empty.</exception>
+    /// <exception cref="GridGovernanceValidationException">A star count is negative.</exception>
     public MemberStars(MemberId member, OrgUnitId branch, Points score, bool vetoed, int bandStars, IEnumerable<string> namedStars, int eventStars)
     {
         Preconditions.CheckSpecified(member.IsSpecified, nameof(member), "member must be a real id, not default.");

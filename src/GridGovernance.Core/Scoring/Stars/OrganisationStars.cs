@@ -20,8 +20,7 @@ public static class OrganisationStars
     /// <param name="points">Each unit's points over the period.</param>
     /// <param name="bands">The bands: each gives at least one star, and more stars need a strictly higher minimum.</param>
     /// <returns>One entry per unit, in unit id order.</returns>
-    /// <exception cref="GridGovernanceValidationException">A unit id is <c>default</c> (code <c>value.invalid</c>).</exception>
-    /// <exception cref="ArgumentException">A band is null or gives fewer than one star, or the bands overlap.</exception>
+    /// <exception cref="GridGovernanceValidationException">A unit id is <c>default</c> (code <c>value.invalid</c>). A band is null or gives fewer than one star, or the bands overlap.</exception>
     public static ImmutableArray<UnitStars> For(IReadOnlyDictionary<OrgUnitId, Points> points, IReadOnlyList<StarBand> bands)
     {
         Preconditions.CheckNotNull(points);

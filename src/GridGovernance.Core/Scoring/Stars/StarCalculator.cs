@@ -24,7 +24,7 @@ public static class StarCalculator
     /// <param name="member">The member's result.</param>
     /// <param name="ruleBook">The rule book the member was assessed under.</param>
     /// <returns>The member's stars.</returns>
-    /// <exception cref="ArgumentException">The result does not have the rule book's categories and items (it was assessed under another book).</exception>
+    /// <exception cref="GridGovernanceValidationException">The result does not have the rule book's categories and items (it was assessed under another book).</exception>
     public static MemberStars For(MemberAssessment member, RuleBook ruleBook)
     {
         Preconditions.CheckNotNull(member);
@@ -51,7 +51,7 @@ public static class StarCalculator
     /// <param name="score">The score (a member's score or an organisation's points).</param>
     /// <param name="bands">The bands: each gives at least one star, and more stars need a strictly higher minimum.</param>
     /// <returns>The stars, zero or more.</returns>
-    /// <exception cref="ArgumentException">A band is null, gives fewer than one star, or the bands overlap.</exception>
+    /// <exception cref="GridGovernanceValidationException">A band is null, gives fewer than one star, or the bands overlap.</exception>
     public static int BandStarsFor(Points score, IReadOnlyList<StarBand> bands) => BandStars(score, CheckBands(bands, nameof(bands)));
 
     internal static StarBand[] CheckBands(IReadOnlyList<StarBand> bands, string paramName)
@@ -114,7 +114,7 @@ public static class StarCalculator
         {
             if (member.CategoryTotals.Length != book.Categories.Length || member.ItemCounts.Length != book.Items.Length)
             {
-                throw new ArgumentException(
+                throw Preconditions.InvalidArgument(
                     $"{member.Member} was assessed under a rule book with {member.CategoryTotals.Length} categories and {member.ItemCounts.Length} items, not under '{book.Id}' ({book.Categories.Length} and {book.Items.Length}).",
                     nameof(member));
             }

@@ -99,7 +99,7 @@ public sealed class MemberStatement
     /// <param name="name">The member's name.</param>
     /// <param name="view">Masked for the public (default), or whole for the member's own view.</param>
     /// <returns>The statement.</returns>
-    /// <exception cref="ArgumentException">The rule book is not the publication's (id, version or categories differ), the member is not on
+    /// <exception cref="GridGovernanceValidationException">The rule book is not the publication's (id, version or categories differ), the member is not on
     /// the publication, or an entry names an item position the rule book lacks.</exception>
     /// <exception cref="GridGovernanceException">The entries do not add up to the published line
     /// (<see cref="ErrorCodes.StatementDiffersFromPublication"/>): revise the publication first.</exception>
@@ -166,14 +166,14 @@ public sealed class MemberStatement
     /// <param name="index">The hierarchy, normally as of the period's end.</param>
     /// <param name="scope">The unit whose jurisdiction is ranked (a branch, community, street, city or regional committee).</param>
     /// <returns>The statement.</returns>
-    /// <exception cref="ArgumentException">As the other overload, or the unit is not in the index.</exception>
+    /// <exception cref="GridGovernanceValidationException">As the other overload, or the unit is not in the index.</exception>
     /// <exception cref="GridGovernanceException">The entries do not add up to the published line (<see cref="ErrorCodes.StatementDiffersFromPublication"/>).</exception>
     public static MemberStatement Create(RuleBook ruleBook, PublishedResults published, AssessmentSubject subject, ReadOnlySpan<AssessmentEntry> entries,
         string name, StatementView view, HierarchyIndex index, OrgUnitId scope)
     {
         Preconditions.CheckNotNull(published);
         Preconditions.CheckNotNull(index);
-        Preconditions.CheckArgument(index.Contains(scope), nameof(scope), $"{scope} is not in the hierarchy index as of {index.AsOf:yyyy-MM-dd}.");
+        Preconditions.CheckArgument(index.Contains(scope), nameof(scope), ErrorCodes.UnknownKey, $"{scope} is not in the hierarchy index as of {index.AsOf:yyyy-MM-dd}.");
         var line = Check(ruleBook, published, subject, name, view);
         var rank = RankIn(published, line.Score, index, scope, subject.Member);
         return Build(ruleBook, published, subject, entries, name, view, line, rank);
@@ -198,7 +198,7 @@ public sealed class MemberStatement
         Preconditions.CheckArgument(published.CategoryCodes.SequenceEqual(ruleBook.Categories.Select(c => c.Code)), nameof(ruleBook),
             $"The categories of {published.Id} are not those of the rule book '{ruleBook.Id}'.");
         return Find(published, subject.Member)
-            ?? throw new ArgumentException($"{subject.Member} is not on {published.Id}.", nameof(subject));
+            ?? throw Preconditions.UnknownKey(nameof(subject), $"{subject.Member} is not on {published.Id}.");
     }
 
     /// <summary>The member's published line: lines are in member id order, so a binary search.</summary>
@@ -243,7 +243,7 @@ public sealed class MemberStatement
         }
         if (index is not null && !index.IsWithinJurisdiction(scope!.Value, (NodeRef)member!.Value))
         {
-            throw new ArgumentException($"{member} is not within the jurisdiction of {scope}.", nameof(scope));
+            throw Preconditions.UnknownKey(nameof(scope), $"{member} is not within the jurisdiction of {scope}.");
         }
         return new StatementRank(scope, above + 1, below, count);
     }

@@ -153,9 +153,9 @@ public sealed class RuleBookComparison
 
     /// <summary>A member's line.</summary>
     /// <param name="member">The member.</param>
-    /// <exception cref="ArgumentException">The member is not on the roster.</exception>
+    /// <exception cref="KeyNotFoundException">The member is not on the roster (the .NET convention for an indexer; <see cref="TryFind"/> does not throw).</exception>
     public MemberChange this[MemberId member] =>
-        TryFind(member, out var change) ? change : throw new ArgumentException($"{member} is not on the compared roster.", nameof(member));
+        TryFind(member, out var change) ? change : throw new KeyNotFoundException($"{member} is not on the compared roster.");
 
     /// <summary>Compares two rule books on a period's entries.</summary>
     /// <param name="current">The rule book in force; the entries name its items and tiers by position.</param>
@@ -165,7 +165,7 @@ public sealed class RuleBookComparison
     /// <param name="entries">Approved, effective entries, resolved against <paramref name="current"/>.</param>
     /// <param name="bottomLine">The floor and negative list for both books; <c>null</c> flags vetoed members only.</param>
     /// <returns>The comparison.</returns>
-    /// <exception cref="ArgumentException">What <see cref="AssessmentEngine"/> refuses (a member twice on the roster, an unknown item position …).</exception>
+    /// <exception cref="GridGovernanceValidationException">What <see cref="AssessmentEngine"/> refuses (a member twice on the roster, an unknown item position …).</exception>
     public static RuleBookComparison Compare(RuleBook current, RuleBook proposed, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster,
         ReadOnlySpan<AssessmentEntry> entries, BottomLineRules? bottomLine = null)
     {
@@ -192,7 +192,7 @@ public sealed class RuleBookComparison
     /// <param name="ledger">The period's ledger, resolved against <paramref name="current"/>.</param>
     /// <param name="bottomLine">The floor and negative list for both books; <c>null</c> flags vetoed members only.</param>
     /// <returns>The comparison.</returns>
-    /// <exception cref="ArgumentException">What <see cref="AssessmentEngine"/> refuses.</exception>
+    /// <exception cref="GridGovernanceValidationException">What <see cref="AssessmentEngine"/> refuses.</exception>
     public static RuleBookComparison Compare(RuleBook current, RuleBook proposed, AssessmentPeriod period, IReadOnlyList<AssessmentSubject> roster,
         AssessmentEntryColumns ledger, BottomLineRules? bottomLine = null)
     {

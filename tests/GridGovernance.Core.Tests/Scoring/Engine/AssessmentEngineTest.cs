@@ -183,7 +183,7 @@ public sealed class AssessmentEngineTest
     public void UnknownItemPosition_Throws()
     {
         var book = Book(null, Item("day", V(ItemKind.Fixed, 1)));
-        var exception = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject], [E(Alice, 5, 3)]));
+        var exception = Assert.Throws<GridGovernanceValidationException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject], [E(Alice, 5, 3)]));
         Assert.Contains("item position 5", exception.Message);
     }
 
@@ -191,7 +191,7 @@ public sealed class AssessmentEngineTest
     public void DuplicateRosterMember_Throws()
     {
         var book = Book(null, Item("day", V(ItemKind.Fixed, 1)));
-        Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject, AliceSubject], []));
+        Assert.Throws<GridGovernanceValidationException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject, AliceSubject], []));
     }
 
     [Fact]
@@ -246,8 +246,8 @@ public sealed class AssessmentEngineTest
             Assert.Equal(bulk.ItemCounts, Enumerable.Range(0, book.Items.Length).Select(bulk.ItemCount));
             Assert.Equal(bulk.CategoryTotals, Enumerable.Range(0, book.Categories.Length).Select(bulk.CategoryTotal));
         }
-        Assert.Throws<ArgumentOutOfRangeException>(() => result.Members[0].ItemCount(book.Items.Length));
-        Assert.Throws<ArgumentOutOfRangeException>(() => result.Members[0].CategoryTotal(-1));
+        Assert.Throws<GridGovernanceValidationException>(() => result.Members[0].ItemCount(book.Items.Length));
+        Assert.Throws<GridGovernanceValidationException>(() => result.Members[0].CategoryTotal(-1));
     }
 
     [Fact]

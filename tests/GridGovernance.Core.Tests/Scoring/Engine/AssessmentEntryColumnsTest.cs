@@ -170,7 +170,7 @@ public sealed class AssessmentEntryColumnsTest
         var outsideOrUnknown = AssessmentEntryColumns.From([E(Alice, 5, -3), E(Bob, 5, 3)]);
         var result = AssessmentEngine.Assess(book, Year, [AliceSubject], outsideOrUnknown);
         Assert.Equal((1, 1), (result.EntriesOutsidePeriod, result.EntriesOfUnknownMembers));
-        var exception = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject], AssessmentEntryColumns.From([E(Alice, 5, 3)])));
+        var exception = Assert.Throws<GridGovernanceValidationException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject], AssessmentEntryColumns.From([E(Alice, 5, 3)])));
         Assert.Equal("ledger", exception.ParamName);
         Assert.Contains("item position 5", exception.Message);
     }
@@ -178,21 +178,21 @@ public sealed class AssessmentEntryColumnsTest
     [Fact]
     public void From_RefusesWhatItCannotHold_NamingTheEntry()
     {
-        var negative = Assert.Throws<ArgumentException>(() => AssessmentEntryColumns.From([E(Alice, 0, 1), E(Alice, -1, 1)]));
+        var negative = Assert.Throws<GridGovernanceValidationException>(() => AssessmentEntryColumns.From([E(Alice, 0, 1), E(Alice, -1, 1)]));
         Assert.Contains("Entry 1 names item position -1", negative.Message);
-        var large = Assert.Throws<ArgumentException>(() => AssessmentEntryColumns.From([E(Alice, AssessmentEntryColumns.MaxItemPosition + 1, 1)]));
+        var large = Assert.Throws<GridGovernanceValidationException>(() => AssessmentEntryColumns.From([E(Alice, AssessmentEntryColumns.MaxItemPosition + 1, 1)]));
         Assert.Contains("0 to 65535", large.Message);
-        var noMember = Assert.Throws<ArgumentException>(() => AssessmentEntryColumns.From([E(default, 0, 1)]));
+        var noMember = Assert.Throws<GridGovernanceValidationException>(() => AssessmentEntryColumns.From([E(default, 0, 1)]));
         Assert.Contains("no member", noMember.Message);
         var julian = new AssessmentEntry(Alice, 0, new LocalDate(2024, 3, 1, CalendarSystem.Julian), 0);
-        Assert.Contains("ISO", Assert.Throws<ArgumentException>(() => AssessmentEntryColumns.From([julian])).Message);
+        Assert.Contains("ISO", Assert.Throws<GridGovernanceValidationException>(() => AssessmentEntryColumns.From([julian])).Message);
     }
 
     [Fact]
     public void Builder_RefusesABadEntry_AndKeepsWhatItHad()
     {
         var builder = new AssessmentEntryColumns.Builder().Add(E(Alice, 0, 1));
-        Assert.Throws<ArgumentException>(() => builder.Add(E(Alice, -2, 1)));
+        Assert.Throws<GridGovernanceValidationException>(() => builder.Add(E(Alice, -2, 1)));
         Assert.Equal(1, builder.Count);
         Assert.Equal([E(Alice, 0, 1)], builder.Build().ToArray());
     }
@@ -205,12 +205,12 @@ public sealed class AssessmentEntryColumnsTest
         AssessmentSubject[] badKind = [AliceSubject, new(Bob, (MemberKind)256, new OrgUnitId(10))];
         foreach (var roster in new[] { noMember, badKind })
         {
-            var fromEntries = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, roster, [E(Alice, 0, 1)]));
-            var fromLedger = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, roster, AssessmentEntryColumns.From([E(Alice, 0, 1)])));
+            var fromEntries = Assert.Throws<GridGovernanceValidationException>(() => AssessmentEngine.Assess(book, Year, roster, [E(Alice, 0, 1)]));
+            var fromLedger = Assert.Throws<GridGovernanceValidationException>(() => AssessmentEngine.Assess(book, Year, roster, AssessmentEntryColumns.From([E(Alice, 0, 1)])));
             Assert.Equal("roster", fromEntries.ParamName);
             Assert.Contains("roster[1]", fromLedger.Message);
         }
-        var twice = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject, BobSubject, AliceSubject], AssessmentEntryColumns.Empty));
+        var twice = Assert.Throws<GridGovernanceValidationException>(() => AssessmentEngine.Assess(book, Year, [AliceSubject, BobSubject, AliceSubject], AssessmentEntryColumns.Empty));
         Assert.Contains("on the roster twice", twice.Message);
     }
 

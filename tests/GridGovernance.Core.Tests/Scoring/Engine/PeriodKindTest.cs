@@ -154,7 +154,7 @@ public sealed class PeriodKindTest
         });
         var entries = new[] { new AssessmentEntry(Member.Member, 0, new LocalDate(2024, 2, 1), 1), new AssessmentEntry(Member.Member, 0, new LocalDate(2024, 5, 1), 2) };
 
-        var refused = Assert.Throws<ArgumentException>(() => AssessmentEngine.Assess(Once(PeriodKind.Month), AssessmentPeriod.Year(2024), [Member], entries));
+        var refused = Assert.Throws<GridGovernanceValidationException>(() => AssessmentEngine.Assess(Once(PeriodKind.Month), AssessmentPeriod.Year(2024), [Member], entries));
         Assert.Contains("'violation' counts once a month", refused.Message);
         Assert.Equal(Points.From(-20), Total(Once(PeriodKind.Month), AssessmentPeriod.Month(2024, 2), entries));
         Assert.Equal(Points.From(-20), Total(Once(PeriodKind.Year), AssessmentPeriod.Year(2024), entries));

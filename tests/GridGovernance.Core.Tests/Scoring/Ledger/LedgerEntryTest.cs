@@ -62,7 +62,7 @@ public sealed class LedgerEntryTest
     [Fact]
     public void Id_IsPositiveAndOrdered()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new LedgerEntryId(0));
+        Assert.Throws<GridGovernanceValidationException>(() => new LedgerEntryId(0));
         Assert.True(new LedgerEntryId(1) < new LedgerEntryId(2));
         Assert.Equal("ledger:12", new LedgerEntryId(12).ToString());
         Assert.False(default(LedgerEntryId).IsSpecified);
@@ -75,7 +75,7 @@ public sealed class LedgerEntryTest
         Assert.Equal(M3, member);
         Assert.False(LedgerActor.ForSystem("claims").IsMember);
         Assert.Equal("system:claims", LedgerActor.ForSystem(" claims ").Value);
-        Assert.Throws<ArgumentException>(() => new LedgerActor(" "));
+        Assert.Throws<GridGovernanceValidationException>(() => new LedgerActor(" "));
         Assert.Throws<GridGovernanceValidationException>(() => LedgerActor.ForMember(default));
     }
 

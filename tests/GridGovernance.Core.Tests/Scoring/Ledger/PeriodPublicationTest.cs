@@ -83,7 +83,7 @@ public sealed class PeriodPublicationTest : IDisposable
     public async Task Publish_WindowOutOfRange_IsAnArgumentError()
     {
         var result = await fixture.AssessAsync(AssessmentPeriod.Quarter(2024, 1));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => fixture.RunAsync(s => s.PublishAsync(Admin, result, 0, Qingming)));
+        await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RunAsync(s => s.PublishAsync(Admin, result, 0, Qingming)));
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class PeriodPublicationTest : IDisposable
     {
         var publication = await fixture.PublishQ1Async();
         await fixture.FailsAsync(ErrorCodes.PublicationUnknownObjection, s => s.ResolveObjectionAsync(Admin, publication.Id, 1, ObjectionStatus.Dismissed, "n"));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.ResolveObjectionAsync(Admin, publication.Id, 1, ObjectionStatus.Dismissed, " ")));
+        await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RunAsync(s => s.ResolveObjectionAsync(Admin, publication.Id, 1, ObjectionStatus.Dismissed, " ")));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed partial class PointsLedgerServiceTest
     public async Task Reverse_WithoutReason_IsAnArgumentError()
     {
         var original = await fixture.RecordAsync(M1, "themed-party-day", D(5, 10), "k");
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.ReverseAsync(original.Id, ""));
+        await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.ReverseAsync(original.Id, ""));
         await Assert.ThrowsAsync<ArgumentNullException>(() => fixture.RunAsync(s => s.ReverseAsync(null!, original.Id, "x")));
     }
 

@@ -64,7 +64,7 @@ public sealed partial class PointsLedgerServiceTest
     public async Task Approve_WithAnotherRuleBook_IsAnArgumentError()
     {
         var declared = await fixture.DeclareAsync(M1, "themed-party-day", D(5, 10), "k");
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.ApproveAsync(Secretary100, CreateBook("other"), declared.Id)));
+        await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RunAsync(s => s.ApproveAsync(Secretary100, CreateBook("other"), declared.Id)));
     }
 
     [Theory]
@@ -121,7 +121,7 @@ public sealed partial class PointsLedgerServiceTest
     public async Task Reject_WithoutReason_IsAnArgumentError()
     {
         var declared = await fixture.DeclareAsync(M1, "themed-party-day", D(5, 10), "k");
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.RejectAsync(Secretary100, declared.Id, "  ")));
+        await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RunAsync(s => s.RejectAsync(Secretary100, declared.Id, "  ")));
         await Assert.ThrowsAsync<ArgumentNullException>(() => fixture.RunAsync(s => s.RejectAsync(Secretary100, declared.Id, null!)));
     }
 

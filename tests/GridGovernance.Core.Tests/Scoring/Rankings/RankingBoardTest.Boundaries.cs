@@ -121,7 +121,7 @@ public sealed partial class RankingBoardTest
     [Fact]
     public void BottomLine_NullNegativeListCode_Throws()
     {
-        var e = Assert.Throws<ArgumentException>(() => RankingBoard.Rank(WithScores([1]), new BottomLineRules { NegativeListItems = [null!] }));
+        var e = Assert.Throws<GridGovernanceValidationException>(() => RankingBoard.Rank(WithScores([1]), new BottomLineRules { NegativeListItems = [null!] }));
 
         Assert.Equal("bottomLine", e.ParamName);
     }
@@ -165,11 +165,11 @@ public sealed partial class RankingBoardTest
         var result = CityResult();
         var index = City();
 
-        Assert.Contains("unit:4242 is not in the hierarchy index as of 2024-06-01", Assert.Throws<ArgumentException>(() => RankingBoard.Rank(result, index, new OrgUnitId(4242))).Message);
-        Assert.Contains("unit:4242 is not in the hierarchy index", Assert.Throws<ArgumentException>(() => RankingBoard.RankUnits(result, index, [new OrgUnitId(4242)])).Message);
-        Assert.Contains("unit:1000 appears twice", Assert.Throws<ArgumentException>(() => RankingBoard.RankUnits(result, index, [Grid1000, Grid1000])).Message);
-        Assert.Contains("Unknown aggregate 7", Assert.Throws<ArgumentException>(() => RankingBoard.RankUnits(result, index, [Grid1000], (UnitScoreAggregate)7)).Message);
+        Assert.Contains("unit:4242 is not in the hierarchy index as of 2024-06-01", Assert.Throws<GridGovernanceValidationException>(() => RankingBoard.Rank(result, index, new OrgUnitId(4242))).Message);
+        Assert.Contains("unit:4242 is not in the hierarchy index", Assert.Throws<GridGovernanceValidationException>(() => RankingBoard.RankUnits(result, index, [new OrgUnitId(4242)])).Message);
+        Assert.Contains("unit:1000 appears twice", Assert.Throws<GridGovernanceValidationException>(() => RankingBoard.RankUnits(result, index, [Grid1000, Grid1000])).Message);
+        Assert.Contains("Unknown aggregate 7", Assert.Throws<GridGovernanceValidationException>(() => RankingBoard.RankUnits(result, index, [Grid1000], (UnitScoreAggregate)7)).Message);
         Assert.Contains("names item 'no-such-item', which the rule book 'stars-test' does not define",
-            Assert.Throws<ArgumentException>(() => RankingBoard.Rank(result, new BottomLineRules { NegativeListItems = ["no-such-item"] })).Message);
+            Assert.Throws<GridGovernanceValidationException>(() => RankingBoard.Rank(result, new BottomLineRules { NegativeListItems = ["no-such-item"] })).Message);
     }
 }

@@ -70,7 +70,7 @@ public sealed partial class RankingBoardTest
         Assert.True(ranking.TryGetRow(new MemberId(2), out var row));
         Assert.Equal(1, row.Rank);
         Assert.False(ranking.TryGetRow(new MemberId(3), out _));
-        Assert.Throws<ArgumentException>(() => ranking[new MemberId(3)]);
+        Assert.Throws<KeyNotFoundException>(() => ranking[new MemberId(3)]);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed partial class RankingBoardTest
         Assert.Equal([1, 2, 3, 4], Members(ranking.Benchmarks(4)));
         Assert.Equal([1, 2, 3, 4, 5], Members(ranking.Benchmarks(5)));
         Assert.Equal(6, ranking.Benchmarks(100).Length);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ranking.Benchmarks(-1));
+        Refused.With("count", ErrorCodes.OutOfRange, () => ranking.Benchmarks(-1));
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed partial class RankingBoardTest
     {
         var result = WithScores([1]);
 
-        Assert.Throws<ArgumentException>(() => RankingBoard.Rank(result, new BottomLineRules { NegativeListItems = ["no-such-item"] }));
+        Assert.Throws<GridGovernanceValidationException>(() => RankingBoard.Rank(result, new BottomLineRules { NegativeListItems = ["no-such-item"] }));
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed partial class RankingBoardTest
 
     [Fact]
     public void RankScope_UnitNotInIndex_Throws() =>
-        Assert.Throws<ArgumentException>(() => RankingBoard.Rank(CityResult(), City(), new OrgUnitId(4242)));
+        Refused.With("scope", ErrorCodes.UnknownKey, () => RankingBoard.Rank(CityResult(), City(), new OrgUnitId(4242)));
 
     [Fact]
     public void RankUnits_BySumAndMean()
@@ -253,9 +253,14 @@ public sealed partial class RankingBoardTest
         var result = CityResult();
         var index = City();
 
-        Assert.Throws<ArgumentException>(() => RankingBoard.RankUnits(result, index, [new OrgUnitId(4242)]));
-        Assert.Throws<ArgumentException>(() => RankingBoard.RankUnits(result, index, [new OrgUnitId(1000), new OrgUnitId(1000)]));
-        Assert.Throws<ArgumentException>(() => RankingBoard.RankUnits(result, index, [new OrgUnitId(1000)], (UnitScoreAggregate)7));
-        Assert.Throws<ArgumentException>(() => RankingBoard.RankUnits(result, index, [new OrgUnitId(1000)])[new OrgUnitId(1001)]);
+        Refused.With("units", ErrorCodes.UnknownKey, () => RankingBoard.RankUnits(result, index, [new OrgUnitId(4242)]));
+        Refused.With("units", ErrorCodes.DuplicateInput, () => RankingBoard.RankUnits(result, index, [new OrgUnitId(1000), new OrgUnitId(1000)]));
+        Refused.With("aggregate", ErrorCodes.UndefinedEnum, () => RankingBoard.RankUnits(result, index, [new OrgUnitId(1000)], (UnitScoreAggregate)7));
+        var ranking = RankingBoard.RankUnits(result, index, [new OrgUnitId(1000)]);
+        // An indexer: KeyNotFoundException beside TryGetRow, the .NET convention for an absent key.
+        Assert.Throws<KeyNotFoundException>(() => ranking[new OrgUnitId(1001)]);
+        Assert.False(ranking.TryGetRow(new OrgUnitId(1001), out _));
+        Assert.True(ranking.TryGetRow(new OrgUnitId(1000), out var row));
+        Assert.Equal(new OrgUnitId(1000), row.Unit);
     }
 }

@@ -27,7 +27,7 @@ public sealed class PointsAccountTest
     {
         Assert.Throws<GridGovernanceValidationException>(() => new PointsAccount(default));
         Assert.Throws<GridGovernanceValidationException>(() => new PointsAccountYear(default, 2024));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new PointsAccountYear(Member, 0));
+        Assert.Throws<GridGovernanceValidationException>(() => new PointsAccountYear(Member, 0));
     }
 
     [Fact]
@@ -36,8 +36,8 @@ public sealed class PointsAccountTest
         var account = new PointsAccount(Member);
         var other = new PointsAccountYear(new MemberId(8), 2024);
 
-        Assert.Throws<ArgumentException>(() => account.Credit(other, Points.From(1), "k", null, T0));
-        Assert.Throws<ArgumentException>(() => account.Debit(other, new RewardItem(new RewardItemId(1), "Tea", Points.From(1), 1), 1, "r", T0));
+        Assert.Throws<GridGovernanceValidationException>(() => account.Credit(other, Points.From(1), "k", null, T0));
+        Assert.Throws<GridGovernanceValidationException>(() => account.Debit(other, new RewardItem(new RewardItemId(1), "Tea", Points.From(1), 1), 1, "r", T0));
         Assert.Empty(other.Credits);
         Assert.Equal(Points.Zero, account.Balance);
     }
@@ -109,7 +109,7 @@ public sealed class PointsAccountTest
     {
         var account = new PointsAccount(Member);
 
-        Assert.Throws<ArgumentException>(() => account.Credit(year, Points.From(points), "k", null, T0));
+        Assert.Throws<GridGovernanceValidationException>(() => account.Credit(year, Points.From(points), "k", null, T0));
         Assert.Equal(Points.Zero, account.Balance);
     }
 
@@ -117,7 +117,7 @@ public sealed class PointsAccountTest
     [InlineData("")]
     [InlineData("  ")]
     public void Credit_BlankKey_Throws(string key) =>
-        Assert.Throws<ArgumentException>(() => new PointsAccount(Member).Credit(year, Points.From(1), key, null, T0));
+        Assert.Throws<GridGovernanceValidationException>(() => new PointsAccount(Member).Credit(year, Points.From(1), key, null, T0));
 
     [Fact]
     public void Debit_CoveredByBalance_RecordsRedemptionAndRaisesEvent()
@@ -183,7 +183,7 @@ public sealed class PointsAccountTest
         var item = new RewardItem(new RewardItemId(1), "Tea", Points.From(1), 10);
         account.Debit(year, item, 1, "r", T0);
 
-        Assert.Throws<ArgumentException>(() => account.Debit(year, item, 1, "r", T0));
+        Assert.Throws<GridGovernanceValidationException>(() => account.Debit(year, item, 1, "r", T0));
         Assert.Equal(Points.From(9), account.Balance);
     }
 

@@ -65,9 +65,9 @@ public sealed partial class RedemptionServiceTest : IDisposable
     public async Task Credit_BadArguments_Throw()
     {
         await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, default, P(1), "k")));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, Alice, P(0), "k")));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, Alice, P(-1), "k")));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, Alice, P(1), " ")));
+        await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, Alice, P(0), "k")));
+        await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, Alice, P(-1), "k")));
+        await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, Alice, P(1), " ")));
         await Assert.ThrowsAsync<ArgumentNullException>(() => fixture.RunAsync(s => s.CreditAsync(Grant, Alice, P(1), null!)));
         Assert.Null(await fixture.AccountAsync(Alice));
     }
@@ -251,7 +251,7 @@ public sealed partial class RedemptionServiceTest : IDisposable
         await fixture.AddItemAsync(Rice, "粮油礼包", 1, 10);
         await fixture.CreditAsync(Alice, 30, "q1");
 
-        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => fixture.RedeemAsync(Alice, Rice, quantity, "order-1"));
+        var ex = await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RedeemAsync(Alice, Rice, quantity, "order-1"));
 
         Assert.Equal("quantity", ex.ParamName);
         await AssertUnchangedAsync(balance: 30, stock: 10);
@@ -273,7 +273,7 @@ public sealed partial class RedemptionServiceTest : IDisposable
     {
         await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RedeemAsync(default, Rice, 1, "k"));
         await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RedeemAsync(Alice, default, 1, "k"));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.RedeemAsync(Alice, Rice, 1, ""));
+        await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RedeemAsync(Alice, Rice, 1, ""));
         await Assert.ThrowsAsync<ArgumentNullException>(() => fixture.RedeemAsync(Alice, Rice, 1, null!));
     }
 

@@ -25,22 +25,22 @@ public sealed class RewardItemTest
     [InlineData(0)]
     [InlineData(-1)]
     public void Construction_PriceNotPositive_Throws(int price) =>
-        Assert.Throws<ArgumentException>(() => new RewardItem(Id, "Tea", Points.From(price), 1));
+        Assert.Throws<GridGovernanceValidationException>(() => new RewardItem(Id, "Tea", Points.From(price), 1));
 
     [Fact]
     public void Construction_NegativeStock_Throws() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RewardItem(Id, "Tea", Points.From(1), -1));
+        Assert.Throws<GridGovernanceValidationException>(() => new RewardItem(Id, "Tea", Points.From(1), -1));
 
     [Fact]
     public void Construction_BlankName_Throws() =>
-        Assert.Throws<ArgumentException>(() => new RewardItem(Id, " ", Points.From(1), 1));
+        Assert.Throws<GridGovernanceValidationException>(() => new RewardItem(Id, " ", Points.From(1), 1));
 
     [Fact]
     public void Construction_DefaultId_Throws() =>
         Assert.Throws<GridGovernanceValidationException>(() => new RewardItem(default, "Tea", Points.From(1), 1));
 
     [Fact]
-    public void RewardItemId_NotPositive_Throws() => Assert.Throws<ArgumentOutOfRangeException>(() => new RewardItemId(0));
+    public void RewardItemId_NotPositive_Throws() => Assert.Throws<GridGovernanceValidationException>(() => new RewardItemId(0));
 
     [Fact]
     public void RewardItemId_ToStringAndOrder()
@@ -67,7 +67,7 @@ public sealed class RewardItemTest
     {
         var item = new RewardItem(Id, "Tea", Points.From(1), 2);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => item.AddStock(quantity));
+        Assert.Throws<GridGovernanceValidationException>(() => item.AddStock(quantity));
         Assert.Equal(2, item.Stock);
     }
 
@@ -76,7 +76,7 @@ public sealed class RewardItemTest
     {
         var item = new RewardItem(Id, "Tea", Points.From(1), int.MaxValue - 1);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => item.AddStock(2));
+        Assert.Throws<GridGovernanceValidationException>(() => item.AddStock(2));
     }
 
     [Fact]

@@ -163,7 +163,7 @@ public sealed class PointsSignalsTest
     [Fact]
     public void Roster_MemberTwice_IsRefused()
     {
-        Assert.Throws<ArgumentException>(() => PointsSignals.Detect(Book, Year, [.. Roster, Roster[0]], []));
+        Assert.Throws<GridGovernanceValidationException>(() => PointsSignals.Detect(Book, Year, [.. Roster, Roster[0]], []));
     }
 
     [Theory]

@@ -101,9 +101,9 @@ public sealed class ExcellentMemberSelectionTest
     [Fact]
     public void Select_BadInput_Throws()
     {
-        Assert.Throws<ArgumentException>(() => ExcellentMemberSelection.Select([Stars(1, 1000, 1), Stars(1, 1001, 1)], ExcellentQuota.PerBranch(1)));
-        Assert.Throws<ArgumentException>(() => ExcellentMemberSelection.Select([null!], ExcellentQuota.PerBranch(1)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ExcellentMemberSelection.Select([], ExcellentQuota.PerBranch(1), -1));
+        Refused.With("members", ErrorCodes.DuplicateInput, () => ExcellentMemberSelection.Select([Stars(1, 1000, 1), Stars(1, 1001, 1)], ExcellentQuota.PerBranch(1)));
+        Assert.Throws<GridGovernanceValidationException>(() => ExcellentMemberSelection.Select([null!], ExcellentQuota.PerBranch(1)));
+        Refused.With("minimumStars", ErrorCodes.OutOfRange, () => ExcellentMemberSelection.Select([], ExcellentQuota.PerBranch(1), -1));
         Assert.Throws<ArgumentNullException>(() => ExcellentMemberSelection.Select([], null!));
     }
 

@@ -35,10 +35,20 @@ public sealed class ExcellentQuotaTest
     [Fact]
     public void BadArguments_Throw()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => ExcellentQuota.PerBranch(-1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ExcellentQuota.ShareOfBranch(-0.1m));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ExcellentQuota.ShareOfBranch(1.01m));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ExcellentQuota.PerBranch(1).For(-1));
+        Refused.With("count", ErrorCodes.OutOfRange, () => ExcellentQuota.PerBranch(-1));
+        Refused.With("share", ErrorCodes.OutOfRange, () => ExcellentQuota.ShareOfBranch(-0.1m));
+        Refused.With("share", ErrorCodes.OutOfRange, () => ExcellentQuota.ShareOfBranch(1.01m));
+        Refused.With("branchMembers", ErrorCodes.OutOfRange, () => ExcellentQuota.PerBranch(1).For(-1));
+    }
+
+    [Fact]
+    public void ShareOfBranch_Boundaries_ZeroAndOneInclusive()
+    {
+        Assert.Equal(0, ExcellentQuota.ShareOfBranch(0m).For(10));
+        Assert.Equal(10, ExcellentQuota.ShareOfBranch(1m).For(10));
+        Refused.With("share", ErrorCodes.OutOfRange, () => ExcellentQuota.ShareOfBranch(-0.0000001m));
+        Refused.With("share", ErrorCodes.OutOfRange, () => ExcellentQuota.ShareOfBranch(1.0000001m));
+        Assert.Equal(0, ExcellentQuota.PerBranch(0).For(10));
     }
 
     [Fact]

@@ -21,9 +21,9 @@ public sealed class MemberStarsTest
         var member = new MemberId(1);
         var branch = new OrgUnitId(1);
         Assert.Throws<GridGovernanceValidationException>(() => new MemberStars(default, branch, Points.Zero, false, 0, [], 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new MemberStars(member, branch, Points.Zero, false, -1, [], 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new MemberStars(member, branch, Points.Zero, false, 0, [], -1));
-        Assert.Throws<ArgumentException>(() => new MemberStars(member, branch, Points.Zero, false, 0, [" "], 0));
+        Assert.Throws<GridGovernanceValidationException>(() => new MemberStars(member, branch, Points.Zero, false, -1, [], 0));
+        Assert.Throws<GridGovernanceValidationException>(() => new MemberStars(member, branch, Points.Zero, false, 0, [], -1));
+        Assert.Throws<GridGovernanceValidationException>(() => new MemberStars(member, branch, Points.Zero, false, 0, [" "], 0));
         Assert.Throws<ArgumentNullException>(() => new MemberStars(member, branch, Points.Zero, false, 0, null!, 0));
     }
 }

@@ -31,7 +31,7 @@ public sealed class OrganisationStarsTest
     public void For_BadInput_Throws()
     {
         var points = new Dictionary<OrgUnitId, Points> { [new OrgUnitId(1)] = Points.Zero };
-        Assert.Throws<ArgumentException>(() => OrganisationStars.For(points, [new StarBand(2, Points.From(10)), new StarBand(1, Points.From(20))]));
+        Assert.Throws<GridGovernanceValidationException>(() => OrganisationStars.For(points, [new StarBand(2, Points.From(10)), new StarBand(1, Points.From(20))]));
         Assert.Throws<GridGovernanceValidationException>(() => OrganisationStars.For(new Dictionary<OrgUnitId, Points> { [default] = Points.Zero }, Bands));
         Assert.Throws<ArgumentNullException>(() => OrganisationStars.For(null!, Bands));
     }

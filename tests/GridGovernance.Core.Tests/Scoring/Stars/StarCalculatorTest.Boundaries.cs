@@ -116,9 +116,9 @@ public sealed partial class StarCalculatorTest
             Categories = [.. Book.Definition.Categories, new ScoreCategory("extra", "Extra")],
         });
 
-        var e = Assert.Throws<ArgumentException>(() => StarCalculator.For(AssessOne(Times(1, PartyDay, 1), sameCategories), Book));
+        var e = Assert.Throws<GridGovernanceValidationException>(() => StarCalculator.For(AssessOne(Times(1, PartyDay, 1), sameCategories), Book));
         Assert.Equal("member", e.ParamName);
-        Assert.Throws<ArgumentException>(() => StarCalculator.For(AssessOne(Times(1, PartyDay, 1), sameItems), Book));
+        Assert.Throws<GridGovernanceValidationException>(() => StarCalculator.For(AssessOne(Times(1, PartyDay, 1), sameItems), Book));
     }
 
     [Fact]
@@ -146,20 +146,20 @@ public sealed partial class StarCalculatorTest
     public void BandStarsFor_ABandOfOneStar_IsTheSmallestAllowed()
     {
         Assert.Equal(1, StarCalculator.BandStarsFor(Points.From(1), [new StarBand(1, Points.Zero)]));
-        var e = Assert.Throws<ArgumentException>(() => StarCalculator.BandStarsFor(Points.From(1), [new StarBand(2, Points.Zero), new StarBand(-1, Points.From(5))]));
+        var e = Assert.Throws<GridGovernanceValidationException>(() => StarCalculator.BandStarsFor(Points.From(1), [new StarBand(2, Points.Zero), new StarBand(-1, Points.From(5))]));
         Assert.Contains("bands[1] gives -1 stars", e.Message);
     }
 
     [Fact]
     public void Refusals_SayWhatIsWrong()
     {
-        Assert.Contains("bands[0] is null", Assert.Throws<ArgumentException>(() => StarCalculator.BandStarsFor(Points.Zero, [null!])).Message);
-        Assert.Contains("bands[0] gives 0 stars; a band gives at least one", Assert.Throws<ArgumentException>(() => StarCalculator.BandStarsFor(Points.Zero, [new StarBand(0, Points.Zero)])).Message);
-        Assert.Contains("Two bands give 2 stars", Assert.Throws<ArgumentException>(() => StarCalculator.BandStarsFor(Points.Zero, [new StarBand(2, Points.From(1)), new StarBand(2, Points.From(5))])).Message);
+        Assert.Contains("bands[0] is null", Assert.Throws<GridGovernanceValidationException>(() => StarCalculator.BandStarsFor(Points.Zero, [null!])).Message);
+        Assert.Contains("bands[0] gives 0 stars; a band gives at least one", Assert.Throws<GridGovernanceValidationException>(() => StarCalculator.BandStarsFor(Points.Zero, [new StarBand(0, Points.Zero)])).Message);
+        Assert.Contains("Two bands give 2 stars", Assert.Throws<GridGovernanceValidationException>(() => StarCalculator.BandStarsFor(Points.Zero, [new StarBand(2, Points.From(1)), new StarBand(2, Points.From(5))])).Message);
         Assert.Contains("The 2-star band starts at 5, not above the 1-star band (5); bands overlap",
-            Assert.Throws<ArgumentException>(() => StarCalculator.BandStarsFor(Points.Zero, [new StarBand(2, Points.From(5)), new StarBand(1, Points.From(5))])).Message);
+            Assert.Throws<GridGovernanceValidationException>(() => StarCalculator.BandStarsFor(Points.Zero, [new StarBand(2, Points.From(5)), new StarBand(1, Points.From(5))])).Message);
         var other = RuleBook.Create(Book.Definition with { Items = [.. Book.Definition.Items.Take(1)], Stars = new StarRules() });
         Assert.Contains("under a rule book with 3 categories and 1 items, not under 'stars-test' (3 and 5)",
-            Assert.Throws<ArgumentException>(() => StarCalculator.For(AssessOne([], other), Book)).Message);
+            Assert.Throws<GridGovernanceValidationException>(() => StarCalculator.For(AssessOne([], other), Book)).Message);
     }
 }

@@ -127,7 +127,7 @@ public sealed partial class StarCalculatorTest
         });
         var member = AssessOne([], other);
 
-        Assert.Throws<ArgumentException>(() => StarCalculator.For(member, Book));
+        Assert.Throws<GridGovernanceValidationException>(() => StarCalculator.For(member, Book));
     }
 
     [Fact]
@@ -145,10 +145,10 @@ public sealed partial class StarCalculatorTest
     [Fact]
     public void BandStarsFor_BadBands_Throw()
     {
-        Assert.Throws<ArgumentException>(() => StarCalculator.BandStarsFor(Points.Zero, [new StarBand(0, Points.Zero)]));
-        Assert.Throws<ArgumentException>(() => StarCalculator.BandStarsFor(Points.Zero, [new StarBand(1, Points.From(10)), new StarBand(2, Points.From(10))]));
-        Assert.Throws<ArgumentException>(() => StarCalculator.BandStarsFor(Points.Zero, [new StarBand(1, Points.From(10)), new StarBand(1, Points.From(20))]));
-        Assert.Throws<ArgumentException>(() => StarCalculator.BandStarsFor(Points.Zero, [null!]));
+        Assert.Throws<GridGovernanceValidationException>(() => StarCalculator.BandStarsFor(Points.Zero, [new StarBand(0, Points.Zero)]));
+        Assert.Throws<GridGovernanceValidationException>(() => StarCalculator.BandStarsFor(Points.Zero, [new StarBand(1, Points.From(10)), new StarBand(2, Points.From(10))]));
+        Assert.Throws<GridGovernanceValidationException>(() => StarCalculator.BandStarsFor(Points.Zero, [new StarBand(1, Points.From(10)), new StarBand(1, Points.From(20))]));
+        Assert.Throws<GridGovernanceValidationException>(() => StarCalculator.BandStarsFor(Points.Zero, [null!]));
         Assert.Throws<ArgumentNullException>(() => StarCalculator.BandStarsFor(Points.Zero, null!));
     }
 }

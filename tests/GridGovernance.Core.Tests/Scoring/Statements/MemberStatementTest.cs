@@ -132,9 +132,9 @@ public sealed class MemberStatementTest
         var published = Publish(AllEntries());
         var otherVersion = RuleBook.Create(Book.Definition with { Version = 2 });
 
-        Assert.Throws<ArgumentException>(() => MemberStatement.Create(otherVersion, published, ZhangSubject, ZhangEntries(), "张明"));
-        Assert.Throws<ArgumentException>(() => MemberStatement.Create(Book, published, ZhangSubject with { Member = new MemberId(77) }, [], "张明"));
-        Assert.Throws<ArgumentException>(() => MemberStatement.Create(Book, published, ZhangSubject, ZhangEntries(), "张明", (StatementView)9));
+        Assert.Throws<GridGovernanceValidationException>(() => MemberStatement.Create(otherVersion, published, ZhangSubject, ZhangEntries(), "张明"));
+        Assert.Throws<GridGovernanceValidationException>(() => MemberStatement.Create(Book, published, ZhangSubject with { Member = new MemberId(77) }, [], "张明"));
+        Assert.Throws<GridGovernanceValidationException>(() => MemberStatement.Create(Book, published, ZhangSubject, ZhangEntries(), "张明", (StatementView)9));
         Assert.Throws<ArgumentNullException>(() => MemberStatement.Create(Book, published, ZhangSubject, ZhangEntries(), null!));
         Assert.Throws<ArgumentNullException>(() => MemberStatement.Create(Book, null!, ZhangSubject, ZhangEntries(), "张明"));
     }
@@ -282,7 +282,7 @@ public sealed class MemberStatementTest
         var s = MemberStatement.Create(Book, published, ZhangSubject, ZhangEntries(), "张明", StatementView.Public, index, new OrgUnitId(10));
 
         Assert.Equal((new OrgUnitId(10), 1, 1, 2), (s.Rank.Scope, s.Rank.Rank, s.Rank.BelowCount, s.Rank.ScopeCount));
-        Assert.Throws<ArgumentException>(() => MemberStatement.Create(Book, published, ZhangSubject, ZhangEntries(), "张明", StatementView.Public, index, new OrgUnitId(11)));
-        Assert.Throws<ArgumentException>(() => MemberStatement.Create(Book, published, ZhangSubject, ZhangEntries(), "张明", StatementView.Public, index, new OrgUnitId(99)));
+        Assert.Throws<GridGovernanceValidationException>(() => MemberStatement.Create(Book, published, ZhangSubject, ZhangEntries(), "张明", StatementView.Public, index, new OrgUnitId(11)));
+        Assert.Throws<GridGovernanceValidationException>(() => MemberStatement.Create(Book, published, ZhangSubject, ZhangEntries(), "张明", StatementView.Public, index, new OrgUnitId(99)));
     }
 }

@@ -170,7 +170,7 @@ public sealed class RuleBookComparisonTest
     {
         var comparison = RuleBookComparison.Compare(Book(), Book(), Year, Roster, Entries);
 
-        Assert.Throws<ArgumentException>(() => comparison[new MemberId(99)]);
+        Assert.Throws<KeyNotFoundException>(() => comparison[new MemberId(99)]);
         Assert.False(comparison.TryFind(new MemberId(99), out _));
     }
 }
