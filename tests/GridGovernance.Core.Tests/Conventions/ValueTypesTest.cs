@@ -41,7 +41,7 @@ public sealed class ValueTypesTest
         typeof(Validity), typeof(Segment<>),
         typeof(AssessmentEntry), typeof(AssessmentSubject), typeof(UnitStars), typeof(PeriodPublicationId),
         typeof(UnitRankingRow), typeof(PublicRankingRow), typeof(RankingRow), typeof(StarCountShift), typeof(MemberChange),
-        typeof(SignalEntry), typeof(PointsAccountYearId),
+        typeof(SignalEntry), typeof(PointsAccountYearId), typeof(GridGovernance.Scoring.Units.UnitEntry),
         typeof(WorkOrderTransition),
         typeof(ContactHousehold), typeof(UnitContactCoverage), typeof(ContactLink), typeof(ContactMember),
         typeof(ContactPlanProgress), typeof(UncoveredHousehold), typeof(HouseholdWithoutContact), typeof(ContactLogId),
@@ -61,6 +61,7 @@ public sealed class ValueTypesTest
         [typeof(Capability)] = ["points.review", "workorders.claim"],
         [typeof(WorkOrderActor)] = ["member:17", "system:reminders", "department:market-regulation"],
         [typeof(LedgerActor)] = ["member:17", "system:work-orders"],
+        [typeof(RuleBookId)] = ["laiwu-2024", "yibin-organs-2024"],
     }.ToImmutableDictionary();
 
     private static IEnumerable<Type> PublicStructs =>

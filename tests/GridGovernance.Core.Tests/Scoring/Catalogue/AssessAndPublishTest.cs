@@ -133,7 +133,7 @@ public sealed class AssessAndPublishTest : IDisposable
         Assert.Equal(fresh.Rows.ToArray(), ranking.Rows.ToArray());
         Assert.Equal(fresh.Period, ranking.Period);
         Assert.Equal(BottomLineFlags.NegativeList | BottomLineFlags.BelowFloor, ranking[M5].Flags);
-        var unknown = await Assert.ThrowsAsync<ArgumentException>(() => fixture.RunAsync(s => s.GetRankingAsync(publication.Id, new BottomLineRules { NegativeListItems = ["nope"] })));
+        var unknown = await Assert.ThrowsAsync<GridGovernanceValidationException>(() => fixture.RunAsync(s => s.GetRankingAsync(publication.Id, new BottomLineRules { NegativeListItems = ["nope"] })));
         Assert.Contains("nope", unknown.Message);
     }
 

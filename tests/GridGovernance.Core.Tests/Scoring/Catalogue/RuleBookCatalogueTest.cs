@@ -115,8 +115,11 @@ public sealed class RuleBookCatalogueTest : IDisposable
     [Fact]
     public void RuleBookId_RefusesBlankAndOverlongValues()
     {
-        Assert.ThrowsAny<ArgumentException>(() => new RuleBookId(" "));
-        Assert.ThrowsAny<ArgumentException>(() => new RuleBookId(new string('x', InputPolicy.MaxKeyLength + 1)));
+        Assert.Equal("value", Assert.Throws<GridGovernanceValidationException>(() => new RuleBookId(" ")).Problems.Single().Field);
+        Assert.Equal("value", Assert.Throws<GridGovernanceValidationException>(() => new RuleBookId(new string('x', InputPolicy.MaxKeyLength + 1))).Problems.Single().Field);
+        Assert.True(RuleBookId.TryParse("laiwu-2024", null, out var parsed));
+        Assert.Equal(new RuleBookId("laiwu-2024"), parsed);
+        Assert.False(RuleBookId.TryParse(new string('x', InputPolicy.MaxKeyLength + 1), null, out _));
         Assert.False(default(RuleBookId).IsSpecified);
         Assert.Equal("rulebook:laiwu-2024", new RuleBookId("laiwu-2024").ToString());
         Assert.Equal(new RuleBookId("test-book"), RuleBookId.Of(Book));

@@ -131,7 +131,7 @@ public sealed class UnitAssessmentEngineTest : IClassFixture<YibinWorld>
 
         Assert.Equal([100, 101, 1000, 1010], committee.Rows.Select(r => r.Unit.Value).Order());
         Assert.Equal([30, 110, 1100], street.Rows.Select(r => r.Unit.Value).Order());
-        Assert.Throws<ArgumentException>(() => UnitAssessmentEngine.Rank(result, index, new OrgUnitId(4242)));
+        Assert.Equal("scope", Assert.Throws<GridGovernanceValidationException>(() => UnitAssessmentEngine.Rank(result, index, new OrgUnitId(4242))).Problems.Single().Field);
     }
 
     [Fact]
@@ -144,9 +144,10 @@ public sealed class UnitAssessmentEngineTest : IClassFixture<YibinWorld>
                 : item)],
         });
 
-        var refused = Assert.Throws<ArgumentException>(() => UnitAssessmentEngine.Assess(kinds, Q1, [Organ30], []));
+        var refused = Assert.Throws<GridGovernanceValidationException>(() => UnitAssessmentEngine.Assess(kinds, Q1, [Organ30], []));
         Assert.Contains("volunteer-activity", refused.Message);
-        Assert.Throws<ArgumentException>(() => UnitAssessmentEngine.Assess(OrganBook, Q1, [Organ30, Organ30], []));
-        Assert.Throws<ArgumentException>(() => UnitAssessmentEngine.Assess(OrganBook, Q1, [default], []));
+        Assert.Equal("ruleBook", refused.Problems.Single().Field);
+        Assert.Throws<GridGovernanceValidationException>(() => UnitAssessmentEngine.Assess(OrganBook, Q1, [Organ30, Organ30], []));
+        Assert.Throws<GridGovernanceValidationException>(() => UnitAssessmentEngine.Assess(OrganBook, Q1, [default], []));
     }
 }
