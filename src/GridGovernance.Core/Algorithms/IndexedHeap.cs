@@ -5,8 +5,8 @@ namespace GridGovernance.Algorithms;
 /// <summary>
 /// A min-heap of (key, item) pairs, at most one pair an item, ordered by key and then by item, so that equal keys
 /// come out in one order whatever the order of the calls. An item is a small non-negative integer; a table by item
-/// finds its pair, so <see cref="Set"/> moves a queued item to its new key and <see cref="Remove"/> takes it out, both
-/// in O(log n). Four children a node: half the levels of a binary heap, and a node's children share a cache line or two.
+/// finds its pair, so <see cref="Set"/> moves a queued item to its new key in O(log n). Four children a node: half the
+/// levels of a binary heap, and a node's children share a cache line or two.
 /// </summary>
 /// <remarks>The table grows with the highest item queued; give the item count up front when it is known.</remarks>
 internal sealed class IndexedHeap
@@ -33,12 +33,6 @@ internal sealed class IndexedHeap
     internal int MinItem => entries[0].Item;
 
     internal bool Contains(int item) => item < slot.Length && slot[item] != 0;
-
-    /// <summary>The key of the pair at place <paramref name="at"/> (0 is the root), for walks of the heap's shape.</summary>
-    internal long KeyAt(int at) => entries[at].Key;
-
-    /// <summary>The item of the pair at place <paramref name="at"/>.</summary>
-    internal int ItemAt(int at) => entries[at].Item;
 
     /// <summary>Queues <paramref name="item"/> with <paramref name="key"/>, or moves it there when it is queued already.</summary>
     internal void Set(int item, long key)
@@ -94,31 +88,6 @@ internal sealed class IndexedHeap
         return item;
     }
 
-    /// <summary>Takes <paramref name="item"/> out; returns whether it was queued.</summary>
-    internal bool Remove(int item)
-    {
-        int at = item < slot.Length ? slot[item] - 1 : -1;
-        if (at < 0)
-        {
-            return false;
-        }
-        slot[item] = 0;
-        int last = --count;
-        if (at < last)
-        {
-            var moved = entries[last];
-            if (Less(moved, entries[at]))
-            {
-                Up(at, moved);
-            }
-            else
-            {
-                Down(at, moved);
-            }
-        }
-        return true;
-    }
-
     /// <summary>Empties the heap in time proportional to what it holds.</summary>
     internal void Clear()
     {
@@ -127,32 +96,6 @@ internal sealed class IndexedHeap
             slot[entries[i].Item] = 0;
         }
         count = 0;
-    }
-
-    /// <summary>Adds to <paramref name="found"/> every item whose key is at most <paramref name="limit"/>, in no particular order.</summary>
-    /// <remarks>Visits the pairs found and their children only: a pair above the limit has no descendant within it.</remarks>
-    internal void ItemsUpTo(long limit, List<int> found)
-    {
-        if (count == 0 || entries[0].Key > limit)
-        {
-            return;
-        }
-        var stack = new Stack<int>();
-        stack.Push(0);
-        while (stack.Count > 0)
-        {
-            int at = stack.Pop();
-            found.Add(entries[at].Item);
-            int first = (Arity * at) + 1;
-            int end = Math.Min(first + Arity, count);
-            for (int c = first; c < end; c++)
-            {
-                if (entries[c].Key <= limit)
-                {
-                    stack.Push(c);
-                }
-            }
-        }
     }
 
     private void Insert(int item, long key)

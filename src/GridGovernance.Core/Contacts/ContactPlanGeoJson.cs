@@ -67,9 +67,7 @@ public static class ContactPlanGeoJson
         }
         foreach (var h in households)
         {
-            writer.WriteStartObject();
-            writer.WriteString("type", "Feature");
-            writer.WriteString("id", h.Id.ToString());
+            StartFeature(writer, h.Id.ToString());
             WritePointGeometry(writer, h.Location);
             writer.WriteStartObject("properties");
             writer.WriteString("feature", "household");
@@ -95,9 +93,7 @@ public static class ContactPlanGeoJson
         }
         foreach (var m in members)
         {
-            writer.WriteStartObject();
-            writer.WriteString("type", "Feature");
-            writer.WriteString("id", m.Id.ToString());
+            StartFeature(writer, m.Id.ToString());
             WritePointGeometry(writer, m.Location);
             writer.WriteStartObject("properties");
             writer.WriteString("feature", "member");
@@ -115,9 +111,7 @@ public static class ContactPlanGeoJson
             {
                 continue;
             }
-            writer.WriteStartObject();
-            writer.WriteString("type", "Feature");
-            writer.WriteString("id", $"link:{h.Id.Value}");
+            StartFeature(writer, $"link:{h.Id.Value}");
             if (h.Location.IsKnown && member.Location.IsKnown)
             {
                 writer.WriteStartObject("geometry");
@@ -191,9 +185,7 @@ public static class ContactPlanGeoJson
 
     private static void WriteGrid(Utf8JsonWriter writer, GridPoints grid, Dictionary<HouseholdId, ContactLink> links)
     {
-        writer.WriteStartObject();
-        writer.WriteString("type", "Feature");
-        writer.WriteString("id", grid.Grid.ToString());
+        StartFeature(writer, grid.Grid.ToString());
         var hull = ConvexHull(grid.Points);
         if (hull.Count >= 3)
         {
@@ -272,6 +264,14 @@ public static class ContactPlanGeoJson
 
     private static double Cross((double X, double Y) o, (double X, double Y) a, (double X, double Y) b) =>
         ((a.X - o.X) * (b.Y - o.Y)) - ((a.Y - o.Y) * (b.X - o.X));
+
+    /// <summary>Opens a feature object and writes its type and id; the caller writes its geometry and properties and closes it.</summary>
+    private static void StartFeature(Utf8JsonWriter writer, string id)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", "Feature");
+        writer.WriteString("id", id);
+    }
 
     private static double Round(double value) => Math.Round(value, Decimals, MidpointRounding.AwayFromZero);
 

@@ -252,15 +252,15 @@ public sealed class OrganisationService
         Preconditions.CheckNotNull(actor);
         InputPolicy.ThrowIfAny("The unit kind", [kind.Code is null ? new ValidationProblem("kind", id.ToString(), ErrorCodes.InvalidValue, "kind must not be the default UnitKind.") : null]);
         var unit = await GetAsync(units, id, cancellationToken).ConfigureAwait(false);
-        await DemandAsync(actor, Capabilities.RestructureUnits, id.ToString(), [ParentOn(unit, effective)], effective, cancellationToken).ConfigureAwait(false);
+        var parentOnDay = ParentOn(unit, effective);
+        await DemandAsync(actor, Capabilities.RestructureUnits, id.ToString(), [parentOnDay], effective, cancellationToken).ConfigureAwait(false);
         CheckOpen(unit, effective);
-        var parentId = unit.TryGetParentOn(effective, out var onDay) ? onDay : unit.ParentId;
         Preconditions.CheckState(Schema.Kinds.Contains(kind), ErrorCodes.UnknownUnitKind, $"Kind '{kind}' is not defined in the '{Schema.Name}' schema.");
         Preconditions.CheckState(unit.Kind != UnitKind.RegionalCommittee && kind != UnitKind.RegionalCommittee, ErrorCodes.InvalidRestructure,
             $"{id} is a '{unit.Kind}'; a regional committee's spans and chairs belong to its kind, so it neither becomes nor stops being one (add or close a committee instead).");
-        if (parentId is OrgUnitId p)
+        if (parentOnDay is NodeRef p)
         {
-            var parent = await GetOpenUnitAsync(p, effective, cancellationToken).ConfigureAwait(false);
+            var parent = await GetOpenUnitAsync(p.AsUnit(), effective, cancellationToken).ConfigureAwait(false);
             CheckAllowedUnder(kind, parent);
         }
         else
