@@ -1,5 +1,5 @@
 #:project ../../src/GridGovernance.Testing/GridGovernance.Testing.csproj
-#:project ../../src/GridGovernance.EntityFrameworkCore/GridGovernance.EntityFrameworkCore.csproj
+#:project ../../src/GridGovernance.EntityFrameworkCore.Sqlite/GridGovernance.EntityFrameworkCore.Sqlite.csproj
 #:property PublishAot=false
 
 // Quickstart: build a generated district (Wanshan-sized: 16 communities over 4 streets) on the in-memory store,

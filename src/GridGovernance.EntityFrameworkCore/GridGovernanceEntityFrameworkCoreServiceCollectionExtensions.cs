@@ -23,7 +23,7 @@ public static class GridGovernanceEntityFrameworkCoreServiceCollectionExtensions
     /// </code>
     /// </example>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Chooses the database (<see cref="GridGovernanceStoreOptions.UseSqlite"/> or <see cref="GridGovernanceStoreOptions.UseNpgsql"/>) and adds maps.</param>
+    /// <param name="configure">Chooses the database (<c>UseSqlite</c> from GridGovernance.EntityFrameworkCore.Sqlite, or <c>UseNpgsql</c> from GridGovernance.EntityFrameworkCore.PostgreSQL) and adds maps.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <exception cref="InvalidOperationException">No database was chosen, or two aggregates map to one table.</exception>
     public static IServiceCollection AddGridGovernanceEntityFrameworkCore(this IServiceCollection services, Action<GridGovernanceStoreOptions> configure)
@@ -33,22 +33,10 @@ public static class GridGovernanceEntityFrameworkCoreServiceCollectionExtensions
         var options = new GridGovernanceStoreOptions();
         configure(options);
         var model = options.Build();
-        var connection = options.ConnectionString!;
         var more = options.Configure;
 
         services.Replace(ServiceDescriptor.Singleton(model));
-        // UseParameterizedCollectionMode(Parameter): a list of ids (an import checking which exist) goes as one
-        // array parameter, not one parameter per id.
-        if (model.Database == DatabaseKind.Sqlite)
-        {
-            services.AddDbContext<SqliteGridGovernanceDbContext>(o => Common(o.UseSqlite(connection, s => s.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)), more));
-            services.Replace(ServiceDescriptor.Scoped<GridGovernanceDbContext>(sp => sp.GetRequiredService<SqliteGridGovernanceDbContext>()));
-        }
-        else
-        {
-            services.AddDbContext<NpgsqlGridGovernanceDbContext>(o => Common(o.UseNpgsql(connection, n => n.UseNodaTime().UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)), more));
-            services.Replace(ServiceDescriptor.Scoped<GridGovernanceDbContext>(sp => sp.GetRequiredService<NpgsqlGridGovernanceDbContext>()));
-        }
+        model.Provider.AddDbContext(services, model, options.ConnectionString!, builder => Common(builder, model, more));
         services.Replace(ServiceDescriptor.Scoped<EfUnitOfWork, EfUnitOfWork>());
         services.Replace(ServiceDescriptor.Scoped<IUnitOfWork>(sp => sp.GetRequiredService<EfUnitOfWork>()));
         services.Replace(ServiceDescriptor.Scoped(typeof(IRepository<>), typeof(EfRepository<>)));
@@ -57,8 +45,9 @@ public static class GridGovernanceEntityFrameworkCoreServiceCollectionExtensions
         return services;
     }
 
-    private static void Common(DbContextOptionsBuilder builder, Action<DbContextOptionsBuilder>? more)
+    private static void Common(DbContextOptionsBuilder builder, StoreModel model, Action<DbContextOptionsBuilder>? more)
     {
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new StoreModelExtension(model));
         builder.ReplaceService<IModelCacheKeyFactory, StoreModelCacheKeyFactory>();
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         more?.Invoke(builder);

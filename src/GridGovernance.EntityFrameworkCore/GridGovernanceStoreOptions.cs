@@ -1,22 +1,25 @@
+using GridGovernance.EntityFrameworkCore.Storage;
 using GridGovernance.EntityFrameworkCore.Mapping;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGovernance.EntityFrameworkCore;
 
 /// <summary>
-/// Configures the EF Core store: which database (<see cref="UseSqlite"/> or <see cref="UseNpgsql"/>) and, when you
-/// need them, further query columns or aggregates of your own (<see cref="Map{T}"/>).
+/// Configures the EF Core store: which database (<c>UseSqlite</c> from GridGovernance.EntityFrameworkCore.Sqlite, or
+/// <c>UseNpgsql</c> from GridGovernance.EntityFrameworkCore.PostgreSQL) and, when you need them, further query columns
+/// or aggregates of your own (<see cref="Map{T}"/>).
 /// </summary>
 public sealed class GridGovernanceStoreOptions
 {
     private readonly Dictionary<Type, MappedAggregate> maps = [];
 
-    internal GridGovernanceStoreOptions()
+    /// <summary>Makes options with the library's own maps and no database chosen yet.</summary>
+    public GridGovernanceStoreOptions()
     {
         BuiltInMaps.Apply(this);
     }
 
-    internal DatabaseKind Database { get; private set; }
+    internal StoreProvider? Provider { get; private set; }
 
     internal string? ConnectionString { get; private set; }
 
@@ -24,27 +27,33 @@ public sealed class GridGovernanceStoreOptions
 
     internal IReadOnlyCollection<MappedAggregate> Maps => maps.Values;
 
-    /// <summary>Keeps the data in SQLite (the embedded default; a file such as <c>Data Source=city.db</c>).</summary>
-    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
-    /// <param name="configure">Further EF Core options (logging, interceptors); optional.</param>
-    /// <returns>These options, for chaining.</returns>
-    public GridGovernanceStoreOptions UseSqlite(string connectionString, Action<DbContextOptionsBuilder>? configure = null)
+    /// <summary>
+    /// Chooses the database; called by the database packages' <c>UseSqlite</c> and <c>UseNpgsql</c>.
+    /// </summary>
+    internal GridGovernanceStoreOptions UseProvider(StoreProvider provider, string connectionString, Action<DbContextOptionsBuilder>? configure)
     {
+        ArgumentNullException.ThrowIfNull(provider);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        (Database, ConnectionString, Configure) = (DatabaseKind.Sqlite, connectionString, configure);
+        (Provider, ConnectionString, Configure) = (provider, connectionString, configure);
         return this;
     }
 
-    /// <summary>Keeps the data in PostgreSQL, with NodaTime types mapped natively (<c>date</c>, <c>timestamp with time zone</c>).</summary>
-    /// <param name="connectionString">An Npgsql connection string, such as <c>Host=127.0.0.1;Database=grid;Username=grid;Password=…</c>.</param>
-    /// <param name="configure">Further EF Core options (logging, interceptors); optional.</param>
+    /// <summary>
+    /// Takes the migrations from your application's assembly instead of the database package's: for an application
+    /// that maps columns or aggregates of its own and creates the whole schema with its own migrations
+    /// (<c>dotnet ef migrations add … --context SqliteGridGovernanceDbContext</c>, see docs/storage.md).
+    /// </summary>
+    /// <param name="assemblyName">The name of the assembly that holds the migrations, such as <c>"MyCity.App"</c>.</param>
     /// <returns>These options, for chaining.</returns>
-    public GridGovernanceStoreOptions UseNpgsql(string connectionString, Action<DbContextOptionsBuilder>? configure = null)
+    /// <exception cref="ArgumentException"><paramref name="assemblyName"/> is empty or white space.</exception>
+    public GridGovernanceStoreOptions UseMigrationsAssembly(string assemblyName)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        (Database, ConnectionString, Configure) = (DatabaseKind.Npgsql, connectionString, configure);
+        ArgumentException.ThrowIfNullOrWhiteSpace(assemblyName);
+        MigrationsAssembly = assemblyName;
         return this;
     }
+
+    internal string? MigrationsAssembly { get; private set; }
 
     /// <summary>
     /// Maps an aggregate, or adds to a map: a table name, query columns, child tables. The library's aggregates are
@@ -72,16 +81,18 @@ public sealed class GridGovernanceStoreOptions
 
     internal StoreModel Build()
     {
-        if (Database == DatabaseKind.None)
+        if (Provider is null)
         {
-            throw new InvalidOperationException("No database is configured: call UseSqlite(...) or UseNpgsql(...) in AddGridGovernanceEntityFrameworkCore.");
+            throw new InvalidOperationException(
+                "No database is configured: call UseSqlite(...) (package GridGovernance.EntityFrameworkCore.Sqlite) or UseNpgsql(...) "
+                + "(package GridGovernance.EntityFrameworkCore.PostgreSQL) in AddGridGovernanceEntityFrameworkCore.");
         }
         var tables = maps.Values.GroupBy(m => m.Table, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (tables is not null)
         {
             throw new InvalidOperationException($"Two aggregates are mapped to the table {tables.Key}: {string.Join(", ", tables.Select(m => m.ClrType.Name))}.");
         }
-        return new StoreModel(Database, [.. maps.Values]);
+        return new StoreModel(Provider, [.. maps.Values], MigrationsAssembly);
     }
 }
 
@@ -94,11 +105,16 @@ internal enum DatabaseKind
 }
 
 /// <summary>The mapped aggregates of one configured store.</summary>
-internal sealed class StoreModel(DatabaseKind database, IReadOnlyList<MappedAggregate> aggregates)
+internal sealed class StoreModel(StoreProvider provider, IReadOnlyList<MappedAggregate> aggregates, string? migrationsAssembly = null)
 {
     private readonly Dictionary<Type, MappedAggregate> byType = aggregates.ToDictionary(a => a.ClrType);
 
-    public DatabaseKind Database { get; } = database;
+    public StoreProvider Provider { get; } = provider;
+
+    public DatabaseKind Database => Provider.Kind;
+
+    /// <summary>The assembly of the migrations, or <c>null</c> for the database package's own.</summary>
+    public string? MigrationsAssembly { get; } = migrationsAssembly;
 
     public IReadOnlyList<MappedAggregate> Aggregates { get; } = aggregates;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using GridGovernance.EntityFrameworkCore;
 using GridGovernance.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -143,7 +144,7 @@ public sealed class HealthAndSchedulerTest
             Assert.NotEmpty(status.PendingMigrations);
             Assert.False(status.IsReady);
         }
-        await GridGovernance.EntityFrameworkCore.GridGovernanceDatabase.MigrateAsync(provider);
+        await GridGovernanceDatabase.MigrateAsync(provider);
         await using (var scope = provider.CreateAsyncScope())
         {
             Assert.True((await scope.ServiceProvider.GetRequiredService<IStoreStatus>().CheckAsync()).IsReady);

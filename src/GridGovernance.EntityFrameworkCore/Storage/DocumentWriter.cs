@@ -4,12 +4,10 @@ using System.Text;
 using GridGovernance.EntityFrameworkCore.Documents;
 using GridGovernance.EntityFrameworkCore.Mapping;
 using GridGovernance.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace GridGovernance.EntityFrameworkCore.Storage;
 
@@ -151,12 +149,7 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
         return await rows.Select(r => (long?)EF.Property<long>(r, MappedAggregate.VersionColumn)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static bool IsUniqueViolation(Exception? error) => error switch
-    {
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
+    private bool IsUniqueViolation(Exception? error) => context.Store.Provider.IsUniqueViolation(error);
 
     private TableWriter TableFor(Type aggregateType)
     {

@@ -11,7 +11,7 @@ internal sealed class EfStoreStatus(GridGovernanceDbContext context) : IStoreSta
     /// <inheritdoc />
     public async ValueTask<StoreStatus> CheckAsync(CancellationToken cancellationToken = default)
     {
-        string store = context.Store.Database == DatabaseKind.Sqlite ? "sqlite" : "postgresql";
+        string store = context.Store.Provider.Name;
         try
         {
             if (!await context.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false))

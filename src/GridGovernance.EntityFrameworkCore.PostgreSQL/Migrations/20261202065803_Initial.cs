@@ -3,7 +3,7 @@ using NodaTime;
 
 #nullable disable
 
-namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
+namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace GridGovernance.EntityFrameworkCore.Migrations.Sqlite
+namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class RuleBookCatalogue : Migration

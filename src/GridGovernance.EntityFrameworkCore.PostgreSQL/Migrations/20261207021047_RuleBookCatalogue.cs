@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
+namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 {
     /// <inheritdoc />
     public partial class RuleBookCatalogue : Migration

@@ -6,25 +6,41 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
 using NodaTime.Text;
 
-namespace GridGovernance.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GridGovernance.EntityFrameworkCore;
 
 /// <summary>
-/// The EF Core model of a store: one property-bag table per aggregate (key, version, document, query columns)
-/// and one per mapped collection. Reads go through EF Core's LINQ translation; writes through <see cref="DocumentWriter"/>.
+/// The EF Core context of the store: one table per aggregate (key, version, document, query columns) and one per
+/// mapped collection. Each database package has its own sealed subclass (<c>SqliteGridGovernanceDbContext</c>,
+/// <c>NpgsqlGridGovernanceDbContext</c>), which <c>AddGridGovernanceEntityFrameworkCore</c> registers; resolve it for
+/// <c>AddDbContextCheck&lt;T&gt;()</c>, for <c>dotnet ef</c> (your own migrations) or for read-only SQL of your own.
 /// </summary>
-internal abstract class GridGovernanceDbContext : DbContext
+/// <remarks>
+/// The model is built from the store's options (the library's maps and yours), so a context can only be made with
+/// options configured by <c>AddGridGovernanceEntityFrameworkCore</c>; write aggregates through the library's
+/// repositories, never through this context.
+/// </remarks>
+public abstract class GridGovernanceDbContext : DbContext
 {
-    protected GridGovernanceDbContext(DbContextOptions options, StoreModel store)
+    /// <summary>Makes the context over options configured by <c>AddGridGovernanceEntityFrameworkCore</c>.</summary>
+    /// <param name="options">The options; they carry the store's model.</param>
+    /// <exception cref="InvalidOperationException">The options were not configured by <c>AddGridGovernanceEntityFrameworkCore</c>.</exception>
+    protected GridGovernanceDbContext(DbContextOptions options)
         : base(options)
     {
-        Store = store;
+        Store = options.FindExtension<StoreModelExtension>()?.Store
+            ?? throw new InvalidOperationException(
+                $"{GetType().Name} was made with options that carry no GridGovernance store model: resolve it from a service provider "
+                + "built with AddGridGovernanceEntityFrameworkCore (or with GridGovernanceDatabase.CreateDbContext at design time).");
     }
 
-    public StoreModel Store { get; }
+    internal StoreModel Store { get; }
 
-    public IQueryable<Dictionary<string, object>> Rows(string table) => Set<Dictionary<string, object>>(table).AsNoTracking();
+    internal IQueryable<Dictionary<string, object>> Rows(string table) => Set<Dictionary<string, object>>(table).AsNoTracking();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    /// <inheritdoc />
+    protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
     {
         bool sqlite = Store.Database == DatabaseKind.Sqlite;
         foreach (var map in Store.Aggregates)
@@ -97,17 +113,43 @@ internal abstract class GridGovernanceDbContext : DbContext
     };
 }
 
-/// <summary>The SQLite model (its own type so that its migrations are its own).</summary>
-internal sealed class SqliteGridGovernanceDbContext(DbContextOptions<SqliteGridGovernanceDbContext> options, StoreModel store)
-    : GridGovernanceDbContext(options, store);
-
-/// <summary>The PostgreSQL model (its own type so that its migrations are its own).</summary>
-internal sealed class NpgsqlGridGovernanceDbContext(DbContextOptions<NpgsqlGridGovernanceDbContext> options, StoreModel store)
-    : GridGovernanceDbContext(options, store);
-
 /// <summary>Keys EF Core's model cache by the store model, so two stores with different maps never share a model.</summary>
 internal sealed class StoreModelCacheKeyFactory : IModelCacheKeyFactory
 {
     public object Create(DbContext context, bool designTime) =>
         (context.GetType(), ((GridGovernanceDbContext)context).Store, designTime);
+}
+
+/// <summary>Carries the store model in a context's options, so a context needs nothing from outside its options.</summary>
+internal sealed class StoreModelExtension(StoreModel store) : IDbContextOptionsExtension
+{
+    private DbContextOptionsExtensionInfo? info;
+
+    public StoreModel Store { get; } = store;
+
+    public DbContextOptionsExtensionInfo Info => info ??= new ExtensionInfo(this);
+
+    public void ApplyServices(IServiceCollection services)
+    {
+    }
+
+    public void Validate(IDbContextOptions options)
+    {
+    }
+
+    private sealed class ExtensionInfo(StoreModelExtension extension) : DbContextOptionsExtensionInfo(extension)
+    {
+        public override bool IsDatabaseProvider => false;
+
+        public override string LogFragment => "GridGovernanceStore ";
+
+        // The model differs per store, but it adds no services: contexts may share EF Core's internal provider (the
+        // model cache is keyed by the store model, see StoreModelCacheKeyFactory).
+        public override int GetServiceProviderHashCode() => 0;
+
+        public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other) => other is ExtensionInfo;
+
+        public override void PopulateDebugInfo(IDictionary<string, string> debugInfo) =>
+            debugInfo["GridGovernance:Store"] = ((StoreModelExtension)Extension).Store.Aggregates.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

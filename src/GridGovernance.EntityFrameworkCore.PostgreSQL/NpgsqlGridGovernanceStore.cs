@@ -1,0 +1,88 @@
+using GridGovernance.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace GridGovernance.EntityFrameworkCore;
+
+/// <summary>
+/// The store's context on PostgreSQL, with this package's migrations. <c>AddGridGovernanceEntityFrameworkCore(o =&gt;
+/// o.UseNpgsql(...))</c> registers it: resolve it for <c>AddDbContextCheck&lt;NpgsqlGridGovernanceDbContext&gt;()</c>
+/// or name it in <c>dotnet ef … --context NpgsqlGridGovernanceDbContext</c>.
+/// </summary>
+/// <param name="options">Options configured by <c>AddGridGovernanceEntityFrameworkCore</c>.</param>
+public sealed class NpgsqlGridGovernanceDbContext(DbContextOptions<NpgsqlGridGovernanceDbContext> options)
+    : GridGovernanceDbContext(options);
+
+/// <summary>Chooses PostgreSQL for the EF Core store.</summary>
+public static class GridGovernanceNpgsqlStoreOptionsExtensions
+{
+    /// <summary>Keeps the data in PostgreSQL 15 or later, with NodaTime types mapped natively (<c>date</c>, <c>timestamp with time zone</c>).</summary>
+    /// <example>
+    /// <code>
+    /// services.AddGridGovernanceEntityFrameworkCore(o =&gt; o.UseNpgsql("Host=127.0.0.1;Database=grid;Username=grid;Password=…"));
+    /// </code>
+    /// </example>
+    /// <param name="options">The store's options.</param>
+    /// <param name="connectionString">An Npgsql connection string, such as <c>Host=127.0.0.1;Database=grid;Username=grid;Password=…</c>.</param>
+    /// <param name="configure">Further EF Core options (logging, interceptors); optional.</param>
+    /// <returns><paramref name="options"/>, for chaining.</returns>
+    /// <exception cref="ArgumentException"><paramref name="connectionString"/> is empty or white space.</exception>
+    public static GridGovernanceStoreOptions UseNpgsql(this GridGovernanceStoreOptions options, string connectionString, Action<DbContextOptionsBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.UseProvider(NpgsqlStoreProvider.Instance, connectionString, configure);
+    }
+}
+
+internal sealed class NpgsqlStoreProvider : StoreProvider
+{
+    public static readonly NpgsqlStoreProvider Instance = new();
+
+    public override DatabaseKind Kind => DatabaseKind.Npgsql;
+
+    public override string Name => "postgresql";
+
+    public override void AddDbContext(IServiceCollection services, StoreModel model, string connectionString, Action<DbContextOptionsBuilder> common)
+    {
+        // UseParameterizedCollectionMode(Parameter): a list of ids (an import checking which exist) goes as one
+        // array parameter, not one parameter per id.
+        services.AddDbContext<NpgsqlGridGovernanceDbContext>(o => common(o.UseNpgsql(connectionString, n =>
+        {
+            n.UseNodaTime().UseParameterizedCollectionMode(ParameterTranslationMode.Parameter);
+            if (model.MigrationsAssembly is { } assembly)
+            {
+                n.MigrationsAssembly(assembly);
+            }
+        })));
+        services.Replace(ServiceDescriptor.Scoped<GridGovernanceDbContext>(sp => sp.GetRequiredService<NpgsqlGridGovernanceDbContext>()));
+    }
+
+    // A session advisory lock for the whole migration: EF Core's own lock on PostgreSQL does not keep a second
+    // instance from running the first migration's DDL again ("relation … already exists"). The key is the library's.
+    private const long MigrationLockKey = 0x4747_4D49_4752_4154; // "GGMIGRAT"
+
+    public override async Task MigrateExclusivelyAsync(DbContext context, Func<Task> migrate, CancellationToken cancellationToken)
+    {
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await migrate().ConfigureAwait(false);
+            }
+            finally
+            {
+                await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    public override bool IsUniqueViolation(Exception? error) => error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GridGovernance.EntityFrameworkCore.Storage;
+
+/// <summary>
+/// What the store needs from one database: implemented by GridGovernance.EntityFrameworkCore.Sqlite and
+/// GridGovernance.EntityFrameworkCore.PostgreSQL, which alone reference their EF Core provider. Everything else of
+/// the store (the model, repositories, writes, translation of specifications) is shared.
+/// </summary>
+internal abstract class StoreProvider
+{
+    /// <summary>Which database, for the few places where SQL differs (LIKE, parameter limits, PRAGMAs).</summary>
+    public abstract DatabaseKind Kind { get; }
+
+    /// <summary>The name <c>IStoreStatus</c> reports: <c>sqlite</c> or <c>postgresql</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>
+    /// Registers the provider's context type with its EF Core provider on <paramref name="connectionString"/> (with
+    /// <paramref name="model"/>'s migrations assembly, when it names one), and makes <see cref="GridGovernanceDbContext"/>
+    /// resolve to it; <paramref name="common"/> is applied to its options.
+    /// </summary>
+    public abstract void AddDbContext(IServiceCollection services, StoreModel model, string connectionString, Action<DbContextOptionsBuilder> common);
+
+    /// <summary>Whether <paramref name="error"/> is the database refusing a duplicate key or unique value.</summary>
+    public abstract bool IsUniqueViolation(Exception? error);
+
+    /// <summary>
+    /// Holds the database's migration lock of this library around <paramref name="migrate"/>, where EF Core's own is
+    /// not enough for instances started together (PostgreSQL); by default runs <paramref name="migrate"/> as it is.
+    /// </summary>
+    public virtual Task MigrateExclusivelyAsync(DbContext context, Func<Task> migrate, CancellationToken cancellationToken) => migrate();
+}
