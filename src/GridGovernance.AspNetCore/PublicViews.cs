@@ -3,6 +3,7 @@ using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring.Ledger;
 using GridGovernance.Scoring.Rankings;
+using GridGovernance.Specifications;
 using GridGovernance.WorkOrders;
 using NodaTime;
 using NodaTime.Text;
@@ -78,12 +79,15 @@ public static class PublicViews
         }
         var results = await publications.GetResultsAsync(new PeriodPublicationId(ruleBook, period), cancellationToken).ConfigureAwait(false);
         var shown = results.Results.OrderByDescending(r => r.Score).ThenBy(r => r.Member).Take(count).Select(r => r.Member).ToHashSet();
-        var names = new Dictionary<MemberId, string>();
-        foreach (var id in shown.Order())
+        // One query for the names shown (a column read on a database store), not one look-up per row.
+        MemberId[] ids = [.. shown.Order()];
+        var named = Specification.Create<Member, MemberName>(s =>
         {
-            var member = await members.GetByIdAsync(id, cancellationToken).ConfigureAwait(false);
-            names[id] = member?.Name ?? "";
-        }
+            s.Where(m => ids.Contains(m.Id));
+            s.Select(m => new MemberName(m.Id, m.Name));
+        });
+        var rows = await members.ListAsync(named, cancellationToken).ConfigureAwait(false);
+        var names = rows.ToDictionary(r => r.Id, r => r.Name);
         // Ranks over every published member; only the rows shown need a name.
         return [.. results.ToPublic(id => names.TryGetValue(id, out var name) ? name : "").Take(count)];
     }
@@ -103,3 +107,6 @@ public static class PublicViews
         return null;
     }
 }
+
+/// <summary>A member's id and name, all the ranking reads of a member.</summary>
+internal sealed record MemberName(MemberId Id, string Name);
