@@ -6,7 +6,8 @@ namespace GridGovernance.Testing;
 /// <summary>
 /// Generates synthetic cities, deterministically from a seed, from one community to a whole city: units down
 /// to party groups, members with Chinese names, kinds and roles, households with coordinates, and resident
-/// units with coverage. Benchmarks, the quickstart and property tests use it.
+/// units with coverage, and every leadership post filled (secretaries of every unit, grid heads, group leaders) unless
+/// <see cref="CitySize.VacancyRate"/> leaves some vacant. Benchmarks, the quickstart and property tests use it.
 /// </summary>
 public static class CityGenerator
 {
@@ -38,10 +39,14 @@ public static class CityGenerator
         var district = new OrgUnitId(nextUnit++);
         units.Add(new UnitDraft(district, UnitKind.District, "示范区", null));
         int communityNumber = 0;
+        // Who may take a unit's secretary post: the members below it, collected as the city is built.
+        var membersBelow = new List<(OrgUnitId Unit, List<MemberId> Members)>();
+        var districtMembers = new List<MemberId>();
         for (int s = 0; s < size.Streets; s++)
         {
             var street = new OrgUnitId(nextUnit++);
             units.Add(new UnitDraft(street, UnitKind.Street, $"第{s + 1}街道", district));
+            var streetMembers = new List<MemberId>();
             int communities = size.Communities / size.Streets + (s < size.Communities % size.Streets ? 1 : 0);
             for (int c = 0; c < communities; c++)
             {
@@ -94,6 +99,8 @@ public static class CityGenerator
                         units.Add(new UnitDraft(group, UnitKind.PartyGroup, $"{p + 1}号楼党小组", grid) { PartyGroupKind = random.NextDouble() < 0.8 ? PartyGroupKind.Building : PartyGroupKind.Merchant });
                     }
 
+                    var gridMembers = new List<MemberId>();
+                    membersBelow.Add((grid, gridMembers));
                     int memberCount = size.MembersPerGrid.Draw(random);
                     for (int m = 0; m < memberCount; m++)
                     {
@@ -107,6 +114,7 @@ public static class CityGenerator
                             Location = Offset(gridCentre, random, 0.002),
                         });
                         communityMembers.Add(id);
+                        gridMembers.Add(id);
                         if (m == 0)
                         {
                             roles.Add(new RoleDraft(id, RoleKind.GridHead, grid, Employment.FullTime));
@@ -147,16 +155,45 @@ public static class CityGenerator
                     });
                 }
 
+                membersBelow.Add((community, communityMembers));
+                streetMembers.AddRange(communityMembers);
                 int partTime = Math.Min(random.Next(3, 6), communityMembers.Count);
                 foreach (var member in communityMembers.OrderBy(_ => random.Next()).Take(partTime).Order())
                 {
                     roles.Add(new RoleDraft(member, RoleKind.PartTimeCommitteeMember, community));
                 }
             }
+            membersBelow.Add((street, streetMembers));
+            districtMembers.AddRange(streetMembers);
         }
+        membersBelow.Add((district, districtMembers));
+        FillPosts(roles, membersBelow, size.VacancyRate, seed);
 
         var roster = new RosterBatch { Units = units, Members = members, Households = households, StationedUnits = stationedUnits, Roles = roles };
         return new GeneratedCity(size, seed, HierarchySchemas.Standard, date, roster);
+    }
+
+    // Every unit gets a secretary (书记) from the members below it, except members[0], whom tests and the quickstart
+    // appoint to posts of their own; then each leadership post is left vacant with the given probability. Both draw
+    // from a stream of their own, so the city itself is the same at any vacancy rate.
+    private static void FillPosts(List<RoleDraft> roles, List<(OrgUnitId Unit, List<MemberId> Members)> membersBelow, double vacancyRate, int seed)
+    {
+        var posts = new Random(unchecked((seed * 7919) + 104_729));
+        var first = new MemberId(1);
+        foreach (var (unit, below) in membersBelow)
+        {
+            var candidates = below.Where(m => m != first).ToList();
+            if (candidates.Count > 0)
+            {
+                var secretary = candidates[posts.Next(candidates.Count)];
+                roles.Add(new RoleDraft(secretary, RoleKind.Secretary, unit, Employment.PartTime));
+            }
+        }
+        if (vacancyRate > 0)
+        {
+            roles.RemoveAll(r => (r.Role == RoleKind.Secretary || r.Role == RoleKind.GridHead || r.Role == RoleKind.GroupLeader)
+                && posts.NextDouble() < vacancyRate);
+        }
     }
 
     private static string KindName(StationedUnitKind kind) => kind switch

@@ -73,7 +73,9 @@ public static class ClaimsGenerator
 
     /// <summary>
     /// A Yibin-shaped instance: 35 organs (机关) with capacity 1–2 and 2–3 of the 8 categories each, 44 projects (one
-    /// claimant each) spread over 11 community areas, each organ serving the areas whose centre lies within 2.5 km of it.
+    /// claimant each) spread over 11 community areas, each organ serving the areas whose centre lies within 300 m of it.
+    /// Everything lies inside a rectangle of about 0.22 km² (430 m × 530 m), the size of Zhonggulou (中鼓楼) street,
+    /// so no distance exceeds about 700 m.
     /// </summary>
     /// <param name="seed">The seed.</param>
     public static ClaimsInstance Yibin(int seed = 1)
@@ -87,7 +89,7 @@ public static class ClaimsGenerator
             projects.Add(new ClaimableProject(
                 new ProjectId(i + 1),
                 YibinCategories[i % YibinCategories.Length],
-                Jitter(random, areaCentres[area], 0.004),
+                Jitter(random, areaCentres[area], 0.004 * YibinScale),
                 new AreaId(area + 1),
                 1,
                 OpeningDate.PlusDays(random.Next(60, 365))));
@@ -95,9 +97,9 @@ public static class ClaimsGenerator
         var resources = new List<UnitResource>();
         for (int i = 0; i < 35; i++)
         {
-            var location = Jitter(random, Centre, 0.03);
+            var location = Jitter(random, Centre, 0.03 * YibinScale);
             var areas = Enumerable.Range(0, areaCentres.Length)
-                .Where(a => location.DistanceMetresTo(areaCentres[a]) <= 2500)
+                .Where(a => location.DistanceMetresTo(areaCentres[a]) <= 2500 * YibinScale)
                 .Select(a => new AreaId(a + 1))
                 .ToImmutableArray();
             var offered = YibinCategories.OrderBy(_ => random.Next()).Take(random.Next(2, 4)).ToImmutableArray();
@@ -113,13 +115,17 @@ public static class ClaimsGenerator
         return new ClaimsInstance("yibin", Shuffle(random, projects), Shuffle(random, resources), options);
     }
 
-    /// <summary>The centres of the 11 community areas of <see cref="Yibin"/>, area id = index + 1.</summary>
+    // The first Yibin instance spread over about 15 km²; Zhonggulou (中鼓楼) is 0.22 km² (its case report), so every
+    // length is scaled by √(0.22 / 15) ≈ 0.12: spacing, jitter and the service radius alike.
+    private const double YibinScale = 0.12;
+
+    /// <summary>The centres of the 11 community areas of <see cref="Yibin"/> (about 150 m apart), area id = index + 1.</summary>
     public static ImmutableArray<GeoPoint> YibinAreaCentres()
     {
         var centres = ImmutableArray.CreateBuilder<GeoPoint>(11);
         for (int i = 0; i < 11; i++)
         {
-            centres.Add(new GeoPoint(Centre.Latitude - 0.02 + (0.013 * (i % 4)), Centre.Longitude - 0.02 + (0.018 * (i / 4))));
+            centres.Add(new GeoPoint(Centre.Latitude + YibinScale * (-0.02 + (0.013 * (i % 4))), Centre.Longitude + YibinScale * (-0.02 + (0.018 * (i / 4)))));
         }
         return centres.MoveToImmutable();
     }

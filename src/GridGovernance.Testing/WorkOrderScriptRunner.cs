@@ -67,7 +67,7 @@ public sealed class WorkOrderScriptRunner : IDisposable
         ArgumentNullException.ThrowIfNull(script);
         var clock = new FakeClock(Start);
         var generated = CityGenerator.Generate(Tiny, seed: 1);
-        var city = generated with { Roster = generated.Roster with { Roles = [.. generated.Roster.Roles, .. SecretariesOf(generated)] } };
+        var city = generated with { Roster = generated.Roster with { Roles = [.. generated.Roster.Roles, .. MissingSecretariesOf(generated)] } };
         var services = await city.CreateServicesAsync(s => s.AddSingleton<IClock>(clock), cancellationToken).ConfigureAwait(false);
         try
         {
@@ -139,9 +139,16 @@ public sealed class WorkOrderScriptRunner : IDisposable
         };
     }
 
-    /// <summary>The two posts the runner acts in: the first two members of the city, each secretary of the district.</summary>
+    /// <summary>
+    /// The two posts the runner acts in: the first two members of the city, each secretary of the district (the
+    /// generator may have appointed one of them already).
+    /// </summary>
     private static IEnumerable<RoleDraft> SecretariesOf(GeneratedCity city) =>
         city.Roster.Members.Take(2).Select(m => new RoleDraft(m.Id, RoleKind.Secretary, city.District));
+
+    /// <summary>The posts of <see cref="SecretariesOf"/> the generated roster does not hold yet.</summary>
+    private static IEnumerable<RoleDraft> MissingSecretariesOf(GeneratedCity city) =>
+        SecretariesOf(city).Where(p => !city.Roster.Roles.Any(r => r.MemberId == p.MemberId && r.Role == p.Role && r.UnitId == p.UnitId));
 
     private async Task<WorkOrder> RemindAsync(WorkOrderService service, CancellationToken cancellationToken)
     {

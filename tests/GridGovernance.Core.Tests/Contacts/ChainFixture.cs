@@ -20,9 +20,11 @@ internal sealed class ChainFixture
         }
         if (secretaries)
         {
-            // The generator names no secretaries: give every community, street and district one (its lowest member id below it).
+            // The generator names a secretary for every unit unless its vacancy rate leaves the post empty: give every
+            // community, street and district without one its lowest member id below it.
             var first = HierarchyIndex.Build(Units, Members, Households, date);
-            foreach (var unit in Units.Where(u => u.Kind == UnitKind.Community || u.Kind == UnitKind.Street || u.Kind == UnitKind.District))
+            var held = Members.SelectMany(m => m.Roles).Where(r => r.Role == RoleKind.Secretary).Select(r => r.Unit).ToHashSet();
+            foreach (var unit in Units.Where(u => (u.Kind == UnitKind.Community || u.Kind == UnitKind.Street || u.Kind == UnitKind.District) && !held.Contains(u.Id)))
             {
                 var member = first.Descendants(unit.Id).Where(n => n.Kind == NodeKind.Member).Select(n => n.AsMember()).Order().First();
                 byId[member].Assign(new RoleAssignment(RoleKind.Secretary, unit.Id, Employment.PartTime, new Validity(date)));
