@@ -92,6 +92,18 @@ public sealed class CityCalibrationTest
         Assert.All(network.Candidates, c => Assert.InRange(c.DistanceMetres, 0, 800));
     }
 
+    [Fact]
+    public void Yibin_WorkedExample_IsTheOneInTheDocs()
+    {
+        // docs/concepts/claims.md, "Worked example: Yibin": greedy 37 of 44, 5.65 km, cost 6,484; optimal 43 of 44, 6.98 km, cost 7,903.
+        var instance = ClaimsGenerator.Yibin();
+        var network = ClaimNetwork.Build(instance.Projects, instance.Resources, instance.Options);
+        var optimal = ClaimMatcher.Match(network);
+        var greedy = ClaimsGenerator.Greedy(network);
+        Assert.Equal((37, 5_650L, 6_484L), (greedy.FilledPlaces, greedy.TotalDistanceMetres, greedy.TotalCost));
+        Assert.Equal((43, 6_983L, 7_903L), (optimal.FilledPlaces, optimal.TotalDistanceMetres, optimal.TotalCost));
+    }
+
     private sealed record ChainSetup(GeneratedCity City, Member[] Members, Household[] Households, HierarchyIndex Index, ContactRoster Roster, ContactPlan Plan)
     {
         public static ChainSetup Of(GeneratedCity city)
