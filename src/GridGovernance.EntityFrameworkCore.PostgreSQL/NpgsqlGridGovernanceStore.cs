@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using NpgsqlTypes;
+using System.Globalization;
 
 namespace GridGovernance.EntityFrameworkCore;
 
@@ -85,4 +87,39 @@ internal sealed class NpgsqlStoreProvider : StoreProvider
     }
 
     public override bool IsUniqueViolation(Exception? error) => error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    // COPY takes no parameters: the rule book's id goes in as a string literal (quotes doubled; the server's
+    // standard_conforming_strings, on since PostgreSQL 9.1, keeps backslashes literal), the dates as ISO literals.
+    public override async Task ReadLedgerAsync(GridGovernanceDbContext context, LedgerExportQuery query, LedgerRowSink sink, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+        string start = Date(query.Start);
+        string sql = $"COPY (SELECT {Q(LedgerExportQuery.Member)}, {Q(LedgerExportQuery.ItemCode)}, {Q(LedgerExportQuery.OccurredOn)} - {start}, "
+            + $"{Q(LedgerExportQuery.Id)}, {Q(LedgerExportQuery.Points)}, {Q(LedgerExportQuery.Tier)}, {Q(LedgerExportQuery.AfterReminder)} "
+            + $"FROM {Q(query.Table)} WHERE {Q(LedgerExportQuery.RuleBookId)} = '{query.RuleBookIdValue.Replace("'", "''", StringComparison.Ordinal)}' "
+            + $"AND {Q(LedgerExportQuery.Status)} = {LedgerExportQuery.Approved.ToString(CultureInfo.InvariantCulture)} AND {Q(LedgerExportQuery.ReversalOf)} IS NULL "
+            + $"AND {Q(LedgerExportQuery.OccurredOn)} BETWEEN {start} AND {Date(query.End)}) TO STDOUT (FORMAT binary)";
+        await using var reader = await connection.BeginBinaryExportAsync(sql, cancellationToken).ConfigureAwait(false);
+        while (await reader.StartRowAsync(cancellationToken).ConfigureAwait(false) != -1)
+        {
+            int member = reader.Read<int>(NpgsqlDbType.Integer);
+            string? item = reader.IsNull ? SkipNull(reader) : reader.Read<string>(NpgsqlDbType.Text);
+            int day = reader.Read<int>(NpgsqlDbType.Integer);
+            long id = reader.Read<long>(NpgsqlDbType.Bigint);
+            long points = reader.Read<long>(NpgsqlDbType.Bigint);
+            string? tier = reader.IsNull ? SkipNull(reader) : reader.Read<string>(NpgsqlDbType.Text);
+            bool afterReminder = reader.Read<bool>(NpgsqlDbType.Boolean);
+            sink.Add(member, item, day, id, points, tier, afterReminder);
+        }
+    }
+
+    private static string? SkipNull(NpgsqlBinaryExporter reader)
+    {
+        reader.Skip();
+        return null;
+    }
+
+    private static string Q(string name) => "\"" + name + "\"";
+
+    private static string Date(NodaTime.LocalDate date) => "DATE '" + NodaTime.Text.LocalDatePattern.Iso.Format(date) + "'";
 }

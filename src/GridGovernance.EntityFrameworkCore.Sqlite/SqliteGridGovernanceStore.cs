@@ -1,6 +1,7 @@
 using GridGovernance.EntityFrameworkCore.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -61,4 +62,37 @@ internal sealed class SqliteStoreProvider : StoreProvider
 
     // SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY
     public override bool IsUniqueViolation(Exception? error) => error is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+
+    // Dates are ISO text in SQLite: julianday turns them into day numbers, so each row's date is a day offset.
+    public override async Task ReadLedgerAsync(GridGovernanceDbContext context, LedgerExportQuery query, LedgerRowSink sink, CancellationToken cancellationToken)
+    {
+        var connection = context.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"SELECT {Q(LedgerExportQuery.Member)}, {Q(LedgerExportQuery.ItemCode)}, "
+            + $"CAST(julianday({Q(LedgerExportQuery.OccurredOn)}) - julianday($start) AS INTEGER), {Q(LedgerExportQuery.Id)}, "
+            + $"{Q(LedgerExportQuery.Points)}, {Q(LedgerExportQuery.Tier)}, {Q(LedgerExportQuery.AfterReminder)} FROM {Q(query.Table)} "
+            + $"WHERE {Q(LedgerExportQuery.RuleBookId)} = $book AND {Q(LedgerExportQuery.Status)} = $approved AND {Q(LedgerExportQuery.ReversalOf)} IS NULL "
+            + $"AND {Q(LedgerExportQuery.OccurredOn)} >= $start AND {Q(LedgerExportQuery.OccurredOn)} <= $end";
+        Parameter(command, "$start", NodaTime.Text.LocalDatePattern.Iso.Format(query.Start));
+        Parameter(command, "$end", NodaTime.Text.LocalDatePattern.Iso.Format(query.End));
+        Parameter(command, "$book", query.RuleBookIdValue);
+        Parameter(command, "$approved", LedgerExportQuery.Approved);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            sink.Add(reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2), reader.GetInt64(3),
+                reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetBoolean(6));
+        }
+    }
+
+    private static void Parameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static string Q(string name) => "\"" + name + "\"";
 }

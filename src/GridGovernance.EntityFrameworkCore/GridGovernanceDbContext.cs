@@ -63,7 +63,7 @@ public abstract class GridGovernanceDbContext : DbContext
                     {
                         b.HasIndex(column.Name).IsUnique();
                     }
-                    else if ((Nullable.GetUnderlyingType(column.StoreType) ?? column.StoreType) != typeof(bool))
+                    else if (column.Indexed && (Nullable.GetUnderlyingType(column.StoreType) ?? column.StoreType) != typeof(bool))
                     {
                         b.HasIndex(column.Name);
                     }

@@ -49,6 +49,13 @@ public sealed class AggregateMap<T>
         return this;
     }
 
+    /// <summary>Declares a column that is read (by bulk exports and the read model) but never filtered on, so it gets no index.</summary>
+    internal AggregateMap<T> ReadColumn<TValue>(Expression<Func<T, TValue>> path, string? column = null)
+    {
+        Target.AddColumn(MappedColumn.Create(path, column, unique: false).Unindexed());
+        return this;
+    }
+
     /// <summary>Declares a query column with a unique index (a second aggregate with the same non-null value cannot be saved).</summary>
     /// <typeparam name="TValue">The path's type (see <see cref="Column{TValue}"/>).</typeparam>
     /// <param name="path">A chain of properties from the aggregate.</param>

@@ -34,7 +34,10 @@ internal static class BuiltInMaps
         // looked up across years).
         options.Map<LedgerEntry>(m => m.ToTable("LedgerEntries")
             .Unique(e => e.IdempotencyKey).Column(e => e.RuleBookId).Column(e => e.Member).Column(e => e.Status)
-            .Column(e => e.ReversalOf).Column(e => e.OccurredOn));
+            .Column(e => e.ReversalOf).Column(e => e.OccurredOn)
+            // Read by the column-only export (LedgerExport) and the read model, never filtered on: no indexes.
+            .ReadColumn(e => e.ItemCode).ReadColumn(e => e.Points).ReadColumn(e => e.Tier).ReadColumn(e => e.AfterReminder)
+            .ReadColumn(e => e.RecordedAt).ReadColumn(e => e.ReviewedAt));
         options.Map<PeriodPublication>(m => m.ToTable("PeriodPublications").Column(p => p.PeriodStart).Column(p => p.PeriodEnd));
         options.Map<PublishedResults>(m => m.ToTable("PublishedResults"));
         // The rule-book catalogue: each book with every version's JSON, read by id.

@@ -8,8 +8,9 @@ namespace GridGovernance.EntityFrameworkCore.Mapping;
 /// <summary>A declared query column: the path a specification uses, the column, and how a value is stored.</summary>
 internal sealed class MappedColumn
 {
-    private MappedColumn(string path, string name, Type pathType, FieldInfo? wrapped, Func<object, object?> getter, bool unique)
+    private MappedColumn(string path, string name, Type pathType, FieldInfo? wrapped, Func<object, object?> getter, bool unique, bool indexed = true)
     {
+        Indexed = indexed;
         Path = path;
         Name = name;
         PathType = pathType;
@@ -44,6 +45,9 @@ internal sealed class MappedColumn
     /// <summary>Whether the column has a unique index.</summary>
     public bool Unique { get; }
 
+    /// <summary>Whether the column gets an index (a column only read, never filtered on, such as the ledger's points, needs none).</summary>
+    public bool Indexed { get; }
+
     /// <summary>Reads the path's value from the root object (boxed).</summary>
     public Func<object, object?> Getter { get; }
 
@@ -53,7 +57,10 @@ internal sealed class MappedColumn
     /// <summary>Converts a path value (an id, a date) to the stored value.</summary>
     public object? ToStore(object? value) => value is null || Wrapped is null ? value : Wrapped.GetValue(value);
 
-    public MappedColumn Renamed(string name) => new(Path, name, PathType, Wrapped, Getter, Unique);
+    public MappedColumn Renamed(string name) => new(Path, name, PathType, Wrapped, Getter, Unique, Indexed);
+
+    /// <summary>The same column without an index.</summary>
+    public MappedColumn Unindexed() => new(Path, Name, PathType, Wrapped, Getter, Unique, indexed: false);
 
     public static MappedColumn Create(LambdaExpression path, string? name, bool unique)
     {

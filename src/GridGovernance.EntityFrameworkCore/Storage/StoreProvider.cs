@@ -31,4 +31,10 @@ internal abstract class StoreProvider
     /// not enough for instances started together (PostgreSQL); by default runs <paramref name="migrate"/> as it is.
     /// </summary>
     public virtual Task MigrateExclusivelyAsync(DbContext context, Func<Task> migrate, CancellationToken cancellationToken) => migrate();
+
+    /// <summary>
+    /// Reads the rows of <paramref name="query"/> into <paramref name="sink"/> the database's fastest way, on the
+    /// context's connection (open, and in the context's transaction if it has one).
+    /// </summary>
+    public abstract Task ReadLedgerAsync(GridGovernanceDbContext context, LedgerExportQuery query, LedgerRowSink sink, CancellationToken cancellationToken);
 }
