@@ -678,6 +678,41 @@ public sealed class OrganisationService
     }
 
     /// <summary>
+    /// Records a stationed unit's staff and party members (在职党员) from <paramref name="effective"/> on; the former counts
+    /// stay in <see cref="StationedUnit.CountsHistory"/>, so coverage asked for an earlier date (单独组建率's base) keeps
+    /// that date's counts.
+    /// </summary>
+    /// <param name="actor">
+    /// Who records them (<see cref="Capabilities.RestructureUnits"/> over the community the stationed unit is located in
+    /// on the day, as for registering it).
+    /// </param>
+    /// <param name="stationedUnit">The stationed unit; still registered.</param>
+    /// <param name="headcount">Staff; zero or more.</param>
+    /// <param name="memberCount">Party members on its staff; zero to <paramref name="headcount"/>.</param>
+    /// <param name="effective">The first day the counts hold; not before the last recorded change of its counts.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stationed unit (unchanged when the counts already are those).</returns>
+    /// <exception cref="GridGovernanceValidationException">
+    /// A count is out of range (<c>input.out-of-range</c>, naming <c>headcount</c> or <c>memberCount</c>); nothing changed.
+    /// </exception>
+    /// <exception cref="GridGovernanceException">
+    /// The stationed unit is no longer registered (<c>hierarchy.not-on-roster</c>) or the date is before its last recorded
+    /// change of counts (<c>history.retroactive-change</c>); nothing changed.
+    /// </exception>
+    /// <exception cref="EntityNotFoundException">The stationed unit does not exist.</exception>
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<StationedUnit> UpdateStationedUnitCountsAsync(Actor actor, StationedUnitId stationedUnit, int headcount, int memberCount, LocalDate effective,
+        CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(actor);
+        InputPolicy.ThrowIfAny("The stationed unit's counts", StationedUnit.CheckCounts(headcount, memberCount, stationedUnit.ToString()));
+        var located = await GetAsync(stationedUnits, stationedUnit, cancellationToken).ConfigureAwait(false);
+        var community = located.Communities.TryGetValueAt(effective, out var there) ? there : located.CommunityId;
+        await DemandAsync(actor, Capabilities.RestructureUnits, stationedUnit.ToString(), [community], effective, cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(stationedUnits, stationedUnit, r => r.UpdateCounts(headcount, memberCount, effective), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Locates a stationed unit (驻区单位) in another community from <paramref name="effective"/> on (it moved, or a
     /// restructure's default put it in the wrong part); the former community stays in its history. Its covering
     /// organisation is unchanged (see <see cref="SetCoverageAsync"/>).
