@@ -163,6 +163,7 @@ public static class GridGovernanceServiceCollectionExtensions
         services.TryAddScoped<ClaimService>();
         services.TryAddScoped<MicroWishService>();
         services.TryAddScoped<ContactLogService>();
+        services.TryAddScoped<WorkCoverageQueries>();
         return services;
     }
 }
