@@ -57,4 +57,13 @@ public enum ChangeStepKind
 
     /// <summary>A planned contact logs a visit to one of their households (联系记实).</summary>
     LogContact,
+
+    /// <summary>Proposes a service project (服务项目) on a community's list, or opens a proposed one for claiming.</summary>
+    ProjectPublish,
+
+    /// <summary>A community lists its resources (资源清单), or, listed, claims an open project (项目认领).</summary>
+    ProjectClaim,
+
+    /// <summary>A claimed project's next step: the claimant signs its agreement, delivery starts, or it is completed with its awards.</summary>
+    ProjectComplete,
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using FsCheck;
 using FsCheck.Fluent;
 using GridGovernance.Authority;
+using GridGovernance.Claims;
 using GridGovernance.Contacts;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
@@ -17,14 +18,20 @@ namespace GridGovernance.Testing;
 /// <summary>
 /// The model-based property of issue 13, "change without loss", for test authors: random interleavings of organisation
 /// changes (merge, split, move, close, a member leaving, role changes, 双报到) with workflow commands (file, triage,
-/// whistle, escalate, claim and complete work orders, declare and approve points, publish, log contacts), run through
+/// whistle, escalate, claim and complete work orders, declare and approve points, publish, log contacts, publish, claim and
+/// complete service projects with their members' awards), run through
 /// the public services of a whole library on a generated city, one day a step. After every step it checks:
 /// <list type="bullet">
 /// <item>every open work order's units are open and escalation from its responsible unit climbs through open units to a
 /// root;</item>
 /// <item>every household chain and the contact plan name only members on the roster that day, or report the gap
 /// (<see cref="UncoveredReason.ContactLeft"/>); every answerer holds the role that day;</item>
-/// <item>no award is half applied: every resolved work order has its points award, and every award its resolution;</item>
+/// <item>no award is half applied: every resolved work order has its points award, and every award its resolution; every
+/// completed service project has the award of each member who served and was on the roster that day, and every claim
+/// award its completed project;</item>
+/// <item>no project is stranded: a project not completed or failed sits on an open unit's list and every claimant is
+/// open (a claim on a closed unit followed its successor), and a close refused for open work lists every open project
+/// bound to the unit as a blocker;</item>
 /// <item>every refused command changed nothing (the version of every stored aggregate is the same);</item>
 /// <item>as-of queries for past dates never change (the hierarchy index and the coverage report of every earlier day).</item>
 /// </list>
@@ -41,12 +48,17 @@ public static class ChangeWithoutLoss
     private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
     private static readonly string[] Categories = ["leak", "parking", "road-collapse"];
     private static readonly string[] Departments = ["housing", "city-management"];
+    private static readonly AreaId ProjectArea = new(1);
+    private static readonly GeoPoint ProjectPlace = new(36.2, 117.6);
 
     /// <summary>The rule book of the declarations and awards (<see cref="ScoringGenerator.Laiwu"/> of 2024).</summary>
     public static RuleBook RuleBook { get; } = ScoringGenerator.Laiwu(2024);
 
     /// <summary>The item a resolved work order awards (<c>requests-award</c>).</summary>
     public const string AwardItem = "requests-award";
+
+    /// <summary>The category of the model's service projects and of its communities' resource listings.</summary>
+    public const string ProjectCategory = "volunteer";
 
     /// <summary>The item members declare (<c>volunteer-award</c>).</summary>
     public const string DeclaredItem = "volunteer-award";
@@ -62,7 +74,8 @@ public static class ChangeWithoutLoss
             (2, Gen.Constant(ChangeStepKind.Declare)), (2, Gen.Constant(ChangeStepKind.Approve)), (1, Gen.Constant(ChangeStepKind.Publish)),
             (2, Gen.Constant(ChangeStepKind.LogContact)), (2, Gen.Constant(ChangeStepKind.Merge)), (2, Gen.Constant(ChangeStepKind.Split)),
             (1, Gen.Constant(ChangeStepKind.Move)), (1, Gen.Constant(ChangeStepKind.Close)), (2, Gen.Constant(ChangeStepKind.MemberLeaves)),
-            (2, Gen.Constant(ChangeStepKind.RoleChange)), (1, Gen.Constant(ChangeStepKind.DualRegistration)))
+            (2, Gen.Constant(ChangeStepKind.RoleChange)), (1, Gen.Constant(ChangeStepKind.DualRegistration)),
+            (2, Gen.Constant(ChangeStepKind.ProjectPublish)), (2, Gen.Constant(ChangeStepKind.ProjectClaim)), (3, Gen.Constant(ChangeStepKind.ProjectComplete)))
         from pick in Gen.Choose(0, 999)
         from other in Gen.Choose(0, 999)
         select new ChangeStep(kind, pick, other);
@@ -147,6 +160,8 @@ public static class ChangeWithoutLoss
         private ContactPlan plan = null!;
         private int nextUnit = 9_000_000;
         private int nextKey;
+        private int nextProject;
+        private string? blockerViolation;
 
         private Model(GeneratedCity city, ServiceProvider provider, FakeClock clock)
         {
@@ -255,6 +270,10 @@ public static class ChangeWithoutLoss
             Task<T> Organisation<T>(Func<OrganisationService, Task<T>> f) => InScopeAsync(f);
             Task<T> Orders<T>(Func<WorkOrderService, Task<T>> f) => InScopeAsync(f);
             List<WorkOrder> InState(params WorkOrderStatus[] states) => [.. orders.Where(o => states.Contains(o.Status))];
+            Task<T> Claims<T>(Func<ClaimService, Task<T>> f) => InScopeAsync(f);
+            var projects = (await ListAsync<ServiceProject>().ConfigureAwait(false)).OrderBy(p => p.Id).ToList();
+            Actor? OwnSecretary(OrgUnitId unit) =>
+                onRoster.Where(m => m.RolesOn(today).Any(r => r.Role == RoleKind.Secretary && r.Unit == unit)).Select(m => (Actor?)Actor.Post(m.Id, RoleKind.Secretary, unit)).FirstOrDefault();
             switch (step.Kind)
             {
                 case ChangeStepKind.Merge:
@@ -316,7 +335,23 @@ public static class ChangeWithoutLoss
                         return false;
                     }
                     var unit = Pick(closable, step.Pick);
-                    await Organisation(s => s.CloseUnitAsync(system, unit.Id, today)).ConfigureAwait(false);
+                    try
+                    {
+                        await Organisation(s => s.CloseUnitAsync(system, unit.Id, today)).ConfigureAwait(false);
+                    }
+                    catch (RestructureBlockedException blocked)
+                    {
+                        // Every open project bound to the unit (on its list, or claimed by it) must be among the blockers.
+                        var listed = blocked.Blockers.Select(b => b.Work).ToHashSet(StringComparer.Ordinal);
+                        var missing = projects.Where(p => p.Status is not (ProjectStatus.Completed or ProjectStatus.Failed)
+                                && (p.Unit == unit.Id || p.Claims.Any(c => c.Unit == unit.Id)) && !listed.Contains(p.Id.ToString()))
+                            .Select(p => p.Id.ToString()).ToList();
+                        if (missing.Count > 0)
+                        {
+                            blockerViolation = $"closing {unit.Id} was refused without listing {string.Join(", ", missing)} among its blockers ({blocked.Message})";
+                        }
+                        throw;
+                    }
                     break;
                 }
                 case ChangeStepKind.MemberLeaves:
@@ -492,6 +527,95 @@ public static class ChangeWithoutLoss
                     await InScopeAsync<PeriodPublicationService, PeriodPublication>(s => s.PublishAsync(secretary, result, 5, WorkingDayCalendar.WeekendsOnly)).ConfigureAwait(false);
                     break;
                 }
+                case ChangeStepKind.ProjectPublish:
+                {
+                    var proposed = projects.Where(p => p.Status == ProjectStatus.Proposed).ToList();
+                    if (proposed.Count > 0)
+                    {
+                        var project = Pick(proposed, step.Pick);
+                        if (PostOver(project.Unit, units, members, today) is not Actor opener)
+                        {
+                            return false;
+                        }
+                        await Claims(s => s.OpenAsync(opener, project.Id)).ConfigureAwait(false);
+                        break;
+                    }
+                    var communities = open.Where(u => u.Kind == UnitKind.Community).ToList();
+                    if (communities.Count == 0)
+                    {
+                        return false;
+                    }
+                    var community = Pick(communities, step.Pick);
+                    if (PostOver(community.Id, units, members, today) is not Actor proposer)
+                    {
+                        return false;
+                    }
+                    var id = new ProjectId(++nextProject);
+                    var draft = new ServiceProject(id, $"服务项目{id.Value}", ProjectCategory, ProjectArea, community.Id, ProjectPlace, 1, today.PlusDays(90), []);
+                    await Claims(s => s.ProposeAsync(proposer, draft)).ConfigureAwait(false);
+                    break;
+                }
+                case ChangeStepKind.ProjectClaim:
+                {
+                    var openProjects = projects.Where(p => p.Status == ProjectStatus.Open).ToList();
+                    if (openProjects.Count == 0)
+                    {
+                        return false;
+                    }
+                    var project = Pick(openProjects, step.Pick);
+                    var claimants = open.Where(u => u.Kind == UnitKind.Community && OwnSecretary(u.Id) is not null).ToList();
+                    if (claimants.Count == 0)
+                    {
+                        return false;
+                    }
+                    var claimant = Pick(claimants, step.Other);
+                    var listings = await ListAsync<ResourceListing>().ConfigureAwait(false);
+                    if (listings.All(l => l.Id != claimant.Id))
+                    {
+                        var listing = new ResourceListing(claimant.Id, [ProjectCategory], 3, ProjectPlace, [ProjectArea], new DateInterval(city.Date, city.Date.PlusYears(5)), []);
+                        if (PostOver(claimant.Id, units, members, today) is not Actor lister)
+                        {
+                            return false;
+                        }
+                        await Claims(s => s.ListResourceAsync(lister, listing)).ConfigureAwait(false);
+                        break;
+                    }
+                    await Claims(s => s.ClaimAsync(OwnSecretary(claimant.Id)!, project.Id)).ConfigureAwait(false);
+                    break;
+                }
+                case ChangeStepKind.ProjectComplete:
+                {
+                    var claimed = projects.Where(p => p.Status is ProjectStatus.Claimed or ProjectStatus.AgreementSigned or ProjectStatus.InDelivery).ToList();
+                    if (claimed.Count == 0)
+                    {
+                        return false;
+                    }
+                    var project = Pick(claimed, step.Pick);
+                    switch (project.Status)
+                    {
+                        case ProjectStatus.Claimed:
+                        {
+                            var unsigned = project.Claims.FirstOrDefault(c => project.Agreements.All(a => a.Unit != c.Unit));
+                            if (unsigned is null || OwnSecretary(unsigned.Unit) is not Actor signer)
+                            {
+                                return false;
+                            }
+                            await Claims(s => s.SignAgreementAsync(signer, project.Id, [], 0m, ["志愿服务"], today.PlusDays(30))).ConfigureAwait(false);
+                            break;
+                        }
+                        case ProjectStatus.AgreementSigned:
+                            await Claims(s => s.StartDeliveryAsync(system, project.Id)).ConfigureAwait(false);
+                            break;
+                        default:
+                        {
+                            // Two members who served, one of whom may have left: the award skips them, never half applies.
+                            var served = new[] { Pick(members, step.Pick).Id, Pick(members, step.Other).Id };
+                            await Claims(s => s.CompleteAsync(system, project.Id, served, today, new ClaimPointsAward(RuleBook, AwardItem))).ConfigureAwait(false);
+                            break;
+                        }
+                    }
+                    break;
+                }
                 case ChangeStepKind.LogContact:
                 {
                     var links = plan.Links.ToList();
@@ -525,6 +649,8 @@ public static class ChangeWithoutLoss
             await AddAsync<PeriodPublication>().ConfigureAwait(false);
             await AddAsync<PublishedResults>().ConfigureAwait(false);
             await AddAsync<ContactLog>().ConfigureAwait(false);
+            await AddAsync<ServiceProject>().ConfigureAwait(false);
+            await AddAsync<ResourceListing>().ConfigureAwait(false);
             lines.Sort(StringComparer.Ordinal);
             return string.Join("\n", lines);
         }
@@ -614,6 +740,50 @@ public static class ChangeWithoutLoss
             if (awards.Count > 0)
             {
                 return $"awards without a resolution: {string.Join(", ", awards)}";
+            }
+
+            // No project award is half applied, and no project is stranded at a closed unit.
+            if (blockerViolation is not null)
+            {
+                return blockerViolation;
+            }
+            var byMember = members.ToDictionary(m => m.Id);
+            var projects = await ListAsync<ServiceProject>().ConfigureAwait(false);
+            var claimAwards = (await ListAsync<LedgerEntry>().ConfigureAwait(false)).Where(e => e.IdempotencyKey.StartsWith("claim:", StringComparison.Ordinal))
+                .ToDictionary(e => e.IdempotencyKey, StringComparer.Ordinal);
+            foreach (var project in projects.OrderBy(p => p.Id))
+            {
+                if (project.Status is ProjectStatus.Completed)
+                {
+                    foreach (var member in project.Served)
+                    {
+                        string key = FormattableString.Invariant($"claim:{project.Id.Value}:{member.Value}");
+                        bool onRosterThen = byMember.TryGetValue(member, out var m) && m.BranchOn(project.CompletedOn!.Value) is not null;
+                        if (claimAwards.Remove(key, out var entry) != onRosterThen)
+                        {
+                            return $"{project.Id} is completed, and the award of {member} (on the roster that day: {onRosterThen}) is {(onRosterThen ? "missing" : "there")}";
+                        }
+                        if (entry is not null && entry.OccurredOn != project.CompletedOn)
+                        {
+                            return $"{project.Id}'s award of {member} is dated {entry.OccurredOn:yyyy-MM-dd}, not on the completion day {project.CompletedOn:yyyy-MM-dd}";
+                        }
+                    }
+                }
+                else if (project.Status is not ProjectStatus.Failed)
+                {
+                    if (!units[project.Unit].IsOpenOn(today))
+                    {
+                        return $"{project.Id} ({project.Status}) is on the list of {project.Unit}, which is closed";
+                    }
+                    if (project.Claims.FirstOrDefault(c => !units[c.Unit].IsOpenOn(today)) is { } stranded)
+                    {
+                        return $"{project.Id} ({project.Status}) is claimed by {stranded.Unit}, which is closed";
+                    }
+                }
+            }
+            if (claimAwards.Count > 0)
+            {
+                return $"claim awards without a completed project: {string.Join(", ", claimAwards.Keys)}";
             }
 
             // As-of queries for past days never change.

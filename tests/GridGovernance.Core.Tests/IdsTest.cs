@@ -5,6 +5,7 @@ using FsCheck.Fluent;
 using GridGovernance.Claims;
 using GridGovernance.Scoring.Ledger;
 using GridGovernance.Scoring.Rewards;
+using GridGovernance.Scoring.Units;
 using GridGovernance.WorkOrders;
 
 namespace GridGovernance.Tests;
@@ -22,6 +23,7 @@ public sealed class IdsTest
         new Kind<HouseholdId, int>("household", v => new(v), id => id.Value),
         new Kind<StationedUnitId, int>("stationed-unit", v => new(v), id => id.Value),
         new Kind<LedgerEntryId, long>("ledger", v => new(v), id => id.Value),
+        new Kind<UnitLedgerEntryId, long>("unit-ledger", v => new(v), id => id.Value),
         new Kind<RewardItemId, int>("reward", v => new(v), id => id.Value),
         new Kind<WorkOrderId, int>("workorder", v => new(v), id => id.Value),
         new Kind<ProjectId, int>("project", v => new(v), id => id.Value),

@@ -93,6 +93,7 @@ public sealed class AuthorityTable
             new(Capabilities.DeclarePoints) { InPerson = PersonAccess.OwnMatter },
             new(Capabilities.ReviewDeclaration) { Roles = [.. reviewers], IncludesDualRegistrations = true },
             new(Capabilities.RecordEntry) { Roles = [RoleKind.Secretary, RoleKind.CommitteeMember], System = true, IncludesDualRegistrations = true },
+            new(Capabilities.DeclareUnitPoints) { Roles = [RoleKind.Secretary, RoleKind.CommitteeMember], Scope = PostScope.Unit },
             new(Capabilities.ReverseEntry) { Roles = [.. secretary], System = true, IncludesDualRegistrations = true },
             new(Capabilities.PublishPeriod) { Roles = [.. secretary], Scope = PostScope.TopLevel },
             new(Capabilities.RaiseObjection) { InPerson = PersonAccess.OwnMatter },

@@ -18,6 +18,9 @@ public static class Capabilities
     /// <summary>审核 — approve or reject a member's declaration.</summary>
     public static Capability ReviewDeclaration { get; } = WellKnown("points.review");
 
+    /// <summary>单位申报 — a unit declares organisation points (组织积分) for itself, through a post on the unit.</summary>
+    public static Capability DeclareUnitPoints { get; } = WellKnown("points.unit-declare");
+
     /// <summary>Record an approved entry: an automatic award or a manual adjustment.</summary>
     public static Capability RecordEntry { get; } = WellKnown("points.record");
 
@@ -113,7 +116,7 @@ public static class Capabilities
     [
         .. new[]
         {
-            DeclarePoints, ReviewDeclaration, RecordEntry, ReverseEntry, PublishPeriod, RaiseObjection, ResolveObjection, ManageRuleBooks,
+            DeclarePoints, DeclareUnitPoints, ReviewDeclaration, RecordEntry, ReverseEntry, PublishPeriod, RaiseObjection, ResolveObjection, ManageRuleBooks,
             CreditAccount, Redeem, ManageRewards,
             FileOrder, TriageOrder, ClaimOrder, TransferOrder, SuperviseOrder, EscalateOrder, WhistleOrder, DepartmentReport,
             ResolveOrder, RateOrder, CloseOrder,

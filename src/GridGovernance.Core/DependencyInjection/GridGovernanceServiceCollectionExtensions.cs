@@ -2,6 +2,7 @@ using GridGovernance;
 using GridGovernance.Authority;
 using GridGovernance.Claims;
 using GridGovernance.Contacts;
+using GridGovernance.Scoring.Units;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring.Catalogue;
@@ -153,6 +154,7 @@ public static class GridGovernanceServiceCollectionExtensions
         services.TryAddScoped<RuleBookCatalogue>();
         services.TryAddScoped<PointsLedgerService>();
         services.TryAddScoped<PeriodPublicationService>();
+        services.TryAddScoped<UnitPointsService>();
         services.TryAddScoped<LedgerExportService>();
         services.TryAddScoped<RedemptionService>();
         services.TryAddSingleton(WorkOrderPolicy.Default);
@@ -163,6 +165,7 @@ public static class GridGovernanceServiceCollectionExtensions
         services.TryAddScoped<ClaimService>();
         services.TryAddScoped<MicroWishService>();
         services.TryAddScoped<ContactLogService>();
+        services.TryAddScoped<WorkCoverageQueries>();
         return services;
     }
 }

@@ -26,7 +26,7 @@ public static class CoverageCalculator
     /// work reaches it without one: a grid (a unit of one of the schema's grid kinds open that day whose
     /// <see cref="OrgUnit.CoBuildingPartner"/> it is, 共建型网格党支部), a regional committee (区域党委) spanning its community
     /// that day, or a contact (<paramref name="reachedByContact"/>: a 党建指导员 or liaison the integrator records).
-    /// Staff and member counts have no history: 单独组建率's base uses the latest counts.
+    /// 单独组建率's base uses each unit's staff and member counts of that day (<see cref="StationedUnit.CountsOn"/>).
     /// </remarks>
     /// <param name="index">The hierarchy as of the report's date.</param>
     /// <param name="schema">The schema (for its grid kinds).</param>
@@ -44,6 +44,7 @@ public static class CoverageCalculator
         var asOf = index.AsOf;
         var registered = stationedUnits.Where(r => r.Communities.HoldsOn(asOf)).ToList();
         var coverage = registered.Select(r => r.CoverageOn(asOf)).ToList();
+        var staff = registered.Select(r => r.CountsOn(asOf)).ToList();
         var byGrid = new HashSet<StationedUnitId>();
         var spanned = new HashSet<OrgUnitId>();
         foreach (var unit in units)
@@ -95,8 +96,8 @@ public static class CoverageCalculator
             asOf,
             registered.Count,
             coverage.Count(c => c.IsCovered),
-            registered.Count(r => r.IsEligibleForOwnOrganisation),
-            registered.Where((r, i) => r.IsEligibleForOwnOrganisation && coverage[i].HasOwnOrganisation).Count(),
+            staff.Count(c => c.IsEligibleForOwnOrganisation),
+            staff.Where((c, i) => c.IsEligibleForOwnOrganisation && coverage[i].HasOwnOrganisation).Count(),
             index.MemberCount,
             membersInGrids,
             grids.Count,

@@ -149,12 +149,12 @@ public sealed class Member : AggregateRoot<MemberId>
         DualRegistrations = registrations.ToImmutable();
     }
 
-    internal void RegisterWith(OrgUnitId unit, Validity validity)
+    internal void RegisterWith(OrgUnitId unit, Validity validity, StationedUnitId? workplace = null)
     {
         CheckActive(validity.From);
         Preconditions.CheckState(!DualRegistrations.Any(r => r.Unit == unit && r.Validity.Overlaps(validity)), ErrorCodes.InvalidRole,
             $"{Id} is already registered with {unit} during {validity}.");
-        var registration = new DualRegistration(unit, validity);
+        var registration = new DualRegistration(unit, validity) { Workplace = workplace };
         DualRegistrations = DualRegistrations.Add(registration);
         Raise(new MemberDualRegistered(Id, registration));
     }

@@ -561,14 +561,44 @@ public sealed class OrganisationService
     /// <param name="validity">When the registration holds.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
-    public async Task<Member> RegisterDualAsync(Actor actor, MemberId member, OrgUnitId unit, Validity validity, CancellationToken cancellationToken = default)
+    public Task<Member> RegisterDualAsync(Actor actor, MemberId member, OrgUnitId unit, Validity validity, CancellationToken cancellationToken = default) =>
+        RegisterDualCoreAsync(actor, member, unit, validity, null, cancellationToken);
+
+    /// <summary>
+    /// Registers an in-service member (在职党员) with a second unit for the stationed unit they work in (双报到: the
+    /// organ or firm sends its members to the community where it is located). Their contacts logged in the community then
+    /// count towards that stationed unit's work coverage (工作覆盖, <c>Contacts.StationedUnitContacts</c>).
+    /// </summary>
+    /// <param name="actor">Who registers (as for <see cref="RegisterDualAsync(Actor, MemberId, OrgUnitId, Validity, CancellationToken)"/>).</param>
+    /// <param name="member">The member.</param>
+    /// <param name="unit">The unit registered with; open on the first day, not the member's primary branch.</param>
+    /// <param name="validity">When the registration holds.</param>
+    /// <param name="workplace">The stationed unit the member works in; registered on the registration's first day.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The member, with the registration in <see cref="Member.DualRegistrations"/> naming <see cref="DualRegistration.Workplace"/>.</returns>
+    /// <exception cref="GridGovernanceException">
+    /// The stationed unit was not registered on the registration's first day (<c>hierarchy.not-on-roster</c>), the unit
+    /// is closed, or the registration overlaps another with the same unit (<c>hierarchy.invalid-role</c>); nothing changed.
+    /// </exception>
+    /// <exception cref="EntityNotFoundException">The member, the unit or the stationed unit does not exist.</exception>
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public Task<Member> RegisterDualAsync(Actor actor, MemberId member, OrgUnitId unit, Validity validity, StationedUnitId workplace, CancellationToken cancellationToken = default) =>
+        RegisterDualCoreAsync(actor, member, unit, validity, workplace, cancellationToken);
+
+    private async Task<Member> RegisterDualCoreAsync(Actor actor, MemberId member, OrgUnitId unit, Validity validity, StationedUnitId? workplace, CancellationToken cancellationToken)
     {
         await DemandAsync(actor, Capabilities.ManageMembers, member.ToString(), [member], validity.From, cancellationToken, owner: member).ConfigureAwait(false);
         await GetOpenUnitAsync(unit, validity.From, cancellationToken).ConfigureAwait(false);
+        if (workplace is StationedUnitId named)
+        {
+            var stationed = await GetAsync(stationedUnits, named, cancellationToken).ConfigureAwait(false);
+            Preconditions.CheckState(stationed.Communities.HoldsOn(validity.From), ErrorCodes.NotOnRoster,
+                $"{named} ({stationed.Name}) is not registered on {validity.From:yyyy-MM-dd}; a member cannot register for it then.");
+        }
         return await ChangeAsync(members, member, m =>
         {
             Preconditions.CheckState(m.BranchId != unit, ErrorCodes.InvalidRole, $"{unit} is already {member}'s primary branch; a dual registration names another unit.");
-            m.RegisterWith(unit, validity);
+            m.RegisterWith(unit, validity, workplace);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -675,6 +705,41 @@ public sealed class OrganisationService
             Preconditions.CheckState(!unit.IsClosed, ErrorCodes.UnitClosed, $"{covering} ({unit.Name}) closed on {unit.ClosedOn:yyyy-MM-dd}.");
         }
         return await ChangeAsync(stationedUnits, stationedUnit, r => r.CoverBy(organisation, ownOrganisation, today), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records a stationed unit's staff and party members (在职党员) from <paramref name="effective"/> on; the former counts
+    /// stay in <see cref="StationedUnit.CountsHistory"/>, so coverage asked for an earlier date (单独组建率's base) keeps
+    /// that date's counts.
+    /// </summary>
+    /// <param name="actor">
+    /// Who records them (<see cref="Capabilities.RestructureUnits"/> over the community the stationed unit is located in
+    /// on the day, as for registering it).
+    /// </param>
+    /// <param name="stationedUnit">The stationed unit; still registered.</param>
+    /// <param name="headcount">Staff; zero or more.</param>
+    /// <param name="memberCount">Party members on its staff; zero to <paramref name="headcount"/>.</param>
+    /// <param name="effective">The first day the counts hold; not before the last recorded change of its counts.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stationed unit (unchanged when the counts already are those).</returns>
+    /// <exception cref="GridGovernanceValidationException">
+    /// A count is out of range (<c>input.out-of-range</c>, naming <c>headcount</c> or <c>memberCount</c>); nothing changed.
+    /// </exception>
+    /// <exception cref="GridGovernanceException">
+    /// The stationed unit is no longer registered (<c>hierarchy.not-on-roster</c>) or the date is before its last recorded
+    /// change of counts (<c>history.retroactive-change</c>); nothing changed.
+    /// </exception>
+    /// <exception cref="EntityNotFoundException">The stationed unit does not exist.</exception>
+    /// <exception cref="ForbiddenException">The actor may not make the change (<c>organisation.forbidden</c>); nothing changed.</exception>
+    public async Task<StationedUnit> UpdateStationedUnitCountsAsync(Actor actor, StationedUnitId stationedUnit, int headcount, int memberCount, LocalDate effective,
+        CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(actor);
+        InputPolicy.ThrowIfAny("The stationed unit's counts", StationedUnit.CheckCounts(headcount, memberCount, stationedUnit.ToString()));
+        var located = await GetAsync(stationedUnits, stationedUnit, cancellationToken).ConfigureAwait(false);
+        var community = located.Communities.TryGetValueAt(effective, out var there) ? there : located.CommunityId;
+        await DemandAsync(actor, Capabilities.RestructureUnits, stationedUnit.ToString(), [community], effective, cancellationToken).ConfigureAwait(false);
+        return await ChangeAsync(stationedUnits, stationedUnit, r => r.UpdateCounts(headcount, memberCount, effective), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -25,10 +25,14 @@ public sealed class StationedUnit : AggregateRoot<StationedUnitId>
         Location = draft.Location;
         Communities = Timeline<OrgUnitId>.StartWith(draft.CommunityId, effective);
         coverageHistory = Timeline<StationedUnitCoverage>.StartWith(new StationedUnitCoverage(PartyOrganisationId, HasOwnOrganisation), effective);
+        countsHistory = Timeline<StationedUnitCounts>.StartWith(new StationedUnitCounts(Headcount, MemberCount), effective);
     }
 
     // Null only in a document stored before the history was kept: then the latest value stands for every day.
     private Timeline<StationedUnitCoverage>? coverageHistory;
+
+    // Null only in a document stored before the counts had a history: then the latest counts stand for every day.
+    private Timeline<StationedUnitCounts>? countsHistory;
 
     /// <summary>Its name.</summary>
     public string Name { get; private set; }
@@ -36,10 +40,10 @@ public sealed class StationedUnit : AggregateRoot<StationedUnitId>
     /// <summary>Its kind.</summary>
     public StationedUnitKind Kind { get; }
 
-    /// <summary>Staff.</summary>
+    /// <summary>Staff, as last recorded (<see cref="CountsOn"/> for a day's).</summary>
     public int Headcount { get; private set; }
 
-    /// <summary>Party members on its staff.</summary>
+    /// <summary>Party members on its staff (在职党员), as last recorded (<see cref="CountsOn"/> for a day's).</summary>
     public int MemberCount { get; private set; }
 
     /// <summary>The party organisation covering it, or <c>null</c>.</summary>
@@ -82,16 +86,49 @@ public sealed class StationedUnit : AggregateRoot<StationedUnitId>
     /// <summary>Whether it has enough members to be expected to form its own branch (counts in 单独组建率's base).</summary>
     public bool IsEligibleForOwnOrganisation => MemberCount >= MembersForOwnBranch;
 
-    /// <summary>Records a change of staff numbers.</summary>
+    /// <summary>
+    /// The history of its staff and member counts (在职党员), from its registration: each change by
+    /// <see cref="OrganisationService.UpdateStationedUnitCountsAsync"/> holds from its effective day. <see cref="CountsOn"/> reads it.
+    /// </summary>
+    public Timeline<StationedUnitCounts> CountsHistory =>
+        countsHistory ?? Timeline<StationedUnitCounts>.StartWith(new StationedUnitCounts(Headcount, MemberCount), Communities.Start);
+
+    /// <summary>Its staff and member counts on <paramref name="date"/> (zero before its registration).</summary>
+    /// <param name="date">The day.</param>
+    public StationedUnitCounts CountsOn(LocalDate date) =>
+        CountsHistory.TryGetValueAt(date, out var counts) ? counts : new StationedUnitCounts(0, 0);
+
+    /// <summary>The problems with a pair of counts (each naming its field), or none.</summary>
+    internal static List<ValidationProblem?> CheckCounts(int headcount, int memberCount, string key) =>
+    [
+        headcount < 0
+            ? new ValidationProblem("headcount", key, ErrorCodes.OutOfRange, $"headcount must be zero or more; it was {headcount}.")
+            : null,
+        memberCount < 0 || memberCount > Math.Max(headcount, 0)
+            ? new ValidationProblem("memberCount", key, ErrorCodes.OutOfRange, $"memberCount must be between 0 and the headcount ({headcount}); it was {memberCount}.")
+            : null,
+    ];
+
+    /// <summary>Records new staff and member counts from <paramref name="effective"/> on; the former stay in <see cref="CountsHistory"/>.</summary>
     /// <param name="headcount">Staff; zero or more.</param>
     /// <param name="memberCount">Members; zero to <paramref name="headcount"/>.</param>
-    /// <exception cref="GridGovernanceValidationException">A count is out of range.</exception>
-    public void UpdateCounts(int headcount, int memberCount)
+    /// <param name="effective">The first day they hold; not before the last recorded change.</param>
+    internal void UpdateCounts(int headcount, int memberCount, LocalDate effective)
     {
-        Preconditions.CheckArgumentRange(nameof(headcount), headcount, 0, int.MaxValue);
-        Preconditions.CheckArgumentRange(nameof(memberCount), memberCount, 0, headcount);
+        InputPolicy.ThrowIfAny("The stationed unit's counts", CheckCounts(headcount, memberCount, Id.ToString()));
+        Preconditions.CheckState(IsActive, ErrorCodes.NotOnRoster, $"{Id} ({Name}) is no longer registered; its counts cannot change.");
+        var history = CountsHistory;
+        Preconditions.CheckState(effective >= history.Last.From, ErrorCodes.RetroactiveChange,
+            $"{Id} ({Name}) has counts recorded from {history.Last.From:yyyy-MM-dd}; a change on {effective:yyyy-MM-dd} would rewrite that.");
+        var changed = history.ChangeTo(new StationedUnitCounts(headcount, memberCount), effective);
+        if (ReferenceEquals(changed, history))
+        {
+            return;
+        }
+        countsHistory = changed;
         Headcount = headcount;
         MemberCount = memberCount;
+        Raise(new StationedUnitCountsChanged(Id, headcount, memberCount, effective));
     }
 
     /// <summary>Records that a co-building agreement was signed (or lapsed).</summary>

@@ -4,6 +4,7 @@ using GridGovernance.Organisation;
 using GridGovernance.Scoring.Catalogue;
 using GridGovernance.Scoring.Ledger;
 using GridGovernance.Scoring.Rewards;
+using GridGovernance.Scoring.Units;
 using GridGovernance.WorkOrders;
 
 namespace GridGovernance.EntityFrameworkCore.Mapping;
@@ -40,6 +41,10 @@ internal static class BuiltInMaps
             .ReadColumn(e => e.RecordedAt).ReadColumn(e => e.ReviewedAt));
         options.Map<PeriodPublication>(m => m.ToTable("PeriodPublications").Column(p => p.PeriodStart).Column(p => p.PeriodEnd));
         options.Map<PublishedResults>(m => m.ToTable("PublishedResults"));
+        // Organisation points (组织积分): the unit ledger (the idempotency key is unique) and the stored unit publications.
+        options.Map<UnitLedgerEntry>(m => m.ToTable("UnitLedgerEntries")
+            .Unique(e => e.IdempotencyKey).Column(e => e.RuleBookId).Column(e => e.Unit).Column(e => e.Status).Column(e => e.OccurredOn));
+        options.Map<UnitPublication>(m => m.ToTable("UnitPublications").Column(p => p.PeriodStart).Column(p => p.PeriodEnd));
         // The rule-book catalogue: each book with every version's JSON, read by id.
         options.Map<StoredRuleBook>(m => m.ToTable("RuleBooks"));
         options.Map<PointsAccount>(m => m.ToTable("PointsAccounts"));

@@ -148,6 +148,12 @@ internal sealed class OrganisationFixture : IDisposable
         return await query(scope.ServiceProvider.GetRequiredService<OrganisationQueries>());
     }
 
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> operation)
+    {
+        using var scope = provider.CreateScope();
+        return await operation(scope.ServiceProvider);
+    }
+
     public Task<HierarchyIndex> IndexAsync(LocalDate asOf) => QueryAsync(s => s.BuildIndexAsync(asOf));
 
     public Task<OrgUnit> UnitAsync(int id) => QueryAsync(s => s.GetUnitAsync(U(id)));

@@ -30,6 +30,7 @@ public sealed class ChangeWithoutLossProperties
             ChangeStepKind.Declare, ChangeStepKind.Approve, ChangeStepKind.LogContact, ChangeStepKind.Merge, ChangeStepKind.Complete,
             ChangeStepKind.Complete, ChangeStepKind.Complete, ChangeStepKind.MemberLeaves, ChangeStepKind.RoleChange, ChangeStepKind.DualRegistration,
             ChangeStepKind.Escalate, ChangeStepKind.Split, ChangeStepKind.Move, ChangeStepKind.Close, ChangeStepKind.Publish,
+            ChangeStepKind.ProjectPublish, ChangeStepKind.ProjectClaim, ChangeStepKind.ProjectComplete,
         })
         {
             steps.Add(new ChangeStep(kind, steps.Count, 2 * steps.Count));
@@ -39,6 +40,37 @@ public sealed class ChangeWithoutLossProperties
 
         Assert.True(run.Holds, run.Violation);
         Assert.True(run.Applied >= steps.Count / 2, $"only {run.Applied} of {steps.Count} steps applied ({run.Refused} refused)");
+    }
+
+    /// <summary>
+    /// A project's whole life (propose, open, list, claim, sign, deliver, complete with awards), with the claimant
+    /// community merged away between the claim and the signature: every step applies (the claim follows the successor,
+    /// whose secretary signs), and every invariant holds after each, the awards' included.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task AProjectsLife_InterleavedWithAMerge_AppliesEveryStep_AndKeepsEveryInvariant(int merged)
+    {
+        var city = CityGenerator.Generate(new CitySize("projects", 2, 4, new(2, 2), new(1, 1), new(3, 4), new(2, 3), new(0, 0)), 7);
+        ChangeStep[] steps =
+        [
+            new(ChangeStepKind.ProjectPublish, 0, 0), // propose on community 0
+            new(ChangeStepKind.ProjectPublish, 0, 0), // open it
+            new(ChangeStepKind.ProjectClaim, 0, 1), // community 1 lists its resources
+            new(ChangeStepKind.ProjectClaim, 0, 1), // and claims the project
+            new(ChangeStepKind.Merge, merged, 2 * ((merged + 1) % 4)), // a merge of two communities, the claimant's or not
+            new(ChangeStepKind.ProjectComplete, 0, 0), // the claimant (or its successor) signs
+            new(ChangeStepKind.ProjectComplete, 0, 0), // delivery starts
+            new(ChangeStepKind.ProjectComplete, 0, 1), // completed, with the awards of the members who served
+        ];
+
+        var run = await ChangeWithoutLoss.RunAsync(city, steps);
+
+        Assert.True(run.Holds, run.Violation);
+        Assert.Equal((steps.Length, 0), (run.Applied, run.Refused));
     }
 
     [Fact]

@@ -237,6 +237,49 @@ public class PresetLoopTest
     }
 
     [Fact]
+    public async Task ChangeUnitKind_OfAClosedUnit_IsRefusedAsClosed_AndNothingChanges()
+    {
+        // A second town 11, empty, closed on 1 April: turning it into a street on 1 July (after its close) or on
+        // 1 March (before its close, but it is closed now) is refused with hierarchy.unit-closed, naming the day.
+        using var city = new City_(HierarchySchemas.Huainan, UnitKind.Town);
+        var closedTown = new OrgUnitId(11);
+        var closedOn = new LocalDate(2024, 4, 1);
+        await city.Organisation(s => s.AddUnitAsync(DistrictSecretary, new UnitDraft(closedTown, UnitKind.Town, "二和镇", District), D0));
+        await city.Organisation(s => s.CloseUnitAsync(DistrictSecretary, closedTown, closedOn));
+        var before = await city.FingerprintAsync();
+
+        foreach (var day in new[] { new LocalDate(2024, 7, 1), new LocalDate(2024, 3, 1) })
+        {
+            var refused = await Assert.ThrowsAsync<GridGovernanceException>(() => city.Organisation(s => s.ChangeUnitKindAsync(DistrictSecretary, closedTown, UnitKind.Street, day)));
+            Assert.Equal(ErrorCodes.UnitClosed, refused.Code);
+            Assert.Contains("closed on 2024-04-01", refused.Message);
+        }
+        Assert.Equal(before, await city.FingerprintAsync());
+        var stored = await city.Queries(q => q.BuildIndexAsync(closedOn.PlusDays(-1)));
+        Assert.Equal(UnitKind.Town, stored.KindOf(closedTown));
+    }
+
+    [Fact]
+    public async Task ChangeUnitKind_BeforeTheUnitOpened_IsRefused_AndNothingChanges()
+    {
+        // Town 12 opens on 1 March; a change dated 1 February would give it a kind on days it did not exist.
+        using var city = new City_(HierarchySchemas.Huainan, UnitKind.Town);
+        var lateTown = new OrgUnitId(12);
+        var opened = new LocalDate(2024, 3, 1);
+        await city.Organisation(s => s.AddUnitAsync(DistrictSecretary, new UnitDraft(lateTown, UnitKind.Town, "三河镇", District), opened));
+        var before = await city.FingerprintAsync();
+
+        var refused = await Assert.ThrowsAsync<GridGovernanceException>(() => city.Organisation(s => s.ChangeUnitKindAsync(DistrictSecretary, lateTown, UnitKind.Street, opened.PlusDays(-29))));
+
+        Assert.Equal(ErrorCodes.UnitClosed, refused.Code);
+        Assert.Contains("opens only on 2024-03-01", refused.Message);
+        Assert.Equal(before, await city.FingerprintAsync());
+        var unit = await city.Organisation(s => s.ChangeUnitKindAsync(DistrictSecretary, lateTown, UnitKind.Street, opened)); // on its first day: fine
+        Assert.Equal([opened], unit.Kinds.Segments.Select(k => k.From));
+        Assert.Equal(UnitKind.Street, unit.KindOn(opened));
+    }
+
+    [Fact]
     public async Task WhoMayWhistle_FollowsTheKindOnTheDay()
     {
         // A city whose schema lets only streets whistle: the town may not, until it becomes a street.

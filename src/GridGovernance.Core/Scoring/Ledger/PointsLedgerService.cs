@@ -429,13 +429,16 @@ public sealed class PointsLedgerService
         entries.ListAsync(new LedgerEntriesOfMember(member), cancellationToken);
 
     /// <summary>The points of a new entry under the version in force on <paramref name="countedOn"/>; throws when the request does not fit it.</summary>
-    private static Points PointsOf(RuleBook ruleBook, LedgerEntryRequest request, LocalDate countedOn, LocalDate today)
+    private static Points PointsOf(RuleBook ruleBook, LedgerEntryRequest request, LocalDate countedOn, LocalDate today) =>
+        PointsOf(ruleBook, request.ItemCode, request.Value, request.Tier, request.AfterReminder, countedOn, today);
+
+    /// <summary>The points of a new entry (a member's or a unit's) under the version in force on <paramref name="countedOn"/>; throws when the request does not fit it.</summary>
+    internal static Points PointsOf(RuleBook ruleBook, string code, Points? value, string? requestTier, bool afterReminder, LocalDate countedOn, LocalDate today)
     {
         Preconditions.CheckState(countedOn <= today, ErrorCodes.LedgerFutureOccurrence,
             $"The occurrence date {countedOn:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}); points are recorded for what has happened.");
-        var version = VersionOf(ruleBook, request.ItemCode, countedOn);
-        string code = request.ItemCode;
-        int factor = request.AfterReminder && version.DoubleAfterReminder ? 2 : 1;
+        var version = VersionOf(ruleBook, code, countedOn);
+        int factor = afterReminder && version.DoubleAfterReminder ? 2 : 1;
         switch (version.Kind)
         {
             case ItemKind.Threshold:
@@ -443,21 +446,21 @@ public sealed class PointsLedgerService
                 throw new GridGovernanceException(ErrorCodes.LedgerItemNotDeclarable,
                     $"Item '{code}' is a {version.Kind} item: the assessment computes it for every member, so it cannot be declared or recorded.");
             case ItemKind.Discretionary:
-                CheckNoTier(code, version, request.Tier);
-                Preconditions.CheckState(request.Value is not null, ErrorCodes.LedgerValueRequired,
+                CheckNoTier(code, version, requestTier);
+                Preconditions.CheckState(value is not null, ErrorCodes.LedgerValueRequired,
                     $"Item '{code}' is discretionary: give a value between {version.Minimum} and {version.Maximum}.");
-                CheckRange(code, version, request.Value.Value);
-                return request.Value.Value;
+                CheckRange(code, version, value.Value);
+                return value.Value;
             case ItemKind.Tiered:
-                CheckNoValue(code, version, request.Value);
+                CheckNoValue(code, version, value);
                 var tiers = version.Tiers;
-                int tier = request.Tier is null ? -1 : LedgerChecks.IndexOfTier(version, request.Tier);
+                int tier = requestTier is null ? -1 : LedgerChecks.IndexOfTier(version, requestTier);
                 Preconditions.CheckState(tier >= 0, ErrorCodes.LedgerInvalidTier,
-                    $"Item '{code}' is tiered: give one of the tiers {string.Join(", ", tiers.Select(t => t.Code))}; '{request.Tier}' is not one of them.");
+                    $"Item '{code}' is tiered: give one of the tiers {string.Join(", ", tiers.Select(t => t.Code))}; '{requestTier}' is not one of them.");
                 return Points.FromUnits(tiers[tier].Points.Units * factor);
             default:
-                CheckNoValue(code, version, request.Value);
-                CheckNoTier(code, version, request.Tier);
+                CheckNoValue(code, version, value);
+                CheckNoTier(code, version, requestTier);
                 return Points.FromUnits(version.Points.Units * factor);
         }
     }
@@ -471,7 +474,7 @@ public sealed class PointsLedgerService
         return value;
     }
 
-    private static RuleItemVersion VersionOf(RuleBook ruleBook, string code, LocalDate date)
+    internal static RuleItemVersion VersionOf(RuleBook ruleBook, string code, LocalDate date)
     {
         Preconditions.CheckState(ruleBook.HasItem(code), ErrorCodes.LedgerUnknownItem, $"Rule book '{ruleBook.Id}' has no item '{code}'.");
         int item = ruleBook.IndexOfItem(code);

@@ -85,13 +85,19 @@ public static class UnitAssessmentEngine
     public static ImmutableArray<UnitStars> Stars(UnitAssessmentResult result, IReadOnlyList<StarBand> bands, int? vetoStarCap = null)
     {
         Preconditions.CheckNotNull(result);
+        return StarsOf(result.Units, bands, vetoStarCap);
+    }
+
+    /// <summary>The stars of units' lines (an assessment's or a stored publication's).</summary>
+    internal static ImmutableArray<UnitStars> StarsOf(ImmutableArray<UnitAssessment> lines, IReadOnlyList<StarBand> bands, int? vetoStarCap)
+    {
         Preconditions.CheckArgument(vetoStarCap is null or >= 0, nameof(vetoStarCap), "vetoStarCap must be 0 or more.");
-        var stars = OrganisationStars.For(result.Totals, bands);
+        var stars = OrganisationStars.For(lines.ToDictionary(u => u.Unit, u => u.Total), bands);
         if (vetoStarCap is not int cap)
         {
             return stars;
         }
-        var vetoed = result.Units.Where(u => u.Vetoed).Select(u => u.Unit).ToHashSet();
+        var vetoed = lines.Where(u => u.Vetoed).Select(u => u.Unit).ToHashSet();
         return [.. stars.Select(s => vetoed.Contains(s.Unit) && s.Stars > cap ? s with { Stars = cap } : s)];
     }
 
@@ -101,7 +107,7 @@ public static class UnitAssessmentEngine
     public static UnitRanking Rank(UnitAssessmentResult result)
     {
         Preconditions.CheckNotNull(result);
-        return RankCore(result, result.Units.AsSpan());
+        return RankCore(result.Period, result.Units.AsSpan());
     }
 
     /// <summary>
@@ -118,19 +124,29 @@ public static class UnitAssessmentEngine
     {
         Preconditions.CheckNotNull(result);
         Preconditions.CheckNotNull(index);
+        return RankLines(result.Period, result.Units, index, scope);
+    }
+
+    /// <summary>Ranks units' lines (an assessment's or a stored publication's): every line, or with an index those within the scope's jurisdiction.</summary>
+    internal static UnitRanking RankLines(AssessmentPeriod period, ImmutableArray<UnitAssessment> lines, HierarchyIndex? index, OrgUnitId scope)
+    {
+        if (index is null)
+        {
+            return RankCore(period, lines.AsSpan());
+        }
         Preconditions.CheckArgument(index.Contains(scope), nameof(scope), $"{scope} is not in the hierarchy index as of {index.AsOf:yyyy-MM-dd}.");
         var inScope = new List<UnitAssessment>();
-        foreach (var unit in result.Units)
+        foreach (var unit in lines)
         {
             if (index.Contains(unit.Unit) && index.IsWithinJurisdiction(scope, (NodeRef)unit.Unit))
             {
                 inScope.Add(unit);
             }
         }
-        return RankCore(result, CollectionsMarshal.AsSpan(inScope));
+        return RankCore(period, CollectionsMarshal.AsSpan(inScope));
     }
 
-    private static UnitRanking RankCore(UnitAssessmentResult result, ReadOnlySpan<UnitAssessment> units)
+    private static UnitRanking RankCore(AssessmentPeriod period, ReadOnlySpan<UnitAssessment> units)
     {
         var ordered = units.ToArray();
         Array.Sort(ordered, static (x, y) => x.Total != y.Total ? y.Total.CompareTo(x.Total) : x.Unit.Value.CompareTo(y.Unit.Value));
@@ -149,7 +165,7 @@ public static class UnitAssessmentEngine
             }
             p = q;
         }
-        return new UnitRanking(result.Period, UnitScoreAggregate.Sum, ImmutableCollectionsMarshal.AsImmutableArray(rows));
+        return new UnitRanking(period, UnitScoreAggregate.Sum, ImmutableCollectionsMarshal.AsImmutableArray(rows));
     }
 
     private static bool ContainsUnit(UnitAssessment[] lines, OrgUnitId unit)
@@ -171,7 +187,7 @@ public static class UnitAssessmentEngine
     // The kind is never read: CheckUnitBook refused every rule that reads one.
     private static AssessmentSubject Subject(OrgUnitId unit) => new(new MemberId(unit.Value), MemberKind.InService, unit);
 
-    private static void CheckUnitBook(RuleBook ruleBook)
+    internal static void CheckUnitBook(RuleBook ruleBook)
     {
         var problems = new List<string>();
         if (ruleBook.Definition.KindMultipliers.Count > 0)
