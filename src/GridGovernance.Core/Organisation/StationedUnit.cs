@@ -139,4 +139,37 @@ public sealed class StationedUnit : AggregateRoot<StationedUnitId>
         HasOwnOrganisation = own;
         Raise(new StationedUnitCoverageChanged(Id, organisation, own));
     }
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private StationedUnit(Persistence.StationedUnitStoredForm form)
+        : base(form.Id)
+    {
+        Name = form.Name;
+        Kind = form.Kind;
+        Headcount = form.Headcount;
+        MemberCount = form.MemberCount;
+        PartyOrganisationId = form.PartyOrganisationId;
+        HasOwnOrganisation = form.HasOwnOrganisation;
+        SignedCoBuildingAgreement = form.SignedCoBuildingAgreement;
+        Location = form.Location;
+        Communities = Timeline<OrgUnitId>.FromSegments(form.Communities);
+    }
+
+    /// <summary>This StationedUnit's stored form.</summary>
+    internal Persistence.StationedUnitStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Name = Name,
+        Kind = Kind,
+        Headcount = Headcount,
+        MemberCount = MemberCount,
+        PartyOrganisationId = PartyOrganisationId,
+        HasOwnOrganisation = HasOwnOrganisation,
+        SignedCoBuildingAgreement = SignedCoBuildingAgreement,
+        Location = Location,
+        Communities = Communities.Segments,
+    };
+
+    /// <summary>Rebuilds a StationedUnit from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static StationedUnit FromStoredForm(Persistence.StationedUnitStoredForm form) => new(form);
 }
