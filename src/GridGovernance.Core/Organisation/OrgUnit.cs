@@ -231,6 +231,8 @@ public sealed class OrgUnit : AggregateRoot<OrgUnitId>
         : base(form.Id)
     {
         Kind = form.Kind;
+        kinds = Timeline<UnitKind>.FromSegments(form.Kinds);
+        Preconditions.CheckArgument(kinds.Current == Kind, nameof(form.Kinds), $"The kind history ends with {kinds.Current}, but the kind is {Kind}.");
         Names = Timeline<string>.FromSegments(form.Names);
         Parents = Timeline<OrgUnitId?>.FromSegments(form.Parents);
         GridBranchKind = form.GridBranchKind;
@@ -246,6 +248,7 @@ public sealed class OrgUnit : AggregateRoot<OrgUnitId>
     {
         Id = Id,
         Kind = Kind,
+        Kinds = Kinds.Segments,
         Names = Names.Segments,
         Parents = Parents.Segments,
         GridBranchKind = GridBranchKind,

@@ -153,6 +153,9 @@ public sealed class StationedUnit : AggregateRoot<StationedUnitId>
         SignedCoBuildingAgreement = form.SignedCoBuildingAgreement;
         Location = form.Location;
         Communities = Timeline<OrgUnitId>.FromSegments(form.Communities);
+        coverageHistory = Timeline<StationedUnitCoverage>.FromSegments(form.CoverageHistory);
+        Preconditions.CheckArgument(coverageHistory.Current == new StationedUnitCoverage(PartyOrganisationId, HasOwnOrganisation), nameof(form.CoverageHistory),
+            $"The coverage history ends with {coverageHistory.Current}, but the unit is covered by {PartyOrganisationId} (own: {HasOwnOrganisation}).");
     }
 
     /// <summary>This StationedUnit's stored form.</summary>
@@ -165,6 +168,7 @@ public sealed class StationedUnit : AggregateRoot<StationedUnitId>
         MemberCount = MemberCount,
         PartyOrganisationId = PartyOrganisationId,
         HasOwnOrganisation = HasOwnOrganisation,
+        CoverageHistory = CoverageHistory.Segments,
         SignedCoBuildingAgreement = SignedCoBuildingAgreement,
         Location = Location,
         Communities = Communities.Segments,

@@ -18,7 +18,27 @@ internal static class LegacyDocuments
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
 
-    public static StoredFormUpgrade Step<TForm>() => new(0, document => (JsonObject)Convert(typeof(TForm), document)!);
+    public static StoredFormUpgrade Step<TForm>(Action<JsonObject>? then = null) => new(0, document =>
+    {
+        var converted = (JsonObject)Convert(typeof(TForm), document)!;
+        then?.Invoke(converted);
+        return converted;
+    });
+
+    /// <summary>
+    /// A history kept in a private field that older documents may lack (null: the value never changed): renamed to the
+    /// form's name, and when null, one open segment of <paramref name="current"/> from the day <paramref name="start"/> begins.
+    /// </summary>
+    public static Action<JsonObject> History(string field, string name, Func<JsonObject, JsonNode?> current, string start) => document =>
+    {
+        document.Remove(field, out var history);
+        if (history is null)
+        {
+            var from = document[start] is JsonArray segments && segments.Count > 0 ? segments[0]?["From"]?.DeepClone() : null;
+            history = new JsonArray(new JsonObject { ["Value"] = current(document), ["From"] = from, ["Until"] = null });
+        }
+        document[name] = history;
+    };
 
     private static JsonNode? Convert(Type type, JsonNode? node)
     {

@@ -19,7 +19,8 @@ public static class StoredForms
 {
     /// <summary>The stored form of <see cref="OrgUnit"/>.</summary>
     public static StoredForm<OrgUnit, OrgUnitStoredForm> OrgUnit { get; } =
-        new(1, a => a.ToStoredForm(), global::GridGovernance.Organisation.OrgUnit.FromStoredForm, LegacyDocuments.Step<OrgUnitStoredForm>());
+        new(1, a => a.ToStoredForm(), global::GridGovernance.Organisation.OrgUnit.FromStoredForm, LegacyDocuments.Step<OrgUnitStoredForm>(
+            LegacyDocuments.History("kinds", "Kinds", d => d["Kind"]?.DeepClone(), start: "Parents")));
 
     /// <summary>The stored form of <see cref="Member"/>.</summary>
     public static StoredForm<Member, MemberStoredForm> Member { get; } =
@@ -31,7 +32,10 @@ public static class StoredForms
 
     /// <summary>The stored form of <see cref="StationedUnit"/>.</summary>
     public static StoredForm<StationedUnit, StationedUnitStoredForm> StationedUnit { get; } =
-        new(1, a => a.ToStoredForm(), global::GridGovernance.Organisation.StationedUnit.FromStoredForm, LegacyDocuments.Step<StationedUnitStoredForm>());
+        new(1, a => a.ToStoredForm(), global::GridGovernance.Organisation.StationedUnit.FromStoredForm, LegacyDocuments.Step<StationedUnitStoredForm>(
+            LegacyDocuments.History("coverageHistory", "CoverageHistory",
+                d => new System.Text.Json.Nodes.JsonObject { ["PartyOrganisationId"] = d["PartyOrganisationId"]?.DeepClone(), ["HasOwnOrganisation"] = d["HasOwnOrganisation"]?.DeepClone() },
+                start: "Communities")));
 
     /// <summary>The stored form of <see cref="ServiceProject"/>.</summary>
     public static StoredForm<ServiceProject, ServiceProjectStoredForm> ServiceProject { get; } =

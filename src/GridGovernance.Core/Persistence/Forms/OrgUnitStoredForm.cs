@@ -16,6 +16,9 @@ public sealed record OrgUnitStoredForm
     /// <summary>The unit's current (latest) kind; <c>KindOn</c> gives the kind on a date (a town becomes a street, 改镇设街).</summary>
     public required UnitKind Kind { get; init; }
 
+    /// <summary>The history of the unit's kind (a restructure may change it), oldest first; its last value is <see cref="Kind"/>.</summary>
+    public required ImmutableArray<Segment<UnitKind>> Kinds { get; init; }
+
     /// <summary>The history of the unit's name. Stored as the timeline's segments, oldest first.</summary>
     public required ImmutableArray<Segment<string>> Names { get; init; }
 

@@ -31,6 +31,9 @@ public sealed record StationedUnitStoredForm
     /// <summary>Whether the covering organisation is its own (单独组建).</summary>
     public required bool HasOwnOrganisation { get; init; }
 
+    /// <summary>The history of the party organisation covering it (<see cref="PartyOrganisationId"/> and <see cref="HasOwnOrganisation"/> are its last value), oldest first.</summary>
+    public required ImmutableArray<Segment<StationedUnitCoverage>> CoverageHistory { get; init; }
+
     /// <summary>Whether it signed a co-building agreement with its community.</summary>
     public required bool SignedCoBuildingAgreement { get; init; }
 

@@ -80,6 +80,10 @@ public sealed class PointsAccountYear : AggregateRoot<PointsAccountYearId>
     {
         Credits = form.Credits;
         Redemptions = form.Redemptions;
+        creditKeys = ImmutableHashSet.CreateRange(StringComparer.Ordinal, Credits.Select(c => c.IdempotencyKey));
+        redemptionKeys = ImmutableHashSet.CreateRange(StringComparer.Ordinal, Redemptions.Select(r => r.IdempotencyKey));
+        Preconditions.CheckArgument(creditKeys.Count == Credits.Length, nameof(form.Credits), "Two credits have the same idempotency key.");
+        Preconditions.CheckArgument(redemptionKeys.Count == Redemptions.Length, nameof(form.Redemptions), "Two redemptions have the same idempotency key.");
     }
 
     /// <summary>This PointsAccountYear's stored form.</summary>
