@@ -32,7 +32,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -50,7 +50,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -98,7 +98,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<string>("IdempotencyKey")
                         .HasColumnType("text");
@@ -150,7 +150,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -247,7 +247,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -270,7 +270,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<int?>("Project")
                         .HasColumnType("integer");
@@ -293,7 +293,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<bool>("IsClosed")
                         .HasColumnType("boolean");
@@ -354,7 +354,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<LocalDate>("PeriodEnd")
                         .HasColumnType("date");
@@ -385,7 +385,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -441,7 +441,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -462,7 +462,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -480,7 +480,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -511,7 +511,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -529,7 +529,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -550,7 +550,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -571,7 +571,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -599,7 +599,7 @@ namespace GridGovernance.EntityFrameworkCore.Migrations.Npgsql
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<Instant?>("DueAt")
                         .HasColumnType("timestamp with time zone");
