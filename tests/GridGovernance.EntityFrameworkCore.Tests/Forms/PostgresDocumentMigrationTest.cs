@@ -1,6 +1,6 @@
 using GridGovernance.EntityFrameworkCore.Storage;
 using GridGovernance.Organisation;
-using Microsoft.EntityFrameworkCore;
+using GridGovernance.Persistence;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +47,7 @@ public sealed class PostgresDocumentMigrationTest
         Assert.Equal(4, household.Version);
         Assert.Equal(StoredFormSamples.Household.Address, household.Address);
         Assert.Equal(StoredFormSamples.Household.Location, household.Location);
-        Assert.Equal(StoredFormSamples.Household.Units, household.Units.Segments);
+        Assert.Equal(StoredFormSamples.Household.Units.ToArray(), household.Units.Segments.ToArray());
         await using var connection2 = new NpgsqlConnection(database.ConnectionString);
         await connection2.OpenAsync();
         await using var type = connection2.CreateCommand();
