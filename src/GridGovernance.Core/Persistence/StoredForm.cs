@@ -16,6 +16,7 @@ namespace GridGovernance.Persistence;
 /// without it is version 0 (the library's documents before 0.4). The aggregate's own <see cref="IAggregateRoot.Version"/>
 /// (the concurrency token) is not in the form: a store keeps it apart and passes it to <see cref="Restore"/>.
 /// </remarks>
+[Immutable]
 public abstract class StoredForm
 {
     /// <summary>The name of the version property a document starts with: <c>"v"</c>.</summary>
@@ -212,11 +213,13 @@ public abstract class StoredForm
 /// </summary>
 /// <param name="FromVersion">The version this step reads.</param>
 /// <param name="Step">The change; it may change its argument in place and return it.</param>
+[Immutable]
 public sealed record StoredFormUpgrade(int FromVersion, Func<JsonObject, JsonObject> Step);
 
 /// <summary>The stored form of <typeparamref name="TAggregate"/>: a <typeparamref name="TForm"/> record, its version and upgrade steps.</summary>
 /// <typeparam name="TAggregate">The aggregate type.</typeparam>
 /// <typeparam name="TForm">The form's record type.</typeparam>
+[Immutable]
 public sealed class StoredForm<TAggregate, TForm> : StoredForm
     where TAggregate : class, IAggregateRoot
     where TForm : class

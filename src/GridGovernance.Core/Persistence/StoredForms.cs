@@ -15,6 +15,7 @@ namespace GridGovernance.Persistence;
 /// and enums as names) and read them back through <see cref="StoredForm.Upgrade"/> and <see cref="StoredForm.Restore"/>.
 /// </summary>
 /// <remarks>Version 1 is the first explicit form; version 0 is a document written by the library before 0.4 (its private fields), read through one upgrade step.</remarks>
+[Immutable]
 public static class StoredForms
 {
     /// <summary>The stored form of <see cref="OrgUnit"/>.</summary>

@@ -4,6 +4,7 @@ using GridGovernance.Scoring;
 namespace GridGovernance.Persistence;
 
 /// <summary>An <see cref="AssessmentPeriod"/> as it is stored inside the forms of publications and results.</summary>
+[Immutable]
 public sealed record AssessmentPeriodStoredForm
 {
     /// <summary>Year, quarter, month or custom.</summary>

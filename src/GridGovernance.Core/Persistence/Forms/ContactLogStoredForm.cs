@@ -8,6 +8,7 @@ namespace GridGovernance.Persistence;
 /// contract (renaming one needs a new form version and an upgrade step, <see cref="StoredForms.ContactLog"/>). The version
 /// (the concurrency token) is not part of it.
 /// </summary>
+[Immutable]
 public sealed record ContactLogStoredForm
 {
     /// <summary>The aggregate's id.</summary>

@@ -7,6 +7,7 @@ namespace GridGovernance.Persistence;
 /// contract (renaming one needs a new form version and an upgrade step, <see cref="StoredForms.PointsAccount"/>). The version
 /// (the concurrency token) is not part of it.
 /// </summary>
+[Immutable]
 public sealed record PointsAccountStoredForm
 {
     /// <summary>The aggregate's id.</summary>

@@ -9,6 +9,7 @@ namespace GridGovernance.Persistence;
 /// contract (renaming one needs a new form version and an upgrade step, <see cref="StoredForms.ResourceListing"/>). The version
 /// (the concurrency token) is not part of it.
 /// </summary>
+[Immutable]
 public sealed record ResourceListingStoredForm
 {
     /// <summary>The aggregate's id.</summary>
