@@ -16,6 +16,8 @@ public static partial class ErrorCodes
             [ConcurrencyConflict] = ErrorKind.Conflict,
             [DuplicateKey] = ErrorKind.Conflict,
             [NotFound] = ErrorKind.NotFound,
+            [StoredFormInvalid] = ErrorKind.Invalid,
+            [StoredFormVersionUnknown] = ErrorKind.Invalid,
             [ValidationFailed] = ErrorKind.Invalid,
             [SpecificationMisuse] = ErrorKind.Invalid,
             [SpecificationNotSingle] = ErrorKind.Conflict,

@@ -13,6 +13,10 @@ public static partial class ErrorCodes
     public const string DuplicateKey = "storage.duplicate-key";
     /// <summary>The aggregate asked for does not exist.</summary>
     public const string NotFound = "storage.not-found";
+    /// <summary>A stored form (a document, or a form built in code) is missing a value, holds a value of the wrong shape, or breaks the aggregate's rules; the message names the field.</summary>
+    public const string StoredFormInvalid = "storage.stored-form-invalid";
+    /// <summary>A stored document has a form version this library does not know (written by a newer version): it is not read.</summary>
+    public const string StoredFormVersionUnknown = "storage.stored-form-version-unknown";
     /// <summary>A batch or a set of options broke one or more rules; the problems are listed.</summary>
     public const string ValidationFailed = "validation.failed";
 

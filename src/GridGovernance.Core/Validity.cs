@@ -13,6 +13,7 @@ public readonly record struct Validity
     /// <param name="from">The first day (inclusive).</param>
     /// <param name="until">The first day it no longer holds (exclusive), or <c>null</c> for open-ended.</param>
     /// <exception cref="GridGovernanceValidationException"><paramref name="until"/> is not after <paramref name="from"/> (code <c>input.reversed-range</c>).</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
     public Validity(LocalDate from, LocalDate? until = null)
     {
         if (until is LocalDate end && end <= from)

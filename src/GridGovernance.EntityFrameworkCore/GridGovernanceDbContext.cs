@@ -55,7 +55,12 @@ public abstract class GridGovernanceDbContext : DbContext
                 }
                 b.HasKey([.. map.KeyColumns.Select(k => k.Name)]);
                 b.IndexerProperty<long>(MappedAggregate.VersionColumn).IsConcurrencyToken();
-                b.IndexerProperty<string>(MappedAggregate.DocumentColumn).IsRequired();
+                var document = b.IndexerProperty<string>(MappedAggregate.DocumentColumn).IsRequired();
+                if (!sqlite)
+                {
+                    // The stored form's JSON (docs/storage.md): jsonb, so that SQL can read into it.
+                    document.HasColumnType("jsonb");
+                }
                 foreach (var column in map.Columns)
                 {
                     Property(b, column, sqlite);

@@ -61,17 +61,20 @@ public sealed class GridGovernanceStoreOptions
     /// The built-in migrations create the library's tables only: a model with aggregates or columns of your own
     /// needs your own migrations (or <c>EnsureCreatedAsync</c> for a throwaway database).
     /// </summary>
-    /// <typeparam name="T">The aggregate type; it must derive from <see cref="AggregateRoot{TId}"/> and keep its state in immutable values (docs/storage.md).</typeparam>
+    /// <typeparam name="T">
+    /// The aggregate type; it must derive from <see cref="AggregateRoot{TId}"/>. An aggregate of your own must declare
+    /// its stored form with <see cref="AggregateMap{T}.StoredAs{TForm}"/> (docs/storage.md); the library's have theirs
+    /// (<see cref="Persistence.StoredForms"/>).
+    /// </typeparam>
     /// <param name="configure">Changes the map.</param>
     /// <returns>These options, for chaining.</returns>
-    /// <exception cref="NotSupportedException">The aggregate, a column or one of its fields cannot be stored; the message names it.</exception>
+    /// <exception cref="NotSupportedException">The aggregate or a column cannot be stored; the message names it. An aggregate without a stored form is refused when the store is built (its first use).</exception>
     public GridGovernanceStoreOptions Map<T>(Action<AggregateMap<T>> configure)
         where T : class, IAggregateRoot
     {
         ArgumentNullException.ThrowIfNull(configure);
         if (!maps.TryGetValue(typeof(T), out var map))
         {
-            Documents.AggregateDocument.CheckSupported(typeof(T));
             map = new MappedAggregate(typeof(T));
         }
         configure(new AggregateMap<T>(map));
@@ -91,6 +94,11 @@ public sealed class GridGovernanceStoreOptions
         if (tables is not null)
         {
             throw new InvalidOperationException($"Two aggregates are mapped to the table {tables.Key}: {string.Join(", ", tables.Select(m => m.ClrType.Name))}.");
+        }
+        foreach (var map in maps.Values)
+        {
+            // Every mapped aggregate is written and read through its stored form only.
+            Documents.AggregateDocument.Form(map.ClrType);
         }
         return new StoreModel(Provider, [.. maps.Values], MigrationsAssembly);
     }

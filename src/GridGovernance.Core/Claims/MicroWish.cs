@@ -140,4 +140,35 @@ public sealed class MicroWish : AggregateRoot<WishId>
     }
 
     private void Check(WishStatus from, WishStatus to) => WishLifecycle.Table.Apply(from, to, $"{nameof(MicroWish)} {Id}", Id);
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private MicroWish(Persistence.MicroWishStoredForm form)
+        : base(form.Id)
+    {
+        Unit = form.Unit;
+        Text = form.Text;
+        Resident = form.Resident;
+        RaisedOn = form.RaisedOn;
+        Status = form.Status;
+        Claimant = form.Claimant;
+        ClaimedOn = form.ClaimedOn;
+        FulfilledOn = form.FulfilledOn;
+    }
+
+    /// <summary>This MicroWish's stored form.</summary>
+    internal Persistence.MicroWishStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Unit = Unit,
+        Text = Text,
+        Resident = Resident,
+        RaisedOn = RaisedOn,
+        Status = Status,
+        Claimant = Claimant,
+        ClaimedOn = ClaimedOn,
+        FulfilledOn = FulfilledOn,
+    };
+
+    /// <summary>Rebuilds a MicroWish from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static MicroWish FromStoredForm(Persistence.MicroWishStoredForm form) => new(form);
 }

@@ -77,4 +77,35 @@ public sealed class Need : AggregateRoot<NeedId>
         Preconditions.CheckState(Project is null, ErrorCodes.ClaimsIllegalTransition, $"{Id} is already packaged into {Project}.");
         Project = project;
     }
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private Need(Persistence.NeedStoredForm form)
+        : base(form.Id)
+    {
+        Unit = form.Unit;
+        Category = form.Category;
+        Description = form.Description;
+        Location = form.Location;
+        Urgency = form.Urgency;
+        RaisedBy = form.RaisedBy;
+        RaisedOn = form.RaisedOn;
+        Project = form.Project;
+    }
+
+    /// <summary>This Need's stored form.</summary>
+    internal Persistence.NeedStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Unit = Unit,
+        Category = Category,
+        Description = Description,
+        Location = Location,
+        Urgency = Urgency,
+        RaisedBy = RaisedBy,
+        RaisedOn = RaisedOn,
+        Project = Project,
+    };
+
+    /// <summary>Rebuilds a Need from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static Need FromStoredForm(Persistence.NeedStoredForm form) => new(form);
 }

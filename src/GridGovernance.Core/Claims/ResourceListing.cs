@@ -85,4 +85,35 @@ public sealed class ResourceListing : AggregateRoot<OrgUnitId>
     }
 
     internal void Release(ProjectId project) => Held = Held.Remove(project);
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private ResourceListing(Persistence.ResourceListingStoredForm form)
+        : base(form.Id)
+    {
+        Categories = form.Categories;
+        Capacity = form.Capacity;
+        Location = form.Location;
+        Areas = form.Areas;
+        AvailableFrom = form.AvailableFrom;
+        AvailableTo = form.AvailableTo;
+        Members = form.Members;
+        Held = form.Held;
+    }
+
+    /// <summary>This ResourceListing's stored form.</summary>
+    internal Persistence.ResourceListingStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Categories = Categories,
+        Capacity = Capacity,
+        Location = Location,
+        Areas = Areas,
+        AvailableFrom = AvailableFrom,
+        AvailableTo = AvailableTo,
+        Members = Members,
+        Held = Held,
+    };
+
+    /// <summary>Rebuilds a ResourceListing from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static ResourceListing FromStoredForm(Persistence.ResourceListingStoredForm form) => new(form);
 }

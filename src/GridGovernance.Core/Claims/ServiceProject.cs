@@ -208,4 +208,47 @@ public sealed class ServiceProject : AggregateRoot<ProjectId>
         Status = to;
         Raise(new ServiceProjectStatusChanged(Id, from, to));
     }
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private ServiceProject(Persistence.ServiceProjectStoredForm form)
+        : base(form.Id)
+    {
+        Name = form.Name;
+        Category = form.Category;
+        Area = form.Area;
+        Unit = form.Unit;
+        Location = form.Location;
+        ClaimantsRequired = form.ClaimantsRequired;
+        Deadline = form.Deadline;
+        Needs = form.Needs;
+        Status = form.Status;
+        Claims = form.Claims;
+        Agreements = form.Agreements;
+        Served = form.Served;
+        CompletedOn = form.CompletedOn;
+        FailureReason = form.FailureReason;
+    }
+
+    /// <summary>This ServiceProject's stored form.</summary>
+    internal Persistence.ServiceProjectStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Name = Name,
+        Category = Category,
+        Area = Area,
+        Unit = Unit,
+        Location = Location,
+        ClaimantsRequired = ClaimantsRequired,
+        Deadline = Deadline,
+        Needs = Needs,
+        Status = Status,
+        Claims = Claims,
+        Agreements = Agreements,
+        Served = Served,
+        CompletedOn = CompletedOn,
+        FailureReason = FailureReason,
+    };
+
+    /// <summary>Rebuilds a ServiceProject from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static ServiceProject FromStoredForm(Persistence.ServiceProjectStoredForm form) => new(form);
 }

@@ -58,4 +58,21 @@ public sealed class ContactLog : AggregateRoot<ContactLogId>
         Records = Records.Add(record);
         Raise(new ContactLogRecorded(Member, record));
     }
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private ContactLog(Persistence.ContactLogStoredForm form)
+        : base(form.Id)
+    {
+        Records = form.Records;
+    }
+
+    /// <summary>This ContactLog's stored form.</summary>
+    internal Persistence.ContactLogStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Records = Records,
+    };
+
+    /// <summary>Rebuilds a ContactLog from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static ContactLog FromStoredForm(Persistence.ContactLogStoredForm form) => new(form);
 }

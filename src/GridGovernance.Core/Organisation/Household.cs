@@ -86,4 +86,31 @@ public sealed class Household : AggregateRoot<HouseholdId>
         Units = Units.EndOn(effective);
         Raise(new HouseholdRemoved(Id, effective));
     }
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private Household(Persistence.HouseholdStoredForm form)
+        : base(form.Id)
+    {
+        Address = form.Address;
+        Location = form.Location;
+        Residents = form.Residents;
+        HeadName = form.HeadName;
+        Phone = form.Phone;
+        Units = Timeline<OrgUnitId>.FromSegments(form.Units);
+    }
+
+    /// <summary>This Household's stored form.</summary>
+    internal Persistence.HouseholdStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Address = Address,
+        Location = Location,
+        Residents = Residents,
+        HeadName = HeadName,
+        Phone = Phone,
+        Units = Units.Segments,
+    };
+
+    /// <summary>Rebuilds a Household from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static Household FromStoredForm(Persistence.HouseholdStoredForm form) => new(form);
 }

@@ -190,4 +190,35 @@ public sealed class Member : AggregateRoot<MemberId>
         Preconditions.CheckState(IsActive, ErrorCodes.NotOnRoster, $"{Id} left the roster on {Branches.Last.Until:yyyy-MM-dd}.");
         Preconditions.CheckState(date >= Branches.Start, ErrorCodes.RetroactiveChange, $"{Id} joined the roster on {Branches.Start:yyyy-MM-dd}; nothing can happen to them on {date:yyyy-MM-dd}.");
     }
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private Member(Persistence.MemberStoredForm form)
+        : base(form.Id)
+    {
+        Name = form.Name;
+        Kind = form.Kind;
+        JoinedPartyOn = form.JoinedPartyOn;
+        Phone = form.Phone;
+        Location = form.Location;
+        Branches = Timeline<OrgUnitId>.FromSegments(form.Branches);
+        DualRegistrations = form.DualRegistrations;
+        Roles = form.Roles;
+    }
+
+    /// <summary>This Member's stored form.</summary>
+    internal Persistence.MemberStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Name = Name,
+        Kind = Kind,
+        JoinedPartyOn = JoinedPartyOn,
+        Phone = Phone,
+        Location = Location,
+        Branches = Branches.Segments,
+        DualRegistrations = DualRegistrations,
+        Roles = Roles,
+    };
+
+    /// <summary>Rebuilds a Member from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static Member FromStoredForm(Persistence.MemberStoredForm form) => new(form);
 }

@@ -225,4 +225,40 @@ public sealed class OrgUnit : AggregateRoot<OrgUnitId>
         Preconditions.CheckState(date >= OpenedOn, ErrorCodes.RetroactiveChange, $"{Id} opened on {OpenedOn:yyyy-MM-dd}; it cannot change on {date:yyyy-MM-dd}.");
         Preconditions.CheckState(Parents.IsOpen, ErrorCodes.UnitClosed, $"{Id} ({Name}) closed on {ClosedOn:yyyy-MM-dd}; it cannot change on {date:yyyy-MM-dd}.");
     }
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private OrgUnit(Persistence.OrgUnitStoredForm form)
+        : base(form.Id)
+    {
+        Kind = form.Kind;
+        kinds = Timeline<UnitKind>.FromSegments(form.Kinds);
+        Preconditions.CheckArgument(kinds.Current == Kind, nameof(form.Kinds), $"The kind history ends with {kinds.Current}, but the kind is {Kind}.");
+        Names = Timeline<string>.FromSegments(form.Names);
+        Parents = Timeline<OrgUnitId?>.FromSegments(form.Parents);
+        GridBranchKind = form.GridBranchKind;
+        PartyGroupKind = form.PartyGroupKind;
+        CoBuildingPartner = form.CoBuildingPartner;
+        Successors = form.Successors;
+        Spans = form.Spans;
+        ChairTerms = form.ChairTerms;
+    }
+
+    /// <summary>This OrgUnit's stored form.</summary>
+    internal Persistence.OrgUnitStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Kind = Kind,
+        Kinds = Kinds.Segments,
+        Names = Names.Segments,
+        Parents = Parents.Segments,
+        GridBranchKind = GridBranchKind,
+        PartyGroupKind = PartyGroupKind,
+        CoBuildingPartner = CoBuildingPartner,
+        Successors = Successors,
+        Spans = Spans,
+        ChairTerms = ChairTerms,
+    };
+
+    /// <summary>Rebuilds a OrgUnit from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static OrgUnit FromStoredForm(Persistence.OrgUnitStoredForm form) => new(form);
 }

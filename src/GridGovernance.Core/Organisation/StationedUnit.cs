@@ -176,4 +176,45 @@ public sealed class StationedUnit : AggregateRoot<StationedUnitId>
         HasOwnOrganisation = own;
         Raise(new StationedUnitCoverageChanged(Id, organisation, own));
     }
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private StationedUnit(Persistence.StationedUnitStoredForm form)
+        : base(form.Id)
+    {
+        Name = form.Name;
+        Kind = form.Kind;
+        Headcount = form.Headcount;
+        MemberCount = form.MemberCount;
+        PartyOrganisationId = form.PartyOrganisationId;
+        HasOwnOrganisation = form.HasOwnOrganisation;
+        SignedCoBuildingAgreement = form.SignedCoBuildingAgreement;
+        Location = form.Location;
+        Communities = Timeline<OrgUnitId>.FromSegments(form.Communities);
+        coverageHistory = Timeline<StationedUnitCoverage>.FromSegments(form.CoverageHistory);
+        Preconditions.CheckArgument(coverageHistory.Current == new StationedUnitCoverage(PartyOrganisationId, HasOwnOrganisation), nameof(form.CoverageHistory),
+            $"The coverage history ends with {coverageHistory.Current}, but the unit is covered by {PartyOrganisationId} (own: {HasOwnOrganisation}).");
+        countsHistory = Timeline<StationedUnitCounts>.FromSegments(form.CountsHistory);
+        Preconditions.CheckArgument(countsHistory.Current == new StationedUnitCounts(Headcount, MemberCount), nameof(form.CountsHistory),
+            $"The counts history ends with {countsHistory.Current}, but the unit has {Headcount} staff and {MemberCount} members.");
+    }
+
+    /// <summary>This StationedUnit's stored form.</summary>
+    internal Persistence.StationedUnitStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Name = Name,
+        Kind = Kind,
+        Headcount = Headcount,
+        MemberCount = MemberCount,
+        PartyOrganisationId = PartyOrganisationId,
+        HasOwnOrganisation = HasOwnOrganisation,
+        CoverageHistory = CoverageHistory.Segments,
+        CountsHistory = CountsHistory.Segments,
+        SignedCoBuildingAgreement = SignedCoBuildingAgreement,
+        Location = Location,
+        Communities = Communities.Segments,
+    };
+
+    /// <summary>Rebuilds a StationedUnit from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static StationedUnit FromStoredForm(Persistence.StationedUnitStoredForm form) => new(form);
 }

@@ -91,4 +91,12 @@ public sealed record AssessmentPeriod
 
     /// <inheritdoc />
     public override string ToString() => Label;
+
+    // A stored period (Persistence.AssessmentPeriodStoredForm): the label is kept as written.
+    internal static AssessmentPeriod FromStoredForm(PeriodKind kind, DateInterval days, string label)
+    {
+        Preconditions.CheckNotBlank(label);
+        Preconditions.CheckArgument(Enum.IsDefined(kind), nameof(kind), $"{kind} is not a period kind.");
+        return new(kind, days, label);
+    }
 }

@@ -486,4 +486,75 @@ public sealed class WorkOrder : AggregateRoot<WorkOrderId>, Authority.IAuthority
         Status = to;
         Raise(domainEvent);
     }
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private WorkOrder(Persistence.WorkOrderStoredForm form)
+        : base(form.Id)
+    {
+        Category = form.Category;
+        Description = form.Description;
+        Channel = form.Channel;
+        Urgency = form.Urgency;
+        FiledBy = form.FiledBy;
+        FilerName = form.FilerName;
+        FilerPhone = form.FilerPhone;
+        Household = form.Household;
+        Location = form.Location;
+        Address = form.Address;
+        Unit = form.Unit;
+        FiledAt = form.FiledAt;
+        Status = form.Status;
+        Class = form.Class;
+        Level = form.Level;
+        ResponsibleUnit = form.ResponsibleUnit;
+        DueAt = form.DueAt;
+        RemindAt = form.RemindAt;
+        Escalations = form.Escalations;
+        FirstResponder = form.FirstResponder;
+        Handler = form.Handler;
+        Parts = form.Parts;
+        Resolution = form.Resolution;
+        Ratings = form.Ratings;
+        Reopens = form.Reopens;
+        ClosedAt = form.ClosedAt;
+        Deliberations = form.Deliberations;
+        Audit = form.Audit;
+    }
+
+    /// <summary>This WorkOrder's stored form.</summary>
+    internal Persistence.WorkOrderStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Category = Category,
+        Description = Description,
+        Channel = Channel,
+        Urgency = Urgency,
+        FiledBy = FiledBy,
+        FilerName = FilerName,
+        FilerPhone = FilerPhone,
+        Household = Household,
+        Location = Location,
+        Address = Address,
+        Unit = Unit,
+        FiledAt = FiledAt,
+        Status = Status,
+        Class = Class,
+        Level = Level,
+        ResponsibleUnit = ResponsibleUnit,
+        DueAt = DueAt,
+        RemindAt = RemindAt,
+        Escalations = Escalations,
+        FirstResponder = FirstResponder,
+        Handler = Handler,
+        Parts = Parts,
+        Resolution = Resolution,
+        Ratings = Ratings,
+        Reopens = Reopens,
+        ClosedAt = ClosedAt,
+        Deliberations = Deliberations,
+        Audit = Audit,
+    };
+
+    /// <summary>Rebuilds a WorkOrder from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static WorkOrder FromStoredForm(Persistence.WorkOrderStoredForm form) => new(form);
 }

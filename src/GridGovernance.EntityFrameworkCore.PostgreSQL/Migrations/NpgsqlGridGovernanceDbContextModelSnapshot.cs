@@ -32,7 +32,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -50,7 +50,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -101,7 +101,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<string>("IdempotencyKey")
                         .HasColumnType("text");
@@ -168,7 +168,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -265,7 +265,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -288,7 +288,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<int?>("Project")
                         .HasColumnType("integer");
@@ -311,7 +311,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<bool>("IsClosed")
                         .HasColumnType("boolean");
@@ -372,7 +372,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<LocalDate>("PeriodEnd")
                         .HasColumnType("date");
@@ -403,7 +403,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -459,7 +459,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -480,7 +480,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -498,7 +498,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -529,7 +529,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -547,7 +547,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -568,7 +568,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -589,7 +589,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -607,6 +607,81 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
                     b.ToTable("ServiceProjects", (string)null);
                 });
 
+            modelBuilder.Entity("UnitLedgerEntries", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasColumnType("text");
+
+                    b.Property<LocalDate>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RuleBookId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("OccurredOn");
+
+                    b.HasIndex("RuleBookId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Unit");
+
+                    b.ToTable("UnitLedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("UnitPublications", b =>
+                {
+                    b.Property<string>("Id_RuleBookId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Id_PeriodLabel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<LocalDate>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id_RuleBookId", "Id_PeriodLabel");
+
+                    b.HasIndex("PeriodEnd");
+
+                    b.HasIndex("PeriodStart");
+
+                    b.ToTable("UnitPublications", (string)null);
+                });
+
             modelBuilder.Entity("WorkOrders", b =>
                 {
                     b.Property<int>("Id")
@@ -617,7 +692,7 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<Instant?>("DueAt")
                         .HasColumnType("timestamp with time zone");

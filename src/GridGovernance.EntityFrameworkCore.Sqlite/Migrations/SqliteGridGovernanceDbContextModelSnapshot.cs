@@ -609,6 +609,84 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
                     b.ToTable("ServiceProjects", (string)null);
                 });
 
+            modelBuilder.Entity("UnitLedgerEntries", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OccurredOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleBookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("OccurredOn");
+
+                    b.HasIndex("RuleBookId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Unit");
+
+                    b.ToTable("UnitLedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("UnitPublications", b =>
+                {
+                    b.Property<string>("Id_RuleBookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Id_PeriodLabel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodEnd")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodStart")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id_RuleBookId", "Id_PeriodLabel");
+
+                    b.HasIndex("PeriodEnd");
+
+                    b.HasIndex("PeriodStart");
+
+                    b.ToTable("UnitPublications", (string)null);
+                });
+
             modelBuilder.Entity("WorkOrders", b =>
                 {
                     b.Property<int>("Id")

@@ -68,6 +68,23 @@ public sealed class AggregateMap<T>
     }
 
     /// <summary>
+    /// Declares the stored form of an aggregate of your own: the record its document holds, its version and its
+    /// upgrade steps (docs/storage.md, "How an aggregate is stored"). The library's aggregates have theirs
+    /// (<see cref="Persistence.StoredForms"/>) and refuse another.
+    /// </summary>
+    /// <typeparam name="TForm">The form's record type (public properties, serialised by System.Text.Json).</typeparam>
+    /// <param name="form">The form.</param>
+    /// <returns>This map, for chaining.</returns>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is one of the library's aggregates.</exception>
+    public AggregateMap<T> StoredAs<TForm>(Persistence.StoredForm<T, TForm> form)
+        where TForm : class
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        Documents.AggregateDocument.Register(form);
+        return this;
+    }
+
+    /// <summary>
     /// Declares a child table for a collection, so that specifications can use <c>Any</c>, <c>All</c> and
     /// <c>Count</c> over it, for example <c>u =&gt; u.Parents.Segments.Any(s =&gt; s.Value == unit)</c>.
     /// </summary>

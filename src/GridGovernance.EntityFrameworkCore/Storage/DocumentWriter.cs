@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using GridGovernance.EntityFrameworkCore.Documents;
@@ -16,7 +17,7 @@ namespace GridGovernance.EntityFrameworkCore.Storage;
 /// deletes, and the child rows of mapped collections. Any failure rolls the whole transaction back and is then
 /// explained as the library's storage errors (duplicate key, not found, concurrency conflict).
 /// </summary>
-internal sealed class DocumentWriter(GridGovernanceDbContext context)
+internal sealed class DocumentWriter(GridGovernanceDbContext context, ConditionalWeakTable<IAggregateRoot, LoadedDocument>? loaded = null)
 {
     // Parameters per multi-row insert. PostgreSQL takes up to 65,535 and gains from big statements (fewer round
     // trips). SQLite runs in process, and Microsoft.Data.Sqlite finds each parameter by name in a list, so a big
@@ -26,6 +27,11 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
     private const int MaxRowsPerInsert = 1_000;
 
     private readonly Dictionary<string, TableWriter> tables = [];
+
+    private readonly ConditionalWeakTable<IAggregateRoot, LoadedDocument>? loadedDocuments = loaded;
+
+    // The documents written for aggregates with child tables, to diff their next update against.
+    private readonly Dictionary<IAggregateRoot, string> written = new(ReferenceEqualityComparer.Instance);
 
     public async Task<int> WriteAsync(IReadOnlyList<StagedChange> changes, CancellationToken cancellationToken)
     {
@@ -69,6 +75,14 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
                 if (change.Kind != ChangeKind.Delete)
                 {
                     AggregateStoreSupport.SetVersion(change.Aggregate, change.Aggregate.Version + 1);
+                    if (loadedDocuments is not null && written.TryGetValue(change.Aggregate, out var document))
+                    {
+                        loadedDocuments.AddOrUpdate(change.Aggregate, new LoadedDocument(document, change.Aggregate.Version));
+                    }
+                }
+                else
+                {
+                    loadedDocuments?.Remove(change.Aggregate);
                 }
             }
             return changes.Count;
@@ -156,7 +170,7 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
         var map = context.Store.For(aggregateType);
         if (!tables.TryGetValue(map.Table, out var writer))
         {
-            writer = new TableWriter(context, map);
+            writer = new TableWriter(context, map, this);
             tables.Add(map.Table, writer);
         }
         return writer;
@@ -171,11 +185,13 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
         private readonly Column[] keys;
         private readonly Column[] row;
         private readonly Child[] children;
+        private readonly DocumentWriter owner;
 
-        public TableWriter(GridGovernanceDbContext context, MappedAggregate map)
+        public TableWriter(GridGovernanceDbContext context, MappedAggregate map, DocumentWriter owner)
         {
             this.context = context;
             this.map = map;
+            this.owner = owner;
             sql = context.GetService<ISqlGenerationHelper>();
             var entity = context.Model.FindEntityType(map.Table)!;
             keys = [.. map.KeyColumns.Select(k => new Column(k.Name, entity.FindProperty(k.Name)!, a => k.StoredValue(a)))];
@@ -183,10 +199,20 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
             [
                 .. keys,
                 new Column(MappedAggregate.VersionColumn, entity.FindProperty(MappedAggregate.VersionColumn)!, a => ((IAggregateRoot)a).Version + 1),
-                new Column(MappedAggregate.DocumentColumn, entity.FindProperty(MappedAggregate.DocumentColumn)!, AggregateDocument.Serialize),
+                new Column(MappedAggregate.DocumentColumn, entity.FindProperty(MappedAggregate.DocumentColumn)!, Document),
                 .. map.Columns.Select(c => new Column(c.Name, entity.FindProperty(c.Name)!, a => c.StoredValue(a))),
             ];
             children = [.. map.Collections.Select(c => new Child(c, context.Model.FindEntityType(map.ChildTable(c))!, map))];
+        }
+
+        private string Document(object aggregate)
+        {
+            string document = AggregateDocument.Serialize(aggregate);
+            if (map.Collections.Count > 0)
+            {
+                owner.written[(IAggregateRoot)aggregate] = document;
+            }
+            return document;
         }
 
         public async Task InsertAsync(IReadOnlyList<StagedChange> adds, DbTransaction transaction, CancellationToken cancellationToken)
@@ -221,8 +247,22 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
                     return false;
                 }
             }
+            if (children.Length == 0)
+            {
+                return true;
+            }
+            // An update of an aggregate read (or written) in this scope at this version writes the child rows that changed;
+            // otherwise (or for a delete) the child rows are replaced.
+            var before = update && owner.loadedDocuments is not null && owner.loadedDocuments.TryGetValue(change.Aggregate, out var stored) && stored.Version == change.Aggregate.Version
+                ? (IAggregateRoot)AggregateDocument.Deserialize(change.AggregateType, stored.Document)
+                : null;
             foreach (var child in children)
             {
+                if (before is not null)
+                {
+                    await WriteChangedChildrenAsync(child, [.. child.RowsOf(before)], [.. child.RowsOf(change.Aggregate)], transaction, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
                 await DeleteChildrenAsync(child, change, transaction, cancellationToken).ConfigureAwait(false);
                 if (update)
                 {
@@ -230,6 +270,56 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context)
                 }
             }
             return true;
+        }
+
+        // Rows are keyed by owner and position: a changed position is updated, a longer collection inserts its new tail,
+        // a shorter one deletes its old tail in one statement.
+        private async Task WriteChangedChildrenAsync(Child child, object[] before, object[] after, DbTransaction transaction, CancellationToken cancellationToken)
+        {
+            string table = map.ChildTable(child.Collection);
+            int owners = keys.Length;
+            for (int i = 0; i < Math.Min(before.Length, after.Length); i++)
+            {
+                if (child.Row.Skip(owners + 1).All(c => Equals(c.ProviderValue(c.Value(before[i])), c.ProviderValue(c.Value(after[i])))))
+                {
+                    continue;
+                }
+                await using var command = Command(transaction);
+                var text = new StringBuilder("UPDATE ").Append(Name(table)).Append(" SET ");
+                int n = 0;
+                foreach (var column in child.Row.Skip(owners + 1))
+                {
+                    text.Append(n == 0 ? "" : ", ").Append(Name(column.Name)).Append(" = ").Append(Add(command, column, column.Value(after[i]), ref n));
+                }
+                AppendChildKey(text, command, child, after[i], ref n, ordinalFrom: false);
+                command.CommandText = text.ToString();
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            if (after.Length > before.Length)
+            {
+                await InsertRowsAsync(table, child.Row, after.Skip(before.Length), transaction, cancellationToken).ConfigureAwait(false);
+            }
+            else if (before.Length > after.Length)
+            {
+                await using var command = Command(transaction);
+                var text = new StringBuilder("DELETE FROM ").Append(Name(table));
+                int n = 0;
+                AppendChildKey(text, command, child, before[after.Length], ref n, ordinalFrom: true);
+                command.CommandText = text.ToString();
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // WHERE owner = … AND Ordinal = … (or >= …, for a tail).
+        private void AppendChildKey(StringBuilder text, DbCommand command, Child child, object row, ref int n, bool ordinalFrom)
+        {
+            text.Append(" WHERE ");
+            for (int i = 0; i <= keys.Length; i++)
+            {
+                var column = child.Row[i];
+                text.Append(i == 0 ? "" : " AND ").Append(Name(column.Name)).Append(i == keys.Length && ordinalFrom ? " >= " : " = ")
+                    .Append(Add(command, column, column.Value(row), ref n));
+            }
         }
 
         private void AppendWhere(StringBuilder text, DbCommand command, StagedChange change, ref int n)

@@ -118,7 +118,7 @@ internal sealed class EfRepository<T> : IRepository<T>
     private static IQueryable<StoredRow> Project(IQueryable<Dictionary<string, object>> rows) =>
         rows.Select(r => new StoredRow(EF.Property<string>(r, MappedAggregate.DocumentColumn), EF.Property<long>(r, MappedAggregate.VersionColumn)));
 
-    private static T? Materialise(StoredRow? row)
+    private T? Materialise(StoredRow? row)
     {
         if (row is null)
         {
@@ -126,6 +126,11 @@ internal sealed class EfRepository<T> : IRepository<T>
         }
         var aggregate = (T)AggregateDocument.Deserialize(typeof(T), row.Document);
         AggregateStoreSupport.SetVersion(aggregate, row.Version);
+        if (map.Collections.Count > 0)
+        {
+            // An update of this instance writes only the child rows that differ from these.
+            unitOfWork.Loaded.AddOrUpdate(aggregate, new LoadedDocument(row.Document, row.Version));
+        }
         return aggregate;
     }
 

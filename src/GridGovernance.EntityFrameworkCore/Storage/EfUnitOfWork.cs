@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GridGovernance.Persistence;
 
 namespace GridGovernance.EntityFrameworkCore.Storage;
@@ -14,6 +15,12 @@ internal sealed class EfUnitOfWork(GridGovernanceDbContext context) : IUnitOfWor
 
     public bool HasChanges => pending.HasChanges;
 
+    /// <summary>
+    /// The document and version each aggregate with child tables had when this scope read or last wrote it, so that an
+    /// update writes only the child rows that changed (the instance is the key: reads return copies).
+    /// </summary>
+    public ConditionalWeakTable<IAggregateRoot, LoadedDocument> Loaded { get; } = new();
+
     public async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -22,7 +29,7 @@ internal sealed class EfUnitOfWork(GridGovernanceDbContext context) : IUnitOfWor
         {
             return 0;
         }
-        return await new DocumentWriter(Context).WriteAsync(changes, cancellationToken).ConfigureAwait(false);
+        return await new DocumentWriter(Context, Loaded).WriteAsync(changes, cancellationToken).ConfigureAwait(false);
     }
 
     public void DiscardChanges() => pending.Clear();
@@ -34,3 +41,6 @@ internal sealed class EfUnitOfWork(GridGovernanceDbContext context) : IUnitOfWor
         pending.Stage(type, aggregate, kind);
     }
 }
+
+/// <summary>A document as the database holds it, with the version it was read or written at.</summary>
+internal sealed record LoadedDocument(string Document, long Version);

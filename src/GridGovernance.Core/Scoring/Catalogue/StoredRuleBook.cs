@@ -108,4 +108,25 @@ public sealed class StoredRuleBook : AggregateRoot<RuleBookId>
         Raise(new RuleBookVersionPublished(Id, version, periodLabel));
         return true;
     }
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private StoredRuleBook(Persistence.StoredRuleBookStoredForm form)
+        : base(form.Id)
+    {
+        Owner = form.Owner;
+        Name = form.Name;
+        Versions = form.Versions;
+    }
+
+    /// <summary>This StoredRuleBook's stored form.</summary>
+    internal Persistence.StoredRuleBookStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Owner = Owner,
+        Name = Name,
+        Versions = Versions,
+    };
+
+    /// <summary>Rebuilds a StoredRuleBook from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static StoredRuleBook FromStoredForm(Persistence.StoredRuleBookStoredForm form) => new(form);
 }

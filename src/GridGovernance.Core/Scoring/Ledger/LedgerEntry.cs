@@ -217,4 +217,65 @@ public sealed class LedgerEntry : AggregateRoot<LedgerEntryId>
 
     private void RaiseRecorded() =>
         Raise(new LedgerEntryRecorded(Id, Member, RuleBookId, ItemCode, Points, OccurredOn, Source, Actor, ReversalOf, AdjustsFrozenPeriod));
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private LedgerEntry(Persistence.LedgerEntryStoredForm form)
+        : base(form.Id)
+    {
+        RuleBookId = form.RuleBookId;
+        ItemCode = form.ItemCode;
+        Member = form.Member;
+        DeclaredPoints = form.DeclaredPoints;
+        Points = form.Points;
+        OccurredOn = form.OccurredOn;
+        OriginallyOccurredOn = form.OriginallyOccurredOn;
+        RecordedAt = form.RecordedAt;
+        Actor = form.Actor;
+        Source = form.Source;
+        Evidence = form.Evidence;
+        IdempotencyKey = form.IdempotencyKey;
+        Tier = form.Tier;
+        AfterReminder = form.AfterReminder;
+        Status = form.Status;
+        ReviewedBy = form.ReviewedBy;
+        ReviewerUnit = form.ReviewerUnit;
+        ReviewedAt = form.ReviewedAt;
+        ReviewReason = form.ReviewReason;
+        ReversalOf = form.ReversalOf;
+        ReversedBy = form.ReversedBy;
+        ReversalReason = form.ReversalReason;
+        AdjustsFrozenPeriod = form.AdjustsFrozenPeriod;
+    }
+
+    /// <summary>This LedgerEntry's stored form.</summary>
+    internal Persistence.LedgerEntryStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        RuleBookId = RuleBookId,
+        ItemCode = ItemCode,
+        Member = Member,
+        DeclaredPoints = DeclaredPoints,
+        Points = Points,
+        OccurredOn = OccurredOn,
+        OriginallyOccurredOn = OriginallyOccurredOn,
+        RecordedAt = RecordedAt,
+        Actor = Actor,
+        Source = Source,
+        Evidence = Evidence,
+        IdempotencyKey = IdempotencyKey,
+        Tier = Tier,
+        AfterReminder = AfterReminder,
+        Status = Status,
+        ReviewedBy = ReviewedBy,
+        ReviewerUnit = ReviewerUnit,
+        ReviewedAt = ReviewedAt,
+        ReviewReason = ReviewReason,
+        ReversalOf = ReversalOf,
+        ReversedBy = ReversedBy,
+        ReversalReason = ReversalReason,
+        AdjustsFrozenPeriod = AdjustsFrozenPeriod,
+    };
+
+    /// <summary>Rebuilds a LedgerEntry from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static LedgerEntry FromStoredForm(Persistence.LedgerEntryStoredForm form) => new(form);
 }

@@ -165,4 +165,41 @@ public sealed class PeriodPublication : AggregateRoot<PeriodPublicationId>
         FrozenBy = by;
         Raise(new PeriodPublicationFrozen(Id, on, by));
     }
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private PeriodPublication(Persistence.PeriodPublicationStoredForm form)
+        : base(form.Id)
+    {
+        Period = form.Period.ToPeriod();
+        PublishedOn = form.PublishedOn;
+        PublishedAt = form.PublishedAt;
+        PublishedBy = form.PublishedBy;
+        WindowWorkingDays = form.WindowWorkingDays;
+        WindowClosesOn = form.WindowClosesOn;
+        Revision = form.Revision;
+        Status = form.Status;
+        Objections = form.Objections;
+        FrozenOn = form.FrozenOn;
+        FrozenBy = form.FrozenBy;
+    }
+
+    /// <summary>This PeriodPublication's stored form.</summary>
+    internal Persistence.PeriodPublicationStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Period = Persistence.AssessmentPeriodStoredForm.From(Period),
+        PublishedOn = PublishedOn,
+        PublishedAt = PublishedAt,
+        PublishedBy = PublishedBy,
+        WindowWorkingDays = WindowWorkingDays,
+        WindowClosesOn = WindowClosesOn,
+        Revision = Revision,
+        Status = Status,
+        Objections = Objections,
+        FrozenOn = FrozenOn,
+        FrozenBy = FrozenBy,
+    };
+
+    /// <summary>Rebuilds a PeriodPublication from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static PeriodPublication FromStoredForm(Persistence.PeriodPublicationStoredForm form) => new(form);
 }

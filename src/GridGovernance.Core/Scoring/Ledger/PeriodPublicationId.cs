@@ -11,6 +11,7 @@ public readonly record struct PeriodPublicationId
     /// <param name="ruleBookId">The rule book's id.</param>
     /// <param name="periodLabel">The period's label (<see cref="AssessmentPeriod.Label"/>).</param>
     /// <exception cref="GridGovernanceValidationException">A part is blank.</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
     public PeriodPublicationId(string ruleBookId, string periodLabel)
     {
         RuleBookId = Preconditions.CheckNotBlank(ruleBookId);

@@ -120,4 +120,31 @@ public sealed class PublishedResults : AggregateRoot<PeriodPublicationId>
         Results = [.. result.Members.Select(PublishedMemberResult.From)];
         sortedScores = default;
     }
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private PublishedResults(Persistence.PublishedResultsStoredForm form)
+        : base(form.Id)
+    {
+        Period = form.Period.ToPeriod();
+        Revision = form.Revision;
+        RuleBookVersion = form.RuleBookVersion;
+        CategoryCodes = form.CategoryCodes;
+        ItemCodes = form.ItemCodes;
+        Results = form.Results;
+    }
+
+    /// <summary>This PublishedResults's stored form.</summary>
+    internal Persistence.PublishedResultsStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Period = Persistence.AssessmentPeriodStoredForm.From(Period),
+        Revision = Revision,
+        RuleBookVersion = RuleBookVersion,
+        CategoryCodes = CategoryCodes,
+        ItemCodes = ItemCodes,
+        Results = Results,
+    };
+
+    /// <summary>Rebuilds a PublishedResults from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static PublishedResults FromStoredForm(Persistence.PublishedResultsStoredForm form) => new(form);
 }

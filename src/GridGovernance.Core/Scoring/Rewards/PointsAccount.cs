@@ -97,4 +97,25 @@ public sealed class PointsAccount : AggregateRoot<MemberId>
 
     private void CheckYear(PointsAccountYear year) =>
         Preconditions.CheckArgument(Preconditions.CheckNotNull(year).Member == Id, nameof(year), $"{year.Id} is not a year of {Id}.");
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private PointsAccount(Persistence.PointsAccountStoredForm form)
+        : base(form.Id)
+    {
+        Balance = form.Balance;
+        TotalCredited = form.TotalCredited;
+        TotalDebited = form.TotalDebited;
+    }
+
+    /// <summary>This PointsAccount's stored form.</summary>
+    internal Persistence.PointsAccountStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Balance = Balance,
+        TotalCredited = TotalCredited,
+        TotalDebited = TotalDebited,
+    };
+
+    /// <summary>Rebuilds a PointsAccount from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static PointsAccount FromStoredForm(Persistence.PointsAccountStoredForm form) => new(form);
 }

@@ -73,4 +73,27 @@ public sealed class PointsAccountYear : AggregateRoot<PointsAccountYearId>
         Redemptions = Redemptions.Add(redemption);
         redemptionKeys = redemptionKeys.Add(redemption.IdempotencyKey);
     }
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private PointsAccountYear(Persistence.PointsAccountYearStoredForm form)
+        : base(form.Id)
+    {
+        Credits = form.Credits;
+        Redemptions = form.Redemptions;
+        creditKeys = ImmutableHashSet.CreateRange(StringComparer.Ordinal, Credits.Select(c => c.IdempotencyKey));
+        redemptionKeys = ImmutableHashSet.CreateRange(StringComparer.Ordinal, Redemptions.Select(r => r.IdempotencyKey));
+        Preconditions.CheckArgument(creditKeys.Count == Credits.Length, nameof(form.Credits), "Two credits have the same idempotency key.");
+        Preconditions.CheckArgument(redemptionKeys.Count == Redemptions.Length, nameof(form.Redemptions), "Two redemptions have the same idempotency key.");
+    }
+
+    /// <summary>This PointsAccountYear's stored form.</summary>
+    internal Persistence.PointsAccountYearStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Credits = Credits,
+        Redemptions = Redemptions,
+    };
+
+    /// <summary>Rebuilds a PointsAccountYear from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static PointsAccountYear FromStoredForm(Persistence.PointsAccountYearStoredForm form) => new(form);
 }

@@ -81,4 +81,27 @@ public sealed class RewardItem : AggregateRoot<RewardItemId>
         Stock -= quantity;
         Raise(new RewardItemStockChanged(Id, -quantity, Stock, redemptionKey));
     }
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private RewardItem(Persistence.RewardItemStoredForm form)
+        : base(form.Id)
+    {
+        Name = form.Name;
+        Price = form.Price;
+        Stock = form.Stock;
+        IsActive = form.IsActive;
+    }
+
+    /// <summary>This RewardItem's stored form.</summary>
+    internal Persistence.RewardItemStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        Name = Name,
+        Price = Price,
+        Stock = Stock,
+        IsActive = IsActive,
+    };
+
+    /// <summary>Rebuilds a RewardItem from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static RewardItem FromStoredForm(Persistence.RewardItemStoredForm form) => new(form);
 }

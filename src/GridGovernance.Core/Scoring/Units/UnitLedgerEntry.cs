@@ -143,4 +143,57 @@ public sealed class UnitLedgerEntry : AggregateRoot<UnitLedgerEntryId>
         ReviewedAt = at;
         ReviewReason = reason;
     }
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private UnitLedgerEntry(Persistence.UnitLedgerEntryStoredForm form)
+        : base(form.Id)
+    {
+        RuleBookId = form.RuleBookId;
+        ItemCode = form.ItemCode;
+        Unit = form.Unit;
+        DeclaredPoints = form.DeclaredPoints;
+        Points = form.Points;
+        OccurredOn = form.OccurredOn;
+        RecordedAt = form.RecordedAt;
+        Actor = form.Actor;
+        DeclaredBy = form.DeclaredBy;
+        Source = form.Source;
+        IdempotencyKey = form.IdempotencyKey;
+        Tier = form.Tier;
+        AfterReminder = form.AfterReminder;
+        Evidence = form.Evidence;
+        Status = form.Status;
+        ReviewedBy = form.ReviewedBy;
+        ReviewerUnit = form.ReviewerUnit;
+        ReviewedAt = form.ReviewedAt;
+        ReviewReason = form.ReviewReason;
+    }
+
+    /// <summary>This entry's stored form.</summary>
+    internal Persistence.UnitLedgerEntryStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        RuleBookId = RuleBookId,
+        ItemCode = ItemCode,
+        Unit = Unit,
+        DeclaredPoints = DeclaredPoints,
+        Points = Points,
+        OccurredOn = OccurredOn,
+        RecordedAt = RecordedAt,
+        Actor = Actor,
+        DeclaredBy = DeclaredBy,
+        Source = Source,
+        IdempotencyKey = IdempotencyKey,
+        Tier = Tier,
+        AfterReminder = AfterReminder,
+        Evidence = Evidence,
+        Status = Status,
+        ReviewedBy = ReviewedBy,
+        ReviewerUnit = ReviewerUnit,
+        ReviewedAt = ReviewedAt,
+        ReviewReason = ReviewReason,
+    };
+
+    /// <summary>Rebuilds an entry from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static UnitLedgerEntry FromStoredForm(Persistence.UnitLedgerEntryStoredForm form) => new(form);
 }

@@ -98,4 +98,33 @@ public sealed class UnitPublication : AggregateRoot<PeriodPublicationId>
         publication.Raise(new UnitPublicationPublished(id, publication.Lines.Length, publishedOn, publishedBy));
         return publication;
     }
+
+    // The stored form (GridGovernance.Persistence.StoredForms): every value by its contract name, and back.
+    private UnitPublication(Persistence.UnitPublicationStoredForm form)
+        : base(form.Id)
+    {
+        RuleBookVersion = form.RuleBookVersion;
+        Period = form.Period.ToPeriod();
+        Lines = form.Lines;
+        SkippedEntries = form.SkippedEntries;
+        PublishedOn = form.PublishedOn;
+        PublishedAt = form.PublishedAt;
+        PublishedBy = form.PublishedBy;
+    }
+
+    /// <summary>This publication's stored form.</summary>
+    internal Persistence.UnitPublicationStoredForm ToStoredForm() => new()
+    {
+        Id = Id,
+        RuleBookVersion = RuleBookVersion,
+        Period = Persistence.AssessmentPeriodStoredForm.From(Period),
+        Lines = Lines,
+        SkippedEntries = SkippedEntries,
+        PublishedOn = PublishedOn,
+        PublishedAt = PublishedAt,
+        PublishedBy = PublishedBy,
+    };
+
+    /// <summary>Rebuilds a publication from its stored form (checked by <see cref="Persistence.StoredForms"/>).</summary>
+    internal static UnitPublication FromStoredForm(Persistence.UnitPublicationStoredForm form) => new(form);
 }

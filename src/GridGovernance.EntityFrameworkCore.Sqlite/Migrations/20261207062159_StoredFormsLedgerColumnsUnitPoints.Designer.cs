@@ -4,42 +4,36 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using NodaTime;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
+namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
 {
-    [DbContext(typeof(NpgsqlGridGovernanceDbContext))]
-    [Migration("20261207050511_ReadModel")]
-    partial class ReadModel
+    [DbContext(typeof(SqliteGridGovernanceDbContext))]
+    [Migration("20261207062159_StoredFormsLedgerColumnsUnitPoints")]
+    partial class StoredFormsLedgerColumnsUnitPoints
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("ContactLogs", b =>
                 {
                     b.Property<int>("Id_Member")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Id_Year")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id_Member", "Id_Year");
 
@@ -49,21 +43,21 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("Households", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("UnitId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -75,19 +69,20 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("Households_Units_Segments", b =>
                 {
                     b.Property<int>("Owner_Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<LocalDate>("From")
-                        .HasColumnType("date");
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
-                    b.Property<LocalDate?>("Until")
-                        .HasColumnType("date");
+                    b.Property<string>("Until")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Value")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Owner_Id", "Ordinal");
 
@@ -97,51 +92,52 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("LedgerEntries", b =>
                 {
                     b.Property<long>("Id")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("AfterReminder")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("IdempotencyKey")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ItemCode")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Member")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<LocalDate>("OccurredOn")
-                        .HasColumnType("date");
+                    b.Property<string>("OccurredOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Points")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<Instant>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReversalOf")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<Instant?>("ReviewedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RuleBookId")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Tier")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -164,24 +160,24 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("Members", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("BranchId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -195,19 +191,20 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("Members_Branches_Segments", b =>
                 {
                     b.Property<int>("Owner_Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<LocalDate>("From")
-                        .HasColumnType("date");
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
-                    b.Property<LocalDate?>("Until")
-                        .HasColumnType("date");
+                    b.Property<string>("Until")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Value")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Owner_Id", "Ordinal");
 
@@ -217,19 +214,20 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("Members_DualRegistrations", b =>
                 {
                     b.Property<int>("Owner_Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Unit")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<LocalDate>("Validity_From")
-                        .HasColumnType("date");
+                    b.Property<string>("Validity_From")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
-                    b.Property<LocalDate?>("Validity_Until")
-                        .HasColumnType("date");
+                    b.Property<string>("Validity_Until")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Owner_Id", "Ordinal");
 
@@ -239,22 +237,23 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("Members_Roles", b =>
                 {
                     b.Property<int>("Owner_Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Unit")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<LocalDate>("Validity_From")
-                        .HasColumnType("date");
+                    b.Property<string>("Validity_From")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
-                    b.Property<LocalDate?>("Validity_Until")
-                        .HasColumnType("date");
+                    b.Property<string>("Validity_Until")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Owner_Id", "Ordinal");
 
@@ -264,18 +263,18 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("MicroWishes", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -287,18 +286,18 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("Needs", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("Project")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -310,27 +309,27 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("OrgUnits", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsClosed")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ParentId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -346,19 +345,20 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("OrgUnits_Parents_Segments", b =>
                 {
                     b.Property<int>("Owner_Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<LocalDate>("From")
-                        .HasColumnType("date");
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
-                    b.Property<LocalDate?>("Until")
-                        .HasColumnType("date");
+                    b.Property<string>("Until")
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("Value")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Owner_Id", "Ordinal");
 
@@ -368,24 +368,26 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("PeriodPublications", b =>
                 {
                     b.Property<string>("Id_RuleBookId")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Id_PeriodLabel")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
-                    b.Property<LocalDate>("PeriodEnd")
-                        .HasColumnType("date");
+                    b.Property<string>("PeriodEnd")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
-                    b.Property<LocalDate>("PeriodStart")
-                        .HasColumnType("date");
+                    b.Property<string>("PeriodStart")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id_RuleBookId", "Id_PeriodLabel");
 
@@ -399,18 +401,18 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("PointsAccountYears", b =>
                 {
                     b.Property<int>("Id_Member")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Id_Year")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id_Member", "Id_Year");
 
@@ -420,16 +422,16 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("PointsAccountYears_Credits", b =>
                 {
                     b.Property<int>("Owner_Id_Member")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Owner_Id_Year")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IdempotencyKey")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Owner_Id_Member", "Owner_Id_Year", "Ordinal");
 
@@ -439,16 +441,16 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("PointsAccountYears_Redemptions", b =>
                 {
                     b.Property<int>("Owner_Id_Member")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Owner_Id_Year")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IdempotencyKey")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Owner_Id_Member", "Owner_Id_Year", "Ordinal");
 
@@ -458,15 +460,15 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("PointsAccounts", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -476,18 +478,18 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("PublishedResults", b =>
                 {
                     b.Property<string>("Id_RuleBookId")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Id_PeriodLabel")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id_RuleBookId", "Id_PeriodLabel");
 
@@ -497,24 +499,24 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("ResidentUnits", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("PartyOrganisationId")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -528,15 +530,15 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("ResourceListings", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -546,18 +548,18 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("RewardItems", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -567,15 +569,15 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("RuleBooks", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -585,21 +587,21 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
             modelBuilder.Entity("ServiceProjects", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<LocalDate?>("CompletedOn")
-                        .HasColumnType("date");
+                    b.Property<string>("CompletedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -610,36 +612,114 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
                     b.ToTable("ServiceProjects", (string)null);
                 });
 
-            modelBuilder.Entity("WorkOrders", b =>
+            modelBuilder.Entity("UnitLedgerEntries", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<Instant?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant?>("DueAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<string>("IdempotencyKey")
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant>("FiledAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<string>("OccurredOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
-                    b.Property<Instant?>("RemindAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<string>("RuleBookId")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Unit")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("OccurredOn");
+
+                    b.HasIndex("RuleBookId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Unit");
+
+                    b.ToTable("UnitLedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("UnitPublications", b =>
+                {
+                    b.Property<string>("Id_RuleBookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Id_PeriodLabel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodEnd")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodStart")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id_RuleBookId", "Id_PeriodLabel");
+
+                    b.HasIndex("PeriodEnd");
+
+                    b.HasIndex("PeriodStart");
+
+                    b.ToTable("UnitPublications", (string)null);
+                });
+
+            modelBuilder.Entity("WorkOrders", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

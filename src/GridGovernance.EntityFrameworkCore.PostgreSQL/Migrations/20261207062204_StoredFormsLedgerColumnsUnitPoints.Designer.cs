@@ -4,36 +4,42 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NodaTime;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
+namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 {
-    [DbContext(typeof(SqliteGridGovernanceDbContext))]
-    [Migration("20261207050456_ReadModel")]
-    partial class ReadModel
+    [DbContext(typeof(NpgsqlGridGovernanceDbContext))]
+    [Migration("20261207062204_StoredFormsLedgerColumnsUnitPoints")]
+    partial class StoredFormsLedgerColumnsUnitPoints
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("ContactLogs", b =>
                 {
                     b.Property<int>("Id_Member")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("Id_Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id_Member", "Id_Year");
 
@@ -43,21 +49,21 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("Households", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -69,20 +75,19 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("Households_Units_Segments", b =>
                 {
                     b.Property<int>("Owner_Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
-                    b.Property<string>("From")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate>("From")
+                        .HasColumnType("date");
 
-                    b.Property<string>("Until")
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate?>("Until")
+                        .HasColumnType("date");
 
                     b.Property<int>("Value")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.HasKey("Owner_Id", "Ordinal");
 
@@ -92,52 +97,51 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("LedgerEntries", b =>
                 {
                     b.Property<long>("Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("AfterReminder")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
                     b.Property<string>("IdempotencyKey")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("ItemCode")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int>("Member")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
-                    b.Property<string>("OccurredOn")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate>("OccurredOn")
+                        .HasColumnType("date");
 
                     b.Property<long>("Points")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
-                    b.Property<long>("RecordedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long?>("ReversalOf")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
-                    b.Property<long?>("ReviewedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<Instant?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RuleBookId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Tier")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -160,24 +164,24 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("Members", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("BranchId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -191,20 +195,19 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("Members_Branches_Segments", b =>
                 {
                     b.Property<int>("Owner_Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
-                    b.Property<string>("From")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate>("From")
+                        .HasColumnType("date");
 
-                    b.Property<string>("Until")
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate?>("Until")
+                        .HasColumnType("date");
 
                     b.Property<int>("Value")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.HasKey("Owner_Id", "Ordinal");
 
@@ -214,20 +217,19 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("Members_DualRegistrations", b =>
                 {
                     b.Property<int>("Owner_Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("Unit")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
-                    b.Property<string>("Validity_From")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate>("Validity_From")
+                        .HasColumnType("date");
 
-                    b.Property<string>("Validity_Until")
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate?>("Validity_Until")
+                        .HasColumnType("date");
 
                     b.HasKey("Owner_Id", "Ordinal");
 
@@ -237,23 +239,22 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("Members_Roles", b =>
                 {
                     b.Property<int>("Owner_Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Role")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int>("Unit")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
-                    b.Property<string>("Validity_From")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate>("Validity_From")
+                        .HasColumnType("date");
 
-                    b.Property<string>("Validity_Until")
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate?>("Validity_Until")
+                        .HasColumnType("date");
 
                     b.HasKey("Owner_Id", "Ordinal");
 
@@ -263,18 +264,18 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("MicroWishes", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
                     b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -286,18 +287,18 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("Needs", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
                     b.Property<int?>("Project")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -309,27 +310,27 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("OrgUnits", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
                     b.Property<bool>("IsClosed")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Kind")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int?>("ParentId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -345,20 +346,19 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("OrgUnits_Parents_Segments", b =>
                 {
                     b.Property<int>("Owner_Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
-                    b.Property<string>("From")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate>("From")
+                        .HasColumnType("date");
 
-                    b.Property<string>("Until")
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate?>("Until")
+                        .HasColumnType("date");
 
                     b.Property<int?>("Value")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.HasKey("Owner_Id", "Ordinal");
 
@@ -368,26 +368,24 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("PeriodPublications", b =>
                 {
                     b.Property<string>("Id_RuleBookId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Id_PeriodLabel")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
-                    b.Property<string>("PeriodEnd")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate>("PeriodEnd")
+                        .HasColumnType("date");
 
-                    b.Property<string>("PeriodStart")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate>("PeriodStart")
+                        .HasColumnType("date");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id_RuleBookId", "Id_PeriodLabel");
 
@@ -401,18 +399,18 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("PointsAccountYears", b =>
                 {
                     b.Property<int>("Id_Member")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("Id_Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id_Member", "Id_Year");
 
@@ -422,16 +420,16 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("PointsAccountYears_Credits", b =>
                 {
                     b.Property<int>("Owner_Id_Member")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("Owner_Id_Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("IdempotencyKey")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Owner_Id_Member", "Owner_Id_Year", "Ordinal");
 
@@ -441,16 +439,16 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("PointsAccountYears_Redemptions", b =>
                 {
                     b.Property<int>("Owner_Id_Member")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("Owner_Id_Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("IdempotencyKey")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Owner_Id_Member", "Owner_Id_Year", "Ordinal");
 
@@ -460,15 +458,15 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("PointsAccounts", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -478,18 +476,18 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("PublishedResults", b =>
                 {
                     b.Property<string>("Id_RuleBookId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Id_PeriodLabel")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id_RuleBookId", "Id_PeriodLabel");
 
@@ -499,24 +497,24 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("ResidentUnits", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<int?>("PartyOrganisationId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -530,15 +528,15 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("ResourceListings", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -548,18 +546,18 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("RewardItems", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("boolean");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -569,15 +567,15 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("RuleBooks", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -587,21 +585,21 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
             modelBuilder.Entity("ServiceProjects", b =>
                 {
                     b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
-                    b.Property<string>("CompletedOn")
-                        .HasColumnType("TEXT");
+                    b.Property<LocalDate?>("CompletedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
                     b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -612,36 +610,111 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
                     b.ToTable("ServiceProjects", (string)null);
                 });
 
-            modelBuilder.Entity("WorkOrders", b =>
+            modelBuilder.Entity("UnitLedgerEntries", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("jsonb");
 
-                    b.Property<long?>("DueAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("IdempotencyKey")
+                        .HasColumnType("text");
 
-                    b.Property<long>("FiledAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<LocalDate>("OccurredOn")
+                        .HasColumnType("date");
 
-                    b.Property<long?>("RemindAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("RuleBookId")
+                        .HasColumnType("text");
 
                     b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<int>("Unit")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("integer");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("OccurredOn");
+
+                    b.HasIndex("RuleBookId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Unit");
+
+                    b.ToTable("UnitLedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("UnitPublications", b =>
+                {
+                    b.Property<string>("Id_RuleBookId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Id_PeriodLabel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<LocalDate>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id_RuleBookId", "Id_PeriodLabel");
+
+                    b.HasIndex("PeriodEnd");
+
+                    b.HasIndex("PeriodStart");
+
+                    b.ToTable("UnitPublications", (string)null);
+                });
+
+            modelBuilder.Entity("WorkOrders", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<Instant?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("RemindAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unit")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
