@@ -322,6 +322,14 @@ internal sealed class SpecificationTranslator(GridGovernanceDbContext context, M
             {
                 return ContainsWrapped(node.Arguments[0], column);
             }
+            // C# 14 binds ids.Contains(x.Id) on an array to MemoryExtensions.Contains(ReadOnlySpan<T>, T), through an
+            // implicit conversion of the array to a span: the same question, so the same translation.
+            if (node.Method.Name == nameof(MemoryExtensions.Contains) && node.Method.DeclaringType == typeof(MemoryExtensions)
+                && node.Arguments.Count == 2 && SpanSource(node.Arguments[0]) is { } values
+                && Visit(node.Arguments[1]) is WrappedColumn spanColumn)
+            {
+                return ContainsWrapped(values, spanColumn);
+            }
             return base.VisitMethodCall(node);
         }
 
@@ -353,6 +361,14 @@ internal sealed class SpecificationTranslator(GridGovernanceDbContext context, M
         };
 
         // ids.Contains(x.Id): the ids' stored values, as one collection parameter (SQL: IN / json_each / = ANY).
+        // The array under a span conversion (op_Implicit or a Convert node), or null for any other span.
+        private static Expression? SpanSource(Expression span) => span switch
+        {
+            MethodCallExpression { Method.Name: "op_Implicit", Arguments: [var array] } when array.Type.IsArray => array,
+            UnaryExpression { NodeType: ExpressionType.Convert, Operand: var array } when array.Type.IsArray => array,
+            _ => null,
+        };
+
         private static Expression ContainsWrapped(Expression values, WrappedColumn column)
         {
             if (new Leftovers(throwOnFind: false).Finds(values))

@@ -109,6 +109,17 @@ public abstract class EfStoreTests : IAsyncLifetime
 
     public sealed class Unmapped(RewardItemId id) : AggregateRoot<RewardItemId>(id);
 
+    [Fact]
+    public async Task AnArrayOfIds_Contains_IsTranslated_AsCSharp14BindsIt()
+    {
+        // C# 14 binds Contains on an array to MemoryExtensions.Contains over a span; the store must still translate it.
+        await SaveAsync(new RewardItem(new RewardItemId(1), "umbrella", Points.From(10), stock: 5), new RewardItem(new RewardItemId(2), "towel", Points.From(4), stock: 5),
+            new RewardItem(new RewardItemId(3), "cup", Points.From(2), stock: 5));
+        RewardItemId[] ids = [new RewardItemId(1), new RewardItemId(3)];
+        var found = await ListAsync(Specification.Create<RewardItem>(s => s.Where(r => ids.Contains(r.Id))));
+        Assert.Equal([1, 3], found.Select(r => r.Id.Value).Order());
+    }
+
     private static ServiceProvider Build(Action<IServiceCollection> store)
     {
         var collection = new ServiceCollection();
