@@ -72,9 +72,11 @@ public sealed class AuthorityIndex : IAuthorityView
         {
             // A post held by a member not on the tree that day (a chair who has left) is never found: the member is not on the roster.
             int position = hierarchy.MemberPosition(member);
-            if (position >= 0)
+            // A post on a unit not in the tree that day (closed, or not yet open) is never found either, so a decision
+            // need not look the unit up again.
+            if (position >= 0 && held.FindAll(p => hierarchy.Contains(p.Item2)) is { Count: > 0 } open)
             {
-                byPosition[position] = [.. held];
+                byPosition[position] = [.. open];
             }
         }
         return new AuthorityIndex(hierarchy, byPosition, registrations);
@@ -95,7 +97,7 @@ public sealed class AuthorityIndex : IAuthorityView
         {
             if (u == unit && r == role)
             {
-                return index.Contains(unit);
+                return true;
             }
         }
         return false;

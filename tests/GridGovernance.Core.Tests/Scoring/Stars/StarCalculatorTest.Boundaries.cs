@@ -121,6 +121,38 @@ public sealed partial class StarCalculatorTest
         Assert.Throws<GridGovernanceValidationException>(() => StarCalculator.For(AssessOne(Times(1, PartyDay, 1), sameItems), Book));
     }
 
+    /// <summary>
+    /// The rule-book validator reads a star list set to <c>null</c> as empty, so the calculator must too: a book whose
+    /// bands, named stars or event-star items are <c>null</c> gives none of them, and the other two as before.
+    /// </summary>
+    [Theory]
+    [InlineData("bands")]
+    [InlineData("named")]
+    [InlineData("events")]
+    public void For_AStarListSetToNull_ReadsAsEmpty(string which)
+    {
+        var stars = Book.Stars;
+        var book = RuleBook.Create(Book.Definition with
+        {
+            Id = "stars-null-" + which,
+            Stars = stars with
+            {
+                Bands = which == "bands" ? null! : stars.Bands,
+                NamedStars = which == "named" ? null! : stars.NamedStars,
+                EventStarItems = which == "events" ? null! : stars.EventStarItems,
+            },
+        });
+        // 25 party days and 2 problems solved: 29 points (3 band stars), both named stars, 27 event stars.
+        var entries = Times(1, PartyDay, 25).Concat(Times(1, ProblemSolved, 2)).ToArray();
+        var full = StarCalculator.For(AssessOne(entries), Book);
+        var result = StarCalculator.For(AssessOne(entries, book), book);
+
+        Assert.Equal((3, 2, 27), (full.BandStars, full.NamedStars.Length, full.EventStars));
+        Assert.Equal(which == "bands" ? 0 : 3, result.BandStars);
+        Assert.Equal(which == "named" ? 0 : 2, result.NamedStars.Length);
+        Assert.Equal(which == "events" ? 0 : 27, result.EventStars);
+    }
+
     [Fact]
     public void For_NullArguments_Throw()
     {
