@@ -38,7 +38,7 @@ public static class NpgsqlReadModel
         FROM "Members_Roles";
 
         CREATE VIEW rm_households AS
-        SELECT "Id" AS id, "UnitId" AS grid_id, "IsActive" AS is_active
+        SELECT "Id" AS id, "UnitId" AS unit_id, "IsActive" AS is_active
         FROM "Households";
 
         CREATE VIEW rm_rule_items AS
