@@ -13,6 +13,8 @@ using GridGovernance.Scoring.Ledger;
 using GridGovernance.Testing;
 using GridGovernance.WorkOrders;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
@@ -40,10 +42,7 @@ public abstract class ReadModelTests(Func<TestDatabase> databases, Func<string, 
         await GridGovernanceDatabase.MigrateAsync(services);
         var documented = ReadModelDoc.Views();
 
-        var views = Query(database, postgres
-            ? "SELECT table_name FROM information_schema.views WHERE table_schema = 'public' AND table_name LIKE 'rm\\_%' ORDER BY table_name"
-            : "SELECT name FROM sqlite_master WHERE type = 'view' AND name LIKE 'rm\\_%' ESCAPE '\\' ORDER BY name");
-        Assert.Equal(documented.Keys.Order(StringComparer.Ordinal), views.Select(v => (string)v[0]!));
+        Assert.Equal(documented.Keys.Order(StringComparer.Ordinal), ReadModelViews(database));
         Assert.Equal(8, documented.Count);
         foreach (var (view, columns) in documented)
         {
@@ -133,9 +132,53 @@ public abstract class ReadModelTests(Func<TestDatabase> databases, Func<string, 
             .Where(g => g.Key is not null).OrderBy(g => g.Key!.Value.Value)
             .Select(g => $"{g.Key!.Value.Value}|{units[g.Key!.Value].Name}|{g.Count()}").ToList();
         Assert.NotEmpty(perStreet);
-        Assert.Contains(orders, o => !o.IsOverdueAt(now));
+        Assert.Contains(orders, o => !o.IsOverdueAt(now) && o.DueAt <= now);   // closed in time or after it
+        Assert.Contains(orders, o => !o.IsOverdueAt(now) && o.IsOpen);
         Assert.Equal(perStreet, Dashboard(database, "overdue-per-street", ("@now", Time(now))));
     }
+
+    // The migration ReadModel on a database that held work orders before it: Down drops the views and the columns, Up
+    // adds the columns, fills them from the stored documents and creates the views, which then hold what the aggregates say.
+    [Fact]
+    public async Task Migration_DownAndUp_FillsTheNewColumnsFromTheDocuments()
+    {
+        using var database = databases();
+        var clock = new FakeClock(Start);
+        var city = CityGenerator.Generate(Small, seed: 11);
+        using var services = Services(database, clock, city.Schema);
+        await BuildAsync(services, clock, city, seed: 11);
+        var expected = await ExpectedRowsAsync(services);
+        // Some order is the responsibility of another unit than where it happened, so the filled column is not a copy.
+        Assert.Contains(expected["rm_work_orders"], row => row.Split('|') is var f && f[4] != f[5]);
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var migrator = scope.ServiceProvider.GetRequiredService<GridGovernanceDbContext>().GetService<IMigrator>();
+            await migrator.MigrateAsync("StoredFormsLedgerColumnsUnitPoints");
+            Assert.Empty(ReadModelViews(database));
+            Assert.DoesNotContain("ResponsibleUnit", Columns(database, "WorkOrders"));
+            await migrator.MigrateAsync();
+        }
+
+        Assert.Equal(ReadModelDoc.Views().Keys.Order(StringComparer.Ordinal), ReadModelViews(database));
+        foreach (var (view, columns) in ReadModelDoc.Views())
+        {
+            var actual = Query(database, $"SELECT {string.Join(", ", columns.Select(c => c.Name))} FROM {view}")
+                .Select(row => string.Join("|", row.Select((value, i) => Canon(value, columns[i].Type))))
+                .Order(StringComparer.Ordinal);
+            Assert.Equal(expected[view].Order(StringComparer.Ordinal), actual);
+        }
+    }
+
+    private List<string> ReadModelViews(TestDatabase database) =>
+        [.. Query(database, postgres
+            ? "SELECT table_name FROM information_schema.views WHERE table_schema = 'public' AND table_name LIKE 'rm\\_%' ORDER BY table_name"
+            : "SELECT name FROM sqlite_master WHERE type = 'view' AND name LIKE 'rm\\_%' ESCAPE '\\' ORDER BY name").Select(r => (string)r[0]!)];
+
+    private List<string> Columns(TestDatabase database, string table) =>
+        [.. Query(database, postgres
+            ? "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = @table"
+            : "SELECT name FROM pragma_table_info(@table)", ("@table", table)).Select(r => (string)r[0]!)];
 
     /// <summary>Seeds for the generated cities.</summary>
     public static class Seeds
@@ -247,6 +290,15 @@ public abstract class ReadModelTests(Func<TestDatabase> databases, Func<string, 
             if (random.Next(5) != 0)
             {
                 await Run(services, s => s.GetRequiredService<WorkOrderService>().TriageAsync(Actor.System("triage"), order.Id));
+                if (random.Next(4) == 0)
+                {
+                    // Handled to the end by the district's secretary (jurisdiction over every unit), rated by its filer.
+                    var handler = Actor.Post(secretary.MemberId, RoleKind.Secretary, city.District);
+                    await Run(services, s => s.GetRequiredService<WorkOrderService>().ClaimAsync(handler, order.Id));
+                    await Run(services, s => s.GetRequiredService<WorkOrderService>().ResolveAsync(handler, order.Id, "photo:after"));
+                    await Run(services, s => s.GetRequiredService<WorkOrderService>().RateAsync(WorkOrderGenerator.FilerOf(draft), order.Id, satisfied: true));
+                    await Run(services, s => s.GetRequiredService<WorkOrderService>().CloseAsync(Actor.System("close"), order.Id));
+                }
             }
             clock.Advance(Duration.FromHours(random.Next(1, 30)));
         }
