@@ -687,6 +687,9 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Category")
+                        .HasColumnType("text");
+
                     b.Property<Instant?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -702,6 +705,9 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
 
                     b.Property<Instant?>("RemindAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ResponsibleUnit")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -722,6 +728,8 @@ namespace GridGovernance.EntityFrameworkCore.PostgreSQL.Migrations
                     b.HasIndex("FiledAt");
 
                     b.HasIndex("RemindAt");
+
+                    b.HasIndex("ResponsibleUnit");
 
                     b.HasIndex("Status");
 

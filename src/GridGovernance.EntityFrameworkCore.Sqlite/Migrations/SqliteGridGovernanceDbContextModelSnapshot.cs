@@ -692,6 +692,9 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Category")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -706,6 +709,9 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("RemindAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponsibleUnit")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
@@ -727,6 +733,8 @@ namespace GridGovernance.EntityFrameworkCore.Sqlite.Migrations
                     b.HasIndex("FiledAt");
 
                     b.HasIndex("RemindAt");
+
+                    b.HasIndex("ResponsibleUnit");
 
                     b.HasIndex("Status");
 

@@ -61,7 +61,9 @@ internal static class BuiltInMaps
 
         // Contacts (one log per member and year) and work orders.
         options.Map<ContactLog>(m => m.ToTable("ContactLogs"));
+        // The responsible unit is what a city's dashboards group open orders by (the read model's rm_work_orders).
         options.Map<WorkOrder>(m => m.ToTable("WorkOrders")
-            .Column(o => o.Unit).Column(o => o.Status).Column(o => o.FiledAt).Column(o => o.DueAt).Column(o => o.RemindAt).Column(o => o.ClosedAt));
+            .Column(o => o.Unit).Column(o => o.Status).Column(o => o.FiledAt).Column(o => o.DueAt).Column(o => o.RemindAt).Column(o => o.ClosedAt)
+            .Column(o => o.ResponsibleUnit).ReadColumn(o => o.Category));
     }
 }
