@@ -15,11 +15,22 @@ using Npgsql;
 
 namespace GridGovernance.Benchmarks.Storage;
 
-/// <summary>The database a storage benchmark runs on: SQLite always, PostgreSQL where <c>GG_POSTGRES</c> names a server.</summary>
+/// <summary>
+/// The database a storage benchmark runs on: SQLite always, PostgreSQL where <c>GG_POSTGRES</c> names a server;
+/// <c>GG_BENCH_DATABASES</c> (<c>sqlite</c>, <c>postgres</c>, comma-separated) keeps only those.
+/// </summary>
 internal static class BenchDatabases
 {
-    public static IEnumerable<string> Names =>
-        Environment.GetEnvironmentVariable("GG_POSTGRES") is { Length: > 0 } ? ["sqlite", "postgres"] : ["sqlite"];
+    public static IEnumerable<string> Names
+    {
+        get
+        {
+            string[] all = Environment.GetEnvironmentVariable("GG_POSTGRES") is { Length: > 0 } ? ["sqlite", "postgres"] : ["sqlite"];
+            return Environment.GetEnvironmentVariable("GG_BENCH_DATABASES") is { Length: > 0 } only
+                ? all.Where(n => only.Split(',', StringSplitOptions.TrimEntries).Contains(n, StringComparer.OrdinalIgnoreCase)).ToArray()
+                : all;
+        }
+    }
 
     /// <summary>A fresh, empty database; returns how to point the store at it and how to drop it.</summary>
     public static (Action<GridGovernanceStoreOptions> Use, string ConnectionString, Action Drop) Fresh(string kind)
