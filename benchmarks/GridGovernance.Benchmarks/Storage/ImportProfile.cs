@@ -21,6 +21,17 @@ internal static class ImportProfile
         var city = CityGenerator.Generate(size == "community" ? CitySize.Community : RosterImportBenchmarks.ImportCity, seed: 42);
         output.WriteLine($"generate: {watch.Elapsed.TotalSeconds:F2} s ({city.Roster.Units.Count:N0} units, {city.Roster.Members.Count:N0} members, {city.Roster.Households.Count:N0} households)");
 
+        Collect();
+        watch.Restart();
+        var problems = new RosterValidator(HierarchySchemas.Standard, city.Date, new Dictionary<OrgUnitId, OrgUnit>(), new HashSet<MemberId>(), new HashSet<HouseholdId>(),
+            new HashSet<StationedUnitId>()).Validate(city.Roster);
+        output.WriteLine($"validate alone: {watch.Elapsed.TotalSeconds:F2} s ({problems.Count} problems)");
+        Collect();
+        watch.Restart();
+        var built = city.Roster.Households.Select(h => Household.Create(h, city.Date)).ToList();
+        output.WriteLine($"build {built.Count:N0} households alone: {watch.Elapsed.TotalSeconds:F2} s");
+        built = null;
+
         using (var memory = BenchDatabases.Services(null))
         {
             Collect();
