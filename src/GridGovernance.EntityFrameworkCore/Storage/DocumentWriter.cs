@@ -197,6 +197,9 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context, Conditiona
         return await rows.Select(r => (long?)EF.Property<long>(r, MappedAggregate.VersionColumn)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Whether adds of <paramref name="aggregateType"/> (and its child rows) can go through the provider's bulk insert.</summary>
+    internal static bool CanBulkInsert(GridGovernanceDbContext context, Type aggregateType) => new DocumentWriter(context).TableFor(aggregateType).Bulk;
+
     private bool IsUniqueViolation(Exception? error) => context.Store.Provider.IsUniqueViolation(error);
 
     private TableWriter TableFor(Type aggregateType)
@@ -221,6 +224,8 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context, Conditiona
         private readonly Child[] children;
         private readonly DocumentWriter owner;
         private readonly bool bulk;
+
+        public bool Bulk => bulk;
 
         public TableWriter(GridGovernanceDbContext context, MappedAggregate map, DocumentWriter owner)
         {

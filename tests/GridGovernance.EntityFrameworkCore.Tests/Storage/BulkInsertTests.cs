@@ -150,6 +150,19 @@ public abstract class BulkInsertTests(Func<TestDatabase> create)
         return reversal ? LedgerEntry.CreateReversal(new LedgerEntryId(id), entry, $"key-{id}", LedgerActor.ForSystem("test"), "wrong member", At) : entry;
     }
 
+    [Fact]
+    public async Task EveryAggregateOfTheLibrary_CanGoInBulk()
+    {
+        await using var store = await Store.CreateAsync(create, Threshold);
+        await using var scope = store.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<GridGovernanceDbContext>();
+
+        var refused = context.Store.Aggregates.Where(a => !DocumentWriter.CanBulkInsert(context, a.ClrType)).Select(a => a.Table).ToList();
+
+        Assert.True(context.Store.Aggregates.Count >= 17);
+        Assert.Empty(refused);
+    }
+
     [Property(MaxTest = 5)]
     public Property ABulkSave_StoresExactlyWhatTheRowByRowSaveStores() =>
         Prop.ForAll(HierarchyArbitraries.City(), Ledger(1).ToArbitrary(), (city, ledger) =>
