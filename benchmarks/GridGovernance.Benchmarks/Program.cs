@@ -19,6 +19,12 @@ public static class Program
             WorkOrders.WorkOrderLoopBenchmarks.Spin(loop, int.Parse(calls, System.Globalization.CultureInfo.InvariantCulture));
             return;
         }
+        if (args is ["profile-import", ..])
+        {
+            // A stopwatch split of a roster import (see docs/benchmarks.md, "Storage: importing a roster").
+            Storage.ImportProfile.Run(args.Length > 1 ? args[1] : "import", args.Skip(2), Console.Out);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

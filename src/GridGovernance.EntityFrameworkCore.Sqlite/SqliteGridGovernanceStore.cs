@@ -1,5 +1,7 @@
+using System.Data.Common;
 using GridGovernance.EntityFrameworkCore.Storage;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,6 +85,111 @@ internal sealed class SqliteStoreProvider : StoreProvider
         {
             sink.Add(reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2), reader.GetInt64(3),
                 reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetBoolean(6));
+        }
+    }
+
+    // Rows a bulk statement inserts: enough to make the per-statement cost small, few enough that a statement of a
+    // wide table stays far under SQLite's 32,766 variables. Values are bound by position on the raw statement, so the
+    // parameter count costs nothing (Microsoft.Data.Sqlite's named parameters cost the square of their number).
+    private const int BulkRowsPerStatement = 64;
+
+    private static readonly HashSet<Type> BulkTypes =
+        [typeof(long), typeof(int), typeof(short), typeof(byte), typeof(bool), typeof(double), typeof(float), typeof(string), typeof(byte[])];
+
+    public override bool CanBulkInsert(IReadOnlyList<BulkColumn> columns) => columns.All(c => c.IsDocument || BulkTypes.Contains(c.ProviderType));
+
+    // Prepared multi-row INSERTs on the connection's own sqlite3 handle, reused for every full batch, values bound by
+    // position (the documents as UTF-8 text straight from a buffer); the last rows go in one statement of their number.
+    // The save's transaction is the connection's, so these statements are inside it.
+    public override Task BulkInsertAsync(DbTransaction transaction, BulkRows rows, int? commandTimeout, CancellationToken cancellationToken)
+    {
+        var connection = (SqliteConnection)transaction.Connection!;
+        var db = connection.Handle!;
+        int width = rows.Columns.Count;
+        string head = $"INSERT INTO {Q(rows.Table)} ({string.Join(", ", rows.Columns.Select(c => Q(c.Name)))}) VALUES ";
+        string one = "(" + string.Join(", ", Enumerable.Repeat("?", width)) + ")";
+        var values = new object?[BulkRowsPerStatement * width];
+        var documents = new Documents.ByteBuffer(64 * 1024);
+        var documentAt = new int[BulkRowsPerStatement + 1];
+        sqlite3_stmt? batch = null;
+        try
+        {
+            int count = 0;
+            while (rows.MoveNext())
+            {
+                rows.Values.CopyTo(values, count * width);
+                rows.Document.Span.CopyTo(documents.GetSpan(rows.Document.Length));
+                documents.Advance(rows.Document.Length);
+                documentAt[++count] = documents.Count;
+                if (count == BulkRowsPerStatement)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    batch ??= Prepare(db, head + string.Join(", ", Enumerable.Repeat(one, BulkRowsPerStatement)));
+                    Execute(db, batch, rows, values, documents, documentAt, count);
+                    count = 0;
+                    documents.Clear();
+                }
+            }
+            if (count > 0)
+            {
+                using var tail = Prepare(db, head + string.Join(", ", Enumerable.Repeat(one, count)));
+                Execute(db, tail, rows, values, documents, documentAt, count);
+            }
+        }
+        finally
+        {
+            batch?.Dispose();
+        }
+        return Task.CompletedTask;
+    }
+
+    private static void Execute(sqlite3 db, sqlite3_stmt statement, BulkRows rows, object?[] values, Documents.ByteBuffer documents, int[] documentAt, int count)
+    {
+        var columns = rows.Columns;
+        int width = columns.Count;
+        for (int r = 0; r < count; r++)
+        {
+            for (int c = 0; c < width; c++)
+            {
+                int index = r * width + c + 1;
+                int rc = columns[c].IsDocument
+                    ? raw.sqlite3_bind_text(statement, index, documents.Written[documentAt[r]..documentAt[r + 1]])
+                    : values[r * width + c] switch
+                    {
+                        null => raw.sqlite3_bind_null(statement, index),
+                        long v => raw.sqlite3_bind_int64(statement, index, v),
+                        int v => raw.sqlite3_bind_int64(statement, index, v),
+                        short v => raw.sqlite3_bind_int64(statement, index, v),
+                        byte v => raw.sqlite3_bind_int64(statement, index, v),
+                        bool v => raw.sqlite3_bind_int64(statement, index, v ? 1 : 0),
+                        double v => raw.sqlite3_bind_double(statement, index, v),
+                        float v => raw.sqlite3_bind_double(statement, index, v),
+                        string v => raw.sqlite3_bind_text(statement, index, v),
+                        byte[] v => raw.sqlite3_bind_blob(statement, index, v),
+                        var other => throw new NotSupportedException($"A bulk insert into {rows.Table} cannot bind a {other.GetType().Name}."),
+                    };
+                Check(db, rc);
+            }
+        }
+        int step = raw.sqlite3_step(statement);
+        if (step != raw.SQLITE_DONE)
+        {
+            Check(db, step); // before the reset, so that the error is this statement's (a unique violation: SQLITE_CONSTRAINT_*)
+        }
+        raw.sqlite3_reset(statement);
+    }
+
+    private static sqlite3_stmt Prepare(sqlite3 db, string sql)
+    {
+        Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
+        return statement;
+    }
+
+    private static void Check(sqlite3 db, int rc)
+    {
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
         }
     }
 

@@ -82,6 +82,12 @@ public sealed class GridGovernanceStoreOptions
         return this;
     }
 
+    /// <summary>
+    /// How many consecutive adds of one type a save hands to the database's bulk insert (binary COPY, prepared
+    /// multi-row inserts bound by position) instead of multi-row INSERT statements; tests set it to compare the two.
+    /// </summary>
+    internal int BulkInsertThreshold { get; set; } = Storage.DocumentWriter.BulkThreshold;
+
     internal StoreModel Build()
     {
         if (Provider is null)
@@ -100,7 +106,7 @@ public sealed class GridGovernanceStoreOptions
             // Every mapped aggregate is written and read through its stored form only.
             Documents.AggregateDocument.Form(map.ClrType);
         }
-        return new StoreModel(Provider, [.. maps.Values], MigrationsAssembly);
+        return new StoreModel(Provider, [.. maps.Values], MigrationsAssembly) { BulkInsertThreshold = BulkInsertThreshold };
     }
 }
 
@@ -125,6 +131,9 @@ internal sealed class StoreModel(StoreProvider provider, IReadOnlyList<MappedAgg
     public string? MigrationsAssembly { get; } = migrationsAssembly;
 
     public IReadOnlyList<MappedAggregate> Aggregates { get; } = aggregates;
+
+    /// <summary>How many consecutive adds of one type go through the provider's bulk insert (see <see cref="Storage.DocumentWriter.BulkThreshold"/>).</summary>
+    public int BulkInsertThreshold { get; init; } = Storage.DocumentWriter.BulkThreshold;
 
     public MappedAggregate For(Type type) =>
         byType.TryGetValue(type, out var map) ? map

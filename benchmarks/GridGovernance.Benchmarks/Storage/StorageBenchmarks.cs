@@ -96,7 +96,7 @@ internal static class BenchDatabases
 public class RosterImportBenchmarks
 {
     // 178 communities of 20–25 grids, 20–30 members and 200–300 households a grid: ~100k members, ~1M households.
-    private static readonly CitySize ImportCity = new("import", 12, 178, new(20, 25), new(2, 4), new(20, 30), new(200, 300), new(0, 2));
+    internal static readonly CitySize ImportCity = new("import", 12, 178, new(20, 25), new(2, 4), new(20, 30), new(200, 300), new(0, 2));
 
     private GeneratedCity city = null!;
     private ServiceProvider services = null!;

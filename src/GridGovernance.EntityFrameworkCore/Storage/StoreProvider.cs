@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,4 +38,19 @@ internal abstract class StoreProvider
     /// context's connection (open, and in the context's transaction if it has one).
     /// </summary>
     public abstract Task ReadLedgerAsync(GridGovernanceDbContext context, LedgerExportQuery query, LedgerRowSink sink, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether <see cref="BulkInsertAsync"/> can write rows of <paramref name="columns"/> (their store types and the
+    /// values their mappings hand over). By default no: the shared multi-row inserts write every save.
+    /// </summary>
+    public virtual bool CanBulkInsert(IReadOnlyList<BulkColumn> columns) => false;
+
+    /// <summary>
+    /// Inserts every row of <paramref name="rows"/> into its table the database's fastest way, on the connection of
+    /// <paramref name="transaction"/> and inside it (so that a failure rolls back the whole save). A duplicate key
+    /// fails with the database's own error (<see cref="IsUniqueViolation"/> recognises it); nothing is explained here.
+    /// Called only when <see cref="CanBulkInsert"/> said yes for the table's columns.
+    /// </summary>
+    public virtual Task BulkInsertAsync(DbTransaction transaction, BulkRows rows, int? commandTimeout, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Name} has no bulk insert.");
 }
