@@ -168,7 +168,7 @@ public class LedgerExportBenchmarks
                 import.StartRow();
                 import.Write(row.Id, NpgsqlDbType.Bigint);
                 import.Write(1L, NpgsqlDbType.Bigint);
-                import.Write("{}", NpgsqlDbType.Text);
+                import.Write("{}", NpgsqlDbType.Jsonb);
                 import.Write(ruleBook.Id, NpgsqlDbType.Text);
                 import.Write(row.Member, NpgsqlDbType.Integer);
                 import.Write((int)LedgerEntryStatus.Approved, NpgsqlDbType.Integer);
