@@ -86,6 +86,9 @@ public sealed partial class PersonalDataMaskingTest
         "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u180E", "\u00AD", // zero-width and soft hyphen
         "\u0000", "\u0007", "\u001B", "\u007F", "\u0090", // controls
         "\uFE0F", "\u3164", "\U000E0041", // variation selector, filler, tag
+        // every blank the category does not give away, and both ends of each blank range
+        "\u034F", "\u115F", "\u1160", "\u17B4", "\u17B5", "\u2800", "\uFFA0", // grapheme joiner, Hangul fillers, Khmer vowels, Braille blank, half-width filler
+        "\u180B", "\u180F", "\uFE00", "\U000E0100", "\U000E01EF", // Mongolian free variation selectors, variation selectors and their supplement
     ];
 
     [Theory]
