@@ -25,6 +25,21 @@ public static class Program
             Storage.ImportProfile.Run(args.Length > 1 ? args[1] : "import", args.Skip(2), Console.Out);
             return;
         }
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        // BenchmarkDotNet reports a benchmark whose set-up or body threw as "NA" and still exits with 0; a smoke run
+        // that should catch a broken benchmark must fail instead. A case that was not run (a class's own job beside
+        // the command line's --job) has no execution and is not a failure.
+        var failed = summaries
+            .SelectMany(s => s.Reports
+                .Where(r => !r.Success && (!r.BuildResult.IsBuildSuccess || r.ExecuteResults.Any(e => !e.IsSuccess)))
+                .Select(r => r.BenchmarkCase.DisplayInfo)
+                .Concat(s.HasCriticalValidationErrors ? [s.Title + ": critical validation errors"] : []))
+            .ToList();
+        if (failed.Count > 0)
+        {
+            Console.Error.WriteLine($"{failed.Count} benchmark(s) failed:");
+            failed.ForEach(f => Console.Error.WriteLine("  " + f));
+            Environment.ExitCode = 1;
+        }
     }
 }
