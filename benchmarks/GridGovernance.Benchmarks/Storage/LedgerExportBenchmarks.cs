@@ -111,25 +111,7 @@ public class LedgerExportBenchmarks
         await using var postgres = new NpgsqlConnection(connectionString);
         await postgres.OpenAsync();
         await using var export = await postgres.BeginBinaryExportAsync($"COPY (SELECT {Columns} FROM \"LedgerEntries\" {where}) TO STDOUT (FORMAT binary)");
-        while (await export.StartRowAsync() != -1)
-        {
-            _ = export.Read<int>(NpgsqlDbType.Integer);
-            _ = export.Read<string>(NpgsqlDbType.Text);
-            _ = export.Read<DateOnly>(NpgsqlDbType.Date);
-            _ = export.Read<long>(NpgsqlDbType.Bigint);
-            _ = export.Read<long>(NpgsqlDbType.Bigint);
-            if (export.IsNull)
-            {
-                export.Skip();
-            }
-            else
-            {
-                _ = export.Read<string>(NpgsqlDbType.Text);
-            }
-            _ = export.Read<bool>(NpgsqlDbType.Boolean);
-            count++;
-        }
-        return count;
+        return await LedgerBenchRows.DrainAsync(export, NpgsqlDbType.Date);
     }
 
     /// <summary>The period's ledger out of the database's columns and assessed.</summary>
@@ -143,51 +125,12 @@ public class LedgerExportBenchmarks
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
-    private Row[] Rows(AssessmentEntry[] generated)
-    {
-        var at = Instant.FromUtc(2025, 1, 2, 0, 0);
-        return [.. generated.Select(e =>
-        {
-            var version = ruleBook.Items[e.ItemIndex].Versions[0];
-            return new Row(e.Sequence + 1, e.Member.Value, ruleBook.Items[e.ItemIndex].Code, e.OccurredOn,
-                version.Kind == ItemKind.Discretionary ? e.Value.Units : version.Points.Units,
-                version.Kind == ItemKind.Tiered ? version.Tiers[e.Tier].Code : null, e.AfterReminder, at);
-        })];
-    }
-
     private void LoadPostgres(AssessmentEntry[] generated)
     {
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
         using var transaction = connection.BeginTransaction();
-        using (var import = connection.BeginBinaryImport("COPY \"LedgerEntries\" (\"Id\", \"Version\", \"Document\", \"RuleBookId\", \"Member\", \"Status\", \"OccurredOn\", "
-            + "\"ItemCode\", \"Points\", \"Tier\", \"AfterReminder\", \"RecordedAt\") FROM STDIN (FORMAT binary)"))
-        {
-            foreach (var row in Rows(generated))
-            {
-                import.StartRow();
-                import.Write(row.Id, NpgsqlDbType.Bigint);
-                import.Write(1L, NpgsqlDbType.Bigint);
-                import.Write("{}", NpgsqlDbType.Jsonb);
-                import.Write(ruleBook.Id, NpgsqlDbType.Text);
-                import.Write(row.Member, NpgsqlDbType.Integer);
-                import.Write((int)LedgerEntryStatus.Approved, NpgsqlDbType.Integer);
-                import.Write(new DateOnly(row.OccurredOn.Year, row.OccurredOn.Month, row.OccurredOn.Day), NpgsqlDbType.Date);
-                import.Write(row.ItemCode, NpgsqlDbType.Text);
-                import.Write(row.Points, NpgsqlDbType.Bigint);
-                if (row.Tier is null)
-                {
-                    import.WriteNull();
-                }
-                else
-                {
-                    import.Write(row.Tier, NpgsqlDbType.Text);
-                }
-                import.Write(row.AfterReminder, NpgsqlDbType.Boolean);
-                import.Write(row.RecordedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz);
-            }
-            import.Complete();
-        }
+        LedgerBenchRows.Copy(connection, ruleBook.Id, LedgerBenchRows.Of(ruleBook, generated, firstId: 1));
         transaction.Commit();
         using var analyze = connection.CreateCommand();
         analyze.CommandText = "ANALYZE \"LedgerEntries\"";
@@ -201,12 +144,11 @@ public class LedgerExportBenchmarks
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO \"LedgerEntries\" (\"Id\", \"Version\", \"Document\", \"RuleBookId\", \"Member\", \"Status\", \"OccurredOn\", "
-            + "\"ItemCode\", \"Points\", \"Tier\", \"AfterReminder\", \"RecordedAt\") VALUES ($id, 1, '{}', $book, $member, $status, $on, $item, $points, $tier, $reminder, $at)";
+        command.CommandText = $"INSERT INTO \"LedgerEntries\" ({LedgerBenchRows.Columns}) VALUES ($id, 1, '{{}}', $book, $member, $status, $on, $item, $points, $tier, $reminder, $at)";
         var parameters = new[] { "$id", "$book", "$member", "$status", "$on", "$item", "$points", "$tier", "$reminder", "$at" }
             .Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
         command.Prepare();
-        foreach (var row in Rows(generated))
+        foreach (var row in LedgerBenchRows.Of(ruleBook, generated, firstId: 1))
         {
             Set(parameters, row.Id, ruleBook.Id, row.Member, (int)LedgerEntryStatus.Approved, Iso(row.OccurredOn), row.ItemCode, row.Points,
                 (object?)row.Tier ?? DBNull.Value, row.AfterReminder, row.RecordedAt.ToUnixTimeTicks());
@@ -223,5 +165,4 @@ public class LedgerExportBenchmarks
         }
     }
 
-    private sealed record Row(long Id, int Member, string ItemCode, LocalDate OccurredOn, long Points, string? Tier, bool AfterReminder, Instant RecordedAt);
 }

@@ -111,29 +111,10 @@ public class PartitionedLedgerBenchmarks
 
     private async Task<int> ReadAsync(string table)
     {
-        int count = 0;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var export = await connection.BeginBinaryExportAsync(ExportSql(table));
-        while (await export.StartRowAsync() != -1)
-        {
-            _ = export.Read<int>(NpgsqlDbType.Integer);
-            _ = export.Read<string>(NpgsqlDbType.Text);
-            _ = export.Read<int>(NpgsqlDbType.Integer);
-            _ = export.Read<long>(NpgsqlDbType.Bigint);
-            _ = export.Read<long>(NpgsqlDbType.Bigint);
-            if (export.IsNull)
-            {
-                export.Skip();
-            }
-            else
-            {
-                _ = export.Read<string>(NpgsqlDbType.Text);
-            }
-            _ = export.Read<bool>(NpgsqlDbType.Boolean);
-            count++;
-        }
-        return count;
+        return await LedgerBenchRows.DrainAsync(export, NpgsqlDbType.Integer);
     }
 
     private string PartitionSql()
@@ -154,39 +135,10 @@ public class PartitionedLedgerBenchmarks
 
     private long Load(AssessmentEntry[] generated, long nextId)
     {
-        var at = Instant.FromUtc(2025, 1, 2, 0, 0).ToDateTimeUtc();
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
-        using var import = connection.BeginBinaryImport("COPY \"LedgerEntries\" (\"Id\", \"Version\", \"Document\", \"RuleBookId\", \"Member\", \"Status\", \"OccurredOn\", "
-            + "\"ItemCode\", \"Points\", \"Tier\", \"AfterReminder\", \"RecordedAt\") FROM STDIN (FORMAT binary)");
-        foreach (var e in generated)
-        {
-            var item = ruleBook.Items[e.ItemIndex];
-            var version = item.Versions[0];
-            string? tier = version.Kind == ItemKind.Tiered ? version.Tiers[e.Tier].Code : null;
-            import.StartRow();
-            import.Write(nextId++, NpgsqlDbType.Bigint);
-            import.Write(1L, NpgsqlDbType.Bigint);
-            import.Write("{}", NpgsqlDbType.Jsonb);
-            import.Write(ruleBook.Id, NpgsqlDbType.Text);
-            import.Write(e.Member.Value, NpgsqlDbType.Integer);
-            import.Write((int)LedgerEntryStatus.Approved, NpgsqlDbType.Integer);
-            import.Write(new DateOnly(e.OccurredOn.Year, e.OccurredOn.Month, e.OccurredOn.Day), NpgsqlDbType.Date);
-            import.Write(item.Code, NpgsqlDbType.Text);
-            import.Write(version.Kind == ItemKind.Discretionary ? e.Value.Units : version.Points.Units, NpgsqlDbType.Bigint);
-            if (tier is null)
-            {
-                import.WriteNull();
-            }
-            else
-            {
-                import.Write(tier, NpgsqlDbType.Text);
-            }
-            import.Write(e.AfterReminder, NpgsqlDbType.Boolean);
-            import.Write(at, NpgsqlDbType.TimestampTz);
-        }
-        import.Complete();
-        return nextId;
+        LedgerBenchRows.Copy(connection, ruleBook.Id, LedgerBenchRows.Of(ruleBook, generated, nextId));
+        return nextId + generated.Length;
     }
 
     private void Execute(string sql)
