@@ -80,7 +80,7 @@ public sealed class AssessmentEntryColumns
         {
             Check(in entries[k], k);
         }
-        return Group(entries);
+        return Group(new Runs(entries));
     }
 
     /// <summary>The entries of one member (empty when none), in the order they were given.</summary>
@@ -171,17 +171,20 @@ public sealed class AssessmentEntryColumns
     }
 
     /// <summary>A counting sort by member: two passes over the entries, stable within a member.</summary>
-    private static AssessmentEntryColumns Group(ReadOnlySpan<AssessmentEntry> entries)
+    private static AssessmentEntryColumns Group(Runs entries)
     {
-        if (entries.IsEmpty)
+        if (entries.Length == 0)
         {
             return Empty;
         }
         int min = int.MaxValue, max = int.MinValue;
-        foreach (ref readonly var e in entries)
+        for (int r = 0; r < entries.Count; r++)
         {
-            min = Math.Min(min, e.Member.Value);
-            max = Math.Max(max, e.Member.Value);
+            foreach (ref readonly var e in entries[r])
+            {
+                min = Math.Min(min, e.Member.Value);
+                max = Math.Max(max, e.Member.Value);
+            }
         }
         int[] memberIds;
         int[] starts;
@@ -191,9 +194,12 @@ public sealed class AssessmentEntryColumns
         {
             // Dense ids: a count per id, then the ids with entries in ascending order.
             var count = new int[max - min + 1];
-            foreach (ref readonly var e in entries)
+            for (int r = 0; r < entries.Count; r++)
             {
-                count[e.Member.Value - min]++;
+                foreach (ref readonly var e in entries[r])
+                {
+                    count[e.Member.Value - min]++;
+                }
             }
             int distinct = 0;
             foreach (int c in count)
@@ -222,9 +228,12 @@ public sealed class AssessmentEntryColumns
         else
         {
             var counts = new Dictionary<int, int>();
-            foreach (ref readonly var e in entries)
+            for (int r = 0; r < entries.Count; r++)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(counts, e.Member.Value, out _)++;
+                foreach (ref readonly var e in entries[r])
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(counts, e.Member.Value, out _)++;
+                }
             }
             memberIds = [.. counts.Keys];
             Array.Sort(memberIds);
@@ -245,15 +254,50 @@ public sealed class AssessmentEntryColumns
         var values = new long[entries.Length];
         var tiers = new int[entries.Length];
         var sequences = new long[entries.Length];
-        foreach (ref readonly var e in entries)
+        for (int r = 0; r < entries.Count; r++)
         {
-            int k = cursor[slotOf(e.Member.Value)]++;
-            packed[k] = Pack(in e);
-            values[k] = e.Value.Units;
-            tiers[k] = e.Tier;
-            sequences[k] = e.Sequence;
+            foreach (ref readonly var e in entries[r])
+            {
+                int k = cursor[slotOf(e.Member.Value)]++;
+                packed[k] = Pack(in e);
+                values[k] = e.Value.Units;
+                tiers[k] = e.Tier;
+                sequences[k] = e.Sequence;
+            }
         }
         return new AssessmentEntryColumns(memberIds, starts, packed, values, tiers, sequences);
+    }
+
+    /// <summary>Entries in order, as one span (<see cref="From"/>) or as the runs a <see cref="Builder"/> filled.</summary>
+    private readonly ref struct Runs
+    {
+        private readonly ReadOnlySpan<AssessmentEntry> single;
+        private readonly List<AssessmentEntry[]>? chunks;
+        private readonly int usedInLast;
+
+        public Runs(ReadOnlySpan<AssessmentEntry> entries)
+        {
+            single = entries;
+            Count = 1;
+            Length = entries.Length;
+        }
+
+        public Runs(List<AssessmentEntry[]> chunks, int usedInLast, int length)
+        {
+            this.chunks = chunks;
+            this.usedInLast = usedInLast;
+            Count = chunks.Count;
+            Length = length;
+        }
+
+        /// <summary>The number of runs.</summary>
+        public int Count { get; }
+
+        /// <summary>The number of entries in all runs.</summary>
+        public int Length { get; }
+
+        public ReadOnlySpan<AssessmentEntry> this[int run] =>
+            chunks is null ? single : chunks[run].AsSpan(0, run == chunks.Count - 1 ? usedInLast : chunks[run].Length);
     }
 
     /// <summary>
@@ -263,7 +307,15 @@ public sealed class AssessmentEntryColumns
     [Mutable]
     public sealed class Builder
     {
-        private AssessmentEntry[] buffer = [];
+        // Entries are kept in chunks that are filled and never moved: the first ones small (a builder for a handful of
+        // entries stays small), then of ChunkSize. Growing one array by doubling would copy every entry about once more
+        // and allocate about twice the final size: for a city's 10M-entry export that is over 1 GB of fresh memory,
+        // whose page faults cost more than the reading of the rows (docs/benchmarks.md).
+        private const int FirstChunkSize = 1024;
+        private const int ChunkSize = 1 << 16;
+        private readonly List<AssessmentEntry[]> chunks = [];
+        private AssessmentEntry[] current = [];
+        private int usedInCurrent;
         private int count;
 
         /// <summary>The number of entries added.</summary>
@@ -276,15 +328,18 @@ public sealed class AssessmentEntryColumns
         public Builder Add(in AssessmentEntry entry)
         {
             Check(in entry, count);
-            if (count == buffer.Length)
+            if (usedInCurrent == current.Length)
             {
-                Array.Resize(ref buffer, Math.Max(1024, buffer.Length * 2));
+                current = new AssessmentEntry[current.Length == 0 ? FirstChunkSize : Math.Min(ChunkSize, current.Length * 2)];
+                chunks.Add(current);
+                usedInCurrent = 0;
             }
-            buffer[count++] = entry;
+            current[usedInCurrent++] = entry;
+            count++;
             return this;
         }
 
         /// <summary>Lays out the entries added so far; the builder can go on collecting afterwards.</summary>
-        public AssessmentEntryColumns Build() => Group(buffer.AsSpan(0, count));
+        public AssessmentEntryColumns Build() => Group(new Runs(chunks, usedInCurrent, count));
     }
 }

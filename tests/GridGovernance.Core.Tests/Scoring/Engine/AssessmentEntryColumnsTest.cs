@@ -80,6 +80,43 @@ public sealed class AssessmentEntryColumnsTest
         return builder.Count == s.Entries.Length && builder.Build().ToArray().SequenceEqual(AssessmentEntryColumns.From(s.Entries).ToArray());
     });
 
+    /// <summary>
+    /// The builder keeps entries in chunks (1,024, then doubling to 65,536): lengths on and around every chunk boundary,
+    /// members dense and sparse, and a Build in the middle after which the builder goes on collecting.
+    /// </summary>
+    [Property(MaxTest = 12)]
+    public Property Builder_AcrossItsChunks_GivesWhatFromGives() => Prop.ForAll(
+        Gen.Elements(0, 1, 1023, 1024, 1025, 3071, 3072, 3073, 65_535, 65_536 + 1024, 130_047, 130_048, 130_049, 200_000).ToArbitrary(),
+        Gen.Elements(true, false).ToArbitrary(), Choices.Arbitrary(), (length, sparse, random) =>
+    {
+        var entries = new AssessmentEntry[length];
+        for (int k = 0; k < length; k++)
+        {
+            int member = random.Next(1, 500) * (sparse ? 4_000_000 : 1);
+            entries[k] = new AssessmentEntry(new MemberId(member), random.Next(40), Jan1.PlusDays(random.Next(366)), k)
+            {
+                Value = Points.From(random.Next(-3, 10)),
+                Tier = random.Next(3),
+                AfterReminder = random.Next(2) == 0,
+            };
+        }
+        var builder = new AssessmentEntryColumns.Builder();
+        int middle = length / 3;
+        for (int k = 0; k < middle; k++)
+        {
+            builder.Add(in entries[k]);
+        }
+        bool firstPart = builder.Build().ToArray().SequenceEqual(AssessmentEntryColumns.From(entries.AsSpan(0, middle)).ToArray());
+        for (int k = middle; k < length; k++)
+        {
+            builder.Add(in entries[k]);
+        }
+        var built = builder.Build();
+        return (firstPart && builder.Count == length && built.Count == length
+                && built.ToArray().SequenceEqual(AssessmentEntryColumns.From(entries).ToArray()))
+            .Label($"{length} entries, sparse {sparse}");
+    });
+
     [Fact]
     public void SparseMemberIds_AreGroupedToo()
     {
