@@ -13,11 +13,12 @@ namespace GridGovernance.Authority;
 public sealed class AuthorityIndex : IAuthorityView
 {
     private readonly HierarchyIndex index;
-    // Posts by the member's position in the hierarchy index (null: none), so a decision finds them without hashing.
-    private readonly (RoleKind Role, OrgUnitId Unit)[]?[] posts;
+    // Posts by the member's position in the hierarchy index (null: none), so a decision finds them without hashing;
+    // each with its unit's handle in the hierarchy index, so a decision checks jurisdiction from the post it found.
+    private readonly (RoleKind Role, OrgUnitId Unit, int Handle)[]?[] posts;
     private readonly Dictionary<MemberId, OrgUnitId[]> registrations;
 
-    private AuthorityIndex(HierarchyIndex index, (RoleKind, OrgUnitId)[]?[] posts, Dictionary<MemberId, OrgUnitId[]> registrations)
+    private AuthorityIndex(HierarchyIndex index, (RoleKind, OrgUnitId, int)[]?[] posts, Dictionary<MemberId, OrgUnitId[]> registrations)
     {
         this.index = index;
         this.posts = posts;
@@ -67,16 +68,17 @@ public sealed class AuthorityIndex : IAuthorityView
                 Add(posts, term.Chair, (RoleKind.RotatingChair, unit.Id));
             }
         }
-        var byPosition = new (RoleKind, OrgUnitId)[]?[hierarchy.MemberCount];
+        var byPosition = new (RoleKind, OrgUnitId, int)[]?[hierarchy.MemberCount];
         foreach (var (member, held) in posts)
         {
             // A post held by a member not on the tree that day (a chair who has left) is never found: the member is not on the roster.
             int position = hierarchy.MemberPosition(member);
             // A post on a unit not in the tree that day (closed, or not yet open) is never found either, so a decision
             // need not look the unit up again.
-            if (position >= 0 && held.FindAll(p => hierarchy.Contains(p.Item2)) is { Count: > 0 } open)
+            var open = held.Select(p => (p.Item1, p.Item2, hierarchy.UnitHandle(p.Item2))).Where(p => p.Item3 >= 0).ToArray();
+            if (position >= 0 && open.Length > 0)
             {
-                byPosition[position] = [.. open];
+                byPosition[position] = open;
             }
         }
         return new AuthorityIndex(hierarchy, byPosition, registrations);
@@ -86,27 +88,41 @@ public sealed class AuthorityIndex : IAuthorityView
     public bool IsOnRoster(MemberId member) => index.Contains(member);
 
     /// <inheritdoc />
-    public bool HoldsPost(MemberId member, RoleKind role, OrgUnitId unit)
-    {
-        int position = index.MemberPosition(member);
-        if (position < 0 || posts[position] is not { } held)
-        {
-            return false;
-        }
-        foreach (var (r, u) in held)
-        {
-            if (u == unit && r == role)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    public bool HoldsPost(MemberId member, RoleKind role, OrgUnitId unit) => PostHandle(member, role, unit) >= 0;
 
     /// <inheritdoc />
     public bool Covers(OrgUnitId unit, NodeRef node, bool includeDualRegistrations)
     {
-        if (index.IsWithinJurisdiction(unit, node))
+        int handle = index.UnitHandle(unit);
+        return handle >= 0 && CoversFromPost(handle, unit, node, includeDualRegistrations);
+    }
+
+    /// <summary>
+    /// The hierarchy handle of the post's unit when <paramref name="member"/> holds the post on the day, or −1: what
+    /// <see cref="HoldsPost"/> answers, and where <see cref="CoversFromPost"/> starts from, so that a decision on a post
+    /// does not look the post's unit up twice.
+    /// </summary>
+    internal int PostHandle(MemberId member, RoleKind role, OrgUnitId unit)
+    {
+        int position = index.MemberPosition(member);
+        if (position < 0 || posts[position] is not { } held)
+        {
+            return -1;
+        }
+        foreach (var (r, u, handle) in held)
+        {
+            if (u == unit && r == role)
+            {
+                return handle;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>As <see cref="Covers"/>, for the unit <paramref name="unit"/> whose handle <see cref="PostHandle"/> gave.</summary>
+    internal bool CoversFromPost(int handle, OrgUnitId unit, NodeRef node, bool includeDualRegistrations)
+    {
+        if (index.IsWithinJurisdictionOf(handle, node))
         {
             return true;
         }

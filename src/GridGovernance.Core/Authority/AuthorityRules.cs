@@ -37,6 +37,11 @@ public static class AuthorityRules
         {
             return Refuse(Refusal.NoRule, capability, actor, subject, view);
         }
+        if (actor.Kind == ActorKind.Post)
+        {
+            // The common case first: a member acting in a post.
+            return DecidePost(rule, actor, subject, view);
+        }
         return actor.Kind switch
         {
             ActorKind.System => rule.System
@@ -95,7 +100,12 @@ public static class AuthorityRules
         {
             return Refuse(Refusal.RoleMayNot, capability, actor, subject, view);
         }
-        if (!view.HoldsPost(actor.MemberId, actor.Role, actor.Unit))
+        // An AuthorityIndex answers from the post it finds (its unit's place in the tree), so jurisdiction needs no second
+        // look-up of the unit; any other view is asked its two questions. The answers are the same.
+        var index = view as AuthorityIndex;
+        int post = index is not null ? index.PostHandle(actor.MemberId, actor.Role, actor.Unit)
+            : view.HoldsPost(actor.MemberId, actor.Role, actor.Unit) ? 0 : -1;
+        if (post < 0)
         {
             return Refuse(Refusal.NoPost, capability, actor, subject, view);
         }
@@ -118,7 +128,10 @@ public static class AuthorityRules
                 {
                     return Refuse(Refusal.NoNode, capability, actor, subject, view);
                 }
-                return view.Covers(actor.Unit, node, rule.IncludesDualRegistrations)
+                bool covers = index is not null
+                    ? index.CoversFromPost(post, actor.Unit, node, rule.IncludesDualRegistrations)
+                    : view.Covers(actor.Unit, node, rule.IncludesDualRegistrations);
+                return covers
                     ? AuthorityDecision.Allow(WithinJurisdiction)
                     : Refuse(Refusal.OutsideJurisdiction, capability, actor, subject, view);
         }

@@ -267,18 +267,27 @@ public sealed class HierarchyIndex
     /// <returns><c>false</c> also when either is not in the index (a closed unit has no jurisdiction).</returns>
     public bool IsWithinJurisdiction(OrgUnitId actorUnit, NodeRef target)
     {
-        int a = HandleOf(actorUnit);
+        int a = unitMap.HandleOf(actorUnit.Value);
+        return a >= 0 && IsWithinJurisdictionOf(a, target);
+    }
+
+    /// <summary>As <see cref="IsWithinJurisdiction(OrgUnitId, NodeRef)"/>, from the acting unit's <see cref="UnitHandle"/> (not negative).</summary>
+    internal bool IsWithinJurisdictionOf(int actorHandle, NodeRef target)
+    {
         int b = HandleOf(target);
-        if (a < 0 || b < 0)
+        if (b < 0)
         {
             return false;
         }
-        if (entry[a] <= entry[b] && entry[b] <= exit[a])
+        if (entry[actorHandle] <= entry[b] && entry[b] <= exit[actorHandle])
         {
             return true;
         }
-        return !spans.IsEmpty && IsWithinSpans(a, b);
+        return !spans.IsEmpty && IsWithinSpans(actorHandle, b);
     }
+
+    /// <summary>The handle of a unit in the index, or −1 when it is not in it.</summary>
+    internal int UnitHandle(OrgUnitId unit) => unitMap.HandleOf(unit.Value);
 
     // Out of line: a regional committee's spans are the rare case, and inlining the look-up into every caller's
     // decision would cost each of them a larger frame.
