@@ -91,26 +91,29 @@ internal sealed class NpgsqlStoreProvider : StoreProvider
 
     // COPY takes no parameters: the rule book's id goes in as a string literal (quotes doubled; the server's
     // standard_conforming_strings, on since PostgreSQL 9.1, keeps backslashes literal), the dates as ISO literals.
+    // The member, the day (counted from the period's start: BETWEEN keeps it from 0 to the period's length) and the
+    // reminder flag travel packed in one bigint (member << 32 | day << 1 | reminder): the server's binary output of a
+    // column costs about as much as reading the row, so five columns instead of seven take about a quarter off its side
+    // of the export (docs/benchmarks.md), and the client reads fewer values.
     public override async Task ReadLedgerAsync(GridGovernanceDbContext context, LedgerExportQuery query, LedgerRowSink sink, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)context.Database.GetDbConnection();
         string start = Date(query.Start);
-        string sql = $"COPY (SELECT {Q(LedgerExportQuery.Member)}, {Q(LedgerExportQuery.ItemCode)}, {Q(LedgerExportQuery.OccurredOn)} - {start}, "
-            + $"{Q(LedgerExportQuery.Id)}, {Q(LedgerExportQuery.Points)}, {Q(LedgerExportQuery.Tier)}, {Q(LedgerExportQuery.AfterReminder)} "
+        string sql = $"COPY (SELECT ({Q(LedgerExportQuery.Member)}::bigint << 32) | (({Q(LedgerExportQuery.OccurredOn)} - {start}) << 1) | {Q(LedgerExportQuery.AfterReminder)}::int, "
+            + $"{Q(LedgerExportQuery.ItemCode)}, {Q(LedgerExportQuery.Id)}, {Q(LedgerExportQuery.Points)}, {Q(LedgerExportQuery.Tier)} "
             + $"FROM {Q(query.Table)} WHERE {Q(LedgerExportQuery.RuleBookId)} = '{query.RuleBookIdValue.Replace("'", "''", StringComparison.Ordinal)}' "
             + $"AND {Q(LedgerExportQuery.Status)} = {LedgerExportQuery.Approved.ToString(CultureInfo.InvariantCulture)} AND {Q(LedgerExportQuery.ReversalOf)} IS NULL "
             + $"AND {Q(LedgerExportQuery.OccurredOn)} BETWEEN {start} AND {Date(query.End)}) TO STDOUT (FORMAT binary)";
         await using var reader = await connection.BeginBinaryExportAsync(sql, cancellationToken).ConfigureAwait(false);
         while (await reader.StartRowAsync(cancellationToken).ConfigureAwait(false) != -1)
         {
-            int member = reader.Read<int>(NpgsqlDbType.Integer);
+            long packed = reader.Read<long>(NpgsqlDbType.Bigint);
             string? item = reader.IsNull ? SkipNull(reader) : reader.Read<string>(NpgsqlDbType.Text);
-            int day = reader.Read<int>(NpgsqlDbType.Integer);
             long id = reader.Read<long>(NpgsqlDbType.Bigint);
             long points = reader.Read<long>(NpgsqlDbType.Bigint);
             string? tier = reader.IsNull ? SkipNull(reader) : reader.Read<string>(NpgsqlDbType.Text);
-            bool afterReminder = reader.Read<bool>(NpgsqlDbType.Boolean);
-            sink.Add(member, item, day, id, points, tier, afterReminder);
+            uint low = (uint)packed;
+            sink.Add((int)(packed >> 32), item, (int)(low >> 1), id, points, tier, (low & 1) != 0);
         }
     }
 

@@ -70,6 +70,29 @@ public abstract class LedgerExportTests(Func<TestDatabase> databases)
         Assert.Equal([new LocalDate(2024, 3, 1), new LocalDate(2024, 12, 31)], columns.ToArray().Select(e => e.OccurredOn).Order());
     }
 
+    // PostgreSQL sends the member, the day and the reminder packed in one bigint: the largest member id, the first and
+    // the last day of the period and both reminder flags must come back as they were written.
+    [Fact]
+    public void ColumnExport_KeepsTheLargestMemberId_ThePeriodsFirstAndLastDay_AndTheReminder()
+    {
+        using var database = databases();
+        using var services = Services(database);
+        var largest = new MemberId(int.MaxValue);
+        var first = new LocalDate(2024, 1, 1);
+        var last = new LocalDate(2024, 12, 31);
+        LedgerEntry Entry(long id, MemberId member, LocalDate on, bool reminder) =>
+            LedgerEntry.Record(new LedgerEntryId(id), Book.Id, LedgerSource.Automatic, Request(member, "volunteer-award", on, id) with { AfterReminder = reminder },
+                Points.From(1), LedgerActor.ForSystem("t"), At);
+        Save(services, [Entry(1, largest, first, true), Entry(2, largest, last, false), Entry(3, new MemberId(1), last, true), Entry(4, new MemberId(1), first, false)]);
+
+        var (columns, repository) = ReadBoth(services);
+
+        Assert.Equal(Sorted(repository), Sorted(columns));
+        Assert.Equal(
+            [(1, largest, first, true), (2, largest, last, false), (3, new MemberId(1), last, true), (4, new MemberId(1), first, false)],
+            columns.ToArray().Select(e => ((int)e.Sequence, e.Member, e.OccurredOn, e.AfterReminder)).OrderBy(e => e.Item1));
+    }
+
     [Fact]
     public async Task AnItemTheRuleBookDoesNotHave_IsRefusedAsByTheRepository()
     {
