@@ -25,6 +25,12 @@ public static class Program
             Storage.ImportProfile.Run(args.Length > 1 ? args[1] : "import", args.Skip(2), Console.Out);
             return;
         }
+        if (args is ["row-sizes", ..])
+        {
+            // Bytes a row of each table on PostgreSQL, for docs/scaling.md (see RowSizes).
+            Storage.RowSizes.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000, Console.Out);
+            return;
+        }
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         // BenchmarkDotNet reports a benchmark whose set-up or body threw as "NA" and still exits with 0; a smoke run
         // that should catch a broken benchmark must fail instead. A case that was not run (a class's own job beside

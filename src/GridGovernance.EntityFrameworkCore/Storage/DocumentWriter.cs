@@ -224,6 +224,9 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context, Conditiona
         private readonly Child[] children;
         private readonly DocumentWriter owner;
         private readonly bool bulk;
+        // The bulk insert's columns and value getters, of the aggregate's table and of each child table (as children).
+        private readonly (BulkColumn[] Columns, Func<object, object?>[] Values) bulkRow;
+        private readonly (BulkColumn[] Columns, Func<object, object?>[] Values)[] bulkChildren;
 
         public bool Bulk => bulk;
 
@@ -244,7 +247,9 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context, Conditiona
             ];
             children = [.. map.Collections.Select(c => new Child(c, context.Model.FindEntityType(map.ChildTable(c))!, map))];
             var provider = context.Store.Provider;
-            bulk = provider.CanBulkInsert(BulkColumns(row)) && children.All(c => provider.CanBulkInsert(BulkColumns(c.Row)));
+            bulkRow = (BulkColumns(row), BulkValues(row));
+            bulkChildren = [.. children.Select(c => (BulkColumns(c.Row), BulkValues(c.Row)))];
+            bulk = provider.CanBulkInsert(bulkRow.Columns) && bulkChildren.All(c => provider.CanBulkInsert(c.Columns));
         }
 
         private static BulkColumn[] BulkColumns(Column[] columns) =>
@@ -258,13 +263,14 @@ internal sealed class DocumentWriter(GridGovernanceDbContext context, Conditiona
         {
             var provider = context.Store.Provider;
             int? timeout = context.Database.GetCommandTimeout();
-            using (var rows = new BulkRows(map.Table, BulkColumns(row), BulkValues(row), adds.Select(a => (object)a.Aggregate)))
+            using (var rows = new BulkRows(map.Table, bulkRow.Columns, bulkRow.Values, adds.Select(a => (object)a.Aggregate)))
             {
                 await provider.BulkInsertAsync(transaction, rows, timeout, cancellationToken).ConfigureAwait(false);
             }
-            foreach (var child in children)
+            for (int c = 0; c < children.Length; c++)
             {
-                using var rows = new BulkRows(map.ChildTable(child.Collection), BulkColumns(child.Row), BulkValues(child.Row), adds.SelectMany(a => child.RowsOf(a.Aggregate)));
+                var child = children[c];
+                using var rows = new BulkRows(map.ChildTable(child.Collection), bulkChildren[c].Columns, bulkChildren[c].Values, adds.SelectMany(a => child.RowsOf(a.Aggregate)));
                 await provider.BulkInsertAsync(transaction, rows, timeout, cancellationToken).ConfigureAwait(false);
             }
         }

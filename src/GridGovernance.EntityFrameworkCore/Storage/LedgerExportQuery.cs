@@ -49,6 +49,7 @@ internal sealed class LedgerRowSink
     private readonly AssessmentPeriod period;
     private readonly LocalDate[] days;
     private readonly Dictionary<string, int> items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> itemsBySpan;
     private readonly AssessmentEntryColumns.Builder builder = new();
     private SortedSet<string>? unknown;
     private int missingColumns;
@@ -57,6 +58,7 @@ internal sealed class LedgerRowSink
     {
         this.ruleBook = ruleBook;
         this.period = period;
+        itemsBySpan = items.GetAlternateLookup<ReadOnlySpan<char>>();
         // Rows carry their date as a day offset from the period's start: one array look-up instead of a parse.
         days = new LocalDate[Period.DaysBetween(period.Start, period.End) + 1];
         for (int d = 0; d < days.Length; d++)
@@ -65,7 +67,7 @@ internal sealed class LedgerRowSink
         }
     }
 
-    /// <summary>The period's first day, from which <see cref="Add"/> counts days.</summary>
+    /// <summary>The period's first day, from which the Add methods count days.</summary>
     public LocalDate Start => period.Start;
 
     /// <summary>Adds one row; <paramref name="itemCode"/> is null for a row written before the export's columns existed.</summary>
@@ -76,6 +78,37 @@ internal sealed class LedgerRowSink
             missingColumns++;
             return;
         }
+        Add(member, ItemOf(itemCode), day, id, pointsUnits, tier, afterReminder);
+    }
+
+    /// <summary>
+    /// Adds one row whose item code comes as the database's UTF-8 bytes (<paramref name="hasItem"/> false for a row
+    /// written before the export's columns existed): a code seen before is found without making a string.
+    /// </summary>
+    public void Add(int member, bool hasItem, ReadOnlySpan<byte> itemCodeUtf8, int day, long id, long pointsUnits, string? tier, bool afterReminder)
+    {
+        if (!hasItem)
+        {
+            missingColumns++;
+            return;
+        }
+        Span<char> buffer = stackalloc char[64];
+        int item;
+        if (itemCodeUtf8.Length <= buffer.Length && System.Text.Encoding.UTF8.TryGetChars(itemCodeUtf8, buffer, out int length)
+            && itemsBySpan.TryGetValue(buffer[..length], out int known))
+        {
+            item = known;
+        }
+        else
+        {
+            item = ItemOf(System.Text.Encoding.UTF8.GetString(itemCodeUtf8));
+        }
+        Add(member, item, day, id, pointsUnits, tier, afterReminder);
+    }
+
+    // The item's position in the rule book, or -1 (remembered as unknown) for a code the book does not have.
+    private int ItemOf(string itemCode)
+    {
         if (!items.TryGetValue(itemCode, out int item))
         {
             item = ruleBook.HasItem(itemCode) ? ruleBook.IndexOfItem(itemCode) : -1;
@@ -84,6 +117,14 @@ internal sealed class LedgerRowSink
         if (item < 0)
         {
             (unknown ??= new SortedSet<string>(StringComparer.Ordinal)).Add(itemCode);
+        }
+        return item;
+    }
+
+    private void Add(int member, int item, int day, long id, long pointsUnits, string? tier, bool afterReminder)
+    {
+        if (item < 0)
+        {
             return;
         }
         var occurredOn = days[day];

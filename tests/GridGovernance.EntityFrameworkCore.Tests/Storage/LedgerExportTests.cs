@@ -93,6 +93,50 @@ public abstract class LedgerExportTests(Func<TestDatabase> databases)
             columns.ToArray().Select(e => ((int)e.Sequence, e.Member, e.OccurredOn, e.AfterReminder)).OrderBy(e => e.Item1));
     }
 
+    // SQLite's reader looks item codes up from their UTF-8 bytes (codes of up to 64 characters without making a string,
+    // longer ones through a string): codes in Chinese, a 100-character code and an unknown long code must read as the
+    // repository reads them, and the unknown one be named in the refusal.
+    [Fact]
+    public async Task ItemCodesInChinese_AndLongerThanTheLookUpsBuffer_ReadAsByTheRepository()
+    {
+        using var database = databases();
+        using var services = Services(database);
+        string longCode = new('x', 100);
+        var book = RuleBook.Create(new RuleBookDefinition
+        {
+            Id = "codes-book",
+            Name = "codes",
+            Categories = [new ScoreCategory("c", "category")],
+            Items =
+            [
+                new RuleItem("志愿服务", "c", "志愿服务", [new RuleItemVersion { EffectiveFrom = Year.Start, Kind = ItemKind.Fixed, Points = Points.From(2) }]),
+                new RuleItem(longCode, "c", "long", [new RuleItemVersion { EffectiveFrom = Year.Start, Kind = ItemKind.Fixed, Points = Points.From(3) }]),
+                new RuleItem("plain", "c", "plain", [new RuleItemVersion { EffectiveFrom = Year.Start, Kind = ItemKind.Fixed, Points = Points.From(1) }]),
+            ],
+        });
+        var member = Roster[0].Member;
+        LedgerEntry Entry(long id, string item, int day) =>
+            LedgerEntry.Record(new LedgerEntryId(id), book.Id, LedgerSource.Automatic, Request(member, item, Year.Start.PlusDays(day), id), Points.From(1), LedgerActor.ForSystem("t"), At);
+        Save(services, [Entry(1, "志愿服务", 0), Entry(2, longCode, 1), Entry(3, "plain", 2), Entry(4, "志愿服务", 3), Entry(5, longCode, 4)]);
+
+        var columns = await LedgerExport.ReadPeriodAsync(services, book, Year);
+        AssessmentEntryColumns repository;
+        using (var scope = services.CreateScope())
+        {
+            repository = await new LedgerExportService(scope.ServiceProvider.GetRequiredService<IReadRepository<LedgerEntry>>()).ExportColumnsForAssessmentAsync(book, Year);
+        }
+
+        Assert.Equal(Sorted(repository), Sorted(columns));
+        Assert.Equal([0, 1, 2, 0, 1], columns.ToArray().OrderBy(e => e.Sequence).Select(e => e.ItemIndex));
+
+        string unknownLong = new('y', 90);
+        Save(services, [Entry(6, unknownLong, 5), Entry(7, "未知项目", 6)]);
+        var refused = await Assert.ThrowsAsync<GridGovernanceException>(() => LedgerExport.ReadPeriodAsync(services, book, Year));
+        Assert.Equal(ErrorCodes.LedgerUnknownItem, refused.Code);
+        Assert.Contains(unknownLong, refused.Message);
+        Assert.Contains("未知项目", refused.Message);
+    }
+
     [Fact]
     public async Task AnItemTheRuleBookDoesNotHave_IsRefusedAsByTheRepository()
     {

@@ -208,8 +208,8 @@ public static class RankingBoard
     /// <param name="published">The published results (<see cref="Ledger.PeriodPublicationService.GetResultsAsync"/>).</param>
     /// <param name="bottomLine">The floor and negative list; <c>null</c> flags vetoed members only.</param>
     /// <returns>The ranking.</returns>
-    /// <exception cref="ArgumentException">A negative-list code names no item of the publication's rule book, or the publication was
-    /// made before published lines kept their item counts (revise it to rank it with a negative list).</exception>
+    /// <exception cref="GridGovernanceValidationException">A negative-list code names no item of the publication's rule book, or the
+    /// publication was made before published lines kept their item counts (revise it to rank it with a negative list).</exception>
     public static Ranking RankPublication(Ledger.PublishedResults published, BottomLineRules? bottomLine = null)
     {
         Preconditions.CheckNotNull(published);
@@ -225,12 +225,14 @@ public static class RankingBoard
     /// <param name="scope">The unit.</param>
     /// <param name="bottomLine">The floor and negative list; <c>null</c> flags vetoed members only.</param>
     /// <returns>The ranking.</returns>
-    /// <exception cref="ArgumentException">The unit is not in the index, or as <see cref="RankPublication(Ledger.PublishedResults, BottomLineRules?)"/>.</exception>
+    /// <exception cref="GridGovernanceValidationException">The unit is not in the index (<see cref="ErrorCodes.UnknownKey"/>, as
+    /// <see cref="Rank(AssessmentResult, HierarchyIndex, OrgUnitId, BottomLineRules?)"/>), or as
+    /// <see cref="RankPublication(Ledger.PublishedResults, BottomLineRules?)"/>.</exception>
     public static Ranking RankPublication(Ledger.PublishedResults published, HierarchyIndex index, OrgUnitId scope, BottomLineRules? bottomLine = null)
     {
         Preconditions.CheckNotNull(published);
         Preconditions.CheckNotNull(index);
-        Preconditions.CheckArgument(index.Contains(scope), nameof(scope), $"{scope} is not in the hierarchy index as of {index.AsOf:yyyy-MM-dd}.");
+        Preconditions.CheckArgument(index.Contains(scope), nameof(scope), ErrorCodes.UnknownKey, $"{scope} is not in the hierarchy index as of {index.AsOf:yyyy-MM-dd}.");
         var inScope = new List<Ledger.PublishedMemberResult>();
         foreach (var line in published.Results)
         {

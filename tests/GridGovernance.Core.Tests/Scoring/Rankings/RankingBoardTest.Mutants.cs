@@ -52,8 +52,12 @@ public sealed partial class RankingBoardTest
     public void RankPublication_ScopeNotInTheIndex_IsRefused_NamingTheScope()
     {
         var e = Assert.Throws<GridGovernanceValidationException>(() => RankingBoard.RankPublication(Published(CityResult()), City(), new OrgUnitId(4242)));
+        var fromRank = Assert.Throws<GridGovernanceValidationException>(() => RankingBoard.Rank(CityResult(), City(), new OrgUnitId(4242)));
 
         Assert.Equal("scope", e.ParamName);
+        // The same refusal as Rank's for the same mistake.
+        Assert.Equal(ErrorCodes.UnknownKey, e.Code);
+        Assert.Equal(fromRank.Code, e.Code);
         Assert.Contains("unit:4242 is not in the hierarchy index as of 2024-06-01", e.Message);
     }
 
