@@ -51,7 +51,7 @@ internal static class RowSizes
                         OccurredOn = e.OccurredOn,
                         IdempotencyKey = $"bench-{e.Sequence + 1}",
                         Tier = book.Items[e.ItemIndex].Versions[0].Kind == ItemKind.Tiered ? book.Items[e.ItemIndex].Versions[0].Tiers[0].Code : null,
-                    }, Points.From(1), LedgerActor.ForSystem("benchmark"), at))).GetAwaiter().GetResult();
+                    }, Points.From(1), LedgerActor.ForSystem("benchmark"), at))).AsTask().GetAwaiter().GetResult();
                     repository.SaveChangesAsync().GetAwaiter().GetResult();
                 }
             }
