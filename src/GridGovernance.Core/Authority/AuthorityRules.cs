@@ -33,7 +33,7 @@ public static class AuthorityRules
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(view);
-        if (!table.TryGetRule(capability, out var rule))
+        if (table.RuleOf(capability) is not { } rule)
         {
             return Refuse(Refusal.NoRule, capability, actor, subject, view);
         }

@@ -51,17 +51,23 @@ public sealed class AuthorityTable
     /// <param name="rule">The rule.</param>
     public bool TryGetRule(Capability capability, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AuthorityRule? rule)
     {
+        rule = RuleOf(capability);
+        return rule is not null;
+    }
+
+    /// <summary>The rule of a capability, or <c>null</c>: <see cref="TryGetRule"/> without an out parameter, which would keep
+    /// a decision's rule on the stack rather than in a register.</summary>
+    internal AuthorityRule? RuleOf(Capability capability)
+    {
         if (capability.Code is null)
         {
-            rule = null;
-            return false;
+            return null;
         }
         if (capability.Slot > 0)
         {
-            rule = bySlot[capability.Slot];
-            return rule is not null;
+            return bySlot[capability.Slot];
         }
-        return byCode.TryGetValue(capability.Code, out rule);
+        return byCode.TryGetValue(capability.Code, out var rule) ? rule : null;
     }
 
     /// <summary>A table with one rule replaced (or added).</summary>
