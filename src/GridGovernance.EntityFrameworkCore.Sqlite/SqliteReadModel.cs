@@ -1,3 +1,5 @@
+using GridGovernance.EntityFrameworkCore.Storage;
+
 namespace GridGovernance.EntityFrameworkCore;
 
 /// <summary>
@@ -30,21 +32,7 @@ public static class SqliteReadModel
     /// <summary>Creates the views <c>rm_units</c>, <c>rm_members</c>, <c>rm_member_roles</c>, <c>rm_households</c>,
     /// <c>rm_rule_items</c>, <c>rm_ledger_entries</c>, <c>rm_work_orders</c> and <c>rm_contacts</c>.</summary>
     public static string CreateViews { get; } = $"""
-        CREATE VIEW rm_units AS
-        SELECT "Id" AS id, "Name" AS name, "Kind" AS kind, "ParentId" AS parent_id, "IsClosed" AS is_closed
-        FROM "OrgUnits";
-
-        CREATE VIEW rm_members AS
-        SELECT "Id" AS id, "Name" AS name, "BranchId" AS branch_id, "IsActive" AS is_active
-        FROM "Members";
-
-        CREATE VIEW rm_member_roles AS
-        SELECT "Owner_Id" AS member_id, "Role" AS role, "Unit" AS unit_id, "Validity_From" AS valid_from, "Validity_Until" AS valid_until
-        FROM "Members_Roles";
-
-        CREATE VIEW rm_households AS
-        SELECT "Id" AS id, "UnitId" AS unit_id, "IsActive" AS is_active
-        FROM "Households";
+        {ReadModelSql.PlainViews}
 
         CREATE VIEW rm_rule_items AS
         SELECT b."Id" AS rule_book, json_extract(i.value, '$.code') AS item_code, json_extract(i.value, '$.category') AS category,
@@ -54,7 +42,7 @@ public static class SqliteReadModel
         CREATE VIEW rm_ledger_entries AS
         SELECT e."Id" AS id, e."Member" AS member_id, e."RuleBookId" AS rule_book, e."ItemCode" AS item_code, i.category AS category,
                e."Points" / 10000.0 AS points,
-               CASE e."Status" WHEN 0 THEN 'Declared' WHEN 1 THEN 'Approved' WHEN 2 THEN 'Rejected' WHEN 3 THEN 'Reversed' END AS status,
+               {ReadModelSql.LedgerStatus("e.\"Status\"")} AS status,
                e."ReversalOf" AS reversal_of, e."OccurredOn" AS occurred_on,
                {Instant("e.\"RecordedAt\"")} AS recorded_at, {Instant("e.\"ReviewedAt\"")} AS reviewed_at
         FROM "LedgerEntries" e
@@ -62,9 +50,7 @@ public static class SqliteReadModel
 
         CREATE VIEW rm_work_orders AS
         SELECT "Id" AS id, "Category" AS category,
-               CASE "Status" WHEN 0 THEN 'Filed' WHEN 1 THEN 'Triaged' WHEN 2 THEN 'Claimed' WHEN 3 THEN 'Whistled' WHEN 4 THEN 'Resolved'
-                             WHEN 5 THEN 'Rated' WHEN 6 THEN 'Reopened' WHEN 7 THEN 'Closed' END AS status,
-               "Status" IN (0, 1, 2, 3, 6) AS is_open, "Unit" AS unit_id, "ResponsibleUnit" AS responsible_unit_id,
+               {ReadModelSql.WorkOrderStatus("\"Status\"")}, "Unit" AS unit_id, "ResponsibleUnit" AS responsible_unit_id,
                {Instant("\"FiledAt\"")} AS filed_at, {Instant("\"DueAt\"")} AS due_at, {Instant("\"ClosedAt\"")} AS closed_at
         FROM "WorkOrders";
 
@@ -75,14 +61,5 @@ public static class SqliteReadModel
         """;
 
     /// <summary>Drops the views <see cref="CreateViews"/> creates (those that exist).</summary>
-    public static string DropViews { get; } = """
-        DROP VIEW IF EXISTS rm_contacts;
-        DROP VIEW IF EXISTS rm_work_orders;
-        DROP VIEW IF EXISTS rm_ledger_entries;
-        DROP VIEW IF EXISTS rm_rule_items;
-        DROP VIEW IF EXISTS rm_households;
-        DROP VIEW IF EXISTS rm_member_roles;
-        DROP VIEW IF EXISTS rm_members;
-        DROP VIEW IF EXISTS rm_units;
-        """;
+    public static string DropViews { get; } = ReadModelSql.DropViews;
 }
