@@ -210,13 +210,5 @@ internal sealed class SqliteStoreProvider : StoreProvider
         }
     }
 
-    private static void Parameter(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
     private static string Q(string name) => "\"" + name + "\"";
 }

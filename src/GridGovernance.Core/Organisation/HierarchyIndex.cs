@@ -267,7 +267,7 @@ public sealed class HierarchyIndex
     /// <returns><c>false</c> also when either is not in the index (a closed unit has no jurisdiction).</returns>
     public bool IsWithinJurisdiction(OrgUnitId actorUnit, NodeRef target)
     {
-        int a = unitMap.HandleOf(actorUnit.Value);
+        int a = UnitHandle(actorUnit);
         return a >= 0 && IsWithinJurisdictionOf(a, target);
     }
 
