@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using GridGovernance.EntityFrameworkCore;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring;
 using GridGovernance.Scoring.Ledger;
@@ -48,23 +47,35 @@ public class LedgerAppendBenchmarks
     public void FreshDatabase()
     {
         // New aggregates every iteration: a save sets the versions of those it wrote.
-        var at = Instant.FromUtc(2025, 1, 2, 0, 0);
-        entries = [.. generated.Select(e => LedgerEntry.Record(new LedgerEntryId(e.Sequence + 1), ruleBook.Id, LedgerSource.Automatic, new LedgerEntryRequest
-        {
-            Member = e.Member,
-            ItemCode = ruleBook.Items[e.ItemIndex].Code,
-            OccurredOn = e.OccurredOn,
-            IdempotencyKey = $"bench-{e.Sequence + 1}",
-        }, Points.From(1), LedgerActor.ForSystem("benchmark"), at))];
+        entries = Aggregates(ruleBook, generated, withTiers: false);
         if (Database == "memory")
         {
             services = BenchDatabases.Services(null);
             return;
         }
-        var (use, _, dropIt) = BenchDatabases.Fresh(Database);
-        drop = dropIt;
-        services = BenchDatabases.Services(use);
-        GridGovernanceDatabase.MigrateAsync(services).GetAwaiter().GetResult();
+        (services, _, drop) = BenchDatabases.Migrated(Database);
+    }
+
+    /// <summary>
+    /// The generated entries as recorded <see cref="LedgerEntry"/> aggregates of <paramref name="ruleBook"/> (ids and
+    /// idempotency keys from the entries' sequence + 1, recorded by the system on 2025-01-02); with
+    /// <paramref name="withTiers"/>, a tiered item's entry names the item's first tier.
+    /// </summary>
+    internal static LedgerEntry[] Aggregates(RuleBook ruleBook, AssessmentEntry[] generated, bool withTiers)
+    {
+        var at = Instant.FromUtc(2025, 1, 2, 0, 0);
+        return [.. generated.Select(e =>
+        {
+            var version = ruleBook.Items[e.ItemIndex].Versions[0];
+            return LedgerEntry.Record(new LedgerEntryId(e.Sequence + 1), ruleBook.Id, LedgerSource.Automatic, new LedgerEntryRequest
+            {
+                Member = e.Member,
+                ItemCode = ruleBook.Items[e.ItemIndex].Code,
+                OccurredOn = e.OccurredOn,
+                IdempotencyKey = $"bench-{e.Sequence + 1}",
+                Tier = withTiers && version.Kind == ItemKind.Tiered ? version.Tiers[0].Code : null,
+            }, Points.From(1), LedgerActor.ForSystem("benchmark"), at);
+        })];
     }
 
     [IterationCleanup]

@@ -55,10 +55,7 @@ public class LedgerExportBenchmarks
     public void Setup()
     {
         roster = ScoringGenerator.Roster(Math.Max(100, Entries / 100), branches: 10, seed: 3);
-        var (use, connection, dropIt) = BenchDatabases.Fresh(Database);
-        (connectionString, drop) = (connection, dropIt);
-        services = BenchDatabases.Services(use);
-        GridGovernanceDatabase.MigrateAsync(services).GetAwaiter().GetResult();
+        (services, connectionString, drop) = BenchDatabases.Migrated(Database);
         var generated = ScoringGenerator.Ledger(ruleBook, year, roster, Entries, seed: 3);
         if (Database == "sqlite")
         {

@@ -56,10 +56,7 @@ public class PartitionedLedgerBenchmarks
         {
             throw new InvalidOperationException("PartitionedLedgerBenchmarks needs PostgreSQL: set GG_POSTGRES (bash .ci/postgres.sh prints it).");
         }
-        var (use, connection, dropIt) = BenchDatabases.Fresh("postgres");
-        (connectionString, drop) = (connection, dropIt);
-        services = BenchDatabases.Services(use);
-        GridGovernanceDatabase.MigrateAsync(services).GetAwaiter().GetResult();
+        (services, connectionString, drop) = BenchDatabases.Migrated("postgres");
         var roster = ScoringGenerator.Roster(Math.Max(100, Entries / 100), branches: 10, seed: 3);
         long nextId = 1;
         for (int y = 0; y < Years; y++)

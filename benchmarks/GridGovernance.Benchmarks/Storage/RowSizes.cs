@@ -1,12 +1,10 @@
 using System.Globalization;
-using GridGovernance.EntityFrameworkCore;
 using GridGovernance.Organisation;
 using GridGovernance.Persistence;
 using GridGovernance.Scoring;
 using GridGovernance.Scoring.Ledger;
 using GridGovernance.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
 using Npgsql;
 
 namespace GridGovernance.Benchmarks.Storage;
@@ -25,33 +23,23 @@ internal static class RowSizes
         {
             throw new InvalidOperationException("row-sizes needs PostgreSQL: set GG_POSTGRES (see .ci/postgres.sh).");
         }
-        var (use, connectionString, drop) = BenchDatabases.Fresh("postgres");
+        var (services, connectionString, drop) = BenchDatabases.Migrated("postgres");
         try
         {
-            using (var services = BenchDatabases.Services(use))
+            using (services)
             {
-                GridGovernanceDatabase.MigrateAsync(services).GetAwaiter().GetResult();
                 var city = CityGenerator.Generate(RosterImportBenchmarks.ImportCity, seed: 42);
                 using (var scope = services.CreateScope())
                 {
                     scope.ServiceProvider.GetRequiredService<OrganisationService>().ImportAsync(GeneratedCity.Importer, city.Roster, city.Date).GetAwaiter().GetResult();
                 }
                 var book = ScoringGenerator.Laiwu();
-                var year = AssessmentPeriod.Year(2024);
-                var generated = ScoringGenerator.Ledger(book, year, ScoringGenerator.Roster(Math.Max(100, ledgerEntries / 100), branches: 10, seed: 3), ledgerEntries, seed: 3);
-                var at = Instant.FromUtc(2025, 1, 2, 0, 0);
-                foreach (var chunk in generated.Chunk(100_000))
+                var generated = ScoringGenerator.Ledger(book, AssessmentPeriod.Year(2024), ScoringGenerator.Roster(Math.Max(100, ledgerEntries / 100), branches: 10, seed: 3), ledgerEntries, seed: 3);
+                foreach (var chunk in LedgerAppendBenchmarks.Aggregates(book, generated, withTiers: true).Chunk(100_000))
                 {
                     using var scope = services.CreateScope();
                     var repository = scope.ServiceProvider.GetRequiredService<IRepository<LedgerEntry>>();
-                    repository.AddRangeAsync(chunk.Select(e => LedgerEntry.Record(new LedgerEntryId(e.Sequence + 1), book.Id, LedgerSource.Automatic, new LedgerEntryRequest
-                    {
-                        Member = e.Member,
-                        ItemCode = book.Items[e.ItemIndex].Code,
-                        OccurredOn = e.OccurredOn,
-                        IdempotencyKey = $"bench-{e.Sequence + 1}",
-                        Tier = book.Items[e.ItemIndex].Versions[0].Kind == ItemKind.Tiered ? book.Items[e.ItemIndex].Versions[0].Tiers[0].Code : null,
-                    }, Points.From(1), LedgerActor.ForSystem("benchmark"), at))).AsTask().GetAwaiter().GetResult();
+                    repository.AddRangeAsync(chunk).AsTask().GetAwaiter().GetResult();
                     repository.SaveChangesAsync().GetAwaiter().GetResult();
                 }
             }

@@ -59,6 +59,15 @@ internal static class BenchDatabases
         });
     }
 
+    /// <summary>A fresh database, migrated, with services pointed at it; returns them, its connection string and how to drop it.</summary>
+    public static (ServiceProvider Services, string ConnectionString, Action Drop) Migrated(string kind)
+    {
+        var (use, connectionString, drop) = Fresh(kind);
+        var services = Services(use);
+        GridGovernanceDatabase.MigrateAsync(services).GetAwaiter().GetResult();
+        return (services, connectionString, drop);
+    }
+
     public static ServiceProvider Services(Action<GridGovernanceStoreOptions>? use, CitySize? size = null)
     {
         var services = new ServiceCollection();
@@ -127,10 +136,7 @@ public class RosterImportBenchmarks
             services = BenchDatabases.Services(null);
             return;
         }
-        var (use, _, dropIt) = BenchDatabases.Fresh(Database);
-        drop = dropIt;
-        services = BenchDatabases.Services(use);
-        GridGovernanceDatabase.MigrateAsync(services).GetAwaiter().GetResult();
+        (services, _, drop) = BenchDatabases.Migrated(Database);
     }
 
     [IterationCleanup]
@@ -188,10 +194,7 @@ public class LedgerStreamingBenchmarks
             .Select(e => ValueTuple.Create(e.Member.Value, e.OccurredOn))
             .Where(e => e.RuleBookId == book && e.Status == LedgerEntryStatus.Approved && e.ReversalOf == null && e.OccurredOn >= start && e.OccurredOn <= end)
             .OrderBy(e => e.Member.Value).ThenBy(e => e.Id.Value));
-        var (use, connection, dropIt) = BenchDatabases.Fresh(Database);
-        (connectionString, drop) = (connection, dropIt);
-        services = BenchDatabases.Services(use);
-        GridGovernanceDatabase.MigrateAsync(services).GetAwaiter().GetResult();
+        (services, connectionString, drop) = BenchDatabases.Migrated(Database);
 
         var roster = ScoringGenerator.Roster(Math.Max(100, Entries / 100), branches: 10, seed: 3);
         var generated = ScoringGenerator.Ledger(ruleBook, year, roster, Entries, seed: 3);
