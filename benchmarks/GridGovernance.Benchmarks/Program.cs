@@ -9,7 +9,8 @@ public static class Program
         if (args is ["interleave-workorders", ..])
         {
             // Plain and authorised transition loops in alternating rounds, for a loaded machine (see docs/benchmarks.md).
-            WorkOrders.WorkOrderLoopBenchmarks.Interleaved(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 21, Console.Out);
+            var c = System.Globalization.CultureInfo.InvariantCulture;
+            WorkOrders.WorkOrderLoopBenchmarks.Interleaved(args.Length > 1 ? int.Parse(args[1], c) : 21, Console.Out, args.Length > 2 ? int.Parse(args[2], c) : 200);
             return;
         }
         if (args is ["spin-workorders", var loop, var calls])

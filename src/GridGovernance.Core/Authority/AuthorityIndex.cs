@@ -13,15 +13,20 @@ namespace GridGovernance.Authority;
 public sealed class AuthorityIndex : IAuthorityView
 {
     private readonly HierarchyIndex index;
-    // Posts by the member's position in the hierarchy index (null: none), so a decision finds them without hashing;
-    // each with its unit's handle in the hierarchy index, so a decision checks jurisdiction from the post it found.
-    private readonly (RoleKind Role, OrgUnitId Unit, int Handle)[]?[] posts;
+    // Every post held on the day, grouped by member; a member's posts are posts[start .. end). A decision is a chain of
+    // dependent loads, so the posts are found by the member's id directly (postStart: start by id, end = the next id's
+    // start) when the ids are dense, and each post carries what jurisdiction needs (its unit's Euler-tour interval).
+    private readonly Post[] posts;
+    private readonly int[]? postStart;
+    private readonly Dictionary<int, (int Start, int End)>? postRanges;
     private readonly Dictionary<MemberId, OrgUnitId[]> registrations;
 
-    private AuthorityIndex(HierarchyIndex index, (RoleKind, OrgUnitId, int)[]?[] posts, Dictionary<MemberId, OrgUnitId[]> registrations)
+    private AuthorityIndex(HierarchyIndex index, Post[] posts, int[]? postStart, Dictionary<int, (int, int)>? postRanges, Dictionary<MemberId, OrgUnitId[]> registrations)
     {
         this.index = index;
         this.posts = posts;
+        this.postStart = postStart;
+        this.postRanges = postRanges;
         this.registrations = registrations;
     }
 
@@ -68,66 +73,128 @@ public sealed class AuthorityIndex : IAuthorityView
                 Add(posts, term.Chair, (RoleKind.RotatingChair, unit.Id));
             }
         }
-        var byPosition = new (RoleKind, OrgUnitId, int)[]?[hierarchy.MemberCount];
-        foreach (var (member, held) in posts)
+        // A post held by a member not on the tree that day (a chair who has left) is never found: the member is not on
+        // the roster. A post on a unit not in the tree that day (closed, or not yet open) is never found either, so a
+        // decision need not look the unit up again.
+        var held = new List<(int Member, Post Post)>();
+        foreach (var (member, list) in posts)
         {
-            // A post held by a member not on the tree that day (a chair who has left) is never found: the member is not on the roster.
-            int position = hierarchy.MemberPosition(member);
-            // A post on a unit not in the tree that day (closed, or not yet open) is never found either, so a decision
-            // need not look the unit up again.
-            var open = held.Select(p => (p.Item1, p.Item2, hierarchy.UnitHandle(p.Item2))).Where(p => p.Item3 >= 0).ToArray();
-            if (position >= 0 && open.Length > 0)
+            if (hierarchy.MemberPosition(member) < 0)
             {
-                byPosition[position] = open;
+                continue;
+            }
+            foreach (var (role, unit) in list)
+            {
+                int handle = hierarchy.UnitHandle(unit);
+                if (handle >= 0)
+                {
+                    var (first, last) = hierarchy.IntervalOf(handle);
+                    held.Add((member.Value, new Post(role, unit.Value, handle, first, last)));
+                }
             }
         }
-        return new AuthorityIndex(hierarchy, byPosition, registrations);
+        // By member id, and in the order each member's posts were read (roles, then chairs), so the index does not
+        // depend on the order of its input beyond that.
+        held = [.. held.OrderBy(h => h.Member)];
+        var all = held.Select(h => h.Post).ToArray();
+        int maxId = held.Count == 0 ? 0 : held[^1].Member;
+        int[]? start = null;
+        Dictionary<int, (int, int)>? ranges = null;
+        if ((long)maxId <= 4L * hierarchy.MemberCount + 1024)
+        {
+            start = new int[maxId + 2];
+            foreach (var (member, _) in held)
+            {
+                start[member + 1]++;
+            }
+            for (int i = 0; i < maxId + 1; i++)
+            {
+                start[i + 1] += start[i];
+            }
+        }
+        else
+        {
+            ranges = [];
+            for (int i = 0; i < held.Count;)
+            {
+                int j = i;
+                while (j < held.Count && held[j].Member == held[i].Member)
+                {
+                    j++;
+                }
+                ranges[held[i].Member] = (i, j);
+                i = j;
+            }
+        }
+        return new AuthorityIndex(hierarchy, all, start, ranges, registrations);
     }
 
     /// <inheritdoc />
     public bool IsOnRoster(MemberId member) => index.Contains(member);
 
     /// <inheritdoc />
-    public bool HoldsPost(MemberId member, RoleKind role, OrgUnitId unit) => PostHandle(member, role, unit) >= 0;
+    public bool HoldsPost(MemberId member, RoleKind role, OrgUnitId unit) => FindPost(member, role, unit) >= 0;
 
     /// <inheritdoc />
-    public bool Covers(OrgUnitId unit, NodeRef node, bool includeDualRegistrations)
-    {
-        int handle = index.UnitHandle(unit);
-        return handle >= 0 && CoversFromPost(handle, unit, node, includeDualRegistrations);
-    }
+    public bool Covers(OrgUnitId unit, NodeRef node, bool includeDualRegistrations) =>
+        index.IsWithinJurisdiction(unit, node)
+        || (includeDualRegistrations && node.Kind == NodeKind.Member && CoversByRegistration(unit, node.AsMember()));
 
     /// <summary>
-    /// The hierarchy handle of the post's unit when <paramref name="member"/> holds the post on the day, or −1: what
-    /// <see cref="HoldsPost"/> answers, and where <see cref="CoversFromPost"/> starts from, so that a decision on a post
-    /// does not look the post's unit up twice.
+    /// The number of the post when <paramref name="member"/> holds it on the day, or −1: what <see cref="HoldsPost"/>
+    /// answers, and where <see cref="CoversFromPost"/> starts from, so that a decision on a post does not look the
+    /// post's unit up again.
     /// </summary>
-    internal int PostHandle(MemberId member, RoleKind role, OrgUnitId unit)
+    internal int FindPost(MemberId member, RoleKind role, OrgUnitId unit)
     {
-        int position = index.MemberPosition(member);
-        if (position < 0 || posts[position] is not { } held)
+        int id = member.Value;
+        int start, end;
+        if (postStart is { } table)
+        {
+            if ((uint)id >= (uint)(table.Length - 1))
+            {
+                return -1;
+            }
+            start = table[id];
+            end = table[id + 1];
+        }
+        else if (!postRanges!.TryGetValue(id, out var range))
         {
             return -1;
         }
-        foreach (var (r, u, handle) in held)
+        else
         {
-            if (u == unit && r == role)
+            (start, end) = range;
+        }
+        var all = posts;
+        for (int k = start; k < end; k++)
+        {
+            ref readonly var post = ref all[k];
+            if (post.Unit == unit.Value && post.Role == role)
             {
-                return handle;
+                return k;
             }
         }
         return -1;
     }
 
-    /// <summary>As <see cref="Covers"/>, for the unit <paramref name="unit"/> whose handle <see cref="PostHandle"/> gave.</summary>
-    internal bool CoversFromPost(int handle, OrgUnitId unit, NodeRef node, bool includeDualRegistrations)
+    /// <summary>As <see cref="Covers"/>, for the post <paramref name="post"/> that <see cref="FindPost"/> found.</summary>
+    internal bool CoversFromPost(int post, NodeRef node, bool includeDualRegistrations)
     {
-        if (index.IsWithinJurisdictionOf(handle, node))
+        ref readonly var held = ref posts[post];
+        int at = index.PositionOf(node);
+        if (at >= held.First && at <= held.Last)
         {
             return true;
         }
-        return includeDualRegistrations && node.Kind == NodeKind.Member && CoversByRegistration(unit, node.AsMember());
+        // Outside the subtree: a regional committee's spans, or 双报到; both rare.
+        return CoversBeyondSubtree(held, node, includeDualRegistrations);
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private bool CoversBeyondSubtree(in Post held, NodeRef node, bool includeDualRegistrations) =>
+        index.IsWithinJurisdictionOf(held.Handle, node)
+        || (includeDualRegistrations && node.Kind == NodeKind.Member && CoversByRegistration(new OrgUnitId(held.Unit), node.AsMember()));
 
     // Out of line, like the spans of the hierarchy index: 双报到 is the rare case of a decision.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -148,6 +215,9 @@ public sealed class AuthorityIndex : IAuthorityView
 
     /// <inheritdoc />
     public bool IsTopLevel(OrgUnitId unit) => index.Contains(unit) && index.ParentOf(unit) is null;
+
+    /// <summary>A post held on the day: the role, the unit's id, its handle in the hierarchy index and its Euler-tour interval.</summary>
+    private readonly record struct Post(RoleKind Role, int Unit, int Handle, int First, int Last);
 
     private static void Add(Dictionary<MemberId, List<(RoleKind, OrgUnitId)>> posts, MemberId member, (RoleKind, OrgUnitId) post)
     {

@@ -12,13 +12,17 @@ namespace GridGovernance.Authority;
 public static class AuthorityRules
 {
     // An allowed decision is the common case on every command: its reason is a constant, so deciding allocates nothing.
-    private const string SystemAllowed = "The system may use this capability.";
-    private const string DepartmentSummoned = "The officer's department is summoned on the matter.";
-    private const string AnyoneInPerson = "Anyone may use this capability in person.";
-    private const string OwnMatter = "The matter is the actor's own.";
-    private const string TopLevelPost = "The actor holds the post on a top-level unit.";
-    private const string OwnUnitPost = "The actor holds the post on the matter's own unit.";
-    private const string WithinJurisdiction = "The matter is within the jurisdiction of the actor's post.";
+    // By Outcome, for the outcomes before Outcome.FirstRefusal.
+    private static readonly string[] AllowedReasons =
+    [
+        "The system may use this capability.",
+        "The officer's department is summoned on the matter.",
+        "Anyone may use this capability in person.",
+        "The matter is the actor's own.",
+        "The actor holds the post on a top-level unit.",
+        "The actor holds the post on the matter's own unit.",
+        "The matter is within the jurisdiction of the actor's post.",
+    ];
 
     /// <summary>Decides whether <paramref name="actor"/> may use <paramref name="capability"/> on <paramref name="subject"/>.</summary>
     /// <param name="table">The authority table.</param>
@@ -33,115 +37,104 @@ public static class AuthorityRules
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(view);
-        if (table.RuleOf(capability) is not { } rule)
-        {
-            return Refuse(Refusal.NoRule, capability, actor, subject, view);
-        }
-        if (actor.Kind == ActorKind.Post)
-        {
+        // The deciding methods answer with an Outcome, not a decision: a decision holds a string, and every path that
+        // returned one kept a zeroed copy in the frame. The decision is made here, once.
+        var rule = table.RuleOf(capability);
+        var outcome = rule is null ? Outcome.NoRule
             // The common case first: a member acting in a post.
-            return DecidePost(rule, actor, subject, view);
-        }
-        return actor.Kind switch
-        {
-            ActorKind.System => rule.System
-                ? AuthorityDecision.Allow(SystemAllowed)
-                : Refuse(Refusal.SystemMayNot, capability, actor, subject, view),
-            ActorKind.DepartmentOfficer => DecideDepartment(rule, actor, subject),
-            ActorKind.Resident => rule.Residents ? DecideInPerson(rule, actor, subject, view) : Refuse(Refusal.ResidentsMayNot, capability, actor, subject, view),
-            ActorKind.Member => DecideInPerson(rule, actor, subject, view),
-            _ => DecidePost(rule, actor, subject, view),
-        };
+            : actor.Kind == ActorKind.Post ? DecidePost(rule, actor, subject, view)
+            : DecideOther(rule, actor, subject, view);
+        return outcome < Outcome.FirstRefusal
+            ? AuthorityDecision.Allow(AllowedReasons[(int)outcome])
+            : Refuse(outcome, capability, actor, subject, view);
     }
 
-    private static AuthorityDecision DecideDepartment(AuthorityRule rule, Actor actor, IAuthoritySubject subject)
+    private static Outcome DecideOther(AuthorityRule rule, Actor actor, IAuthoritySubject subject, IAuthorityView view) => actor.Kind switch
     {
-        var capability = rule.Capability;
-        IAuthorityView? view = null;
-        if (!rule.SummonedDepartments)
-        {
-            return Refuse(Refusal.DepartmentsMayNot, capability, actor, subject, view);
-        }
-        return subject.HasSummoned(actor.Department!)
-            ? AuthorityDecision.Allow(DepartmentSummoned)
-            : Refuse(Refusal.NotSummoned, capability, actor, subject, view);
-    }
+        ActorKind.System => rule.System ? Outcome.SystemAllowed : Outcome.SystemMayNot,
+        ActorKind.DepartmentOfficer => !rule.SummonedDepartments ? Outcome.DepartmentsMayNot
+            : subject.HasSummoned(actor.Department!) ? Outcome.DepartmentSummoned
+            : Outcome.NotSummoned,
+        ActorKind.Resident => rule.Residents ? DecideInPerson(rule, actor, subject, view) : Outcome.ResidentsMayNot,
+        ActorKind.Member => DecideInPerson(rule, actor, subject, view),
+        _ => DecidePost(rule, actor, subject, view),
+    };
 
-    private static AuthorityDecision DecideInPerson(AuthorityRule rule, Actor actor, IAuthoritySubject subject, IAuthorityView view)
+    private static Outcome DecideInPerson(AuthorityRule rule, Actor actor, IAuthoritySubject subject, IAuthorityView view)
     {
-        var capability = rule.Capability;
         if (rule.InPerson == PersonAccess.None)
         {
-            return Refuse(Refusal.NeedsPost, capability, actor, subject, view);
+            return Outcome.NeedsPost;
         }
         if (actor.IsMember && !view.IsOnRoster(actor.MemberId))
         {
-            return Refuse(Refusal.NotOnRoster, capability, actor, subject, view);
+            return Outcome.NotOnRoster;
         }
         if (rule.RefusesSelfDealing && actor.IsMember && subject.HasHandled(actor.MemberId))
         {
-            return Refuse(Refusal.Handled, capability, actor, subject, view);
+            return Outcome.Handled;
         }
         if (rule.InPerson == PersonAccess.Anyone)
         {
-            return AuthorityDecision.Allow(AnyoneInPerson);
+            return Outcome.AnyoneInPerson;
         }
         bool own = string.Equals(subject.Filer, actor.AuditName, StringComparison.Ordinal)
             || (actor.IsMember && subject.Owner == actor.MemberId);
-        return own
-            ? AuthorityDecision.Allow(OwnMatter)
-            : Refuse(Refusal.NotOwn, capability, actor, subject, view);
+        return own ? Outcome.OwnMatter : Outcome.NotOwn;
     }
 
-    private static AuthorityDecision DecidePost(AuthorityRule rule, Actor actor, IAuthoritySubject subject, IAuthorityView view)
+    private static Outcome DecidePost(AuthorityRule rule, Actor actor, IAuthoritySubject subject, IAuthorityView view)
     {
-        var capability = rule.Capability;
         if (!Contains(rule.Roles, actor.Role))
         {
-            return Refuse(Refusal.RoleMayNot, capability, actor, subject, view);
+            return Outcome.RoleMayNot;
         }
         // An AuthorityIndex answers from the post it finds (its unit's place in the tree), so jurisdiction needs no second
         // look-up of the unit; any other view is asked its two questions. The answers are the same.
         var index = view as AuthorityIndex;
-        int post = index is not null ? index.PostHandle(actor.MemberId, actor.Role, actor.Unit)
+        int post = index is not null ? index.FindPost(actor.MemberId, actor.Role, actor.Unit)
             : view.HoldsPost(actor.MemberId, actor.Role, actor.Unit) ? 0 : -1;
         if (post < 0)
         {
-            return Refuse(Refusal.NoPost, capability, actor, subject, view);
+            return Outcome.NoPost;
         }
         if (rule.RefusesSelfDealing && (subject.Owner == actor.MemberId || subject.HasHandled(actor.MemberId)))
         {
-            return Refuse(Refusal.OwnMatter, capability, actor, subject, view);
+            return Outcome.OwnMatterInPost;
         }
         switch (rule.Scope)
         {
             case PostScope.TopLevel:
-                return view.IsTopLevel(actor.Unit)
-                    ? AuthorityDecision.Allow(TopLevelPost)
-                    : Refuse(Refusal.NotTopLevel, capability, actor, subject, view);
+                return view.IsTopLevel(actor.Unit) ? Outcome.TopLevelPost : Outcome.NotTopLevel;
             case PostScope.Unit:
-                return subject.Node is { } own && own == (NodeRef)actor.Unit
-                    ? AuthorityDecision.Allow(OwnUnitPost)
-                    : Refuse(Refusal.NotOwnUnit, capability, actor, subject, view);
+                return subject.Node is { } own && own == (NodeRef)actor.Unit ? Outcome.OwnUnitPost : Outcome.NotOwnUnit;
             default:
                 if (subject.Node is not { } node)
                 {
-                    return Refuse(Refusal.NoNode, capability, actor, subject, view);
+                    return Outcome.NoNode;
                 }
                 bool covers = index is not null
-                    ? index.CoversFromPost(post, actor.Unit, node, rule.IncludesDualRegistrations)
+                    ? index.CoversFromPost(post, node, rule.IncludesDualRegistrations)
                     : view.Covers(actor.Unit, node, rule.IncludesDualRegistrations);
-                return covers
-                    ? AuthorityDecision.Allow(WithinJurisdiction)
-                    : Refuse(Refusal.OutsideJurisdiction, capability, actor, subject, view);
+                return covers ? Outcome.WithinJurisdiction : Outcome.OutsideJurisdiction;
         }
     }
 
-    // A plain loop: the rows hold a handful of roles and a matter a handful of handlers, and ImmutableArray.Contains
-    // goes through a generic comparer for each element.
+    // Plain loops: the rows hold a handful of roles, and ImmutableArray.Contains goes through a generic comparer for each
+    // element. A well-known role's code is one string wherever the role was made (RoleKind keeps the literal), so the
+    // first pass finds it by reference and compares no characters with the other roles of the row; a city's own roles
+    // are found by the second.
     private static bool Contains(ImmutableArray<RoleKind> roles, RoleKind role)
     {
-        foreach (var r in roles.AsSpan())
+        var span = roles.AsSpan();
+        foreach (var r in span)
+        {
+            if (ReferenceEquals(r.Code, role.Code))
+            {
+                return true;
+            }
+        }
+        foreach (var r in span)
         {
             if (string.Equals(r.Code, role.Code, StringComparison.Ordinal))
             {
@@ -156,31 +149,42 @@ public static class AuthorityRules
     /// an allowed decision costs only its checks.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static AuthorityDecision Refuse(Refusal why, Capability capability, Actor actor, IAuthoritySubject subject, IAuthorityView? view) =>
+    private static AuthorityDecision Refuse(Outcome why, Capability capability, Actor actor, IAuthoritySubject subject, IAuthorityView view) =>
         AuthorityDecision.Refuse(why switch
         {
-            Refusal.NoRule => $"No rule of the authority table grants '{capability}'.",
-            Refusal.SystemMayNot => $"The system may not use '{capability}'; a person must.",
-            Refusal.ResidentsMayNot => $"Residents may not use '{capability}'.",
-            Refusal.DepartmentsMayNot => $"Departments may not use '{capability}'.",
-            Refusal.NotSummoned => $"Department {actor.Department} is not summoned on {subject.Label}.",
-            Refusal.NeedsPost => $"'{capability}' needs a post; {actor} holds none for it.",
-            Refusal.NotOnRoster => $"{actor.MemberId} is not on the roster on {view!.AsOf:yyyy-MM-dd}.",
-            Refusal.Handled => $"{actor.MemberId} handled {subject.Label} and may not use '{capability}' on it.",
-            Refusal.NotOwn => $"{subject.Label} is not {actor}'s own matter; '{capability}' in person is for one's own matter only.",
-            Refusal.RoleMayNot => $"The role {actor.Role} may not use '{capability}'.",
-            Refusal.NoPost => $"{actor.MemberId} does not hold the post {actor.Role} of {actor.Unit} on {view!.AsOf:yyyy-MM-dd}.",
-            Refusal.OwnMatter => $"{actor.MemberId} may not use '{capability}' on their own matter {subject.Label}.",
-            Refusal.NotTopLevel => $"'{capability}' needs a post on a top-level unit; {actor.Unit} is not one.",
-            Refusal.NotOwnUnit => $"'{capability}' needs a post on the matter's own unit; {actor.Unit} is not it.",
-            Refusal.NoNode => $"{subject.Label} has no place in the tree to check jurisdiction against.",
-            Refusal.OutsideJurisdiction => $"{subject.Label} is outside the jurisdiction of {actor.Unit} on {view!.AsOf:yyyy-MM-dd}.",
+            Outcome.NoRule => $"No rule of the authority table grants '{capability}'.",
+            Outcome.SystemMayNot => $"The system may not use '{capability}'; a person must.",
+            Outcome.ResidentsMayNot => $"Residents may not use '{capability}'.",
+            Outcome.DepartmentsMayNot => $"Departments may not use '{capability}'.",
+            Outcome.NotSummoned => $"Department {actor.Department} is not summoned on {subject.Label}.",
+            Outcome.NeedsPost => $"'{capability}' needs a post; {actor} holds none for it.",
+            Outcome.NotOnRoster => $"{actor.MemberId} is not on the roster on {view.AsOf:yyyy-MM-dd}.",
+            Outcome.Handled => $"{actor.MemberId} handled {subject.Label} and may not use '{capability}' on it.",
+            Outcome.NotOwn => $"{subject.Label} is not {actor}'s own matter; '{capability}' in person is for one's own matter only.",
+            Outcome.RoleMayNot => $"The role {actor.Role} may not use '{capability}'.",
+            Outcome.NoPost => $"{actor.MemberId} does not hold the post {actor.Role} of {actor.Unit} on {view.AsOf:yyyy-MM-dd}.",
+            Outcome.OwnMatterInPost => $"{actor.MemberId} may not use '{capability}' on their own matter {subject.Label}.",
+            Outcome.NotTopLevel => $"'{capability}' needs a post on a top-level unit; {actor.Unit} is not one.",
+            Outcome.NotOwnUnit => $"'{capability}' needs a post on the matter's own unit; {actor.Unit} is not it.",
+            Outcome.NoNode => $"{subject.Label} has no place in the tree to check jurisdiction against.",
+            Outcome.OutsideJurisdiction => $"{subject.Label} is outside the jurisdiction of {actor.Unit} on {view.AsOf:yyyy-MM-dd}.",
             _ => throw new ArgumentOutOfRangeException(nameof(why)),
         });
 
-    private enum Refusal
+    /// <summary>What a deciding method found: an allowed outcome (with a reason in <see cref="AllowedReasons"/>) or a refusal.</summary>
+    private enum Outcome
     {
-        NoRule,
+        SystemAllowed,
+        DepartmentSummoned,
+        AnyoneInPerson,
+        OwnMatter,
+        TopLevelPost,
+        OwnUnitPost,
+        WithinJurisdiction,
+
+        /// <summary>The first refusal; every outcome from here on refuses.</summary>
+        FirstRefusal,
+        NoRule = FirstRefusal,
         SystemMayNot,
         ResidentsMayNot,
         DepartmentsMayNot,
@@ -191,7 +195,7 @@ public static class AuthorityRules
         NotOwn,
         RoleMayNot,
         NoPost,
-        OwnMatter,
+        OwnMatterInPost,
         NotTopLevel,
         NotOwnUnit,
         NoNode,

@@ -26,6 +26,11 @@ public sealed class HierarchyIndex
     private readonly IdMap unitMap;
     private readonly IdMap memberMap;
     private readonly IdMap householdMap;
+    // The maps' dense tables (handle + 1 by id; null when the ids were sparse), kept here so that a question finds a
+    // node's handle one load sooner: a decision of authority is a chain of dependent loads.
+    private readonly int[]? unitTable;
+    private readonly int[]? memberTable;
+    private readonly int[]? householdTable;
     private readonly int[] parent;   // by handle; -1 for a root
     private readonly int[] entry;    // by handle: preorder position
     private readonly int[] exit;     // by handle: last preorder position inside the subtree
@@ -45,6 +50,9 @@ public sealed class HierarchyIndex
         this.unitMap = unitMap;
         this.memberMap = memberMap;
         this.householdMap = householdMap;
+        unitTable = unitMap.DenseTable;
+        memberTable = memberMap.DenseTable;
+        householdTable = householdMap.DenseTable;
         this.parent = parent;
         this.unitKinds = unitKinds;
         this.spans = spans;
@@ -287,7 +295,7 @@ public sealed class HierarchyIndex
     }
 
     /// <summary>The handle of a unit in the index, or −1 when it is not in it.</summary>
-    internal int UnitHandle(OrgUnitId unit) => unitMap.HandleOf(unit.Value);
+    internal int UnitHandle(OrgUnitId unit) => HandleOf(unitTable, unitMap, unit.Value);
 
     // Out of line: a regional committee's spans are the rare case, and inlining the look-up into every caller's
     // decision would cost each of them a larger frame.
@@ -433,16 +441,35 @@ public sealed class HierarchyIndex
     /// <summary>The position of a member among the index's members (0 … <see cref="MemberCount"/> − 1), or −1 when absent.</summary>
     internal int MemberPosition(MemberId member)
     {
-        int handle = memberMap.HandleOf(member.Value);
+        int handle = HandleOf(memberTable, memberMap, member.Value);
         return handle < 0 ? -1 : handle - memberMap.FirstHandle;
     }
 
     private int HandleOf(NodeRef node) => node.Kind switch
     {
-        NodeKind.Unit => unitMap.HandleOf(node.Value),
-        NodeKind.Member => memberMap.HandleOf(node.Value),
-        _ => householdMap.HandleOf(node.Value),
+        NodeKind.Unit => HandleOf(unitTable, unitMap, node.Value),
+        NodeKind.Member => HandleOf(memberTable, memberMap, node.Value),
+        _ => HandleOf(householdTable, householdMap, node.Value),
     };
+
+    private static int HandleOf(int[]? table, IdMap map, int id)
+    {
+        if (table is not null)
+        {
+            return (uint)id < (uint)table.Length ? table[id] - 1 : -1;
+        }
+        return map.HandleOf(id);
+    }
+
+    /// <summary>The node's preorder position (the start of its Euler-tour interval), or −1 when it is not in the index.</summary>
+    internal int PositionOf(NodeRef node)
+    {
+        int h = HandleOf(node);
+        return h < 0 ? -1 : entry[h];
+    }
+
+    /// <summary>The Euler-tour interval [first, last] of preorder positions of the subtree under a handle (not negative).</summary>
+    internal (int First, int Last) IntervalOf(int handle) => (entry[handle], exit[handle]);
 
     private NodeRef NodeOf(int handle)
     {

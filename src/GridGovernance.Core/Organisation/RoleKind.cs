@@ -12,7 +12,7 @@ public readonly record struct RoleKind : IComparable<RoleKind>, IComparable, ISp
     /// <param name="code">A short stable code.</param>
     public RoleKind(string code)
     {
-        Code = Preconditions.CheckNotBlank(code);
+        Code = Canonical(Preconditions.CheckNotBlank(code));
     }
 
     /// <summary>The stable code.</summary>
@@ -56,6 +56,26 @@ public readonly record struct RoleKind : IComparable<RoleKind>, IComparable, ISp
 
     /// <summary>积分超市管理员 — the cashier who serves redemptions (积分兑换) at a points supermarket.</summary>
     public static RoleKind Cashier { get; } = new("cashier");
+
+    // A well-known code read from a store or a configuration file becomes the one string of the well-known role, so that
+    // deciding authority finds a role in a rule's row by reference (see AuthorityRules.Contains). Equality is still by
+    // the characters.
+    private static string Canonical(string code) => code switch
+    {
+        "secretary" => "secretary",
+        "grid-head" => "grid-head",
+        "grid-worker" => "grid-worker",
+        "part-time-committee-member" => "part-time-committee-member",
+        "liaison" => "liaison",
+        "group-leader" => "group-leader",
+        "building-head" => "building-head",
+        "sentinel" => "sentinel",
+        "central-household" => "central-household",
+        "committee-member" => "committee-member",
+        "rotating-chair" => "rotating-chair",
+        "cashier" => "cashier",
+        _ => code,
+    };
 
     /// <summary>Compares by code, ordinally.</summary>
     /// <param name="other">The other value.</param>

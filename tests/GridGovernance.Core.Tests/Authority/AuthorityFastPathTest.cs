@@ -64,6 +64,79 @@ public sealed class AuthorityFastPathTest
         Assert.False(onRoster.HoldsPost(new MemberId(int.MaxValue), RoleKind.RotatingChair, unit2));
     }
 
+    [Theory]
+    [InlineData(8)]            // dense ids: the posts are found by the member's id in a table
+    [InlineData(900_000_000)]  // sparse ids: the posts are found through a dictionary
+    public void Index_FindsEveryPostOfAMember_WhateverTheirIdsSpread(int secretaryId)
+    {
+        var day = new LocalDate(2024, 3, 1);
+        var units = new[]
+        {
+            OrgUnit.Create(new UnitDraft(new OrgUnitId(1), UnitKind.Street, "街道", null), day),
+            OrgUnit.Create(new UnitDraft(new OrgUnitId(2), UnitKind.Community, "社区", new OrgUnitId(1)), day),
+            OrgUnit.Create(new UnitDraft(new OrgUnitId(3), UnitKind.GridBranch, "网格一", new OrgUnitId(2)), day),
+            OrgUnit.Create(new UnitDraft(new OrgUnitId(4), UnitKind.GridBranch, "网格二", new OrgUnitId(2)), day),
+        };
+        var secretary = Member.Create(new MemberDraft(new MemberId(secretaryId), "张书记", MemberKind.LongResident, new LocalDate(2001, 7, 1), new OrgUnitId(3)), day);
+        var worker = Member.Create(new MemberDraft(new MemberId(7), "李网格员", MemberKind.LongResident, new LocalDate(2001, 7, 1), new OrgUnitId(4)), day);
+        // Two posts, assigned in an order the index does not keep: the community's secretary and grid one's head.
+        secretary.Assign(new RoleAssignment(RoleKind.GridHead, new OrgUnitId(3), Employment.FullTime, new Validity(day)));
+        secretary.Assign(new RoleAssignment(RoleKind.Secretary, new OrgUnitId(2), Employment.FullTime, new Validity(day)));
+        worker.Assign(new RoleAssignment(RoleKind.GridWorker, new OrgUnitId(4), Employment.PartTime, new Validity(day)));
+        var members = new[] { worker, secretary };
+        var index = AuthorityIndex.Build(HierarchyIndex.Build(units, members, [], day), members, units);
+        var id = new MemberId(secretaryId);
+
+        Assert.True(index.HoldsPost(id, RoleKind.Secretary, new OrgUnitId(2)));
+        Assert.True(index.HoldsPost(id, RoleKind.GridHead, new OrgUnitId(3)));
+        Assert.False(index.HoldsPost(id, RoleKind.GridHead, new OrgUnitId(4)));
+        Assert.False(index.HoldsPost(id, RoleKind.Secretary, new OrgUnitId(3)));
+        Assert.True(index.HoldsPost(new MemberId(7), RoleKind.GridWorker, new OrgUnitId(4)));
+        Assert.False(index.HoldsPost(new MemberId(6), RoleKind.GridWorker, new OrgUnitId(4)));
+        Assert.False(index.HoldsPost(new MemberId(secretaryId + 1), RoleKind.Secretary, new OrgUnitId(2)));
+
+        // The secretary of the community covers both grids; the head of grid one covers only their own.
+        var atGridTwo = AuthoritySubject.At("workorder:1", new OrgUnitId(4));
+        var table = AuthorityTable.Default;
+        Assert.True(AuthorityRules.Decide(table, Actor.Post(id, RoleKind.Secretary, new OrgUnitId(2)), Capabilities.TriageOrder, atGridTwo, index).IsAllowed);
+        var outside = AuthorityRules.Decide(table, Actor.Post(id, RoleKind.GridHead, new OrgUnitId(3)), Capabilities.TriageOrder, atGridTwo, index);
+        Assert.False(outside.IsAllowed);
+        Assert.Contains("outside the jurisdiction", outside.Reason, StringComparison.Ordinal);
+        Assert.True(AuthorityRules.Decide(table, Actor.Post(id, RoleKind.GridHead, new OrgUnitId(3)), Capabilities.TriageOrder,
+            AuthoritySubject.At("workorder:2", new OrgUnitId(3)), index).IsAllowed);
+        Assert.True(index.Covers(new OrgUnitId(2), new NodeRef(NodeKind.Member, 7), includeDualRegistrations: false));
+        Assert.False(index.Covers(new OrgUnitId(3), new NodeRef(NodeKind.Member, 7), includeDualRegistrations: false));
+    }
+
+    [Fact]
+    public void Role_ReadFromText_IsTheWellKnownRole_AndACityRoleIsFoundByItsCharacters()
+    {
+        // A code read from a store or a file is another string with the same characters.
+        var read = new RoleKind(new string("secretary".AsSpan()));
+        Assert.Equal(RoleKind.Secretary, read);
+        Assert.Same(RoleKind.Secretary.Code, read.Code);
+        Assert.Same(RoleKind.GridHead.Code, RoleKind.Parse(new string("grid-head".AsSpan()), null).Code);
+
+        // A city's own role, written in the rule and in the post as two different strings, is still the same role.
+        var day = new LocalDate(2024, 3, 1);
+        var units = new[]
+        {
+            OrgUnit.Create(new UnitDraft(new OrgUnitId(1), UnitKind.Community, "社区", null), day),
+            OrgUnit.Create(new UnitDraft(new OrgUnitId(2), UnitKind.GridBranch, "网格", new OrgUnitId(1)), day),
+        };
+        var inspector = Member.Create(new MemberDraft(new MemberId(3), "王督查", MemberKind.LongResident, new LocalDate(2001, 7, 1), new OrgUnitId(2)), day);
+        var inRule = new RoleKind(string.Concat("city-", "inspector"));
+        var inPost = new RoleKind(new string("city-inspector".AsSpan()));
+        Assert.NotSame(inRule.Code, inPost.Code);
+        inspector.Assign(new RoleAssignment(inPost, new OrgUnitId(1), Employment.FullTime, new Validity(day)));
+        var index = AuthorityIndex.Build(HierarchyIndex.Build(units, [inspector], [], day), [inspector], units);
+        var table = AuthorityTable.Default.WithRoles(Capabilities.SuperviseOrder, RoleKind.Secretary, inRule);
+        var subject = AuthoritySubject.At("workorder:1", new OrgUnitId(2));
+
+        Assert.True(AuthorityRules.Decide(table, Actor.Post(new MemberId(3), inPost, new OrgUnitId(1)), Capabilities.SuperviseOrder, subject, index).IsAllowed);
+        Assert.False(AuthorityRules.Decide(AuthorityTable.Default, Actor.Post(new MemberId(3), inPost, new OrgUnitId(1)), Capabilities.SuperviseOrder, subject, index).IsAllowed);
+    }
+
     [Fact]
     public void OrderSubject_IsTheOrder_AndFollowsTheResponsibleUnitAndTheDepartments()
     {
