@@ -186,9 +186,10 @@ public sealed class WorkOrderService
             }
             var latest = await orders.FirstOrDefaultAsync(new LatestWorkOrder(), cancellationToken).ConfigureAwait(false);
             var id = new WorkOrderId((latest?.Id.Value ?? 0) + 1);
-            var subject = new AuthoritySubject("workorder", id.Value) { Node = unit, Filer = actor.AuditName };
-            await authority.DemandAsync(actor, Capabilities.FileOrder, subject, today, cancellationToken).ConfigureAwait(false);
+            // The new order, not yet stored, is the subject of its own filing (it sits at the unit, filed by the actor): a
+            // refusal discards it and stores nothing.
             var order = WorkOrder.File(id, draft, AuditActor(actor), unit, clock.GetCurrentInstant());
+            await authority.DemandAsync(actor, Capabilities.FileOrder, order, today, cancellationToken).ConfigureAwait(false);
             await orders.AddAsync(order, cancellationToken).ConfigureAwait(false);
             await unitOfWork.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             GridGovernanceTelemetry.OrdersFiled.Add(1);
