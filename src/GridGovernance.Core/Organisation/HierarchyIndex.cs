@@ -468,6 +468,33 @@ public sealed class HierarchyIndex
         return h < 0 ? -1 : entry[h];
     }
 
+    /// <summary>
+    /// The preorder position + 1 of every unit (or member) by its id, 0 for an id not in the index; <c>null</c> when the
+    /// kind's ids are sparse. For a caller that asks for positions by id on a hot path (one load, not three).
+    /// </summary>
+    internal int[]? PositionsById(NodeKind kind)
+    {
+        var table = kind switch
+        {
+            NodeKind.Unit => unitTable,
+            NodeKind.Member => memberTable,
+            _ => householdTable,
+        };
+        if (table is null)
+        {
+            return null;
+        }
+        var positions = new int[table.Length];
+        for (int id = 0; id < table.Length; id++)
+        {
+            if (table[id] != 0)
+            {
+                positions[id] = entry[table[id] - 1] + 1;
+            }
+        }
+        return positions;
+    }
+
     /// <summary>The Euler-tour interval [first, last] of preorder positions of the subtree under a handle (not negative).</summary>
     internal (int First, int Last) IntervalOf(int handle) => (entry[handle], exit[handle]);
 
