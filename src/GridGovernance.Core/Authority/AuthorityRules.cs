@@ -42,7 +42,7 @@ public static class AuthorityRules
         var rule = table.RuleOf(capability);
         var outcome = rule is null ? Outcome.NoRule
             // The common case first: a member acting in a post.
-            : actor.Kind == ActorKind.Post ? (view is AuthorityIndex index ? DecidePostOnIndex(rule, actor, subject, index) : DecidePost(rule, actor, subject, view))
+            : actor.Kind == ActorKind.Post ? DecidePost(rule, actor, subject, view)
             : DecideOther(rule, actor, subject, view);
         return outcome < Outcome.FirstRefusal
             ? AuthorityDecision.Allow(AllowedReasons[(int)outcome])
@@ -83,43 +83,19 @@ public static class AuthorityRules
         return own ? Outcome.OwnMatter : Outcome.NotOwn;
     }
 
-    // Two ways to decide a post, with the same checks in the same order: from an AuthorityIndex, which answers
-    // jurisdiction from the post it found (the unit's Euler-tour interval travels with it), and from any other view,
-    // which is asked its two questions. The index's way has no interface calls on the view, so its fast path keeps its
-    // values in registers; AuthorityProperties checks that both give the same answers.
-    private static Outcome DecidePostOnIndex(AuthorityRule rule, Actor actor, IAuthoritySubject subject, AuthorityIndex index)
-    {
-        if (!Contains(rule.Roles, actor.Role))
-        {
-            return Outcome.RoleMayNot;
-        }
-        int post = index.FindPost(actor.MemberId, actor.Role, actor.Unit);
-        if (post < 0)
-        {
-            return Outcome.NoPost;
-        }
-        if (rule.RefusesSelfDealing && IsOwnOrHandled(subject, actor.MemberId))
-        {
-            return Outcome.OwnMatterInPost;
-        }
-        if (rule.Scope is PostScope.TopLevel or PostScope.Unit)
-        {
-            return DecideScope(rule, actor, subject, index);
-        }
-        if (subject.Node is not { } node)
-        {
-            return Outcome.NoNode;
-        }
-        return index.CoversFromPost(post, node, rule.IncludesDualRegistrations) ? Outcome.WithinJurisdiction : Outcome.OutsideJurisdiction;
-    }
-
     private static Outcome DecidePost(AuthorityRule rule, Actor actor, IAuthoritySubject subject, IAuthorityView view)
     {
         if (!Contains(rule.Roles, actor.Role))
         {
             return Outcome.RoleMayNot;
         }
-        if (!view.HoldsPost(actor.MemberId, actor.Role, actor.Unit))
+        // An AuthorityIndex answers from the post it finds (the unit's Euler-tour interval travels with it), so jurisdiction
+        // needs no second look-up of the unit; any other view is asked its two questions. AuthorityProperties checks that
+        // both give the same answers.
+        var index = view as AuthorityIndex;
+        int post = index is not null ? index.FindPost(actor.MemberId, actor.Role, actor.Unit)
+            : view.HoldsPost(actor.MemberId, actor.Role, actor.Unit) ? 0 : -1;
+        if (post < 0)
         {
             return Outcome.NoPost;
         }
@@ -135,7 +111,10 @@ public static class AuthorityRules
         {
             return Outcome.NoNode;
         }
-        return view.Covers(actor.Unit, node, rule.IncludesDualRegistrations) ? Outcome.WithinJurisdiction : Outcome.OutsideJurisdiction;
+        bool covers = index is not null
+            ? index.CoversFromPost(post, node, rule.IncludesDualRegistrations)
+            : view.Covers(actor.Unit, node, rule.IncludesDualRegistrations);
+        return covers ? Outcome.WithinJurisdiction : Outcome.OutsideJurisdiction;
     }
 
     private static bool IsOwnOrHandled(IAuthoritySubject subject, MemberId member) => subject.Owner == member || subject.HasHandled(member);
