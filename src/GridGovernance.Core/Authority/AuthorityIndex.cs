@@ -85,7 +85,7 @@ public sealed class AuthorityIndex : IAuthorityView
         var held = new List<(int Member, Post Post)>();
         foreach (var (member, list) in posts)
         {
-            if (hierarchy.MemberPosition(member) < 0)
+            if (!hierarchy.Contains(member))
             {
                 continue;
             }
@@ -142,9 +142,11 @@ public sealed class AuthorityIndex : IAuthorityView
     public bool HoldsPost(MemberId member, RoleKind role, OrgUnitId unit) => FindPost(member, role, unit) >= 0;
 
     /// <inheritdoc />
-    public bool Covers(OrgUnitId unit, NodeRef node, bool includeDualRegistrations) =>
-        index.IsWithinJurisdiction(unit, node)
-        || (includeDualRegistrations && node.Kind == NodeKind.Member && CoversByRegistration(unit, node.AsMember()));
+    public bool Covers(OrgUnitId unit, NodeRef node, bool includeDualRegistrations)
+    {
+        int handle = index.UnitHandle(unit);
+        return handle >= 0 && CoversFrom(handle, unit, node, includeDualRegistrations);
+    }
 
     /// <summary>
     /// The number of the post when <paramref name="member"/> holds it on the day, or −1: what <see cref="HoldsPost"/>
@@ -201,14 +203,16 @@ public sealed class AuthorityIndex : IAuthorityView
         {
             return true;
         }
-        // Outside the subtree: a regional committee's spans, or 双报到; both rare.
-        return CoversBeyondSubtree(held, node, includeDualRegistrations);
+        // Outside the subtree: a regional committee's spans, or 双报到; both rare, and asked as Covers asks them.
+        return CoversFrom(held.Handle, new OrgUnitId(held.Unit), node, includeDualRegistrations);
     }
 
+    // The whole question, from the unit's handle in the hierarchy index: its subtree or a regional committee's spans, then
+    // 双报到. Out of line: a post's decision comes here only when the matter is outside the post's subtree.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private bool CoversBeyondSubtree(in Post held, NodeRef node, bool includeDualRegistrations) =>
-        index.IsWithinJurisdictionOf(held.Handle, node)
-        || (includeDualRegistrations && node.Kind == NodeKind.Member && CoversByRegistration(new OrgUnitId(held.Unit), node.AsMember()));
+    private bool CoversFrom(int handle, OrgUnitId unit, NodeRef node, bool includeDualRegistrations) =>
+        index.IsWithinJurisdictionOf(handle, node)
+        || (includeDualRegistrations && node.Kind == NodeKind.Member && CoversByRegistration(unit, node.AsMember()));
 
     // Out of line, like the spans of the hierarchy index: 双报到 is the rare case of a decision.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

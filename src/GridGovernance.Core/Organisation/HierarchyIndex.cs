@@ -438,13 +438,6 @@ public sealed class HierarchyIndex
         return h;
     }
 
-    /// <summary>The position of a member among the index's members (0 … <see cref="MemberCount"/> − 1), or −1 when absent.</summary>
-    internal int MemberPosition(MemberId member)
-    {
-        int handle = HandleOf(memberTable, memberMap, member.Value);
-        return handle < 0 ? -1 : handle - memberMap.FirstHandle;
-    }
-
     private int HandleOf(NodeRef node) => node.Kind switch
     {
         NodeKind.Unit => HandleOf(unitTable, unitMap, node.Value),

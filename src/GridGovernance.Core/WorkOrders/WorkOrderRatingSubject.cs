@@ -9,21 +9,19 @@ namespace GridGovernance.WorkOrders;
 /// </summary>
 internal sealed class WorkOrderRatingSubject(WorkOrder order) : IAuthoritySubject
 {
-    // The answers a rating asks for are read from the order directly (Node, Filer), not through its interface: a second
-    // interface call per question on the path of every rating. The rest are the order's own answers.
     private IAuthoritySubject Order => order;
 
     /// <inheritdoc />
     public string Label => Order.Label;
 
     /// <inheritdoc />
-    public NodeRef? Node => order.ResponsibleUnit;
+    public NodeRef? Node => Order.Node;
 
     /// <inheritdoc />
     public MemberId? Owner => null;
 
     /// <inheritdoc />
-    public string? Filer => order.FiledBy.Value;
+    public string? Filer => Order.Filer;
 
     /// <inheritdoc />
     public bool HasHandled(MemberId member)
