@@ -66,6 +66,13 @@ public sealed class ResidentErrorsPrivacyTest
             messages.Add(Describe(notFiler));
             // A filing refused for its unit.
             await Refused(s => s.FileAsync(strangerActor, draft with { Unit = new OrgUnitId(99_999) }));
+            // A filing refused by the authority policy: it is decided on the new order, which holds the draft's name and
+            // phone; the refusal names the order by its label only, and nothing is stored.
+            var next = new WorkOrderId(id.Value + 1);
+            var forbidden = await Assert.ThrowsAsync<ForbiddenException>(() => f.RunAsync(s => s.FileAsync(WorkOrderServiceFixture.Stranger110, draft)));
+            Assert.Equal($"workorder:{next.Value}", forbidden.Subject.Label);
+            await Assert.ThrowsAsync<EntityNotFoundException>(() => f.RunAsync(s => s.GetAsync(next)));
+            messages.Add(Describe(forbidden));
 
             foreach (string message in messages)
             {
@@ -81,7 +88,7 @@ public sealed class ResidentErrorsPrivacyTest
                 checkedMessages++;
             }
         }
-        Assert.Equal(12 * 12, checkedMessages);
+        Assert.Equal(12 * 13, checkedMessages);
     }
 
     [Fact]
